@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { Details, Facts } from './facts.js';
+
+/** One conversation's state. Stored as-is by the case store, so it is versioned and validated. */
+export const CaseState = z.object({
+  v: z.literal(1),
+  caseId: z.string().optional(),
+  status: z.enum(['new', 'open', 'decided']),
+  facts: Facts,
+  details: Details,
+  /** Question ids in the order they got a value (or were skipped): "back" undoes the last one. */
+  answered: z.array(z.string()),
+  skipped: z.array(z.string()),
+  /** The question waiting for an answer; `seq` lets a button from an older question be recognised. */
+  pending: z.object({ questionId: z.string(), seq: z.number().int() }).nullable(),
+  seq: z.number().int().nonnegative(),
+  disclaimerShown: z.boolean(),
+});
+export type CaseState = z.infer<typeof CaseState>;
+
+export function newCase(caseId?: string): CaseState {
+  return {
+    v: 1,
+    ...(caseId ? { caseId } : {}),
+    status: 'new',
+    facts: {},
+    details: {},
+    answered: [],
+    skipped: [],
+    pending: null,
+    seq: 0,
+    disclaimerShown: false,
+  };
+}

@@ -1,0 +1,62 @@
+import { holds } from './conditions.js';
+import type { Facts } from './facts.js';
+import { type Citation, type KnowledgeBase, cite, citeWhole } from './knowledge-base.js';
+import { ROUTE_RULES, type RouteId, type RouteRule } from './route-rules.js';
+
+export interface Route {
+  id: RouteId;
+  variant: string;
+  title: string;
+  reason: string;
+  urgent: boolean;
+  steps: string[];
+  /** Guidance sentences that support the route. */
+  citations: Citation[];
+  /** Sourced facts behind the steps, each with its confidence. */
+  supporting: Citation[];
+}
+
+function reasonFor(rule: RouteRule, facts: Facts): string {
+  if (!rule.reasonBy) return rule.reason;
+  const v = facts[rule.reasonBy.key];
+  const extra = v ? rule.reasonBy.values[v] : undefined;
+  return `${rule.reason}${extra ?? 'Send the platform your evidence before the counter-notice deadline.'}`.trim();
+}
+
+/** Platform-specific facts only where they apply: no Amazon advice on an AliExpress case, and back. */
+function appliesTo(ref: string, facts: Facts): boolean {
+  if (ref.startsWith('facts#amazon.')) return facts.platform === 'amazon';
+  if (ref.startsWith('facts#ae.')) return facts.platform !== 'amazon';
+  return true;
+}
+
+/** The pure decision: which routes the known facts lead to, each with its reason and citations. */
+export function decide(facts: Facts, kb: KnowledgeBase): Route[] {
+  const routes: Route[] = [];
+  for (const rule of ROUTE_RULES) {
+    if (routes.some((r) => r.id === rule.id)) continue;
+    if (!holds(rule.when, facts)) continue;
+    const refs = [...rule.citations];
+    for (const extra of rule.citationsWhen ?? []) if (holds(extra.when, facts)) refs.push(...extra.citations);
+    routes.push({
+      id: rule.id,
+      variant: rule.variant,
+      title: rule.title,
+      reason: reasonFor(rule, facts),
+      urgent: rule.urgent ?? false,
+      steps: rule.steps,
+      citations: refs.map((c) => cite(kb, c)),
+      supporting: rule.facts.filter((ref) => appliesTo(ref, facts)).map((ref) => citeWhole(kb, ref)),
+    });
+  }
+  return routes;
+}
+
+/** Every citation the rules make, so startup can prove each quote is in the knowledge base. */
+export function checkRuleCitations(kb: KnowledgeBase): void {
+  for (const rule of ROUTE_RULES) {
+    for (const c of rule.citations) cite(kb, c);
+    for (const extra of rule.citationsWhen ?? []) for (const c of extra.citations) cite(kb, c);
+    for (const ref of rule.facts) citeWhole(kb, ref);
+  }
+}

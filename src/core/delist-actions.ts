@@ -1,0 +1,189 @@
+import type { Facts } from './facts.js';
+import type { RouteId } from './route-rules.js';
+
+export interface Link {
+  label: string;
+  url: string;
+}
+
+export interface Action {
+  kind: 'delete_listing' | 'take_offline' | 'file_dispute';
+  title: string;
+  platform: string;
+  listingId?: string;
+  links: Link[];
+  steps: string[];
+  warning?: string;
+}
+
+// Seller portal addresses. Menu names change with redesigns, so steps say "usually" and ask the seller
+// to confirm on screen (knowledge: facts#ae.menu-names).
+const ALI_PRODUCTS = 'https://csp.aliexpress.com/m_apps/productManage/list-manage';
+const ALI_HOME = 'https://csp.aliexpress.com/';
+
+const AMAZON_SELLER_CENTRAL: Record<string, string> = {
+  'amazon.com': 'sellercentral.amazon.com',
+  'amazon.ca': 'sellercentral.amazon.ca',
+  'amazon.com.mx': 'sellercentral.amazon.com.mx',
+  'amazon.com.br': 'sellercentral.amazon.com.br',
+  'amazon.co.uk': 'sellercentral-europe.amazon.com',
+  'amazon.de': 'sellercentral-europe.amazon.com',
+  'amazon.fr': 'sellercentral-europe.amazon.com',
+  'amazon.it': 'sellercentral-europe.amazon.com',
+  'amazon.es': 'sellercentral-europe.amazon.com',
+  'amazon.nl': 'sellercentral-europe.amazon.com',
+  'amazon.se': 'sellercentral-europe.amazon.com',
+  'amazon.pl': 'sellercentral-europe.amazon.com',
+  'amazon.com.be': 'sellercentral-europe.amazon.com',
+  'amazon.ie': 'sellercentral-europe.amazon.com',
+  'amazon.com.tr': 'sellercentral-europe.amazon.com',
+  'amazon.co.jp': 'sellercentral.amazon.co.jp',
+  'amazon.in': 'sellercentral.amazon.in',
+  'amazon.com.au': 'sellercentral.amazon.com.au',
+  'amazon.sg': 'sellercentral.amazon.sg',
+  'amazon.ae': 'sellercentral.amazon.ae',
+  'amazon.sa': 'sellercentral.amazon.sa',
+  'amazon.eg': 'sellercentral.amazon.eg',
+};
+
+function amazonHost(marketplace: string | undefined): string {
+  return AMAZON_SELLER_CENTRAL[marketplace ?? ''] ?? 'sellercentral.amazon.com';
+}
+
+const NO_RELIST =
+  'Do not upload the same product again under a new listing, or after moving it to another warehouse: it is the same infringement, and AliExpress treats re-uploads as a violation of their own.';
+
+function idText(facts: Facts): string {
+  return facts.listingId ?? '[the reported listing id]';
+}
+
+function aliDelete(facts: Facts): Action {
+  const id = idText(facts);
+  return {
+    kind: 'delete_listing',
+    title: `Delete AliExpress listing ${id}`,
+    platform: 'aliexpress',
+    listingId: facts.listingId,
+    links: [
+      { label: 'Open Manage Products', url: ALI_PRODUCTS },
+      ...(facts.listingId
+        ? [{ label: 'Check the listing page', url: `https://www.aliexpress.com/item/${facts.listingId}.html` }]
+        : []),
+    ],
+    steps: [
+      'Screenshot the listing and export its orders first; a lawyer may need them.',
+      'In Seller Center open Products > Manage Products (menu names change: confirm on your screen).',
+      `Search for product id ${id}.`,
+      'Choose Delete, not only Take offline: offline products stay in your library and are still checked by AliExpress.',
+      'Search the Offline tab too, and delete any copy of the same product.',
+    ],
+    warning: NO_RELIST,
+  };
+}
+
+function amazonDelete(facts: Facts, marketplace?: string): Action {
+  const id = idText(facts);
+  const host = amazonHost(marketplace);
+  return {
+    kind: 'delete_listing',
+    title: `Remove Amazon listing ${id}`,
+    platform: 'amazon',
+    listingId: facts.listingId,
+    links: [
+      { label: 'Open Manage All Inventory', url: `https://${host}/inventory` },
+      { label: 'Open Account Health', url: `https://${host}/performance/account/health` },
+    ],
+    steps: [
+      'Screenshot the listing and download its sales report first; a lawyer may need them.',
+      'In Seller Central open Inventory > Manage All Inventory.',
+      `Search for ASIN ${id}.`,
+      'In the listing’s menu choose "Delete product and listing" (Close listing only hides it).',
+      'Check Account Health for other complaints from the same rights owner.',
+    ],
+    warning: 'Do not create a new listing or ASIN for the same product; it is the same infringement.',
+  };
+}
+
+function otherDelete(facts: Facts): Action {
+  return {
+    kind: 'delete_listing',
+    title: `Remove listing ${idText(facts)}`,
+    platform: facts.platform ?? 'other',
+    listingId: facts.listingId,
+    links: [],
+    steps: [
+      'Screenshot the listing and save its sales records first.',
+      `Delete listing ${idText(facts)} in your seller portal (not only deactivate it).`,
+    ],
+    warning: 'Do not relist the same product under a new listing.',
+  };
+}
+
+function takeOffline(facts: Facts, marketplace?: string): Action {
+  const id = idText(facts);
+  if (facts.platform === 'amazon') {
+    return {
+      kind: 'take_offline',
+      title: `Close Amazon listing ${id} while legal looks`,
+      platform: 'amazon',
+      listingId: facts.listingId,
+      links: [{ label: 'Open Manage All Inventory', url: `https://${amazonHost(marketplace)}/inventory` }],
+      steps: [`Search for ASIN ${id}.`, 'Choose "Close listing" (it can be reopened if legal clears it).'],
+    };
+  }
+  return {
+    kind: 'take_offline',
+    title: `Take listing ${id} offline while legal looks`,
+    platform: facts.platform ?? 'aliexpress',
+    listingId: facts.listingId,
+    links: facts.platform === 'other' ? [] : [{ label: 'Open Manage Products', url: ALI_PRODUCTS }],
+    steps: [
+      `Find product ${id} in your product list.`,
+      'Choose Take offline (not delete yet: legal may clear it). If legal says it infringes, delete it.',
+    ],
+  };
+}
+
+function fileDispute(facts: Facts, marketplace?: string): Action {
+  if (facts.platform === 'amazon') {
+    const host = amazonHost(marketplace);
+    return {
+      kind: 'file_dispute',
+      title: 'Send the dispute on Amazon',
+      platform: 'amazon',
+      listingId: facts.listingId,
+      links: [{ label: 'Open Account Health', url: `https://${host}/performance/account/health` }],
+      steps: [
+        'Open Account Health and find the complaint.',
+        'Choose Submit appeal and paste the dispute reply.',
+        'Attach evidence as images (jpg, png, gif, tiff); Amazon does not accept links.',
+      ],
+    };
+  }
+  return {
+    kind: 'file_dispute',
+    title: 'Send the counter-notice on AliExpress',
+    platform: facts.platform ?? 'aliexpress',
+    listingId: facts.listingId,
+    links: facts.platform === 'other' ? [] : [{ label: 'Open Seller Center', url: ALI_HOME }],
+    steps: [
+      'In Seller Center open the Violations (or Intellectual property) menu and find the complaint against you.',
+      'Choose Appeal / Counter-notice, paste the dispute reply, and attach the evidence.',
+      'Watch the countdown on the case: a missed window counts as giving up that appeal.',
+    ],
+  };
+}
+
+/** The links and steps that go with the routes, with the listing id filled in. */
+export function actionsFor(routes: readonly RouteId[], facts: Facts, marketplace?: string): Action[] {
+  const actions: Action[] = [];
+  if (routes.includes('delist_now')) {
+    if (facts.platform === 'amazon') actions.push(amazonDelete(facts, marketplace));
+    else if (facts.platform === 'other') actions.push(otherDelete(facts));
+    else actions.push(aliDelete(facts));
+  } else if (routes.includes('legal_opinion')) {
+    actions.push(takeOffline(facts, marketplace));
+  }
+  if (routes.includes('dispute_reply')) actions.push(fileDispute(facts, marketplace));
+  return actions;
+}

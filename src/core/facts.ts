@@ -1,0 +1,143 @@
+import { z } from 'zod';
+
+// The triage contract (product.md): these keys and values are stable names used by the CLI,
+// the JSON output, stored cases and the tests. Do not rename.
+export const Platform = z.enum(['aliexpress', 'amazon', 'other']);
+export const Notice = z.enum(['platform_complaint', 'rights_holder_letter', 'court_or_tro']);
+export const IpType = z.enum(['trademark', 'design_patent', 'utility_patent', 'copyright', 'unknown']);
+export const ListingIsOurs = z.enum(['yes', 'no']);
+export const UsesTheirIp = z.enum(['yes', 'no', 'unsure']);
+export const Rights = z.enum(['own', 'authorized', 'none']);
+export const ComplainantContact = z.enum(['no_reply', 'not_tried', 'replied']);
+export const Inventory = z.enum(['large_keep_selling', 'small_or_stop']);
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+
+export const Facts = z
+  .object({
+    platform: Platform,
+    listingId: z.string().min(1).max(200),
+    notice: Notice,
+    ipType: IpType,
+    listingIsOurs: ListingIsOurs,
+    usesTheirIp: UsesTheirIp,
+    rights: Rights,
+    complainantContact: ComplainantContact,
+    inventory: Inventory,
+    noticeDate: IsoDate,
+  })
+  .partial()
+  .strict();
+export type Facts = z.infer<typeof Facts>;
+export type FactKey = keyof Facts;
+
+export const FACT_KEYS = [
+  'platform',
+  'listingId',
+  'notice',
+  'ipType',
+  'listingIsOurs',
+  'usesTheirIp',
+  'rights',
+  'complainantContact',
+  'inventory',
+  'noticeDate',
+] as const satisfies readonly FactKey[];
+
+/** Facts whose values are a closed set, with the words a seller sees for each value. */
+export const VALUE_LABELS = {
+  platform: { aliexpress: 'AliExpress', amazon: 'Amazon', other: 'another platform' },
+  notice: {
+    platform_complaint: 'a platform IP complaint',
+    rights_holder_letter: 'a letter from the rights holder or its law firm',
+    court_or_tro: 'court papers, a TRO or frozen funds',
+  },
+  ipType: {
+    trademark: 'trademark',
+    design_patent: 'design patent',
+    utility_patent: 'utility patent',
+    copyright: 'copyright',
+    unknown: 'not sure which right',
+  },
+  listingIsOurs: { yes: 'the listing is ours', no: 'the listing was never in our store' },
+  usesTheirIp: {
+    yes: 'the product or listing does use their mark, design or work',
+    no: 'the product does not use their mark, design or work',
+    unsure: 'not sure whether it uses their IP',
+  },
+  rights: {
+    own: 'we own the right',
+    authorized: 'we are authorized by the owner',
+    none: 'we hold no rights to it',
+  },
+  complainantContact: {
+    no_reply: 'the complainant did not reply to repeated contact',
+    not_tried: 'we have not contacted the complainant',
+    replied: 'the complainant replied',
+  },
+  inventory: {
+    large_keep_selling: 'large stock, want to keep selling',
+    small_or_stop: 'small stock, or we can stop selling',
+  },
+} as const;
+
+export const FACT_NAMES: Record<FactKey, string> = {
+  platform: 'platform',
+  listingId: 'listing',
+  notice: 'what you received',
+  ipType: 'right named',
+  listingIsOurs: 'listing is yours',
+  usesTheirIp: 'uses their IP',
+  rights: 'your rights',
+  complainantContact: 'contact with complainant',
+  inventory: 'stock',
+  noticeDate: 'notice date',
+};
+
+export type EnumFactKey = keyof typeof VALUE_LABELS;
+
+export function isEnumFact(key: FactKey): key is EnumFactKey {
+  return key in VALUE_LABELS;
+}
+
+/** The accepted values of a fact key, for error messages ("expected one of …"). */
+export function allowedValues(key: FactKey): string {
+  if (isEnumFact(key)) return Object.keys(VALUE_LABELS[key]).join(' | ');
+  if (key === 'noticeDate') return 'a date as YYYY-MM-DD';
+  return 'a listing id';
+}
+
+/** Human words for one known fact, e.g. "notice date: 2026-11-20". */
+export function describeFact(key: FactKey, value: string): string {
+  if (isEnumFact(key)) {
+    const labels = VALUE_LABELS[key] as Record<string, string>;
+    return labels[value] ?? value;
+  }
+  return `${FACT_NAMES[key]}: ${value}`;
+}
+
+/**
+ * Details are not decision inputs; they fill drafts and the lawyer note. Every one is optional and
+ * a missing one is shown as a placeholder, never invented.
+ */
+export const Details = z
+  .object({
+    brand: z.string().max(200),
+    store: z.string().max(200),
+    /** Who signs the drafts: name, role, email. */
+    contact: z.string().max(300),
+    complaintId: z.string().max(200),
+    caseNumber: z.string().max(200),
+    court: z.string().max(200),
+    lawFirm: z.string().max(200),
+    frozenAmount: z.string().max(200),
+    stockUnits: z.number().int().nonnegative(),
+    differences: z.array(z.string().max(500)).max(20),
+    delisted: z.boolean(),
+    /** Marketplace host of the listing link (e.g. amazon.co.uk): picks the right seller portal. */
+    marketplace: z.string().max(100),
+  })
+  .partial()
+  .strict();
+export type Details = z.infer<typeof Details>;
+export type DetailKey = keyof Details;
+export const DETAIL_KEYS = Object.keys(Details.shape) as DetailKey[];

@@ -1,0 +1,67 @@
+import { type Draft, buildDrafts, buildOptionalDrafts } from '../drafting/build-drafts.js';
+import type { Templates } from '../drafting/template.js';
+import { type Deadline, computeDeadlines, deadlinesNeedDate } from './deadlines.js';
+import { type Route, decide } from './decide.js';
+import { type Action, actionsFor } from './delist-actions.js';
+import type { Details, FactKey, Facts } from './facts.js';
+import { missingFacts } from './flow.js';
+import type { KnowledgeBase } from './knowledge-base.js';
+
+/** Everything ipcheck concludes about a case: the triage contract's JSON, and what every channel renders. */
+export interface Outcome {
+  facts: Facts;
+  details: Details;
+  missing: FactKey[];
+  routes: Route[];
+  deadlines: Deadline[];
+  actions: Action[];
+  drafts: Draft[];
+  optionalDrafts: Draft[];
+  /** Plain-words notes that qualify the outcome (e.g. "no dates: the notice date is unknown"). */
+  notes: string[];
+}
+
+export interface CoreContext {
+  kb: KnowledgeBase;
+  templates: Templates;
+  /** Team-wide details (store name, contact line) used where a case does not say otherwise. */
+  defaults?: Details;
+}
+
+export interface OutcomeInput {
+  facts: Facts;
+  details: Details;
+  caseId?: string;
+  /** Today as YYYY-MM-DD, from the caller's clock. */
+  today: string;
+}
+
+export function buildOutcome(input: OutcomeInput, ctx: CoreContext): Outcome {
+  const { facts, today } = input;
+  const details: Details = { ...ctx.defaults, ...input.details };
+  const routes = decide(facts, ctx.kb);
+  const deadlines = computeDeadlines(facts, today, ctx.kb);
+  const actions = actionsFor(
+    routes.map((r) => r.id),
+    facts,
+    details.marketplace,
+  );
+  const draftInput = { facts, details, routes, deadlines, caseId: input.caseId };
+  const missing = missingFacts(facts);
+  const notes: string[] = [];
+  if (missing.length > 0) notes.push('Some answers are missing, so this is not a firm decision yet.');
+  if (deadlinesNeedDate(facts)) notes.push('No deadline dates: the day the notice arrived is unknown.');
+  if (deadlines.some((d) => d.daysLeft < 0)) notes.push('A deadline has already passed: act today and tell legal.');
+  if (facts.notice === 'court_or_tro') notes.push('Court case: do not email or pay the plaintiff’s law firm yourself.');
+  return {
+    facts,
+    details,
+    missing,
+    routes,
+    deadlines,
+    actions,
+    drafts: buildDrafts(draftInput, ctx.templates),
+    optionalDrafts: buildOptionalDrafts(draftInput, ctx.templates),
+    notes,
+  };
+}

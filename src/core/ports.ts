@@ -1,0 +1,26 @@
+import type { CaseState } from './case-state.js';
+
+// The outside world as the core sees it: small interfaces, each with a fake or simple implementation.
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface CaseStore {
+  /** The case kept under a conversation key (a terminal session, a Slack thread, a Teams conversation). */
+  get(key: string): Promise<CaseState | undefined>;
+  set(key: string, state: CaseState): Promise<void>;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock that stays where tests put it. */
+export function fixedClock(iso: string): Clock & { set(iso: string): void } {
+  let t = new Date(iso);
+  return {
+    now: () => new Date(t),
+    set: (next: string) => {
+      t = new Date(next);
+    },
+  };
+}

@@ -1,0 +1,199 @@
+import type { Condition } from './conditions.js';
+import type { FactKey } from './facts.js';
+
+export interface Choice {
+  value: string;
+  label: string;
+  /** Words a seller may type instead of the number or the label. */
+  synonyms?: string[];
+}
+
+export type QuestionTarget = { fact: FactKey } | { detail: 'differences' };
+
+export interface Question {
+  id: string;
+  sets: QuestionTarget;
+  text: string;
+  /** Shown under the question: how to tell, in plain words. May depend on one fact (e.g. the IP type). */
+  help?: string;
+  helpBy?: { key: FactKey; values: Record<string, string> };
+  choices: Choice[];
+  /** What free text the question takes besides its choices, and the hint shown for it. */
+  freeText?: { kind: 'listing' | 'date' | 'list'; hint: string };
+  skippable?: boolean;
+  /** Asked when the fact is unknown and any of these holds (empty: always). */
+  askWhen: Condition[];
+}
+
+const NOT_OURS = { listingIsOurs: ['no'] } as const;
+const COURT = { notice: ['court_or_tro'] } as const;
+
+/** The guided conversation, in the order questions are asked. Only unknown, relevant facts are asked. */
+export const QUESTIONS: readonly Question[] = [
+  {
+    id: 'listingId',
+    sets: { fact: 'listingId' },
+    text: 'Which listing was reported?',
+    choices: [],
+    freeText: {
+      kind: 'listing',
+      hint: 'Paste the item link or id (AliExpress item id or Amazon ASIN), or say "skip" if you do not have it.',
+    },
+    skippable: true,
+    askWhen: [],
+  },
+  {
+    id: 'notice',
+    sets: { fact: 'notice' },
+    text: 'What did you receive?',
+    choices: [
+      {
+        value: 'platform_complaint',
+        label: 'A platform IP complaint or warning',
+        synonyms: ['platform', 'complaint', 'warning', 'takedown', 'seller center', 'account health'],
+      },
+      {
+        value: 'rights_holder_letter',
+        label: 'A letter or email from the rights holder or its law firm',
+        synonyms: ['letter', 'law firm', 'cease and desist', 'email'],
+      },
+      {
+        value: 'court_or_tro',
+        label: 'Court papers, a TRO, a lawsuit or frozen funds',
+        synonyms: ['court', 'tro', 'lawsuit', 'frozen', 'sued', 'summons', 'schedule a'],
+      },
+    ],
+    askWhen: [],
+  },
+  {
+    id: 'listingIsOurs',
+    sets: { fact: 'listingIsOurs' },
+    text: 'Is the reported listing really yours?',
+    choices: [
+      { value: 'yes', label: 'Yes, it is our listing', synonyms: ['yes', 'y', 'ours', 'it is ours'] },
+      {
+        value: 'no',
+        label: 'No, it was never in our store',
+        synonyms: ['no', 'n', 'never', 'not ours', 'never listed', 'never sold'],
+      },
+    ],
+    askWhen: [],
+  },
+  {
+    id: 'ipType',
+    sets: { fact: 'ipType' },
+    text: 'What right does the complaint name?',
+    help: 'It is written in the complaint, usually next to a registration or patent number.',
+    choices: [
+      { value: 'trademark', label: 'Trademark', synonyms: ['tm', 'brand', 'logo', 'mark'] },
+      { value: 'design_patent', label: 'Design patent', synonyms: ['design'] },
+      { value: 'utility_patent', label: 'Utility patent', synonyms: ['utility', 'invention patent', 'invention'] },
+      { value: 'copyright', label: 'Copyright', synonyms: ['photos', 'images', 'picture', 'artwork', 'dmca'] },
+      { value: 'unknown', label: 'Not sure', synonyms: ['not sure', 'unsure', "don't know", 'dont know', 'unknown'] },
+    ],
+    askWhen: [{ not: NOT_OURS }],
+  },
+  {
+    id: 'usesTheirIp',
+    sets: { fact: 'usesTheirIp' },
+    text: 'Does the product or listing actually use their right?',
+    help: 'Look at the product, its packaging, the photos and the title.',
+    helpBy: {
+      key: 'ipType',
+      values: {
+        trademark: 'Trademark: is their brand name or logo on the product, packaging, photos or title?',
+        design_patent:
+          'Design patent: would an ordinary buyer, paying normal attention, take the overall look of your product for theirs?',
+        utility_patent:
+          'Utility patent: does your product work the way their patent claims describe? This usually needs a lawyer to judge.',
+        copyright: 'Copyright: are their photos, artwork or text in your listing or on the product?',
+        unknown:
+          'Trademark: their name or logo on it? Design: would a buyer take the look for theirs? Copyright: their photos or artwork?',
+      },
+    },
+    choices: [
+      { value: 'yes', label: 'Yes, it does', synonyms: ['yes', 'y', 'it does'] },
+      { value: 'no', label: 'No, it does not', synonyms: ['no', 'n', 'it does not', "doesn't", 'does not'] },
+      { value: 'unsure', label: 'Not sure', synonyms: ['not sure', 'unsure', 'maybe', "don't know", 'dont know'] },
+    ],
+    askWhen: [{ not: NOT_OURS }],
+  },
+  {
+    id: 'rights',
+    sets: { fact: 'rights' },
+    text: 'Do you hold rights to it?',
+    choices: [
+      { value: 'own', label: 'We own it (our registration)', synonyms: ['own', 'ours', 'we own it', 'registered'] },
+      {
+        value: 'authorized',
+        label: 'Authorized by the owner (letter or invoices)',
+        synonyms: ['authorized', 'authorised', 'licence', 'license', 'letter', 'invoices', 'distributor'],
+      },
+      { value: 'none', label: 'No rights', synonyms: ['none', 'no', 'n', 'no rights', 'nothing'] },
+    ],
+    askWhen: [{ is: { usesTheirIp: ['yes', 'unsure'] }, not: NOT_OURS }],
+  },
+  {
+    id: 'complainantContact',
+    sets: { fact: 'complainantContact' },
+    text: 'Have you contacted the complainant?',
+    choices: [
+      {
+        value: 'no_reply',
+        label: 'Yes, several times, no reply',
+        synonyms: ['no reply', 'no answer', 'no response', 'ignored', 'yes'],
+      },
+      { value: 'not_tried', label: 'Not yet', synonyms: ['not yet', 'no', 'n', 'not tried', 'never'] },
+      { value: 'replied', label: 'Yes, and they replied', synonyms: ['replied', 'they replied', 'answered'] },
+    ],
+    askWhen: [
+      { is: { usesTheirIp: ['no'] }, not: { ...NOT_OURS, ...COURT } },
+      { is: { usesTheirIp: ['yes', 'unsure'], rights: ['own', 'authorized'] }, not: { ...NOT_OURS, ...COURT } },
+    ],
+  },
+  {
+    id: 'inventory',
+    sets: { fact: 'inventory' },
+    text: 'How much stock of this product is at stake?',
+    choices: [
+      {
+        value: 'large_keep_selling',
+        label: 'Large stock, we want to keep selling',
+        synonyms: ['large', 'keep selling', 'a lot', 'big'],
+      },
+      {
+        value: 'small_or_stop',
+        label: 'Small stock, or we can stop selling it',
+        synonyms: ['small', 'stop', 'little', 'few', 'can stop'],
+      },
+    ],
+    askWhen: [{ is: { usesTheirIp: ['yes'], rights: ['none'] }, not: NOT_OURS }, { is: COURT }],
+  },
+  {
+    id: 'noticeDate',
+    sets: { fact: 'noticeDate' },
+    text: 'When did the notice arrive?',
+    help: 'Deadlines are counted from this day. For court papers, use the day the email from the platform or law firm arrived.',
+    choices: [
+      { value: 'today', label: 'Today' },
+      { value: 'yesterday', label: 'Yesterday' },
+    ],
+    freeText: { kind: 'date', hint: 'Or type the date, e.g. 2026-11-20 or "Nov 20". Say "skip" if you do not know.' },
+    skippable: true,
+    askWhen: [],
+  },
+  {
+    id: 'differences',
+    sets: { detail: 'differences' },
+    text: 'List the visible differences between your product and their design.',
+    help: 'One per line or separated by ";": shape, proportions, surface pattern, number or placement of parts. They become the numbered points of your dispute.',
+    choices: [],
+    freeText: { kind: 'list', hint: 'e.g. "rounded corners, theirs are square; 3 buttons, theirs has 4". Or "skip".' },
+    skippable: true,
+    askWhen: [{ is: { usesTheirIp: ['no'], ipType: ['design_patent'] }, not: { ...NOT_OURS, ...COURT } }],
+  },
+];
+
+export function questionById(id: string): Question | undefined {
+  return QUESTIONS.find((q) => q.id === id);
+}

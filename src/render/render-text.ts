@@ -1,0 +1,119 @@
+import { formatDay } from '../core/dates.js';
+import type { Deadline } from '../core/deadlines.js';
+import type { Route } from '../core/decide.js';
+import type { Action } from '../core/delist-actions.js';
+import type { Citation } from '../core/knowledge-base.js';
+import type { Outcome } from '../core/outcome.js';
+import type { Reply } from '../core/replies.js';
+import type { Draft } from '../drafting/build-drafts.js';
+
+// Plain-text rendering of replies: the terminal chat uses it, and every other channel uses it as
+// its fallback text. Pure functions: replies in, text out.
+
+export function citationLabel(c: Citation): string {
+  if (c.doc === 'guidance') return `Guidance §${c.section}`;
+  const hedge = c.confidence === 'uncertain' ? ', unconfirmed: check the live rule' : '';
+  return `${c.sectionTitle}${hedge}`;
+}
+
+function indent(text: string, pad: string): string {
+  return text
+    .split('\n')
+    .map((l) => (l === '' ? '' : pad + l))
+    .join('\n');
+}
+
+export function whenText(d: Deadline): string {
+  if (d.daysLeft < 0) return `${-d.daysLeft} days ago, PASSED`;
+  if (d.daysLeft === 0) return 'today';
+  if (d.daysLeft === 1) return 'tomorrow';
+  return `in ${d.daysLeft} days`;
+}
+
+function renderRoute(r: Route, n: number): string {
+  const lines = [`${n}. ${r.title}${r.urgent ? '  [URGENT]' : ''}  (${r.id})`, `   Why: ${r.reason}`, '   What to do:'];
+  for (const s of r.steps) lines.push(`   - ${s}`);
+  lines.push('   The guidance says:');
+  for (const c of r.citations) lines.push(`   > "${c.quote}" (${citationLabel(c)})`);
+  return lines.join('\n');
+}
+
+function renderDeadline(d: Deadline): string {
+  return [
+    `- ${d.label}: ${formatDay(d.date)} (${whenText(d)})`,
+    `  Counted as ${d.basis}.`,
+    `  ${d.caveat}${d.source.confidence === 'uncertain' ? ' This rule is not confirmed for every platform.' : ''}`,
+  ].join('\n');
+}
+
+function renderAction(a: Action): string {
+  const lines = [`${a.title}`];
+  a.steps.forEach((s, i) => {
+    lines.push(`  ${i + 1}. ${s}`);
+  });
+  for (const l of a.links) lines.push(`  ${l.label}: ${l.url}`);
+  if (a.warning) lines.push(`  Warning: ${a.warning}`);
+  return lines.join('\n');
+}
+
+const DRAFT_NAMES: Record<Draft['kind'], string> = {
+  dispute_reply: 'Dispute reply (to the platform)',
+  lawyer_escalation: 'Lawyer-escalation note (to legal)',
+  retraction_request: 'Retraction request (to the complainant, optional)',
+};
+
+export function renderDraftText(d: Draft): string {
+  const left = d.placeholders > 0 ? ` (fill in the ${d.placeholders} [FILL IN] places before sending)` : '';
+  return [`${DRAFT_NAMES[d.kind]}${left}`, `Subject: ${d.subject}`, '-----', d.body, '-----'].join('\n');
+}
+
+function sources(o: Outcome): string[] {
+  const seen = new Map<string, Citation>();
+  for (const r of o.routes) for (const c of r.supporting) seen.set(c.ref, c);
+  return [...seen.values()].map((c) => `- ${citationLabel(c)}: ${c.quote} (source: ${c.sources[0] ?? 'n/a'})`);
+}
+
+export function renderOutcomeText(o: Outcome): string {
+  const parts: string[] = ['=== What to do ==='];
+  o.routes.forEach((r, i) => {
+    parts.push(renderRoute(r, i + 1));
+  });
+  if (o.deadlines.length > 0) parts.push(['Deadlines', ...o.deadlines.map(renderDeadline)].join('\n'));
+  if (o.actions.length > 0) parts.push(['Actions', ...o.actions.map(renderAction)].join('\n'));
+  for (const d of o.drafts) parts.push(renderDraftText(d));
+  for (const d of o.optionalDrafts) parts.push(renderDraftText(d));
+  const facts = sources(o);
+  if (facts.length > 0) parts.push(['Background (sourced facts)', ...facts].join('\n'));
+  if (o.notes.length > 0) parts.push(['Notes', ...o.notes.map((n) => `- ${n}`)].join('\n'));
+  return parts.join('\n\n');
+}
+
+export function renderReplyText(r: Reply): string {
+  switch (r.kind) {
+    case 'notice':
+      return `(${r.text})`;
+    case 'text':
+      return r.tone === 'error' ? `Sorry: ${r.text}` : r.text;
+    case 'understood':
+      return `I understood: ${r.items.join('; ')}. ${r.hint}`;
+    case 'question': {
+      const lines = [r.text];
+      if (r.help) lines.push(indent(r.help, '  '));
+      r.choices.forEach((c, i) => {
+        lines.push(`  ${i + 1}. ${c.label}`);
+      });
+      if (r.freeTextHint) lines.push(`  ${r.freeTextHint}`);
+      const extras = [r.canSkip ? '"skip"' : '', r.canGoBack ? '"back"' : ''].filter(Boolean);
+      if (extras.length > 0 && !r.freeTextHint) lines.push(`  (or say ${extras.join(' or ')})`);
+      return lines.join('\n');
+    }
+    case 'outcome':
+      return renderOutcomeText(r.outcome);
+    case 'help':
+      return [r.text, '', 'Commands:', ...r.commands.map((c) => `  ${c.command}: ${c.what}`)].join('\n');
+  }
+}
+
+export function renderRepliesText(replies: readonly Reply[]): string {
+  return replies.map(renderReplyText).join('\n\n');
+}
