@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
     // The CLI and terminal tests spawn built processes; give them room on a 2-core machine.
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -24,7 +24,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'environment');
-    throw new ConfigError(`${name} is not valid: expected ${FORMS[name] ?? issue?.message ?? 'a valid value'}`);
+    throw new ConfigError(
+      `${name} is not valid: expected ${FORMS[name] ?? issue?.message ?? 'a valid value'}`,
+    );
   }
   const e = parsed.data;
   const defaults: Config['defaults'] = {};

@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkRuleCitations } from '../core/decide.js';
 import { checkDeadlineSources } from '../core/deadlines.js';
+import { checkRuleCitations } from '../core/decide.js';
 import { validateFlow } from '../core/flow.js';
 import type { CoreContext } from '../core/outcome.js';
 import { TEMPLATE_NAMES } from '../drafting/build-drafts.js';
@@ -20,7 +20,8 @@ export class StartupError extends Error {}
  */
 export async function loadContext(root = PROJECT_ROOT): Promise<CoreContext> {
   const flowErrors = validateFlow();
-  if (flowErrors.length > 0) throw new StartupError(`the decision flow is invalid:\n- ${flowErrors.join('\n- ')}`);
+  if (flowErrors.length > 0)
+    throw new StartupError(`the decision flow is invalid:\n- ${flowErrors.join('\n- ')}`);
   try {
     const kb = await loadKnowledge(join(root, 'knowledge'));
     checkRuleCitations(kb);

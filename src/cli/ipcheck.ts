@@ -1,10 +1,10 @@
 #!/usr/bin/env node
+import { systemClock } from '../app/clock.js';
 import { loadContext } from '../app/load-context.js';
 import { runTerminalChat } from '../channels/terminal/chat.js';
 import { loadConfig } from '../config.js';
 import { isoDay } from '../core/dates.js';
 import { buildOutcome } from '../core/outcome.js';
-import { systemClock } from '../core/ports.js';
 import { renderOutcomeText } from '../render/render-text.js';
 import { parseTriageArgs, TRIAGE_USAGE, UsageError } from './triage-args.js';
 
@@ -16,7 +16,9 @@ async function triage(argv: string[]): Promise<number> {
   const req = parseTriageArgs(argv, isoDay(systemClock.now()));
   const ctx = { ...(await loadContext()), defaults: config.defaults };
   const outcome = buildOutcome({ facts: req.facts, details: req.details, today: req.today }, ctx);
-  process.stdout.write(req.json ? `${JSON.stringify(outcome, null, 2)}\n` : `${renderOutcomeText(outcome)}\n`);
+  process.stdout.write(
+    req.json ? `${JSON.stringify(outcome, null, 2)}\n` : `${renderOutcomeText(outcome)}\n`,
+  );
   return 0;
 }
 

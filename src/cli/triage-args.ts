@@ -1,7 +1,15 @@
 import { parseArgs } from 'node:util';
 import { isValidIsoDate } from '../core/dates.js';
 import { extractFacts } from '../core/extract.js';
-import { allowedValues, DETAIL_KEYS, type DetailKey, type Details, FACT_KEYS, type FactKey, Facts } from '../core/facts.js';
+import {
+  allowedValues,
+  DETAIL_KEYS,
+  type DetailKey,
+  type Details,
+  FACT_KEYS,
+  type FactKey,
+  Facts,
+} from '../core/facts.js';
 import { LISTING_EXAMPLES, listingRefMessage, parseListingRef } from '../core/listing-ref.js';
 
 export interface TriageRequest {
@@ -18,7 +26,8 @@ export const TRIAGE_USAGE =
 
 function splitPair(raw: string, flag: string): [string, string] {
   const i = raw.indexOf('=');
-  if (i <= 0) throw new UsageError(`${flag} "${raw}": expected key=value, e.g. ${flag} notice=platform_complaint`);
+  if (i <= 0)
+    throw new UsageError(`${flag} "${raw}": expected key=value, e.g. ${flag} notice=platform_complaint`);
   return [raw.slice(0, i).trim(), raw.slice(i + 1).trim()];
 }
 
@@ -43,10 +52,12 @@ function readDetail(details: Record<string, unknown>, raw: string): void {
   }
   const k = key as DetailKey;
   if (k === 'stockUnits') {
-    if (!/^\d+$/.test(value)) throw new UsageError(`--detail stockUnits=${value}: expected a whole number of units`);
+    if (!/^\d+$/.test(value))
+      throw new UsageError(`--detail stockUnits=${value}: expected a whole number of units`);
     details[k] = Number(value);
   } else if (k === 'delisted') {
-    if (value !== 'true' && value !== 'false') throw new UsageError(`--detail delisted=${value}: expected true or false`);
+    if (value !== 'true' && value !== 'false')
+      throw new UsageError(`--detail delisted=${value}: expected true or false`);
     details[k] = value === 'true';
   } else if (k === 'differences') {
     details[k] = value
@@ -67,12 +78,16 @@ function settleListing(facts: Record<string, string>, details: Record<string, un
   if (ref.ok) {
     facts.listingId = ref.ref.listingId;
     if (facts.platform !== undefined && facts.platform !== ref.ref.platform) {
-      throw new UsageError(`--answer listingId=${id} is a ${ref.ref.platform} listing, but platform=${facts.platform}`);
+      throw new UsageError(
+        `--answer listingId=${id} is a ${ref.ref.platform} listing, but platform=${facts.platform}`,
+      );
     }
     facts.platform = ref.ref.platform;
     if (ref.ref.marketplace) details.marketplace = ref.ref.marketplace;
   } else if (facts.platform !== 'other') {
-    throw new UsageError(`--answer listingId=${id}: expected ${LISTING_EXAMPLES} (or add --answer platform=other)`);
+    throw new UsageError(
+      `--answer listingId=${id}: expected ${LISTING_EXAMPLES} (or add --answer platform=other)`,
+    );
   }
 }
 

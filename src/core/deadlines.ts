@@ -1,6 +1,6 @@
 import { addBusinessDays, addDays, daysBetween } from './dates.js';
 import type { Facts } from './facts.js';
-import { type Citation, type KnowledgeBase, citeWhole } from './knowledge-base.js';
+import { type Citation, citeWhole, type KnowledgeBase } from './knowledge-base.js';
 
 export interface Deadline {
   id: 'counter_notice' | 'court_answer' | 'tro_expiry';
@@ -41,8 +41,10 @@ const RULES: DeadlineRule[] = [
     applies: (f) => f.notice === 'court_or_tro',
     compute: (d) => addDays(d, 14),
     label: 'TRO ends at the latest, unless extended',
-    basis: 'an ex parte TRO lasts at most 14 days from the day it was issued, which was on or before the day you heard of it',
-    caveat: 'The court can extend it once, and the plaintiff usually asks for a preliminary injunction before it ends.',
+    basis:
+      'an ex parte TRO lasts at most 14 days from the day it was issued, which was on or before the day you heard of it',
+    caveat:
+      'The court can extend it once, and the plaintiff usually asks for a preliminary injunction before it ends.',
     fact: 'facts#us.tro-14-days',
   },
   {
@@ -51,7 +53,8 @@ const RULES: DeadlineRule[] = [
     compute: (d) => addDays(d, 21),
     label: 'Answer to the court due',
     basis: '21 days after service; service is often just an email, so counted from the day the email arrived',
-    caveat: 'A US lawyer must confirm the service date and the deadline; missing it risks a default judgment.',
+    caveat:
+      'A US lawyer must confirm the service date and the deadline; missing it risks a default judgment.',
     fact: 'facts#us.answer-21-days',
   },
 ];

@@ -1,6 +1,6 @@
 import { holds } from './conditions.js';
 import type { Facts } from './facts.js';
-import { type Citation, type KnowledgeBase, cite, citeWhole } from './knowledge-base.js';
+import { type Citation, cite, citeWhole, type KnowledgeBase } from './knowledge-base.js';
 import { ROUTE_RULES, type RouteId, type RouteRule } from './route-rules.js';
 
 export interface Route {

@@ -67,7 +67,12 @@ function aliDelete(facts: Facts): Action {
     links: [
       { label: 'Open Manage Products', url: ALI_PRODUCTS },
       ...(facts.listingId
-        ? [{ label: 'Check the listing page', url: `https://www.aliexpress.com/item/${facts.listingId}.html` }]
+        ? [
+            {
+              label: 'Check the listing page',
+              url: `https://www.aliexpress.com/item/${facts.listingId}.html`,
+            },
+          ]
         : []),
     ],
     steps: [

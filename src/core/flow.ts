@@ -1,6 +1,14 @@
 import { anyHolds, type Condition, conditionKeys } from './conditions.js';
-import { allowedValues, type Details, FACT_KEYS, type FactKey, type Facts, isEnumFact, VALUE_LABELS } from './facts.js';
-import { type Question, QUESTIONS } from './questions.js';
+import {
+  allowedValues,
+  type Details,
+  FACT_KEYS,
+  type FactKey,
+  type Facts,
+  isEnumFact,
+  VALUE_LABELS,
+} from './facts.js';
+import { QUESTIONS, type Question } from './questions.js';
 import { ROUTE_RULES } from './route-rules.js';
 
 export interface FlowView {
@@ -20,7 +28,9 @@ export function isRelevant(q: Question, facts: Facts): boolean {
 
 /** The next question: the first one whose value is unknown, not skipped, and relevant to the decision. */
 export function nextQuestion(view: FlowView): Question | undefined {
-  return QUESTIONS.find((q) => !isKnown(q, view) && !view.skipped.includes(q.id) && isRelevant(q, view.facts));
+  return QUESTIONS.find(
+    (q) => !isKnown(q, view) && !view.skipped.includes(q.id) && isRelevant(q, view.facts),
+  );
 }
 
 /** Fact keys still needed for a firm decision (the contract's `missing`). */
@@ -48,7 +58,8 @@ export function validateFlow(): string[] {
           const k = key as FactKey;
           if (!isEnumFact(k)) continue;
           for (const v of values ?? []) {
-            if (!(v in VALUE_LABELS[k])) errors.push(`${where}: ${key}=${v} is not one of ${allowedValues(k)}`);
+            if (!(v in VALUE_LABELS[k]))
+              errors.push(`${where}: ${key}=${v} is not one of ${allowedValues(k)}`);
           }
         }
       }
@@ -62,13 +73,15 @@ export function validateFlow(): string[] {
     if ('fact' in q.sets && isEnumFact(q.sets.fact)) {
       const allowed = VALUE_LABELS[q.sets.fact];
       for (const c of q.choices) {
-        if (!(c.value in allowed)) errors.push(`question ${q.id}: choice ${c.value} is not a value of ${q.sets.fact}`);
+        if (!(c.value in allowed))
+          errors.push(`question ${q.id}: choice ${c.value} is not a value of ${q.sets.fact}`);
       }
       if (q.choices.length !== Object.keys(allowed).length) {
         errors.push(`question ${q.id}: choices do not cover every value of ${q.sets.fact}`);
       }
     }
-    if (q.choices.length === 0 && !q.freeText) errors.push(`question ${q.id} has neither choices nor free text`);
+    if (q.choices.length === 0 && !q.freeText)
+      errors.push(`question ${q.id} has neither choices nor free text`);
     // A question may only depend on facts asked before it, or it could never be reached in order.
     const earlier = QUESTIONS.slice(0, QUESTIONS.indexOf(q))
       .filter((p) => 'fact' in p.sets)

@@ -59,7 +59,9 @@ export function cite(kb: KnowledgeBase, c: CitationRef): Citation {
   const s = kb.section(c.ref);
   if (!s) throw new CitationError(`citation to unknown section ${c.ref}`);
   if (!s.text.includes(c.quote)) {
-    throw new CitationError(`citation ${c.ref} quotes words that are not in that section: "${c.quote.slice(0, 80)}"`);
+    throw new CitationError(
+      `citation ${c.ref} quotes words that are not in that section: "${c.quote.slice(0, 80)}"`,
+    );
   }
   const doc = kb.docs.find((d) => d.id === s.doc);
   return {

@@ -1,7 +1,7 @@
-import { type Draft, buildDrafts, buildOptionalDrafts } from '../drafting/build-drafts.js';
+import { buildDrafts, buildOptionalDrafts, type Draft } from '../drafting/build-drafts.js';
 import type { Templates } from '../drafting/template.js';
-import { type Deadline, computeDeadlines, deadlinesNeedDate } from './deadlines.js';
-import { type Route, decide } from './decide.js';
+import { computeDeadlines, type Deadline, deadlinesNeedDate } from './deadlines.js';
+import { decide, type Route } from './decide.js';
 import { type Action, actionsFor } from './delist-actions.js';
 import type { Details, FactKey, Facts } from './facts.js';
 import { missingFacts } from './flow.js';
@@ -51,8 +51,10 @@ export function buildOutcome(input: OutcomeInput, ctx: CoreContext): Outcome {
   const notes: string[] = [];
   if (missing.length > 0) notes.push('Some answers are missing, so this is not a firm decision yet.');
   if (deadlinesNeedDate(facts)) notes.push('No deadline dates: the day the notice arrived is unknown.');
-  if (deadlines.some((d) => d.daysLeft < 0)) notes.push('A deadline has already passed: act today and tell legal.');
-  if (facts.notice === 'court_or_tro') notes.push('Court case: do not email or pay the plaintiff’s law firm yourself.');
+  if (deadlines.some((d) => d.daysLeft < 0))
+    notes.push('A deadline has already passed: act today and tell legal.');
+  if (facts.notice === 'court_or_tro')
+    notes.push('Court case: do not email or pay the plaintiff’s law firm yourself.');
   return {
     facts,
     details,

@@ -11,16 +11,3 @@ export interface CaseStore {
   get(key: string): Promise<CaseState | undefined>;
   set(key: string, state: CaseState): Promise<void>;
 }
-
-export const systemClock: Clock = { now: () => new Date() };
-
-/** A clock that stays where tests put it. */
-export function fixedClock(iso: string): Clock & { set(iso: string): void } {
-  let t = new Date(iso);
-  return {
-    now: () => new Date(t),
-    set: (next: string) => {
-      t = new Date(next);
-    },
-  };
-}

@@ -87,9 +87,21 @@ export const QUESTIONS: readonly Question[] = [
     choices: [
       { value: 'trademark', label: 'Trademark', synonyms: ['tm', 'brand', 'logo', 'mark'] },
       { value: 'design_patent', label: 'Design patent', synonyms: ['design'] },
-      { value: 'utility_patent', label: 'Utility patent', synonyms: ['utility', 'invention patent', 'invention'] },
-      { value: 'copyright', label: 'Copyright', synonyms: ['photos', 'images', 'picture', 'artwork', 'dmca'] },
-      { value: 'unknown', label: 'Not sure', synonyms: ['not sure', 'unsure', "don't know", 'dont know', 'unknown'] },
+      {
+        value: 'utility_patent',
+        label: 'Utility patent',
+        synonyms: ['utility', 'invention patent', 'invention'],
+      },
+      {
+        value: 'copyright',
+        label: 'Copyright',
+        synonyms: ['photos', 'images', 'picture', 'artwork', 'dmca'],
+      },
+      {
+        value: 'unknown',
+        label: 'Not sure',
+        synonyms: ['not sure', 'unsure', "don't know", 'dont know', 'unknown'],
+      },
     ],
     askWhen: [{ not: NOT_OURS }],
   },
@@ -114,7 +126,11 @@ export const QUESTIONS: readonly Question[] = [
     choices: [
       { value: 'yes', label: 'Yes, it does', synonyms: ['yes', 'y', 'it does'] },
       { value: 'no', label: 'No, it does not', synonyms: ['no', 'n', 'it does not', "doesn't", 'does not'] },
-      { value: 'unsure', label: 'Not sure', synonyms: ['not sure', 'unsure', 'maybe', "don't know", 'dont know'] },
+      {
+        value: 'unsure',
+        label: 'Not sure',
+        synonyms: ['not sure', 'unsure', 'maybe', "don't know", 'dont know'],
+      },
     ],
     askWhen: [{ not: NOT_OURS }],
   },
@@ -123,7 +139,11 @@ export const QUESTIONS: readonly Question[] = [
     sets: { fact: 'rights' },
     text: 'Do you hold rights to it?',
     choices: [
-      { value: 'own', label: 'We own it (our registration)', synonyms: ['own', 'ours', 'we own it', 'registered'] },
+      {
+        value: 'own',
+        label: 'We own it (our registration)',
+        synonyms: ['own', 'ours', 'we own it', 'registered'],
+      },
       {
         value: 'authorized',
         label: 'Authorized by the owner (letter or invoices)',
@@ -148,7 +168,10 @@ export const QUESTIONS: readonly Question[] = [
     ],
     askWhen: [
       { is: { usesTheirIp: ['no'] }, not: { ...NOT_OURS, ...COURT } },
-      { is: { usesTheirIp: ['yes', 'unsure'], rights: ['own', 'authorized'] }, not: { ...NOT_OURS, ...COURT } },
+      {
+        is: { usesTheirIp: ['yes', 'unsure'], rights: ['own', 'authorized'] },
+        not: { ...NOT_OURS, ...COURT },
+      },
     ],
   },
   {
@@ -178,7 +201,10 @@ export const QUESTIONS: readonly Question[] = [
       { value: 'today', label: 'Today' },
       { value: 'yesterday', label: 'Yesterday' },
     ],
-    freeText: { kind: 'date', hint: 'Or type the date, e.g. 2026-11-20 or "Nov 20". Say "skip" if you do not know.' },
+    freeText: {
+      kind: 'date',
+      hint: 'Or type the date, e.g. 2026-11-20 or "Nov 20". Say "skip" if you do not know.',
+    },
     skippable: true,
     askWhen: [],
   },
@@ -188,7 +214,10 @@ export const QUESTIONS: readonly Question[] = [
     text: 'List the visible differences between your product and their design.',
     help: 'One per line or separated by ";": shape, proportions, surface pattern, number or placement of parts. They become the numbered points of your dispute.',
     choices: [],
-    freeText: { kind: 'list', hint: 'e.g. "rounded corners, theirs are square; 3 buttons, theirs has 4". Or "skip".' },
+    freeText: {
+      kind: 'list',
+      hint: 'e.g. "rounded corners, theirs are square; 3 buttons, theirs has 4". Or "skip".',
+    },
     skippable: true,
     askWhen: [{ is: { usesTheirIp: ['no'], ipType: ['design_patent'] }, not: { ...NOT_OURS, ...COURT } }],
   },

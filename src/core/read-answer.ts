@@ -6,7 +6,7 @@ import type { Choice, Question } from './questions.js';
 
 /** What a seller's text means as an answer to the pending question. */
 export type ReadAnswer =
-  | { ok: true; facts: Facts; details: Details; /** other facts the same words gave */ extra: Facts }
+  | { ok: true; facts: Facts; details: Details /** other facts the same words gave */; extra: Facts }
   | { ok: false; message: string };
 
 const norm = (s: string): string =>
@@ -40,7 +40,7 @@ function uniquePrefixMatch(q: Question, t: string): Choice | undefined {
   return hits.length === 1 ? hits[0] : undefined;
 }
 
-function valueOf(q: Question, value: string, today: string): Facts | undefined {
+function factsForChoice(q: Question, value: string, today: string): Facts | undefined {
   if (!('fact' in q.sets)) return undefined;
   if (q.sets.fact === 'noticeDate') {
     if (value === 'today') return { noticeDate: today };
@@ -53,7 +53,7 @@ function valueOf(q: Question, value: string, today: string): Facts | undefined {
 /** A button press: the value must be one of the question's choices. */
 export function readChoiceValue(q: Question, value: string, today: string): ReadAnswer {
   const choice = q.choices.find((c) => c.value === value);
-  const facts = choice ? valueOf(q, choice.value, today) : undefined;
+  const facts = choice ? factsForChoice(q, choice.value, today) : undefined;
   if (!facts) return { ok: false, message: `"${value.slice(0, 40)}" is not one of the choices.` };
   return { ok: true, facts, details: {}, extra: {} };
 }
@@ -61,7 +61,8 @@ export function readChoiceValue(q: Question, value: string, today: string): Read
 function readListing(text: string): ReadAnswer {
   const direct = parseListingRef(text);
   const ref = direct.ok ? direct.ref : findListingRefs(text).refs[0];
-  if (!ref) return { ok: false, message: listingRefMessage(direct.ok ? 'not_a_listing' : direct.problem, text) };
+  if (!ref)
+    return { ok: false, message: listingRefMessage(direct.ok ? 'not_a_listing' : direct.problem, text) };
   const details: Details = ref.marketplace ? { marketplace: ref.marketplace } : {};
   return { ok: true, facts: { platform: ref.platform, listingId: ref.listingId }, details, extra: {} };
 }

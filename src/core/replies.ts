@@ -26,9 +26,7 @@ export type Reply =
   | { kind: 'help'; text: string; commands: { command: string; what: string }[] };
 
 /** Work for the conversation turn to do after the step (the core itself does no I/O). */
-export type Effect =
-  | { type: 'outcome_ready'; routes: RouteId[] }
-  | { type: 'case_reset' };
+export type Effect = { type: 'outcome_ready'; routes: RouteId[] } | { type: 'case_reset' };
 
 export const DISCLAIMER =
   'ipcheck helps you decide and drafts for you; it is not legal advice, and it never sends anything: a person sends every draft.';

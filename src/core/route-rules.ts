@@ -2,7 +2,13 @@ import type { Condition } from './conditions.js';
 import type { FactKey } from './facts.js';
 import type { CitationRef } from './knowledge-base.js';
 
-export const ROUTE_IDS = ['lawyer_escalation', 'delist_now', 'dispute_reply', 'legal_opinion', 'store_sweep'] as const;
+export const ROUTE_IDS = [
+  'lawyer_escalation',
+  'delist_now',
+  'dispute_reply',
+  'legal_opinion',
+  'store_sweep',
+] as const;
 export type RouteId = (typeof ROUTE_IDS)[number];
 
 /** A reason that depends on one fact's value (e.g. whether the complainant answered). */
@@ -36,7 +42,8 @@ const Q = {
     "If you find that your products have someone else's trademarks on them, you should take them off the shelves in time, instead of waiting until you are sued.",
   noRelist: 'It is not recommended to create a new list sale after moving the warehouse.',
   reportsAgain: 'he will not stop there in many cases, but will report it once he sees it.',
-  keepSelling: "If the inventory is huge and you want to continue to sell, you can contact the plaintiff's law firm.",
+  keepSelling:
+    "If the inventory is huge and you want to continue to sell, you can contact the plaintiff's law firm.",
   noDirectEmail: "It is not recommended to send an email directly to the plaintiff's law firm.",
   noReply: "The seller sends the information himself, and the plaintiff's law firm generally does not reply.",
   troLawyer:
@@ -136,7 +143,11 @@ export const ROUTE_RULES: readonly RouteRule[] = [
       'Send the dispute reply below to the platform, calm and factual.',
     ],
     citations: [g('2.1', Q.notOurs), g('2.2', Q.calm)],
-    facts: ['facts#ae.counter-notice-window', 'facts#amazon.clear-complaint', 'facts#dispute.tone-and-structure'],
+    facts: [
+      'facts#ae.counter-notice-window',
+      'facts#amazon.clear-complaint',
+      'facts#dispute.tone-and-structure',
+    ],
   },
   {
     id: 'dispute_reply',
@@ -151,7 +162,11 @@ export const ROUTE_RULES: readonly RouteRule[] = [
     ],
     citations: [g('2.1', Q.nonInfringement), g('2.2', Q.calm)],
     citationsWhen: [{ when: { is: { ipType: ['design_patent'] } }, citations: [g('2.2', Q.designDiffs)] }],
-    facts: ['facts#ae.counter-notice-window', 'facts#dispute.first-time-right', 'facts#dispute.contact-complainant'],
+    facts: [
+      'facts#ae.counter-notice-window',
+      'facts#dispute.first-time-right',
+      'facts#dispute.contact-complainant',
+    ],
   },
   {
     id: 'dispute_reply',
@@ -174,7 +189,10 @@ export const ROUTE_RULES: readonly RouteRule[] = [
     id: 'legal_opinion',
     variant: 'unsure',
     title: 'Not sure: judge it, and ask legal',
-    when: { is: { usesTheirIp: ['unsure'], rights: ['none'] }, not: { notice: ['court_or_tro'], listingIsOurs: ['no'] } },
+    when: {
+      is: { usesTheirIp: ['unsure'], rights: ['none'] },
+      not: { notice: ['court_or_tro'], listingIsOurs: ['no'] },
+    },
     reason:
       'You are not sure the product uses their right: judge it with the test below, and if still unsure ask legal for an opinion; take the listing offline meanwhile.',
     steps: [
@@ -184,7 +202,11 @@ export const ROUTE_RULES: readonly RouteRule[] = [
       'Take the listing offline now (not delete: legal may clear it), and send the case to legal for an opinion.',
     ],
     citations: [g('1.1', Q.takeOff)],
-    facts: ['facts#ip.trademark-confusion', 'facts#ip.design-ordinary-observer', 'facts#ip.copyright-evidence'],
+    facts: [
+      'facts#ip.trademark-confusion',
+      'facts#ip.design-ordinary-observer',
+      'facts#ip.copyright-evidence',
+    ],
   },
   {
     id: 'store_sweep',

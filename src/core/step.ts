@@ -5,7 +5,7 @@ import { type Details, describeFact, FACT_KEYS, type FactKey, type Facts, VALUE_
 import { nextQuestion } from './flow.js';
 import { listingRefMessage } from './listing-ref.js';
 import { buildOutcome, type CoreContext } from './outcome.js';
-import { type Question, QUESTIONS, questionById } from './questions.js';
+import { QUESTIONS, type Question, questionById } from './questions.js';
 import { readChoiceValue, readTextAnswer } from './read-answer.js';
 import { DISCLAIMER, type Effect, HELP_COMMANDS, HELP_TEXT, type Reply } from './replies.js';
 
@@ -107,11 +107,18 @@ function ask(state: CaseState, q: Question): StepResult {
     canSkip: q.skippable ?? false,
     canGoBack: state.answered.length > 0,
   };
-  return { state: { ...state, status: 'open', seq, pending: { questionId: q.id, seq } }, replies: [reply], effects: [] };
+  return {
+    state: { ...state, status: 'open', seq, pending: { questionId: q.id, seq } },
+    replies: [reply],
+    effects: [],
+  };
 }
 
 function decided(state: CaseState, ctx: CoreContext, now: Date): StepResult {
-  const outcome = buildOutcome({ facts: state.facts, details: state.details, caseId: state.caseId, today: isoDay(now) }, ctx);
+  const outcome = buildOutcome(
+    { facts: state.facts, details: state.details, caseId: state.caseId, today: isoDay(now) },
+    ctx,
+  );
   return {
     state: { ...state, status: 'decided', pending: null },
     replies: [{ kind: 'outcome', outcome }],
@@ -172,7 +179,8 @@ function start(state: CaseState, text: string | undefined, ctx: CoreContext, now
     next = applyFacts(next, ex.facts, ex.details);
     const u = understood({}, next.facts);
     if (u) replies.push(u);
-    if (!ex.facts.listingId && ex.listingProblems[0]) replies.push(errorText(listingRefMessage(ex.listingProblems[0])));
+    if (!ex.facts.listingId && ex.listingProblems[0])
+      replies.push(errorText(listingRefMessage(ex.listingProblems[0])));
   }
   return prepend(replies, advance(next, ctx, now));
 }
@@ -186,7 +194,9 @@ function back(state: CaseState, ctx: CoreContext, now: Date): StepResult {
 }
 
 function changeMenu(state: CaseState): StepResult {
-  const answeredQs = state.answered.map((id) => questionById(id)).filter((q): q is Question => q !== undefined);
+  const answeredQs = state.answered
+    .map((id) => questionById(id))
+    .filter((q): q is Question => q !== undefined);
   if (answeredQs.length === 0) {
     return { state, replies: [infoText('Nothing has been answered yet.')], effects: [] };
   }
@@ -218,7 +228,7 @@ function changeMenu(state: CaseState): StepResult {
   };
 }
 
-function change(state: CaseState, questionId: string, ctx: CoreContext, now: Date): StepResult {
+function change(state: CaseState, questionId: string): StepResult {
   const q = questionById(questionId);
   if (!q || !state.answered.includes(questionId)) {
     return prepend([errorText('That answer cannot be changed; pick one from the list.')], changeMenu(state));
@@ -229,9 +239,17 @@ function change(state: CaseState, questionId: string, ctx: CoreContext, now: Dat
 function skip(state: CaseState, ctx: CoreContext, now: Date): StepResult {
   const q = state.pending ? questionById(state.pending.questionId) : undefined;
   if (!q?.skippable) {
-    return prepend([errorText('This question cannot be skipped: the decision depends on it.')], current(state, ctx, now));
+    return prepend(
+      [errorText('This question cannot be skipped: the decision depends on it.')],
+      current(state, ctx, now),
+    );
   }
-  const next = { ...state, pending: null, skipped: [...state.skipped, q.id], answered: withAnswered(state, [q.id]) };
+  const next = {
+    ...state,
+    pending: null,
+    skipped: [...state.skipped, q.id],
+    answered: withAnswered(state, [q.id]),
+  };
   return advance(next, ctx, now);
 }
 
@@ -245,7 +263,6 @@ function help(state: CaseState, ctx: CoreContext, now: Date): StepResult {
 
 function acceptAnswer(
   state: CaseState,
-  q: Question,
   facts: Facts,
   details: Details,
   extra: Facts,
@@ -268,16 +285,20 @@ function answerButton(
   now: Date,
 ): StepResult {
   const pending = state.pending;
-  const stale = !pending || pending.questionId !== ev.questionId || (ev.seq !== undefined && ev.seq !== pending.seq);
+  const stale =
+    !pending || pending.questionId !== ev.questionId || (ev.seq !== undefined && ev.seq !== pending.seq);
   if (stale) {
-    return prepend([infoText('That question was already answered; here is where the case stands.')], current(state, ctx, now));
+    return prepend(
+      [infoText('That question was already answered; here is where the case stands.')],
+      current(state, ctx, now),
+    );
   }
-  if (ev.questionId === CHANGE) return change(state, ev.value, ctx, now);
+  if (ev.questionId === CHANGE) return change(state, ev.value);
   const q = questionById(ev.questionId);
   if (!q) return current(state, ctx, now);
   const read = readChoiceValue(q, ev.value, isoDay(now));
   if (!read.ok) return prepend([errorText(read.message)], current(state, ctx, now));
-  return acceptAnswer(state, q, read.facts, read.details, read.extra, ctx, now);
+  return acceptAnswer(state, read.facts, read.details, read.extra, ctx, now);
 }
 
 /** Free text after the decision: new facts in it update the case; anything else gets a short pointer. */
@@ -305,14 +326,18 @@ function textAfterDecision(state: CaseState, text: string, ctx: CoreContext, now
 
 function text(state: CaseState, raw: string, ctx: CoreContext, now: Date): StepResult {
   const t = raw.slice(0, MAX_TEXT);
-  const cmd = t.trim().toLowerCase().replace(/[.!]+$/, '');
+  const cmd = t
+    .trim()
+    .toLowerCase()
+    .replace(/[.!]+$/, '');
   if (cmd === '') return current(state, ctx, now);
   if (state.status === 'new') {
     if (cmd === 'help' || cmd === '?') return help(state, ctx, now);
     return start(state, t, ctx, now);
   }
   if (cmd === 'back' || cmd === 'undo') return back(state, ctx, now);
-  if (cmd === 'restart' || cmd === 'start over' || cmd === 'reset') return step(ctx, state, { type: 'restart' }, now);
+  if (cmd === 'restart' || cmd === 'start over' || cmd === 'reset')
+    return step(ctx, state, { type: 'restart' }, now);
   if (cmd === 'help' || cmd === '?') return help(state, ctx, now);
   if (cmd === 'change' || cmd === 'change answer' || cmd === 'change an answer') return changeMenu(state);
   if (cmd === 'skip') return skip(state, ctx, now);
@@ -323,14 +348,14 @@ function text(state: CaseState, raw: string, ctx: CoreContext, now: Date): StepR
     const choices = first?.kind === 'question' ? first.choices : [];
     const n = Number(cmd);
     const picked = Number.isInteger(n) ? choices[n - 1] : choices.find((c) => c.value.toLowerCase() === cmd);
-    if (picked) return change(state, picked.value, ctx, now);
+    if (picked) return change(state, picked.value);
     return prepend([errorText(`Pick 1 to ${choices.length}.`)], menu);
   }
   const q = pending ? questionById(pending.questionId) : undefined;
   if (!q) return textAfterDecision(state, t, ctx, now);
   const read = readTextAnswer(q, t, isoDay(now));
   if (!read.ok) return prepend([errorText(read.message)], current(state, ctx, now));
-  return acceptAnswer(state, q, read.facts, read.details, read.extra, ctx, now);
+  return acceptAnswer(state, read.facts, read.details, read.extra, ctx, now);
 }
 
 /**
@@ -348,7 +373,7 @@ export function step(ctx: CoreContext, state: CaseState, event: CoreEvent, now: 
     case 'back':
       return back(state, ctx, now);
     case 'change':
-      return event.questionId ? change(state, event.questionId, ctx, now) : changeMenu(state);
+      return event.questionId ? change(state, event.questionId) : changeMenu(state);
     case 'skip':
       return skip(state, ctx, now);
     case 'restart': {

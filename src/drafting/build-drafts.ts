@@ -1,5 +1,14 @@
 import type { Route } from '../core/decide.js';
-import { commonVars, type DraftInput, differencesList, evidenceFor, lawyerVars, noInfringementPoints, retractionReason, rightsStatement } from './draft-vars.js';
+import {
+  commonVars,
+  type DraftInput,
+  differencesList,
+  evidenceFor,
+  lawyerVars,
+  noInfringementPoints,
+  retractionReason,
+  rightsStatement,
+} from './draft-vars.js';
 import { type DraftKind, renderTemplate, requireTemplate, type Templates } from './template.js';
 
 export interface Draft {
@@ -40,7 +49,8 @@ function disputeTemplate(route: Route, input: DraftInput): { name: string; vars:
       },
     };
   }
-  if (facts.ipType === 'copyright') return { name: 'dispute-copyright', vars: { ...base, evidenceList: evidenceFor(facts) } };
+  if (facts.ipType === 'copyright')
+    return { name: 'dispute-copyright', vars: { ...base, evidenceList: evidenceFor(facts) } };
   return {
     name: 'dispute-no-infringement',
     vars: { ...base, points: noInfringementPoints(facts), evidenceList: evidenceFor(facts) },

@@ -50,7 +50,11 @@ const bullets = (items: readonly string[]): string => items.map((s) => `- ${s}`)
 export function differencesList(details: Details): string {
   const diffs = details.differences?.filter((d) => d.trim() !== '') ?? [];
   if (diffs.length > 0) return numbered(diffs);
-  return numbered([fillIn('first visible difference'), fillIn('second difference'), fillIn('third difference')]);
+  return numbered([
+    fillIn('first visible difference'),
+    fillIn('second difference'),
+    fillIn('third difference'),
+  ]);
 }
 
 export function noInfringementPoints(facts: Facts): string {
@@ -67,13 +71,18 @@ export function noInfringementPoints(facts: Facts): string {
         `Patent named: ${fillIn('patent number, and whether it is granted and in force in the selling country')}.`,
       ]);
     default:
-      return numbered([`The listing does not use the right named in the complaint: ${fillIn('why, in one sentence')}.`]);
+      return numbered([
+        `The listing does not use the right named in the complaint: ${fillIn('why, in one sentence')}.`,
+      ]);
   }
 }
 
 export function evidenceFor(facts: Facts): string {
   if (facts.rights === 'own') {
-    return bullets([`Our registration certificate: ${fillIn('registration number and country')}`, 'Photos of the product as sold']);
+    return bullets([
+      `Our registration certificate: ${fillIn('registration number and country')}`,
+      'Photos of the product as sold',
+    ]);
   }
   if (facts.rights === 'authorized') {
     return bullets([
@@ -94,7 +103,10 @@ export function evidenceFor(facts: Facts): string {
         `${fillIn('optional')} licence from the photographer or supplier`,
       ]);
     case 'trademark':
-      return bullets(['Photos of the product and packaging from every side', 'Screenshot of the listing title and images']);
+      return bullets([
+        'Photos of the product and packaging from every side',
+        'Screenshot of the listing title and images',
+      ]);
     default:
       return bullets([fillIn('documents that show the product does not use the right named')]);
   }
@@ -102,7 +114,8 @@ export function evidenceFor(facts: Facts): string {
 
 export function rightsStatement(facts: Facts, details: Details): string {
   const ip = IP_WORDS[facts.ipType ?? 'unknown'];
-  if (facts.rights === 'own') return `We own the ${ip} for this product: ${fillIn('registration number and country')}.`;
+  if (facts.rights === 'own')
+    return `We own the ${ip} for this product: ${fillIn('registration number and country')}.`;
   const owner = details.brand ? ` (${details.brand})` : '';
   return `We sell this product with the authorization of the rights owner${owner}, as the attached letter and invoices show.`;
 }
@@ -112,12 +125,18 @@ export function lawyerVars(input: DraftInput): Record<string, string> {
   const court = facts.notice === 'court_or_tro';
   const ids = routes.map((r) => r.id);
   const keepSelling = routes.some((r) => r.id === 'lawyer_escalation' && r.variant === 'keep_selling');
-  const urgency = court ? 'URGENT, court case or TRO' : keepSelling ? 'Soon, wants to keep selling' : 'Opinion needed';
+  const urgency = court
+    ? 'URGENT, court case or TRO'
+    : keepSelling
+      ? 'Soon, wants to keep selling'
+      : 'Opinion needed';
   const deadlinesList =
     deadlines.length > 0
       ? bullets(deadlines.map((d) => `${d.label}: ${formatDay(d.date)} (${d.basis})`))
       : `- Deadlines: ${fillIn('no dates yet, the notice date is unknown')}`;
-  const inventory = facts.inventory ? VALUE_LABELS.inventory[facts.inventory] : fillIn('stock of the accused product');
+  const inventory = facts.inventory
+    ? VALUE_LABELS.inventory[facts.inventory]
+    : fillIn('stock of the accused product');
   const units = details.stockUnits !== undefined ? ` (about ${details.stockUnits} units)` : '';
   let position = fillIn('our position in one sentence');
   if (facts.listingIsOurs === 'no') position = 'We say the reported listing was never in our store.';
@@ -126,11 +145,14 @@ export function lawyerVars(input: DraftInput): Record<string, string> {
   else if (facts.rights === 'own' || facts.rights === 'authorized')
     position = `We hold rights: ${VALUE_LABELS.rights[facts.rights]}.`;
   else if (facts.usesTheirIp === 'no') position = 'We believe the product does not use their right.';
-  else if (facts.usesTheirIp === 'unsure') position = 'We are not sure whether the product uses their right, and need your opinion.';
+  else if (facts.usesTheirIp === 'unsure')
+    position = 'We are not sure whether the product uses their right, and need your opinion.';
   let actions = 'none yet';
   if (details.delisted) actions = 'the listing has been taken down';
-  else if (ids.includes('delist_now')) actions = `delisting recommended by ipcheck; ${fillIn('date it was deleted')}`;
-  else if (ids.includes('legal_opinion')) actions = `taking the listing offline while you look; ${fillIn('date')}`;
+  else if (ids.includes('delist_now'))
+    actions = `delisting recommended by ipcheck; ${fillIn('date it was deleted')}`;
+  else if (ids.includes('legal_opinion'))
+    actions = `taking the listing offline while you look; ${fillIn('date')}`;
   const evidence =
     facts.rights === 'own' || facts.rights === 'authorized'
       ? `${evidenceFor(facts).replace(/^- /gm, '').replace(/\n/g, '; ')}`
@@ -158,7 +180,7 @@ export function lawyerVars(input: DraftInput): Record<string, string> {
     platformName: platformName(facts),
     listingId: facts.listingId ?? fillIn('listing id'),
     noticeText: facts.notice ? VALUE_LABELS.notice[facts.notice] : fillIn('what arrived'),
-    ipTypeText: facts.ipType ? IP_WORDS[facts.ipType] ?? 'unknown' : fillIn('right named'),
+    ipTypeText: facts.ipType ? (IP_WORDS[facts.ipType] ?? 'unknown') : fillIn('right named'),
     brand: details.brand ?? fillIn('plaintiff or brand name'),
     lawFirm: details.lawFirm ?? fillIn('law firm and its email, from the notice'),
     court: details.court ?? (court ? fillIn('court, e.g. N.D. Illinois') : 'none, no court case'),
@@ -176,7 +198,8 @@ export function lawyerVars(input: DraftInput): Record<string, string> {
 }
 
 export function retractionReason(variant: string, facts: Facts, details: Details): string {
-  if (variant === 'not_ours') return 'The reported listing has never been in our store; we checked our product library and orders.';
+  if (variant === 'not_ours')
+    return 'The reported listing has never been in our store; we checked our product library and orders.';
   if (variant === 'rights') return `${rightsStatement(facts, details)} We can send you the documents.`;
   return `We believe our product does not use your ${IP_WORDS[facts.ipType ?? 'unknown']}: ${fillIn('the main reason, in one sentence')}.`;
 }

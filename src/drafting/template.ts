@@ -55,13 +55,17 @@ export function parseTemplate(name: string, text: string): Template {
   if (!m?.[1] || m[2] === undefined) throw new TemplateError(`template ${name}: missing front matter`);
   const meta = TemplateMeta.safeParse(parseFrontMatter(m[1]));
   if (!meta.success) {
-    throw new TemplateError(`template ${name}: bad front matter (${meta.error.issues.map((i) => i.path.join('.')).join(', ')})`);
+    throw new TemplateError(
+      `template ${name}: bad front matter (${meta.error.issues.map((i) => i.path.join('.')).join(', ')})`,
+    );
   }
   const body = m[2].trim();
   const used = new Set([...slots(body), ...slots(meta.data.subject)]);
   const declared = new Set(meta.data.vars);
-  for (const u of used) if (!declared.has(u)) throw new TemplateError(`template ${name}: uses {{${u}}} but does not declare it`);
-  for (const d of declared) if (!used.has(d)) throw new TemplateError(`template ${name}: declares ${d} but never uses it`);
+  for (const u of used)
+    if (!declared.has(u)) throw new TemplateError(`template ${name}: uses {{${u}}} but does not declare it`);
+  for (const d of declared)
+    if (!used.has(d)) throw new TemplateError(`template ${name}: declares ${d} but never uses it`);
   return { name, kind: meta.data.kind, subject: meta.data.subject, vars: meta.data.vars, body };
 }
 
@@ -73,7 +77,10 @@ function fill(text: string, vars: Readonly<Record<string, string>>, name: string
   });
 }
 
-export function renderTemplate(t: Template, vars: Readonly<Record<string, string>>): { subject: string; body: string } {
+export function renderTemplate(
+  t: Template,
+  vars: Readonly<Record<string, string>>,
+): { subject: string; body: string } {
   return { subject: fill(t.subject, vars, t.name), body: fill(t.body, vars, t.name) };
 }
 

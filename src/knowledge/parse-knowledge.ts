@@ -94,7 +94,9 @@ export function parseKnowledge(text: string, file: string): KnowledgeDoc {
     }
     const confidence = raw.attrs.confidence;
     if (confidence !== undefined && confidence !== 'firm' && confidence !== 'uncertain') {
-      throw new KnowledgeFormatError(`${file}: section ${raw.id} has confidence "${confidence}" (firm or uncertain)`);
+      throw new KnowledgeFormatError(
+        `${file}: section ${raw.id} has confidence "${confidence}" (firm or uncertain)`,
+      );
     }
     if (kind === 'facts' && lines.length > 0) {
       if (!confidence) throw new KnowledgeFormatError(`${file}: fact ${raw.id} has no confidence`);
@@ -129,10 +131,14 @@ function fillParts(sections: Section[]): void {
 
 /** The guidance must stay word for word what the team wrote: rebuild it and compare hashes. */
 function verifyVerbatim(doc: KnowledgeDoc, sha256: string, file: string): void {
-  const leaves = doc.sections.filter((s) => !doc.sections.some((o) => o !== s && o.id.startsWith(`${s.id}.`)));
+  const leaves = doc.sections.filter(
+    (s) => !doc.sections.some((o) => o !== s && o.id.startsWith(`${s.id}.`)),
+  );
   const text = leaves.map((s) => s.text).join('\n\n');
   const got = createHash('sha256').update(text, 'utf8').digest('hex');
   if (got !== sha256) {
-    throw new KnowledgeFormatError(`${file}: the text no longer matches the original document (sha256 ${got})`);
+    throw new KnowledgeFormatError(
+      `${file}: the text no longer matches the original document (sha256 ${got})`,
+    );
   }
 }

@@ -31,7 +31,11 @@ export function whenText(d: Deadline): string {
 }
 
 function renderRoute(r: Route, n: number): string {
-  const lines = [`${n}. ${r.title}${r.urgent ? '  [URGENT]' : ''}  (${r.id})`, `   Why: ${r.reason}`, '   What to do:'];
+  const lines = [
+    `${n}. ${r.title}${r.urgent ? '  [URGENT]' : ''}  (${r.id})`,
+    `   Why: ${r.reason}`,
+    '   What to do:',
+  ];
   for (const s of r.steps) lines.push(`   - ${s}`);
   lines.push('   The guidance says:');
   for (const c of r.citations) lines.push(`   > "${c.quote}" (${citationLabel(c)})`);
@@ -70,7 +74,9 @@ export function renderDraftText(d: Draft): string {
 function sources(o: Outcome): string[] {
   const seen = new Map<string, Citation>();
   for (const r of o.routes) for (const c of r.supporting) seen.set(c.ref, c);
-  return [...seen.values()].map((c) => `- ${citationLabel(c)}: ${c.quote} (source: ${c.sources[0] ?? 'n/a'})`);
+  return [...seen.values()].map(
+    (c) => `- ${citationLabel(c)}: ${c.quote} (source: ${c.sources[0] ?? 'n/a'})`,
+  );
 }
 
 export function renderOutcomeText(o: Outcome): string {

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Clock } from '../../core/ports.js';
 import type { CoreContext } from '../../core/outcome.js';
+import type { Clock } from '../../core/ports.js';
 import { runTurn } from '../../core/turn.js';
 import { renderRepliesText } from '../../render/render-text.js';
 import { MemoryCaseStore } from '../../storage/memory-store.js';
