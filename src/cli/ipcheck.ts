@@ -1,15 +1,39 @@
 #!/usr/bin/env node
+import { userInfo } from 'node:os';
+import { parseArgs } from 'node:util';
 import { systemClock } from '../app/clock.js';
+import { writeCaseExport } from '../app/export-files.js';
 import { loadContext } from '../app/load-context.js';
 import { runTerminalChat } from '../channels/terminal/chat.js';
-import { loadConfig } from '../config.js';
+import { type Config, ConfigError, loadConfig } from '../config.js';
+import { isCaseId } from '../core/case-record.js';
 import { isoDay } from '../core/dates.js';
+import { IpcheckError } from '../core/errors.js';
+import type { CoreContext } from '../core/outcome.js';
 import { buildOutcome } from '../core/outcome.js';
-import { renderOutcomeText } from '../render/render-text.js';
+import { runTurn } from '../core/turn.js';
+import { renderOutcomeText, renderRepliesText } from '../render/render-text.js';
+import { openStores, type Stores } from '../storage/open-store.js';
 import { parseTriageArgs, TRIAGE_USAGE, UsageError } from './triage-args.js';
 
-const USAGE = `usage: ipcheck [chat]        the guided conversation in this terminal (default)
-       ${TRIAGE_USAGE.replace('usage: ', '')}`;
+const USAGE = `usage: ipcheck [chat]                 the guided conversation in this terminal (default)
+       ${TRIAGE_USAGE.replace('usage: ', '')}
+       ipcheck status IPC-0042          a case and its audit trail
+       ipcheck cases                    the open cases
+       ipcheck export IPC-0042 [--out DIR]   write the case as Markdown and JSON`;
+
+async function withStores<T>(
+  config: Config,
+  fn: (stores: Stores, ctx: CoreContext) => Promise<T>,
+): Promise<T> {
+  const ctx = { ...(await loadContext()), defaults: config.defaults };
+  const stores = await openStores(config.storeUrl, systemClock);
+  try {
+    return await fn(stores, ctx);
+  } finally {
+    await stores.close();
+  }
+}
 
 async function triage(argv: string[]): Promise<number> {
   const config = loadConfig();
@@ -22,17 +46,53 @@ async function triage(argv: string[]): Promise<number> {
   return 0;
 }
 
-export async function chat(): Promise<number> {
+async function chat(): Promise<number> {
   const config = loadConfig();
-  const ctx = { ...(await loadContext()), defaults: config.defaults };
-  await runTerminalChat({
-    ctx,
-    clock: systemClock,
-    input: process.stdin,
-    output: process.stdout,
-    interactive: Boolean(process.stdin.isTTY),
+  return withStores(config, async (stores, ctx) => {
+    await runTerminalChat({
+      ctx,
+      stores,
+      clock: systemClock,
+      input: process.stdin,
+      output: process.stdout,
+      interactive: Boolean(process.stdin.isTTY),
+      user: userInfo().username,
+      exportDir: config.exportDir,
+    });
+    return 0;
   });
-  return 0;
+}
+
+function caseIdArg(argv: string[], cmd: string): string {
+  const id = argv[0]?.toUpperCase();
+  if (!id || !isCaseId(id)) throw new UsageError(`${cmd} needs a case id like IPC-0042`);
+  return id;
+}
+
+/** status and cases go through the same turn as a chat would, so every channel shows the same thing. */
+async function caseCommand(text: string): Promise<number> {
+  const config = loadConfig();
+  return withStores(config, async (stores, ctx) => {
+    const r = await runTurn(
+      { ctx, cases: stores.cases, clock: systemClock },
+      { conversation: 'cli', who: 'cli', channel: 'cli', event: { type: 'text', text } },
+    );
+    process.stdout.write(`${renderRepliesText(r.replies)}\n`);
+    return 0;
+  });
+}
+
+async function exportCase(argv: string[]): Promise<number> {
+  const id = caseIdArg(argv, 'export');
+  const { values } = parseArgs({ args: argv.slice(1), options: { out: { type: 'string' } }, strict: true });
+  const config = loadConfig();
+  return withStores(config, async (stores, ctx) => {
+    const rec = await stores.cases.get(id);
+    if (!rec) throw new IpcheckError('case_not_found', `case ${id} does not exist in ${stores.kv.describe}`);
+    const files = await writeCaseExport(rec, ctx, values.out ?? config.exportDir, systemClock.now());
+    process.stdout.write(`${files.join('\n')}\n`);
+    return 0;
+  });
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -40,15 +100,20 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if (cmd === undefined || cmd === 'chat') return await chat();
     if (cmd === 'triage') return await triage(rest);
+    if (cmd === 'status') return await caseCommand(`status ${caseIdArg(rest, 'status')}`);
+    if (cmd === 'cases') return await caseCommand('cases');
+    if (cmd === 'export') return await exportCase(rest);
     if (cmd === 'help' || cmd === '--help' || cmd === '-h') {
       process.stdout.write(`${USAGE}\n`);
       return 0;
     }
-    throw new UsageError(`unknown command "${cmd}"; expected chat or triage`);
+    throw new UsageError(`unknown command "${cmd}"; expected chat, triage, status, cases or export`);
   } catch (err) {
     const msg = (err as Error).message.split('\n').join(' ');
     process.stderr.write(`ipcheck: ${msg}\n`);
-    return err instanceof UsageError ? 2 : 1;
+    if (err instanceof UsageError) return 2;
+    if (err instanceof ConfigError) return 1;
+    return err instanceof IpcheckError && err.code === 'case_not_found' ? 3 : 1;
   }
 }
 

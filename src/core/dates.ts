@@ -1,20 +1,7 @@
 // Calendar arithmetic on plain YYYY-MM-DD strings in UTC. The core never reads the clock:
 // every function takes `today` (or `now`) from its caller.
 
-const MONTHS = [
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'may',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'oct',
-  'nov',
-  'dec',
-] as const;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] as const;
 
 export function isoDay(d: Date): string {
   return d.toISOString().slice(0, 10);
@@ -36,12 +23,13 @@ export function addDays(iso: string, days: number): string {
   return isoDay(d);
 }
 
-/** Adds business days (Monday–Friday); public holidays differ by country and are not counted. */
+/** Adds business days (Monday–Friday); public holidays differ by country and are not counted. Negative counts back. */
 export function addBusinessDays(iso: string, days: number): string {
   const d = fromIso(iso);
-  let left = days;
+  const step = days < 0 ? -1 : 1;
+  let left = Math.abs(days);
   while (left > 0) {
-    d.setUTCDate(d.getUTCDate() + 1);
+    d.setUTCDate(d.getUTCDate() + step);
     const wd = d.getUTCDay();
     if (wd !== 0 && wd !== 6) left--;
   }
@@ -77,48 +65,126 @@ function recent(today: string, month: number, day: number): string | undefined {
   return build(year - 1, month, day);
 }
 
-const MONTH_WORD = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const MONTH_WORD =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+};
+
+type Finder = (t: string, today: string) => string | undefined;
+
+/** The first match that is a real calendar date: "24/7" or "2026-02-30" does not hide a later good date. */
+function firstValid(
+  re: RegExp,
+  t: string,
+  toDate: (m: RegExpMatchArray) => string | undefined,
+): string | undefined {
+  for (const m of t.matchAll(re)) {
+    const d = toDate(m);
+    if (d) return d;
+  }
+  return undefined;
+}
+
+// 2026-11-20, 2026-11-20T10:15Z (email headers), 2026/11/20, 2026.11.20 and 2026年11月20日 (Chinese sellers).
+const findYmd: Finder = (t) =>
+  firstValid(/\b(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?!\d)/g, t, (m) =>
+    build(Number(m[1]), Number(m[2]) - 1, Number(m[3])),
+  );
+
+const findWords: Finder = (t, today) => {
+  if (/\btoday\b|\bthis morning\b|\bjust now\b/.test(t)) return today;
+  // Checked before "yesterday", which it contains.
+  if (/\bday before yesterday\b/.test(t)) return addDays(today, -2);
+  if (/\byesterday\b/.test(t)) return addDays(today, -1);
+  return undefined;
+};
+
+const findAgo: Finder = (t, today) =>
+  firstValid(/\b(\d{1,3}|a|one|two|three|four|five|six|seven) (day|week)s? ago\b/g, t, (m) => {
+    const n = NUMBER_WORDS[m[1] ?? ''] ?? Number(m[1]);
+    return addDays(today, -n * (m[2] === 'week' ? 7 : 1));
+  });
+
+// "last Monday", "on Monday", "this past Monday": the most recent such day before today.
+const findWeekday: Finder = (t, today) =>
+  firstValid(
+    /\b(?:last|on|this past) (sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/g,
+    t,
+    (m) => {
+      const target = WEEKDAYS.indexOf(m[1] ?? '');
+      const cur = fromIso(today).getUTCDay();
+      return addDays(today, -((cur - target + 7) % 7 || 7));
+    },
+  );
+
+// "Nov 20", "November 20th, 2025".
+const findMonthDay: Finder = (t, today) =>
+  firstValid(
+    new RegExp(`\\b${MONTH_WORD}\\.? (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?\\b`, 'g'),
+    t,
+    (m) => {
+      const month = monthIndex(m[1] ?? '');
+      return m[3] ? build(Number(m[3]), month, Number(m[2])) : recent(today, month, Number(m[2]));
+    },
+  );
+
+// "20 Nov", "20th of November 2025".
+const findDayMonth: Finder = (t, today) =>
+  firstValid(
+    new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH_WORD}\\.?(?:,? (\\d{4}))?\\b`, 'g'),
+    t,
+    (m) => {
+      const month = monthIndex(m[2] ?? '');
+      return m[3] ? build(Number(m[3]), month, Number(m[1])) : recent(today, month, Number(m[1]));
+    },
+  );
+
+// 11月20日 without a year.
+const findChineseMonthDay: Finder = (t, today) =>
+  firstValid(/(?<!\d)(\d{1,2})月(\d{1,2})[日号]/g, t, (m) => recent(today, Number(m[1]) - 1, Number(m[2])));
+
+// US 11/20, 11/20/2026, 11/20/26. With a year, 20/11/2026 can only be day-first, so it is read that way;
+// without one, month-first only ("24/7" is not a date).
+const findSlashed: Finder = (t, today) =>
+  firstValid(/(?<![\d:/.-])(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?![\d/])/g, t, (m) => {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    if (!m[3]) return recent(today, a - 1, b);
+    const year = m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+    return a > 12 && b <= 12 ? build(year, b - 1, a) : build(year, a - 1, b);
+  });
+
+const FINDERS: Finder[] = [
+  findYmd,
+  findWords,
+  findAgo,
+  findWeekday,
+  findMonthDay,
+  findDayMonth,
+  findChineseMonthDay,
+  findSlashed,
+];
 
 /**
- * Finds the first date expression in free text and returns it as YYYY-MM-DD, relative to `today`.
- * Understands: today, yesterday, "N days ago", "last Monday"/"on Monday", ISO dates, "Nov 20", "20 Nov",
- * "November 20th, 2026", and US-style 11/20 or 11/20/2026.
+ * Finds a date expression in free text and returns it as YYYY-MM-DD, relative to `today`.
+ * Understands: today, yesterday, the day before yesterday, "N days ago", "a week ago", "last Monday"/"on Monday",
+ * ISO dates (also 2026/11/20 and 2026年11月20日), "Nov 20", "20 Nov", "November 20th, 2026", 11月20日,
+ * and US-style 11/20, 11/20/2026 or 11/20/26. Kinds are tried in that order; invalid dates are skipped.
  */
 export function findDate(text: string, today: string): string | undefined {
   const t = text.toLowerCase();
-  const iso = /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/.exec(t);
-  if (iso) return build(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3]));
-  if (/\btoday\b|\bthis morning\b|\bjust now\b/.test(t)) return today;
-  if (/\byesterday\b/.test(t)) return addDays(today, -1);
-  const ago = /\b(\d{1,3}|a|one|two|three|four|five|six|seven) (day|week)s? ago\b/.exec(t);
-  if (ago?.[1] && ago[2]) {
-    const words: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
-    const n = words[ago[1]] ?? Number(ago[1]);
-    return addDays(today, -n * (ago[2] === 'week' ? 7 : 1));
-  }
-  const wd = /\b(?:last|on|this past) (sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/.exec(t);
-  if (wd?.[1]) {
-    const target = WEEKDAYS.indexOf(wd[1]);
-    const cur = fromIso(today).getUTCDay();
-    const back = (cur - target + 7) % 7 || 7;
-    return addDays(today, -back);
-  }
-  const md = new RegExp(`\\b${MONTH_WORD}\\.? (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?\\b`).exec(t);
-  if (md?.[1] && md[2]) {
-    const m = monthIndex(md[1]);
-    return md[3] ? build(Number(md[3]), m, Number(md[2])) : recent(today, m, Number(md[2]));
-  }
-  const dm = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH_WORD}\\.?(?:,? (\\d{4}))?\\b`).exec(t);
-  if (dm?.[1] && dm[2]) {
-    const m = monthIndex(dm[2]);
-    return dm[3] ? build(Number(dm[3]), m, Number(dm[1])) : recent(today, m, Number(dm[1]));
-  }
-  const us = /(?<![\d:/-])(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?(?![\d/])/.exec(t);
-  if (us?.[1] && us[2]) {
-    const m = Number(us[1]) - 1;
-    const d = Number(us[2]);
-    return us[3] ? build(Number(us[3]), m, d) : recent(today, m, d);
+  for (const find of FINDERS) {
+    const d = find(t, today);
+    if (d) return d;
   }
   return undefined;
 }

@@ -10,7 +10,12 @@ interface PhraseRule {
   fact: FactKey;
   value: string;
   patterns: RegExp[];
+  /** Test only the seller's own statements: "they say we copied their design" is the complaint, not an answer. */
+  ownWordsOnly?: boolean;
 }
+
+// A word before a phrase that turns it around ("don't want to keep selling", "can't keep selling").
+const NEGATED = String.raw`(?<!(?:n't|not|no|never) (?:\w+ ){0,2})`;
 
 const RULES: PhraseRule[] = [
   {
@@ -21,86 +26,151 @@ const RULES: PhraseRule[] = [
       /temporary restraining order/,
       /\bcourt\b/,
       /lawsuit|law suit|\bsued\b|\bsuing\b|summons/,
-      /schedule a\b/,
-      /(funds?|account|balance|money|payouts?|disbursements?) (are |is |has been |have been |got |was )?(frozen|on hold|held|restrained)/,
-      /frozen (funds?|account|balance|money)/,
+      // "Schedule A" (the defendants list of a US case), not "can we schedule a call".
+      /\b(on|in|under|part of) (the |a )?schedule a\b|\bschedule a\b(?= *[).,;:!?]| *$| (case|cases|lawsuits?|suit|defendants?|list|complaint|tro)\b)/,
+      /(funds?|account|balance|money|payouts?|disbursements?|paypal|payoneer|stripe|wallet|\$ ?\d[\d,.]*|\d[\d,.]* ?(usd|dollars)) (are |is |has been |have been |got |was |were )?(frozen|on hold|held|restrained)/,
+      /frozen (funds?|account|balance|money|paypal)|\bfroze (our|my|the|all|\$|\d)/,
       /\binjunction\b/,
-      /\b\d:\d{2}-cv-\d{2,6}\b/,
+      /\b(\d:)?\d{2}-cv-\d{2,6}\b/,
     ],
   },
   {
     fact: 'notice',
     value: 'rights_holder_letter',
-    patterns: [/cease and desist/, /(letter|email|e-mail|mail) from (the |their |a )?(law ?firm|lawyer|attorney|brand|rights? holder|owner)/, /law ?firm (sent|wrote|emailed)/, /demand letter/],
+    patterns: [
+      /cease (and|&) desist/,
+      /(letter|email|e-mail|mail|message) from (the |their |a |an )?([\w'&.-]+ ){0,3}?(law ?firm|lawyers?|attorneys?|counsel|legal team|brand|rights? ?holder|owner)/,
+      /(law ?firm|lawyers?|attorneys?) (sent|wrote|emailed|e-mailed|mailed|contacted)/,
+      /demand letter|(lawyer|attorney)'?s? letter/,
+    ],
   },
   {
     fact: 'notice',
     value: 'platform_complaint',
-    patterns: [/complaint|complained|takedown|take-down|ipr|\bwarning\b|violation|penalt|account health|infringement notice|reported/],
+    patterns: [
+      /complaint|complained|takedown|take-down|taken down|took down|\bipr\b|\bwarning\b|violation|penalt|account health|infringement notice|reported/,
+      /(listing|asin|item|product)s? (was |were |got |has been |have been )?(removed|deactivated|suppressed|blocked)/,
+      /(for|of|alleged) (ip |intellectual property |trademark |copyright |patent )?infringement/,
+    ],
   },
-  { fact: 'ipType', value: 'design_patent', patterns: [/design patent|design right|industrial design|外观专利/] },
-  { fact: 'ipType', value: 'utility_patent', patterns: [/utility patent|invention patent|utility model|实用新型|发明专利/] },
-  { fact: 'ipType', value: 'copyright', patterns: [/copyright|dmca|image theft|stole (their|our) (photos?|images?)|their (photos?|images?|pictures?|artwork)/] },
-  { fact: 'ipType', value: 'trademark', patterns: [/trademark|trade mark|\btm\b|brand name|their logo|(®)|counterfeit/] },
+  {
+    fact: 'ipType',
+    value: 'design_patent',
+    patterns: [/design patent|design right|industrial design|外观专利/],
+  },
+  {
+    fact: 'ipType',
+    value: 'utility_patent',
+    patterns: [/utility patent|invention patent|utility model|实用新型|发明专利/],
+  },
+  {
+    fact: 'ipType',
+    value: 'copyright',
+    patterns: [
+      /copyright|dmca|image theft|stole (their|our) (photos?|images?)|their (photos?|images?|pictures?|artwork)/,
+    ],
+  },
+  {
+    fact: 'ipType',
+    value: 'trademark',
+    patterns: [/trademark|trade mark|\btm\b|brand name|their logo|(®)|counterfeit/],
+  },
   {
     fact: 'listingIsOurs',
     value: 'no',
     patterns: [
-      /never (listed|sold|had|carried|uploaded|published|appeared)/,
+      /never (listed|sold|carried|uploaded|published|offered) (this|that|these|those|it|the (asin|item|product|listing))\b/,
+      // "never had this product", not "never had this problem" or "never had a complaint before".
+      /never (had|stocked) (this|that|these|those|the|such) (asin|item|product|listing|model)s?\b/,
       /(not|isn'?t|wasn'?t) (our|my) (listing|product|item|asin)/,
+      /(isn'?t|is not|wasn'?t|was not|aren'?t|are not) (ours|mine)\b/,
       /(not|never) (been )?in (our|my) (store|shop)/,
-      /don'?t (sell|have|carry) (this|that|it)/,
+      // "we don't sell that item", not "we don't sell it anymore" (ours, already delisted).
+      /(don'?t|do not) (sell|carry) (this|that|these|those|such)\b(?![^.;!?]{0,30}\b(any ?more|any longer|again|now)\b)/,
     ],
   },
   {
     fact: 'usesTheirIp',
     value: 'unsure',
-    patterns: [/not sure (if|whether|it)|unsure (if|whether)|don'?t know (if|whether)|maybe (it|their)/],
+    ownWordsOnly: true,
+    // Doubt about the IP question itself, not "not sure if we can keep selling".
+    patterns: [
+      /(not sure|unsure|don'?t know|no idea) (if|whether) ([\w']+ ){0,5}?(infring|violat|cop(y|ies|ied)|similar|counts? as|uses? their|using their|too close|looks? like|same as|their (logo|brand|mark|design|photos?))/,
+    ],
   },
   {
     fact: 'usesTheirIp',
     value: 'no',
+    ownWordsOnly: true,
     patterns: [
-      /(no|without|doesn'?t (have|carry|show|use)|does not (have|carry|show|use)|not using) (their|any|a) (logo|brand|mark|trademark|name)/,
-      /(our|my) own (design|photos?|pictures?|images?|artwork|brand)/,
+      /\b(no|without) (their |any |a |the )?([\w-]+ )?logos?\b/,
+      /\b(doesn'?t|does not|don'?t|do not|didn'?t|did not|never|not) (have|has|carry|carries|show|shows|use|uses|using|used|print|bear|display|copy|copied|contain)s? (their|any|a|the) ([\w-]+ )?(logo|brand|mark|trademark|name|design|photos?|images?|pictures?|artwork)\b(?!'s)/,
+      /(logo|brand name|trademark|mark) (is |was )?(not|isn'?t|wasn'?t|nowhere) (on|in|shown|used|visible|printed)/,
+      /(our|my) own (design|photos?|pictures?|images?|artwork|brand|logo)/,
       /(very|completely|totally|quite) different|looks? nothing like/,
-      /\bgeneric\b|\bunbranded\b|no infringement|does(n'?t| not) infringe/,
+      /\bgeneric\b|\bunbranded\b|\bno infringement|\b(does|do|did)(n'?t| not) infringe|\b(is|are|it'?s|we'?re) not infringing/,
+      /(don'?t|do not|never) (sell|sold|selling) (any )?(fakes?|replicas?|knock-?offs?|counterfeits?|copies)|(is|are)(n'?t| not) (a |an )?(replica|knock-?off|dupe|fake|counterfeit|copy)/,
     ],
   },
   {
     fact: 'usesTheirIp',
     value: 'yes',
+    ownWordsOnly: true,
     patterns: [
-      /(their|the|his|brand'?s?) (logo|brand|trademark|mark|name) (is |was |appears )?(on|in) (it|the|our|my)/,
-      /(has|have|had|with|carries|shows|uses|used) (their|the brand'?s?|a brand'?s?) (logo|brand|trademark|mark|name|photos?|images?|artwork|design)/,
-      /(copied|copy of|copies|replica of|fake) (their|the)/,
-      /\b(replica|counterfeit|knock-?off|fake)\b/,
+      /(their|the|his|brand'?s?) ([\w-]+ )?(logo|brand|trademark|mark|name) (is |was |appears )?(printed |shown |visible )?(on|in) (it\b|(the|our|my) ([\w-]+ )?(product|item|goods|box|packaging|package|listing|title|photos?|images?|pictures?|label|tags?|description|case|cover))/,
+      /(has|have|had|with|carries|shows|uses|used|using|printed|bears) (their|the brand'?s?|a brand'?s?) (logo|brand|trademark|mark|name|photos?|images?|pictures?|artwork|design)/,
+      /(has|have|had|carries|shows|uses|used|using|printed|bears) the [\w-]+ (logo|brand name|trademark)/,
+      /(copied|copies|copy of|replica of|dupe of|knock-?off of) (their|the brand|the original|the design|the logo|the photos?)\b/,
+      /(it'?s|it is|they'?re|they are|this is|these are) (a |an )?([\w-]+ )?(replicas?|knock-?offs?|dupes?|fakes?|counterfeits?)\b(?! (complaint|claim|notice|report|case))/,
     ],
   },
   {
     fact: 'rights',
     value: 'none',
-    patterns: [/(no|without|don'?t have|do not have|never got) (any )?(authori[sz]ation|licen[cs]e|rights|permission)/],
+    ownWordsOnly: true,
+    patterns: [
+      /(no|without|don'?t have|do not have|never got|never had|didn'?t get) (any |an? |the )?(authori[sz]ation|licen[cs]e|rights\b(?! ?holder)|permission)/,
+      /\b(we|i)('re| are| am|'m)? ?(not|aren'?t) (an? )?authori[sz]ed/,
+    ],
   },
   {
     fact: 'rights',
     value: 'authorized',
-    patterns: [/authori[sz]ed (by|dealer|seller|reseller|distributor)|authori[sz]ation letter|(we|i) (are|am|have been) authori[sz]ed|licen[cs]ed by|invoices? from (the )?(brand|owner|manufacturer)/],
+    ownWordsOnly: true,
+    patterns: [
+      /authori[sz]ed (by|dealer|seller|reseller|retailer|distributor|agent|partner)|authori[sz]ation letter|(we|i) (are|am|have been) authori[sz]ed|licen[cs]ed by|invoices? from (the )?(brand|owner|manufacturer)/,
+      /(have|hold|got) (a |an |the |their )?(licen[cs]e|authori[sz]ation|permission) (from|to sell)|permission from (the )?(brand|owner|rights? ?holder)/,
+    ],
   },
   {
     fact: 'rights',
     value: 'own',
-    patterns: [/(we|i) own (the|this|that|our)? ?(trademark|brand|patent|design|copyright|mark)|our (own )?(registered )?(trademark|patent|brand) (is )?registered|our registered (trademark|patent|design)|it'?s our (own )?(brand|trademark|design)/],
+    ownWordsOnly: true,
+    patterns: [
+      /(we|i) own (the|this|that|our)? ?(trademark|brand|patent|design|copyright|mark)/,
+      /our (own )?(registered )?(trademark|patent|brand) (is )?registered|our registered (trademark|patent|design)/,
+      // "our own design" alone is not a registered right; "our own brand" or "our trademark" is.
+      /(it'?s|it is|this is) our (own )?(registered )?(brand|trademark|patent|copyright)/,
+      /(we|i) (have|hold) (a |the |our )?(registered (trademark|patent|design|copyright)|(trademark|patent|copyright) (registration|certificate))/,
+      /(we|i) (have|hold) our (own )?(registered )?(trademark|design patent|utility patent|patent|copyright)\b/,
+    ],
   },
   {
     fact: 'complainantContact',
     value: 'no_reply',
-    patterns: [/(no|never got an?|didn'?t get an?) (reply|response|answer)|(they|complainant|brand|law firm) (never|didn'?t|did not|don'?t|won'?t) (reply|respond|answer|get back)|ignored (us|me|our)/],
+    patterns: [
+      /(no|never got an?|didn'?t get an?) (reply|response|answer)/,
+      /(they|them|complainant|brand|law ?firm|lawyers?|owner) (never|didn'?t|did not|don'?t|won'?t|haven'?t|have not|hasn'?t|has not) (repl(y|ied)|respond|answer|get back|got back|gotten back|wr(i|o)te back)/,
+      /(haven'?t|have not|never|didn'?t|did not) heard (back|from them|anything)/,
+      /ignored (us|me|our)/,
+    ],
   },
   {
     fact: 'complainantContact',
     value: 'replied',
-    patterns: [/(they|complainant|brand|law firm) (replied|responded|answered|got back)/],
+    patterns: [
+      /(they|complainant|brand|law ?firm|lawyers?|owner) (replied|responded|answered|got back|wrote back)/,
+    ],
   },
   {
     fact: 'complainantContact',
@@ -110,14 +180,31 @@ const RULES: PhraseRule[] = [
   {
     fact: 'inventory',
     value: 'large_keep_selling',
-    patterns: [/(want|like|need|hope) to (keep|continue) selling|keep selling|continue to sell|(huge|large|big|lots of) (stock|inventory)/],
+    patterns: [
+      new RegExp(
+        `${NEGATED}(?:(?:want|like|need|hope|plan) to )?(?:keep selling|continue selling|continue to sell)`,
+      ),
+      /(huge|large|big|lots of) (stock|inventory)/,
+    ],
   },
   {
     fact: 'inventory',
     value: 'small_or_stop',
-    patterns: [/(small|little|low) (stock|inventory)|(only )?a few (left|units|pcs|pieces)|(can|could|will) stop selling|happy to stop|don'?t need to sell/],
+    patterns: [
+      /(small|little|low) (stock|inventory)|(only )?a few (left|units|pcs|pieces)|(can|could|will) stop selling|happy to stop|don'?t need to sell/,
+      /(n'?t|not|no) (want|need) to (keep|continue) selling/,
+    ],
   },
 ];
+
+// "They say we copied their design", "a complaint claiming we…": the complainant's words, up to the end of
+// the sentence or a "but", are not the seller's answer.
+const ALLEGATION =
+  /\b(they|he|she|the (complaint|complainant|brand|notice|law ?firm|rights? ?holder|plaintiff|platform|letter|email|owner))( \w+)? (says?|said|claims?|claimed|alleges?|alleged|accuses?|accused|thinks?|argues?|insists?|states?)\b[^.;!?]*?(?=[.;!?]|\bbut\b|\bhowever\b|$)|\b(saying|claiming|alleging|accusing)\b[^.;!?]*?(?=[.;!?]|\bbut\b|\bhowever\b|$)/g;
+
+function ownWords(t: string): string {
+  return t.replace(ALLEGATION, ' ');
+}
 
 export interface Extraction {
   facts: Facts;
@@ -130,39 +217,88 @@ export interface Extraction {
 const LARGE_STOCK = 1000;
 const SMALL_STOCK = 100;
 
+// Stock counts, most telling first: what is left beats what was sold ("sold 300 units, 20 left").
+const STOCK_PATTERNS: RegExp[] = [
+  /(?<![\w.,$/:-])(\d[\d,.]*)\s*(k\b)?\s*(?:(?:units?|pcs|pieces?|sets?|items?|products?) )?(?:in stock|in inventory|left|in (?:the |our )?warehouse)/,
+  /\b(?:stock|inventory)(?: level)?(?: is| of|:)? (?:about |around |~)?(\d[\d,.]*)\s*(k\b)?/,
+  /(?<![\w.,$/:-])(\d[\d,.]*)\s*(k\b)?\s*(?:units?|pcs|pieces?|sets?)\b/,
+];
+
 function stockUnits(t: string): number | undefined {
-  const m = /(\d[\d,.]*)\s*(k\b)?\s*(units?|pcs|pieces|items|in stock|in inventory|stock)/.exec(t);
-  if (!m?.[1]) return undefined;
-  const n = Number(m[1].replace(/,/g, ''));
-  if (!Number.isFinite(n)) return undefined;
-  return Math.round(m[2] ? n * 1000 : n);
+  // Not "2 items were reported" or "$3 per unit".
+  for (const re of STOCK_PATTERNS) {
+    const m = re.exec(t);
+    if (!m?.[1]) continue;
+    const n = Number(m[1].replace(/,/g, ''));
+    if (Number.isFinite(n)) return Math.round(m[2] ? n * 1000 : n);
+  }
+  return undefined;
+}
+
+const AMOUNT = /(?:us)?\$\s?\d[\d,]*(?:\.\d{1,2})?|\d[\d,]*(?:\.\d{1,2})?\s?(?:usd|dollars)\b/gi;
+const FREEZE_WORD = /\b(frozen|froze|freeze|freezing|on hold|held|restrain\w*)\b/gi;
+
+/** The amount said to be frozen: of all amounts, the one closest to a freeze word ("owe $5,000, $1,200 is frozen"). */
+function frozenAmount(text: string): string | undefined {
+  const freezes = [...text.matchAll(FREEZE_WORD)].map((m) => m.index);
+  if (freezes.length === 0) return undefined;
+  let best: { amount: string; distance: number } | undefined;
+  for (const m of text.matchAll(AMOUNT)) {
+    const distance = Math.min(...freezes.map((f) => Math.abs(f - m.index)));
+    if (!best || distance < best.distance) best = { amount: m[0], distance };
+  }
+  return best?.amount.replace(/\s+/g, ' ');
 }
 
 function brandOf(text: string): string | undefined {
   const m =
-    /\b(?:from|by)\s+([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,2})(?=\s*(?:'s\s+)?(?:law firm|lawyers?|brand|trademark|complaint|,|\.|$))/.exec(
+    /\b(?:from|by)\s+([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2})(?=\s*(?:'s\s+)?(?:(?:law firm|lawyers?|brand|trademark|complaint|on|about|against|regarding)\b|,|\.|$))/.exec(
       text,
-    ) ?? /\b([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,2})\s+(?:trademark|brand|design patent|patent|copyright|logo)\b/.exec(text);
+    ) ??
+    /\b([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2})\s+(?:trademark|brand|design patent|patent|copyright|logo)\b/.exec(
+      text,
+    );
   const brand = m?.[1]?.trim();
   if (!brand) return undefined;
-  const stop = new Set(['A', 'An', 'The', 'Got', 'I', 'We', 'My', 'Our', 'Their', 'Amazon', 'AliExpress', 'TRO', 'IP', 'IPR', 'US', 'Design', 'Utility']);
+  const stop = new Set([
+    'A',
+    'An',
+    'The',
+    'Got',
+    'I',
+    'We',
+    'My',
+    'Our',
+    'Their',
+    'Amazon',
+    'AliExpress',
+    'ASIN',
+    'TRO',
+    'IP',
+    'IPR',
+    'US',
+    'Design',
+    'Utility',
+  ]);
   const words = brand.split(/\s+/).filter((w) => !stop.has(w));
   return words.length ? words.join(' ') : undefined;
 }
 
 function details(text: string, t: string): Details {
   const d: Details = {};
-  const caseNo = /\b(\d:\d{2}-cv-\d{2,6}(?:-[A-Z]{1,4})?)\b/i.exec(text);
+  // US federal case numbers: "1:25-cv-01234", often written without the office number ("25-cv-01234").
+  const caseNo = /\b((?:\d:)?\d{2}-cv-\d{2,6}(?:-[A-Z]{1,4})?)\b/i.exec(text);
   if (caseNo?.[1]) d.caseNumber = caseNo[1];
-  const amount = /((?:us)?\$\s?[\d,]+(?:\.\d{1,2})?|[\d,]+(?:\.\d{1,2})?\s?(?:usd|dollars))/i.exec(text);
-  if (amount?.[1] && /frozen|hold|held|restrain|freeze/.test(t)) d.frozenAmount = amount[1].replace(/\s+/g, ' ');
+  const frozen = frozenAmount(text);
+  if (frozen) d.frozenAmount = frozen;
   const complaint = /complaint (?:id|no\.?|number|#)\s*:?\s*([A-Z0-9-]{4,40})/i.exec(text);
   if (complaint?.[1]) d.complaintId = complaint[1];
   const units = stockUnits(t);
   if (units !== undefined) d.stockUnits = units;
   const brand = brandOf(text);
   if (brand) d.brand = brand;
-  if (/(already|have|has been|we) (delisted|removed|deleted|taken (it )?down|took (it )?down)/.test(t)) d.delisted = true;
+  if (/(already|have|has been|we) (delisted|removed|deleted|taken (it )?down|took (it )?down)/.test(t))
+    d.delisted = true;
   return d;
 }
 
@@ -180,17 +316,21 @@ export function extractFacts(text: string, today: string): Extraction {
   } else if (/aliexpress|ali express/.test(t)) {
     facts.platform = 'aliexpress';
   }
+  const own = ownWords(t);
   const set = facts as Record<string, string>;
   for (const rule of RULES) {
     if (set[rule.fact] !== undefined) continue;
-    if (rule.patterns.some((p) => p.test(t))) set[rule.fact] = rule.value;
+    const words = rule.ownWordsOnly ? own : t;
+    if (rule.patterns.some((p) => p.test(words))) set[rule.fact] = rule.value;
   }
   const d = details(text, t);
+  // The link's marketplace (amazon.co.uk, …) picks the seller portal for the delist link.
+  if (first?.marketplace) d.marketplace = first.marketplace;
   if (facts.inventory === undefined && d.stockUnits !== undefined) {
     if (d.stockUnits >= LARGE_STOCK) facts.inventory = 'large_keep_selling';
     else if (d.stockUnits < SMALL_STOCK) facts.inventory = 'small_or_stop';
   }
-  const date = findDate(text.replace(/\b\d:\d{2}-cv-\d+\b/gi, ' '), today);
+  const date = findDate(text.replace(/\b(\d:)?\d{2}-cv-\d+\b/gi, ' '), today);
   if (date && date <= today) facts.noticeDate = date;
   return { facts, details: d, listingProblems: found.problems };
 }

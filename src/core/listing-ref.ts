@@ -50,10 +50,19 @@ const OTHER_SITES: { host: RegExp; site: string; path: RegExp }[] = [
   { host: /(^|\.)temu\.com$/, site: 'temu', path: /-g-(\d{6,20})\.html/ },
 ];
 
+function aliRef(id: string): ListingRef {
+  return { platform: 'aliexpress', listingId: id };
+}
+
+function asinRef(asin: string): ListingRef {
+  return { platform: 'amazon', listingId: asin.toUpperCase() };
+}
+
 /** Slack wraps links as `<https://…|label>`; people paste with quotes or trailing punctuation. */
 function clean(input: string): string {
   let s = input.trim();
-  const slack = /^<([^|>]+)(?:\|[^>]*)?>$/.exec(s);
+  // The closing `>` is optional: in free text the token stops at the `|` before a label with spaces.
+  const slack = /^<([^|>]+)(?:\|[^>]*)?>?$/.exec(s);
   if (slack?.[1]) s = slack[1];
   return s.replace(/^["'(]+|["'),.;:!]+$/g, '');
 }
@@ -70,7 +79,8 @@ function parseAliExpress(url: URL, host: string): ListingRefResult {
   const path = url.pathname.replace(/\/+$/, '');
   for (const re of ALI_PATHS) {
     const id = re.exec(path)?.[1];
-    if (id) return { ok: true, ref: { platform: 'aliexpress', listingId: id, marketplace: marketplaceOf(host) } };
+    if (id)
+      return { ok: true, ref: { platform: 'aliexpress', listingId: id, marketplace: marketplaceOf(host) } };
   }
   for (const key of ['productId', 'itemId', 'product_id']) {
     const id = url.searchParams.get(key);
@@ -86,12 +96,18 @@ function parseAmazon(url: URL, host: string): ListingRefResult {
   for (const re of AMAZON_PATHS) {
     const asin = re.exec(url.pathname)?.[1];
     if (asin) {
-      return { ok: true, ref: { platform: 'amazon', listingId: asin.toUpperCase(), marketplace: marketplaceOf(host) } };
+      return {
+        ok: true,
+        ref: { platform: 'amazon', listingId: asin.toUpperCase(), marketplace: marketplaceOf(host) },
+      };
     }
   }
   const q = url.searchParams.get('asin') ?? url.searchParams.get('ASIN');
   if (q && URL_ASIN.test(q)) {
-    return { ok: true, ref: { platform: 'amazon', listingId: q.toUpperCase(), marketplace: marketplaceOf(host) } };
+    return {
+      ok: true,
+      ref: { platform: 'amazon', listingId: q.toUpperCase(), marketplace: marketplaceOf(host) },
+    };
   }
   if (/^\/(stores|shops|sp)\b/.test(url.pathname) || url.searchParams.has('seller')) {
     return { ok: false, problem: 'store_page' };
@@ -114,7 +130,8 @@ function parseUrl(raw: string): ListingRefResult {
   for (const site of OTHER_SITES) {
     if (!site.host.test(host)) continue;
     const id = site.path.exec(url.pathname)?.[1];
-    if (id) return { ok: true, ref: { platform: 'other', listingId: `${site.site}:${id}`, marketplace: host } };
+    if (id)
+      return { ok: true, ref: { platform: 'other', listingId: `${site.site}:${id}`, marketplace: host } };
     return { ok: false, problem: 'not_a_listing' };
   }
   return { ok: false, problem: 'unknown_site' };
@@ -124,8 +141,8 @@ function parseUrl(raw: string): ListingRefResult {
 export function parseListingRef(input: string): ListingRefResult {
   const s = clean(input);
   if (s === '') return { ok: false, problem: 'empty' };
-  if (ALI_ID.test(s)) return { ok: true, ref: { platform: 'aliexpress', listingId: s } };
-  if (BARE_ASIN.test(s)) return { ok: true, ref: { platform: 'amazon', listingId: s.toUpperCase() } };
+  if (ALI_ID.test(s)) return { ok: true, ref: aliRef(s) };
+  if (BARE_ASIN.test(s)) return { ok: true, ref: asinRef(s) };
   if (/\s/.test(s)) return { ok: false, problem: 'not_a_listing' };
   if (/^[a-z]+:\/\//i.test(s) || /^[\w-]+(\.[\w-]+)+\//.test(s)) return parseUrl(s);
   return { ok: false, problem: 'not_a_listing' };
@@ -137,9 +154,15 @@ export interface FoundRefs {
   problems: ListingRefProblem[];
 }
 
-const URL_TOKEN = /<?(?:https?:\/\/|(?:www\.|m\.)?(?:[a-z]{2}\.)?(?:aliexpress|amazon)\.)[^\s<>]+>?/gi;
-const BARE_ALI_IN_TEXT = /(?<![\w:/.-])\d{11,17}(?![\w.-]*\d)/g;
-const BARE_ASIN_IN_TEXT = /(?<![\w/])B0[A-Z0-9]{8}(?![\w])/g;
+// A link with a scheme, or a bare marketplace host (any subdomain, incl. short-link hosts) followed by a path.
+// The bare host must start a word, so "evilaliexpress.com/…" is not read as AliExpress; `|` ends a Slack link.
+const URL_TOKEN =
+  /<?https?:\/\/[^\s<>|]+>?|(?<![\w.@/-])(?:(?:[\w-]+\.)*(?:aliexpress|amazon|amzn|ebay|walmart|etsy|temu)\.[a-z]{2,4}(?:\.[a-z]{2,3})?|a\.co)\/[^\s<>|]*/gi;
+// A bare AliExpress id in text: 12–17 digits, or 11 not starting with 1 (11 digits starting with 1 is a
+// Chinese mobile or a +1 phone number). Not part of a longer number, a "+" phone number, or a path.
+const BARE_ALI_IN_TEXT = /(?<![\w/.+-])(?:[02-9]\d{10}|\d{12,17})(?![\w.-]*\d)/g;
+// Sellers type ASINs in lower case too; "b0" and 8 more letters or digits is not an English word.
+const BARE_ASIN_IN_TEXT = /(?<![\w/])B0[A-Z0-9]{8}(?![\w])/gi;
 
 /** Finds every listing reference in free text (URLs first, then bare ids), without duplicates. */
 export function findListingRefs(text: string): FoundRefs {
@@ -160,14 +183,19 @@ export function findListingRefs(text: string): FoundRefs {
     else if (r.problem !== 'unknown_site') problems.push(r.problem);
     rest = rest.replace(m[0], ' ');
   }
-  for (const m of rest.matchAll(BARE_ALI_IN_TEXT)) add({ platform: 'aliexpress', listingId: m[0] });
-  for (const m of rest.matchAll(BARE_ASIN_IN_TEXT)) add({ platform: 'amazon', listingId: m[0] });
+  // Bare ids in the order the seller wrote them: the first one named is the case listing.
+  const bare = [
+    ...[...rest.matchAll(BARE_ALI_IN_TEXT)].map((m) => ({ at: m.index, ref: aliRef(m[0]) })),
+    ...[...rest.matchAll(BARE_ASIN_IN_TEXT)].map((m) => ({ at: m.index, ref: asinRef(m[0]) })),
+  ].sort((a, b) => a.at - b.at);
+  for (const b of bare) add(b.ref);
   return { refs, problems };
 }
 
 const PROBLEM_TEXT: Record<ListingRefProblem, string> = {
   empty: 'No listing was given.',
-  short_link: 'That is a short link, which I cannot open here. Open it in a browser and paste the full address.',
+  short_link:
+    'That is a short link, which I cannot open here. Open it in a browser and paste the full address.',
   store_page: 'That is a store page, not a single listing.',
   unknown_site: 'That link is not from a marketplace I know (AliExpress, Amazon, eBay, Walmart, Etsy, Temu).',
   not_a_listing: 'That does not look like a listing reference.',

@@ -1,13 +1,75 @@
+import type { AuditEntry, CaseRecord } from './case-record.js';
 import type { CaseState } from './case-state.js';
 
-// The outside world as the core sees it: small interfaces, each with a fake or simple implementation.
+// The outside world as the core sees it: small interfaces, each with a simple or fake implementation.
 
 export interface Clock {
   now(): Date;
 }
 
-export interface CaseStore {
-  /** The case kept under a conversation key (a terminal session, a Slack thread, a Teams conversation). */
-  get(key: string): Promise<CaseState | undefined>;
-  set(key: string, state: CaseState): Promise<void>;
+export interface NewCase {
+  conversation: string;
+  channel: string;
+  openedBy: string;
+  state: CaseState;
+  now: Date;
 }
+
+export interface OpenCaseSummary {
+  id: string;
+  platform?: string;
+  listingId?: string;
+  status: CaseState['status'];
+  updatedAt: string;
+}
+
+/** Durable cases. Every change goes through `update`, which serialises writers to one case. */
+export interface CaseRepository {
+  /** Creates a case with a new id (IPC-0001…) and links the conversation to it. */
+  create(init: NewCase): Promise<CaseRecord>;
+  get(caseId: string): Promise<CaseRecord | undefined>;
+  /** The case a conversation (terminal session, thread, chat) continues, if any. */
+  byConversation(conversation: string): Promise<CaseRecord | undefined>;
+  linkConversation(conversation: string, caseId: string): Promise<void>;
+  /** The open case about a listing, so a second `/ipcheck <listing>` links to it instead of opening another. */
+  openByListing(platform: string, listingId: string): Promise<CaseRecord | undefined>;
+  /**
+   * Read-modify-write under the case's lock: `change` sees the latest record. With `expectedVersion`,
+   * a record that changed meanwhile is refused with a CaseConflictError carrying where it stands now.
+   */
+  update(
+    caseId: string,
+    change: (current: CaseRecord) => CaseRecord,
+    opts?: { expectedVersion?: number },
+  ): Promise<CaseRecord>;
+  listOpen(): Promise<OpenCaseSummary[]>;
+}
+
+/** At-most-once work across instances: a retried delivery or a second instance finds the claim. */
+export interface Claims {
+  /** Claims `id` for a lease; false when someone holds it or finished it. */
+  claim(id: string, leaseMs: number): Promise<boolean>;
+  /** Marks the work done, remembered for `keepMs` (so later retries are dropped). */
+  complete(id: string, keepMs: number): Promise<void>;
+  /** Gives the claim back after a failure, so a retry can do the work. */
+  release(id: string): Promise<void>;
+}
+
+export interface Reminder {
+  /** Deterministic (case, deadline, offset), so scheduling twice is harmless. */
+  id: string;
+  caseId: string;
+  at: string;
+  text: string;
+}
+
+export interface ReminderStore {
+  /** Schedules a reminder; false when one with that id exists already. */
+  schedule(r: Reminder): Promise<boolean>;
+  /** Reminders due at `now` that are not yet sent. */
+  due(now: Date): Promise<Reminder[]>;
+  /** Removes a reminder once it was sent (or is no longer wanted). */
+  remove(id: string): Promise<void>;
+}
+
+export type { AuditEntry, CaseRecord };

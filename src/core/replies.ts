@@ -1,4 +1,6 @@
+import type { AuditEntry } from './case-record.js';
 import type { Outcome } from './outcome.js';
+import type { OpenCaseSummary } from './ports.js';
 import type { RouteId } from './route-rules.js';
 
 export interface ReplyChoice {
@@ -23,10 +25,24 @@ export type Reply =
       canGoBack: boolean;
     }
   | { kind: 'outcome'; outcome: Outcome }
-  | { kind: 'help'; text: string; commands: { command: string; what: string }[] };
+  | { kind: 'help'; text: string; commands: { command: string; what: string }[] }
+  | {
+      kind: 'status';
+      caseId: string;
+      open: boolean;
+      stage: 'new' | 'open' | 'decided';
+      facts: string[];
+      routes: string[];
+      audit: AuditEntry[];
+    }
+  | { kind: 'cases'; cases: OpenCaseSummary[] };
 
 /** Work for the conversation turn to do after the step (the core itself does no I/O). */
-export type Effect = { type: 'outcome_ready'; routes: RouteId[] } | { type: 'case_reset' };
+export type Effect =
+  | { type: 'outcome_ready'; routes: RouteId[] }
+  | { type: 'case_reset' }
+  /** The channel writes or uploads the case file (Markdown and JSON). */
+  | { type: 'export'; caseId: string };
 
 export const DISCLAIMER =
   'ipcheck helps you decide and drafts for you; it is not legal advice, and it never sends anything: a person sends every draft.';
@@ -37,6 +53,11 @@ export const HELP_COMMANDS = [
   { command: 'change', what: 'pick any answer to change' },
   { command: 'skip', what: 'skip a question that allows it (listing, date, differences)' },
   { command: 'restart', what: 'start this case over' },
+  { command: 'new', what: 'open a new case (this one stays saved)' },
+  { command: 'status [IPC-0042]', what: 'this case (or another) with its audit trail' },
+  { command: 'cases', what: 'list the open cases' },
+  { command: 'open IPC-0042', what: 'continue another case here' },
+  { command: 'export [IPC-0042]', what: 'write the case as Markdown and JSON for the lawyer’s file' },
   { command: 'help', what: 'show this help' },
 ];
 

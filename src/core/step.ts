@@ -18,7 +18,9 @@ export type CoreEvent =
   | { type: 'change'; questionId?: string }
   | { type: 'skip' }
   | { type: 'restart' }
-  | { type: 'help' };
+  | { type: 'help' }
+  /** Shows where the case stands (after a resume or a switch), changing nothing. */
+  | { type: 'show' };
 
 export interface StepResult {
   state: CaseState;
@@ -382,5 +384,7 @@ export function step(ctx: CoreContext, state: CaseState, event: CoreEvent, now: 
     }
     case 'help':
       return help(state, ctx, now);
+    case 'show':
+      return state.status === 'new' ? { state, replies: [], effects: [] } : current(state, ctx, now);
   }
 }

@@ -1,25 +1,174 @@
-import { type CaseState, newCase } from './case-state.js';
-import type { CoreContext } from './outcome.js';
-import type { CaseStore, Clock } from './ports.js';
+import { auditStep } from './audit.js';
+import type { CaseRecord } from './case-record.js';
+import { newCase } from './case-state.js';
+import { type CaseCommand, parseCaseCommand } from './commands.js';
+import { isoDay } from './dates.js';
+import { IpcheckError } from './errors.js';
+import { describeFact, FACT_KEYS } from './facts.js';
+import { buildOutcome, type CoreContext } from './outcome.js';
+import type { CaseRepository, Clock, ReminderStore } from './ports.js';
+import { planReminders } from './reminder-plan.js';
 import type { Effect, Reply } from './replies.js';
 import { type CoreEvent, step } from './step.js';
 
 export interface TurnDeps {
   ctx: CoreContext;
-  store: CaseStore;
+  cases: CaseRepository;
   clock: Clock;
+  reminders?: ReminderStore;
+}
+
+export interface TurnInput {
+  /** The conversation key: a terminal session, a Slack thread, a Teams conversation. */
+  conversation: string;
+  /** Who acted, for the audit trail. */
+  who: string;
+  channel: string;
+  event: CoreEvent;
 }
 
 export interface TurnResult {
-  state: CaseState;
+  caseId?: string;
   replies: Reply[];
   effects: Effect[];
 }
 
-/** The one place a conversation does I/O: load the case, step, save once, hand back replies and effects. */
-export async function runTurn(deps: TurnDeps, key: string, event: CoreEvent): Promise<TurnResult> {
-  const before = (await deps.store.get(key)) ?? newCase();
-  const result = step(deps.ctx, before, event, deps.clock.now());
-  await deps.store.set(key, result.state);
-  return result;
+function statusReply(rec: CaseRecord, ctx: CoreContext, now: Date): Reply {
+  const facts = FACT_KEYS.filter((k) => rec.state.facts[k] !== undefined && k !== 'platform').map((k) =>
+    describeFact(k, rec.state.facts[k] as string),
+  );
+  const routes =
+    rec.state.status === 'decided'
+      ? buildOutcome(
+          { facts: rec.state.facts, details: rec.state.details, today: isoDay(now) },
+          ctx,
+        ).routes.map((r) => r.id)
+      : [];
+  return {
+    kind: 'status',
+    caseId: rec.id,
+    open: rec.status === 'open',
+    stage: rec.state.status,
+    facts,
+    routes,
+    audit: rec.audit,
+  };
+}
+
+async function mustGet(cases: CaseRepository, id: string): Promise<CaseRecord> {
+  const rec = await cases.get(id);
+  if (!rec) throw new IpcheckError('case_not_found', `case ${id} does not exist`);
+  return rec;
+}
+
+async function openCase(deps: TurnDeps, input: TurnInput, now: Date): Promise<CaseRecord> {
+  return deps.cases.create({
+    conversation: input.conversation,
+    channel: input.channel,
+    openedBy: input.who,
+    state: newCase(),
+    now,
+  });
+}
+
+/** Steps the case under its lock: the event always applies to the latest saved state, and is saved once. */
+async function stepCase(deps: TurnDeps, input: TurnInput, rec: CaseRecord, event: CoreEvent, now: Date) {
+  let replies: Reply[] = [];
+  let effects: Effect[] = [];
+  const saved = await deps.cases.update(rec.id, (current) => {
+    const r = step(deps.ctx, current.state, event, now);
+    replies = r.replies;
+    effects = r.effects;
+    const audit = auditStep(current.state, r, input.who, now.toISOString(), current);
+    return { ...current, state: { ...r.state, caseId: current.id }, audit: [...current.audit, ...audit] };
+  });
+  await scheduleReminders(deps, saved, replies, input.who, now);
+  return { caseId: saved.id, replies, effects };
+}
+
+/** Reminders before each deadline of a fresh outcome; deterministic ids make this safe to repeat. */
+async function scheduleReminders(deps: TurnDeps, rec: CaseRecord, replies: Reply[], who: string, now: Date) {
+  const outcome = replies.find((r) => r.kind === 'outcome');
+  if (!deps.reminders || outcome?.kind !== 'outcome') return;
+  const added: string[] = [];
+  for (const r of planReminders(rec.id, outcome.outcome.deadlines, now)) {
+    if (await deps.reminders.schedule(r)) added.push(`${r.at.slice(0, 10)}: ${r.text}`);
+  }
+  if (added.length === 0) return;
+  const at = now.toISOString();
+  await deps.cases.update(rec.id, (cur) => ({
+    ...cur,
+    audit: [
+      ...cur.audit,
+      ...added.map((detail) => ({ at, who, action: 'reminder_scheduled' as const, detail })),
+    ],
+  }));
+}
+
+async function runCommand(
+  deps: TurnDeps,
+  input: TurnInput,
+  cmd: CaseCommand,
+  now: Date,
+): Promise<TurnResult> {
+  const here = await deps.cases.byConversation(input.conversation);
+  switch (cmd.cmd) {
+    case 'status': {
+      const rec = cmd.caseId ? await mustGet(deps.cases, cmd.caseId) : here;
+      if (!rec)
+        return {
+          replies: [
+            { kind: 'text', tone: 'info', text: 'No case here yet. Tell me what happened to open one.' },
+          ],
+          effects: [],
+        };
+      return { caseId: rec.id, replies: [statusReply(rec, deps.ctx, now)], effects: [] };
+    }
+    case 'cases':
+      return {
+        caseId: here?.id,
+        replies: [{ kind: 'cases', cases: await deps.cases.listOpen() }],
+        effects: [],
+      };
+    case 'export': {
+      const id = cmd.caseId ?? here?.id;
+      if (!id)
+        return {
+          replies: [{ kind: 'text', tone: 'info', text: 'No case here yet to export.' }],
+          effects: [],
+        };
+      await mustGet(deps.cases, id);
+      return { caseId: id, replies: [], effects: [{ type: 'export', caseId: id }] };
+    }
+    case 'open': {
+      const rec = await mustGet(deps.cases, cmd.caseId);
+      await deps.cases.linkConversation(input.conversation, rec.id);
+      const r = await stepCase(deps, input, rec, { type: 'show' }, now);
+      const intro: Reply = { kind: 'text', tone: 'info', text: `Continuing case ${rec.id} here.` };
+      return { ...r, replies: [intro, ...r.replies] };
+    }
+    case 'new': {
+      const rec = await openCase(deps, input, now);
+      const intro: Reply = {
+        kind: 'text',
+        tone: 'info',
+        text: `Opened case ${rec.id}. Tell me what happened.`,
+      };
+      return { caseId: rec.id, replies: [intro], effects: [] };
+    }
+  }
+}
+
+/**
+ * The one place a conversation does I/O: find or open the case, step it under its lock (saving the
+ * state and the audit entries together), schedule deadline reminders, and hand back replies and effects.
+ */
+export async function runTurn(deps: TurnDeps, input: TurnInput): Promise<TurnResult> {
+  const now = deps.clock.now();
+  if (input.event.type === 'text') {
+    const cmd = parseCaseCommand(input.event.text);
+    if (cmd) return runCommand(deps, input, cmd, now);
+  }
+  const rec = (await deps.cases.byConversation(input.conversation)) ?? (await openCase(deps, input, now));
+  return stepCase(deps, input, rec, input.event, now);
 }

@@ -1,3 +1,4 @@
+import type { AuditEntry } from '../core/case-record.js';
 import { formatDay } from '../core/dates.js';
 import type { Deadline } from '../core/deadlines.js';
 import type { Route } from '../core/decide.js';
@@ -117,7 +118,33 @@ export function renderReplyText(r: Reply): string {
       return renderOutcomeText(r.outcome);
     case 'help':
       return [r.text, '', 'Commands:', ...r.commands.map((c) => `  ${c.command}: ${c.what}`)].join('\n');
+    case 'status':
+      return renderStatusText(r);
+    case 'cases':
+      if (r.cases.length === 0) return 'No open cases.';
+      return [
+        'Open cases:',
+        ...r.cases.map(
+          (c) =>
+            `  ${c.id}  ${c.platform ?? ''} ${c.listingId ?? '(no listing yet)'}  ${c.status}, updated ${c.updatedAt.slice(0, 16).replace('T', ' ')}`,
+        ),
+      ].join('\n');
   }
+}
+
+export function auditLine(e: AuditEntry): string {
+  return `${e.at.slice(0, 16).replace('T', ' ')} UTC  ${e.who}  ${e.action.replace(/_/g, ' ')}${e.detail ? `: ${e.detail}` : ''}`;
+}
+
+function renderStatusText(r: Extract<Reply, { kind: 'status' }>): string {
+  const stage = { new: 'not started', open: 'questions in progress', decided: 'decided' }[r.stage];
+  return [
+    `Case ${r.caseId}: ${r.open ? 'open' : 'closed'}, ${stage}`,
+    r.facts.length > 0 ? `Known: ${r.facts.join('; ')}` : 'Known: nothing yet',
+    ...(r.routes.length > 0 ? [`Routes: ${r.routes.join(', ')}`] : []),
+    'Audit trail:',
+    ...r.audit.map((e) => `  ${auditLine(e)}`),
+  ].join('\n');
 }
 
 export function renderRepliesText(replies: readonly Reply[]): string {

@@ -5,25 +5,37 @@ import type { Reply } from '../../src/core/replies.js';
 import type { CoreEvent } from '../../src/core/step.js';
 import { runTurn } from '../../src/core/turn.js';
 import { renderRepliesText } from '../../src/render/render-text.js';
-import { MemoryCaseStore } from '../../src/storage/memory-store.js';
+import { LocalKv } from '../../src/storage/local-kv.js';
+import { type Stores, storesOn } from '../../src/storage/open-store.js';
 
 export const NOW = '2026-11-28T10:00:00Z';
 
 /** A conversation driven through the real turn runner, read like a transcript: send → expect. */
 export class Conversation {
-  readonly store = new MemoryCaseStore();
   readonly clock = fixedClock(NOW);
+  readonly stores: Stores;
   last: Reply[] = [];
+  caseId: string | undefined;
 
   constructor(
     private readonly ctx: CoreContext,
     private readonly key = 'test',
-  ) {}
+    stores?: Stores,
+  ) {
+    this.stores = stores ?? storesOn(LocalKv.memory(), this.clock);
+  }
 
-  async send(event: CoreEvent | string): Promise<Reply[]> {
+  async send(event: CoreEvent | string, who = 'U_SELLER'): Promise<Reply[]> {
     const ev: CoreEvent = typeof event === 'string' ? { type: 'text', text: event } : event;
-    const r = await runTurn({ ctx: this.ctx, store: this.store, clock: this.clock }, this.key, ev);
+    const deps = {
+      ctx: this.ctx,
+      cases: this.stores.cases,
+      reminders: this.stores.reminders,
+      clock: this.clock,
+    };
+    const r = await runTurn(deps, { conversation: this.key, who, channel: 'test', event: ev });
     this.last = r.replies;
+    this.caseId = r.caseId;
     return r.replies;
   }
 
@@ -32,9 +44,9 @@ export class Conversation {
   }
 
   async state(): Promise<CaseState> {
-    const s = await this.store.get(this.key);
-    if (!s) throw new Error('no case yet');
-    return s;
+    const rec = await this.stores.cases.byConversation(this.key);
+    if (!rec) throw new Error('no case yet');
+    return rec.state;
   }
 
   question(): Extract<Reply, { kind: 'question' }> {

@@ -1,0 +1,29 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { CaseRecord } from '../core/case-record.js';
+import { isoDay } from '../core/dates.js';
+import { buildOutcome, type CoreContext } from '../core/outcome.js';
+import { exportCaseJson, exportCaseMarkdown } from '../render/export-case.js';
+
+/** Writes <dir>/<case>.md and <dir>/<case>.json and returns their paths. */
+export async function writeCaseExport(
+  rec: CaseRecord,
+  ctx: CoreContext,
+  dir: string,
+  now: Date,
+): Promise<string[]> {
+  const outcome =
+    rec.state.status === 'decided'
+      ? buildOutcome(
+          { facts: rec.state.facts, details: rec.state.details, caseId: rec.id, today: isoDay(now) },
+          ctx,
+        )
+      : undefined;
+  const out = resolve(dir);
+  await mkdir(out, { recursive: true });
+  const md = join(out, `${rec.id}.md`);
+  const json = join(out, `${rec.id}.json`);
+  await writeFile(md, exportCaseMarkdown(rec, outcome, now));
+  await writeFile(json, exportCaseJson(rec, outcome));
+  return [md, json];
+}

@@ -1,0 +1,155 @@
+import { type CaseRecord, formatCaseId, RECORD_SCHEMA, readRecord } from '../core/case-record.js';
+import { CaseConflictError, IpcheckError } from '../core/errors.js';
+import type { CaseRepository, Clock, NewCase, OpenCaseSummary } from '../core/ports.js';
+import type { Kv } from './kv.js';
+
+// Keys: case:<id> → record · conv:<conversation> → id · listing:<platform>:<id> → id of its open case ·
+// index:open → ids of open cases · counter case-id. Writers to one case are serialised by its lock.
+
+const caseKey = (id: string) => `case:${id}`;
+const convKey = (conversation: string) => `conv:${conversation}`;
+const listingKey = (platform: string, listingId: string) => `listing:${platform}:${listingId}`;
+const OPEN_INDEX = 'index:open';
+
+function listingOf(rec: CaseRecord): string | undefined {
+  const f = rec.state.facts;
+  return f.platform && f.listingId ? listingKey(f.platform, f.listingId) : undefined;
+}
+
+export class KvCaseRepository implements CaseRepository {
+  constructor(
+    private readonly kv: Kv,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(init: NewCase): Promise<CaseRecord> {
+    const id = formatCaseId(await this.kv.incr('case-id'));
+    const at = init.now.toISOString();
+    const record: CaseRecord = {
+      schema: RECORD_SCHEMA,
+      id,
+      version: 1,
+      status: 'open',
+      channel: init.channel,
+      openedBy: init.openedBy,
+      createdAt: at,
+      updatedAt: at,
+      conversations: [init.conversation],
+      state: { ...init.state, caseId: id },
+      audit: [{ at, who: init.openedBy, action: 'case_opened', detail: `in ${init.channel}` }],
+    };
+    await this.kv.withLock(caseKey(id), () => this.kv.set(caseKey(id), record));
+    await this.kv.set(convKey(init.conversation), id);
+    await this.kv.withLock(OPEN_INDEX, async () => {
+      const ids = (await this.kv.get<string[]>(OPEN_INDEX)) ?? [];
+      await this.kv.set(OPEN_INDEX, [...ids, id]);
+    });
+    await this.syncListing(undefined, record);
+    return record;
+  }
+
+  async get(caseId: string): Promise<CaseRecord | undefined> {
+    const raw = await this.kv.get<unknown>(caseKey(caseId));
+    if (raw === undefined) return undefined;
+    return this.read(caseId, raw);
+  }
+
+  private read(caseId: string, raw: unknown): CaseRecord {
+    const r = readRecord(raw);
+    if (r.ok) return r.record;
+    const why =
+      r.problem.kind === 'newer'
+        ? `it was written by a newer ipcheck (record schema ${r.problem.schema}; this one reads ${RECORD_SCHEMA})`
+        : `it is damaged (${r.problem.reason})`;
+    throw new IpcheckError('case_unreadable', `case ${caseId} cannot be read: ${why}`);
+  }
+
+  async byConversation(conversation: string): Promise<CaseRecord | undefined> {
+    const id = await this.kv.get<string>(convKey(conversation));
+    return id ? this.get(id) : undefined;
+  }
+
+  async linkConversation(conversation: string, caseId: string): Promise<void> {
+    await this.update(caseId, (rec) =>
+      rec.conversations.includes(conversation)
+        ? rec
+        : { ...rec, conversations: [...rec.conversations, conversation] },
+    );
+    await this.kv.set(convKey(conversation), caseId);
+  }
+
+  async openByListing(platform: string, listingId: string): Promise<CaseRecord | undefined> {
+    const id = await this.kv.get<string>(listingKey(platform, listingId));
+    if (!id) return undefined;
+    const rec = await this.get(id);
+    return rec?.status === 'open' ? rec : undefined;
+  }
+
+  async update(
+    caseId: string,
+    change: (current: CaseRecord) => CaseRecord,
+    opts: { expectedVersion?: number } = {},
+  ): Promise<CaseRecord> {
+    let before: CaseRecord | undefined;
+    const saved = await this.kv.withLock(caseKey(caseId), async () => {
+      const raw = await this.kv.get<unknown>(caseKey(caseId));
+      if (raw === undefined) throw new IpcheckError('case_not_found', `case ${caseId} does not exist`);
+      const current = this.read(caseId, raw);
+      if (opts.expectedVersion !== undefined && current.version !== opts.expectedVersion) {
+        throw new CaseConflictError(current);
+      }
+      before = current;
+      const next: CaseRecord = {
+        ...change(current),
+        id: current.id,
+        version: current.version + 1,
+        updatedAt: this.clock.now().toISOString(),
+      };
+      await this.kv.set(caseKey(caseId), next);
+      return next;
+    });
+    await this.syncListing(before, saved);
+    if (before?.status === 'open' && saved.status === 'closed') await this.dropFromOpenIndex(saved.id);
+    return saved;
+  }
+
+  /** Keeps listing → open case pointing at the right case when the listing or the status changes. */
+  private async syncListing(before: CaseRecord | undefined, after: CaseRecord): Promise<void> {
+    const old = before ? listingOf(before) : undefined;
+    const now = after.status === 'open' ? listingOf(after) : undefined;
+    if (old === now) return;
+    if (old && (await this.kv.get<string>(old)) === after.id) await this.kv.delete(old);
+    if (now) await this.kv.set(now, after.id);
+  }
+
+  private dropFromOpenIndex(id: string): Promise<void> {
+    return this.kv.withLock(OPEN_INDEX, async () => {
+      const ids = (await this.kv.get<string[]>(OPEN_INDEX)) ?? [];
+      await this.kv.set(
+        OPEN_INDEX,
+        ids.filter((x) => x !== id),
+      );
+    });
+  }
+
+  async listOpen(): Promise<OpenCaseSummary[]> {
+    const ids = (await this.kv.get<string[]>(OPEN_INDEX)) ?? [];
+    const raws = await this.kv.getMany<unknown>(ids.map(caseKey));
+    const out: OpenCaseSummary[] = [];
+    raws.forEach((raw, i) => {
+      const id = ids[i];
+      if (raw === undefined || id === undefined) return;
+      const r = readRecord(raw);
+      if (!r.ok || r.record.status !== 'open') return;
+      const f = r.record.state.facts;
+      out.push({
+        id,
+        platform: f.platform,
+        listingId: f.listingId,
+        status: r.record.state.status,
+        updatedAt: r.record.updatedAt,
+      });
+    });
+    return out;
+  }
+}

@@ -1,0 +1,48 @@
+import type { Reminder, ReminderStore } from '../core/ports.js';
+import type { Kv } from './kv.js';
+
+// Reminders persist in the store (reminder:<id>) with a pending index sorted by time, so they survive
+// restarts. Sending exactly once across instances is the runner's job, with a claim per reminder.
+
+const PENDING = 'reminders:pending';
+const key = (id: string) => `reminder:${id}`;
+
+interface PendingEntry {
+  id: string;
+  at: string;
+}
+
+export class KvReminderStore implements ReminderStore {
+  constructor(private readonly kv: Kv) {}
+
+  schedule(r: Reminder): Promise<boolean> {
+    return this.kv.withLock(PENDING, async () => {
+      if ((await this.kv.get<Reminder>(key(r.id))) !== undefined) return false;
+      await this.kv.set(key(r.id), r);
+      const pending = (await this.kv.get<PendingEntry[]>(PENDING)) ?? [];
+      pending.push({ id: r.id, at: r.at });
+      pending.sort((a, b) => a.at.localeCompare(b.at));
+      await this.kv.set(PENDING, pending);
+      return true;
+    });
+  }
+
+  async due(now: Date): Promise<Reminder[]> {
+    const iso = now.toISOString();
+    const pending = (await this.kv.get<PendingEntry[]>(PENDING)) ?? [];
+    const dueIds = pending.filter((p) => p.at <= iso).map((p) => p.id);
+    const items = await this.kv.getMany<Reminder>(dueIds.map(key));
+    return items.filter((r): r is Reminder => r !== undefined);
+  }
+
+  remove(id: string): Promise<void> {
+    return this.kv.withLock(PENDING, async () => {
+      await this.kv.delete(key(id));
+      const pending = (await this.kv.get<PendingEntry[]>(PENDING)) ?? [];
+      await this.kv.set(
+        PENDING,
+        pending.filter((p) => p.id !== id),
+      );
+    });
+  }
+}

@@ -1,0 +1,28 @@
+// The few storage operations ipcheck needs, on top of keyv. keyv itself only has get/set/delete, so the
+// atomic ones (set-if-absent, increment, lock) are done by each backend its own way: an in-process lock
+// for SQLite and memory (one instance), Redis commands through the adapter's client (many instances).
+
+export interface Kv {
+  /** The store's address with any password removed, for messages. */
+  readonly describe: string;
+  /** True when several instances may share this store (Redis). */
+  readonly shared: boolean;
+  get<T>(key: string): Promise<T | undefined>;
+  getMany<T>(keys: string[]): Promise<(T | undefined)[]>;
+  set(key: string, value: unknown, ttlMs?: number): Promise<void>;
+  delete(key: string): Promise<void>;
+  /** Markers are presence-only keys (claims): set when absent, atomically. Never read them with get(). */
+  addMarker(key: string, ttlMs: number): Promise<boolean>;
+  setMarker(key: string, ttlMs: number): Promise<void>;
+  deleteMarker(key: string): Promise<void>;
+  /** Atomic counter; never read it with get(). */
+  incr(key: string): Promise<number>;
+  /** Runs `fn` while holding a lock on `name`, across instances where the store is shared. */
+  withLock<T>(name: string, fn: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Removes credentials from a store address before it appears in any message or log. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^@/]*)@/, '//***@');
+}

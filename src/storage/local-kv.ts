@@ -1,0 +1,126 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import KeyvSqlite from '@keyv/sqlite';
+import Keyv from 'keyv';
+import { IpcheckError } from '../core/errors.js';
+import type { Kv } from './kv.js';
+import { KeyedMutex } from './mutex.js';
+
+// SQLite file (the default) or process memory (tests). One instance owns the store, so an in-process
+// lock makes read-modify-write atomic. Two processes on one SQLite file are not supported: use Redis.
+
+const OP_TIMEOUT_MS = 5000;
+
+async function timed<T>(what: string, describe: string, p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new IpcheckError(
+            'store_unavailable',
+            `the case store (${describe}) did not answer ${what} in time`,
+          ),
+        ),
+      OP_TIMEOUT_MS,
+    );
+  });
+  try {
+    return await Promise.race([p, timeout]);
+  } catch (err) {
+    if (err instanceof IpcheckError) throw err;
+    throw new IpcheckError(
+      'store_unavailable',
+      `the case store (${describe}) failed ${what}: ${(err as Error).message}`,
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export class LocalKv implements Kv {
+  readonly shared = false;
+  private readonly mutex = new KeyedMutex();
+
+  private constructor(
+    private readonly keyv: Keyv,
+    readonly describe: string,
+  ) {}
+
+  static memory(): LocalKv {
+    return new LocalKv(
+      new Keyv({ store: new Map(), namespace: 'ipcheck', throwOnErrors: true }),
+      'memory://',
+    );
+  }
+
+  /** Opens (and creates, with its folder) an SQLite file, and checks it answers. */
+  static async sqlite(path: string): Promise<LocalKv> {
+    const file = resolve(path);
+    const describe = `sqlite://${file}`;
+    try {
+      await mkdir(dirname(file), { recursive: true });
+    } catch (err) {
+      throw new IpcheckError(
+        'store_unavailable',
+        `cannot create the folder for ${describe}: ${(err as Error).message}`,
+      );
+    }
+    const store = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 3000 });
+    const keyv = new Keyv({ store, namespace: 'ipcheck', throwOnErrors: true });
+    // keyv re-emits store errors; without a listener an 'error' event would crash the process.
+    keyv.on('error', () => {});
+    const kv = new LocalKv(keyv, describe);
+    await timed('its first read', describe, keyv.get('meta:probe'));
+    return kv;
+  }
+
+  get<T>(key: string): Promise<T | undefined> {
+    return timed(`reading ${key}`, this.describe, this.keyv.get<T>(key));
+  }
+
+  async getMany<T>(keys: string[]): Promise<(T | undefined)[]> {
+    if (keys.length === 0) return [];
+    return timed('reading cases', this.describe, this.keyv.get<T>(keys));
+  }
+
+  async set(key: string, value: unknown, ttlMs?: number): Promise<void> {
+    await timed(`writing ${key}`, this.describe, this.keyv.set(key, value, ttlMs));
+  }
+
+  async delete(key: string): Promise<void> {
+    await timed(`deleting ${key}`, this.describe, this.keyv.delete(key));
+  }
+
+  addMarker(key: string, ttlMs: number): Promise<boolean> {
+    return this.mutex.run(`marker:${key}`, async () => {
+      if ((await this.get<boolean>(key)) !== undefined) return false;
+      await this.set(key, true, ttlMs);
+      return true;
+    });
+  }
+
+  setMarker(key: string, ttlMs: number): Promise<void> {
+    return this.set(key, true, ttlMs);
+  }
+
+  deleteMarker(key: string): Promise<void> {
+    return this.delete(key);
+  }
+
+  incr(key: string): Promise<number> {
+    return this.mutex.run(`counter:${key}`, async () => {
+      const next = ((await this.get<number>(key)) ?? 0) + 1;
+      await this.set(key, next);
+      return next;
+    });
+  }
+
+  withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    return this.mutex.run(`lock:${name}`, fn);
+  }
+
+  async close(): Promise<void> {
+    await this.keyv.disconnect();
+  }
+}

@@ -1,0 +1,45 @@
+import { IpcheckError } from '../core/errors.js';
+import type { CaseRepository, Claims, Clock, ReminderStore } from '../core/ports.js';
+import type { Kv } from './kv.js';
+import { KvCaseRepository } from './kv-case-repository.js';
+import { KvClaims } from './kv-claims.js';
+import { KvReminderStore } from './kv-reminders.js';
+import { LocalKv } from './local-kv.js';
+import { RedisKv } from './redis-kv.js';
+import { parseStoreUrl, STORE_URL_FORMS } from './store-url.js';
+
+export interface Stores {
+  cases: CaseRepository;
+  claims: Claims;
+  reminders: ReminderStore;
+  kv: Kv;
+  close(): Promise<void>;
+}
+
+export function storesOn(kv: Kv, clock: Clock): Stores {
+  return {
+    cases: new KvCaseRepository(kv, clock),
+    claims: new KvClaims(kv),
+    reminders: new KvReminderStore(kv),
+    kv,
+    close: () => kv.close(),
+  };
+}
+
+/** Opens the store IPCHECK_STORE_URL names; a store that is down fails here, within seconds, with a clear message. */
+export async function openStores(url: string, clock: Clock): Promise<Stores> {
+  const spec = parseStoreUrl(url);
+  if ('error' in spec) {
+    throw new IpcheckError(
+      'store_unavailable',
+      `IPCHECK_STORE_URL: ${spec.error}; expected ${STORE_URL_FORMS}`,
+    );
+  }
+  const kv =
+    spec.kind === 'memory'
+      ? LocalKv.memory()
+      : spec.kind === 'sqlite'
+        ? await LocalKv.sqlite(spec.path)
+        : await RedisKv.connect(spec.url);
+  return storesOn(kv, clock);
+}

@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import KeyvRedis, { createClient } from '@keyv/redis';
+import Keyv from 'keyv';
+import { IpcheckError } from '../core/errors.js';
+import { type Kv, redactUrl } from './kv.js';
+import { KeyedMutex } from './mutex.js';
+
+// Redis lets several ipcheck instances share cases. Values go through keyv; the atomic operations keyv
+// lacks use the adapter's Redis client directly: SET NX PX (claims and locks), INCR (case ids), and a
+// compare-and-delete script so a lock is only released by its owner.
+
+const OP_TIMEOUT_MS = 3000;
+const CONNECT_TIMEOUT_MS = 2000;
+const LOCK_TTL_MS = 10_000;
+const LOCK_WAIT_MS = 5000;
+const RAW_PREFIX = 'ipcheck:';
+
+const RELEASE_LOCK =
+  "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end";
+
+/** The few client calls this file makes (node-redis's generic client type is unwieldy). */
+interface Client {
+  sendCommand(args: string[]): Promise<unknown>;
+  close(): Promise<unknown>;
+  destroy(): void;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class RedisKv implements Kv {
+  readonly shared = true;
+  private readonly mutex = new KeyedMutex();
+
+  private constructor(
+    private readonly client: Client,
+    private readonly keyv: Keyv,
+    readonly describe: string,
+  ) {}
+
+  /** Connects, or fails within seconds with the (password-free) address and the reason. */
+  static async connect(url: string): Promise<RedisKv> {
+    const describe = redactUrl(url);
+    let ready = false;
+    const client = createClient({
+      url,
+      // Commands fail at once while disconnected instead of queueing forever (a dead Redis must not hang a turn).
+      disableOfflineQueue: true,
+      socket: {
+        connectTimeout: CONNECT_TIMEOUT_MS,
+        // The first connection fails fast; once running, reconnect with a short backoff.
+        reconnectStrategy: (retries: number) => (ready ? Math.min(100 * 2 ** retries, 2000) : false),
+      },
+    });
+    // node-redis emits 'error' on every failed (re)connect; unhandled, that would crash the process.
+    client.on('error', () => {});
+    try {
+      await Promise.race([
+        client.connect(),
+        sleep(CONNECT_TIMEOUT_MS + 500).then(() => {
+          throw new Error(`no answer within ${CONNECT_TIMEOUT_MS} ms`);
+        }),
+      ]);
+    } catch (err) {
+      client.destroy();
+      throw new IpcheckError(
+        'store_unavailable',
+        `cannot connect to the case store (${describe}): ${(err as Error).message}`,
+      );
+    }
+    ready = true;
+    // The adapter's generic client type is wider than createClient's default one; same runtime object.
+    const adapter = new KeyvRedis(client as unknown as ConstructorParameters<typeof KeyvRedis>[0], {
+      namespace: 'ipcheck',
+      throwOnErrors: true,
+      throwOnConnectError: true,
+    });
+    const keyv = new Keyv({ store: adapter, namespace: 'ipcheck', throwOnErrors: true });
+    keyv.on('error', () => {});
+    return new RedisKv(client, keyv, describe);
+  }
+
+  private async timed<T>(what: string, p: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${OP_TIMEOUT_MS} ms`)), OP_TIMEOUT_MS);
+    });
+    try {
+      return await Promise.race([p, timeout]);
+    } catch (err) {
+      if (err instanceof IpcheckError) throw err;
+      throw new IpcheckError(
+        'store_unavailable',
+        `the case store (${this.describe}) failed ${what}: ${(err as Error).message}`,
+      );
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private raw(args: string[]): Promise<unknown> {
+    return this.client.sendCommand(args);
+  }
+
+  get<T>(key: string): Promise<T | undefined> {
+    return this.timed(`reading ${key}`, this.keyv.get<T>(key));
+  }
+
+  async getMany<T>(keys: string[]): Promise<(T | undefined)[]> {
+    if (keys.length === 0) return [];
+    return this.timed('reading cases', this.keyv.get<T>(keys));
+  }
+
+  async set(key: string, value: unknown, ttlMs?: number): Promise<void> {
+    await this.timed(`writing ${key}`, this.keyv.set(key, value, ttlMs));
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.timed(`deleting ${key}`, this.keyv.delete(key));
+  }
+
+  async addMarker(key: string, ttlMs: number): Promise<boolean> {
+    const r = await this.timed(
+      `claiming ${key}`,
+      this.raw(['SET', `${RAW_PREFIX}mark:${key}`, '1', 'NX', 'PX', String(ttlMs)]),
+    );
+    return r === 'OK';
+  }
+
+  async setMarker(key: string, ttlMs: number): Promise<void> {
+    await this.timed(
+      `marking ${key}`,
+      this.raw(['SET', `${RAW_PREFIX}mark:${key}`, '1', 'PX', String(ttlMs)]),
+    );
+  }
+
+  async deleteMarker(key: string): Promise<void> {
+    await this.timed(`releasing ${key}`, this.raw(['DEL', `${RAW_PREFIX}mark:${key}`]));
+  }
+
+  async incr(key: string): Promise<number> {
+    return Number(await this.timed(`counting ${key}`, this.raw(['INCR', `${RAW_PREFIX}count:${key}`])));
+  }
+
+  /** In-process queue first (no busy-waiting between our own callers), then the Redis lock across instances. */
+  withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    return this.mutex.run(name, async () => {
+      const key = `${RAW_PREFIX}lock:${name}`;
+      const token = randomUUID();
+      const deadline = Date.now() + LOCK_WAIT_MS;
+      for (let attempt = 0; ; attempt++) {
+        const r = await this.timed(
+          `locking ${name}`,
+          this.raw(['SET', key, token, 'NX', 'PX', String(LOCK_TTL_MS)]),
+        );
+        if (r === 'OK') break;
+        if (Date.now() > deadline)
+          throw new IpcheckError('store_busy', `${name} stayed locked for ${LOCK_WAIT_MS} ms`);
+        await sleep(Math.min(5 * 2 ** attempt, 50) + Math.random() * 10);
+      }
+      try {
+        return await fn();
+      } finally {
+        await this.raw(['EVAL', RELEASE_LOCK, '1', key, token]).catch(() => {
+          // The lock expires by itself after LOCK_TTL_MS; a failed release only delays the next writer.
+        });
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.client.close();
+    } catch {
+      this.client.destroy();
+    }
+  }
+}
