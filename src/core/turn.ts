@@ -3,7 +3,7 @@ import type { CaseRecord } from './case-record.js';
 import { newCase } from './case-state.js';
 import { type CaseCommand, parseCaseCommand } from './commands.js';
 import { isoDay } from './dates.js';
-import { IpcheckError } from './errors.js';
+import { IpcheckError, USER_TEXT } from './errors.js';
 import { describeFact, FACT_KEYS } from './facts.js';
 import { buildOutcome, type CoreContext } from './outcome.js';
 import type { CaseRepository, Clock, ReminderStore } from './ports.js';
@@ -167,7 +167,16 @@ export async function runTurn(deps: TurnDeps, input: TurnInput): Promise<TurnRes
   const now = deps.clock.now();
   if (input.event.type === 'text') {
     const cmd = parseCaseCommand(input.event.text);
-    if (cmd) return runCommand(deps, input, cmd, now);
+    if (cmd) {
+      try {
+        return await runCommand(deps, input, cmd, now);
+      } catch (err) {
+        // An unknown case id is the seller's typo, not a failure: say so, change nothing.
+        if (!(err instanceof IpcheckError) || err.code !== 'case_not_found') throw err;
+        const id = 'caseId' in cmd && cmd.caseId ? `${cmd.caseId}: ` : '';
+        return { replies: [{ kind: 'text', tone: 'error', text: `${id}${USER_TEXT.case_not_found}` }], effects: [] };
+      }
+    }
   }
   const rec = (await deps.cases.byConversation(input.conversation)) ?? (await openCase(deps, input, now));
   return stepCase(deps, input, rec, input.event, now);

@@ -18,7 +18,8 @@ export function runNode(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(PROJECT_ROOT, entry), ...args], {
       cwd: PROJECT_ROOT,
-      env: { PATH: process.env.PATH, ...env },
+      // Each run gets a throwaway store unless the test names one: no test sees another's cases.
+      env: { PATH: process.env.PATH, IPCHECK_STORE_URL: 'memory://', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

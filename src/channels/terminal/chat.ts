@@ -108,5 +108,10 @@ export async function runTerminalChat(opts: TerminalOptions): Promise<void> {
     await reminders();
     prompt();
   }
-  out('\nBye. Your case is saved; run ipcheck again to continue. Nothing was sent anywhere.');
+  const where = opts.stores.kv.describe;
+  out(
+    where === 'memory://'
+      ? '\nBye. Cases were kept in memory only (IPCHECK_STORE_URL=memory://) and are gone now. Nothing was sent anywhere.'
+      : `\nBye. Your case is saved (${where}); run ipcheck again to continue. Nothing was sent anywhere.`,
+  );
 }
