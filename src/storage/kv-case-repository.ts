@@ -16,6 +16,18 @@ function listingOf(rec: CaseRecord): string | undefined {
   return f.platform && f.listingId ? listingKey(f.platform, f.listingId) : undefined;
 }
 
+/**
+ * Reads validate every record, so a write must too: a change that broke the schema (say an audit detail
+ * over 2000 characters) used to be saved, and the case could then never be read or changed again.
+ * Refusing the write keeps the last good record; the caller gets a plain error ("nothing was changed").
+ */
+function checkWritable(rec: CaseRecord): void {
+  const r = readRecord(rec);
+  if (r.ok) return;
+  const why = r.problem.kind === 'newer' ? `schema ${r.problem.schema}` : r.problem.reason;
+  throw new Error(`case ${rec.id} was not saved: the change would make it unreadable (${why})`);
+}
+
 export class KvCaseRepository implements CaseRepository {
   constructor(
     private readonly kv: Kv,
@@ -38,6 +50,7 @@ export class KvCaseRepository implements CaseRepository {
       state: { ...init.state, caseId: id },
       audit: [{ at, who: init.openedBy, action: 'case_opened', detail: `in ${init.channel}` }],
     };
+    checkWritable(record);
     await this.kv.withLock(caseKey(id), () => this.kv.set(caseKey(id), record));
     await this.kv.set(convKey(init.conversation), id);
     await this.kv.withLock(OPEN_INDEX, async () => {
@@ -90,45 +103,45 @@ export class KvCaseRepository implements CaseRepository {
     change: (current: CaseRecord) => CaseRecord,
     opts: { expectedVersion?: number } = {},
   ): Promise<CaseRecord> {
-    let before: CaseRecord | undefined;
-    const saved = await this.kv.withLock(caseKey(caseId), async () => {
+    return this.kv.withLock(caseKey(caseId), async () => {
       const raw = await this.kv.get<unknown>(caseKey(caseId));
       if (raw === undefined) throw new IpcheckError('case_not_found', `case ${caseId} does not exist`);
       const current = this.read(caseId, raw);
       if (opts.expectedVersion !== undefined && current.version !== opts.expectedVersion) {
         throw new CaseConflictError(current);
       }
-      before = current;
       const next: CaseRecord = {
         ...change(current),
         id: current.id,
         version: current.version + 1,
         updatedAt: this.clock.now().toISOString(),
       };
+      checkWritable(next);
       await this.kv.set(caseKey(caseId), next);
+      // The listing pointer and the open index follow the record inside the case's lock: done after the
+      // lock, a close and a reopen racing (or two instances) could apply them in the wrong order. A reopened
+      // case (closed → open) was never put back in the open index either.
+      await this.syncListing(current, next);
+      if (current.status !== next.status) await this.syncOpenIndex(next);
       return next;
     });
-    await this.syncListing(before, saved);
-    if (before?.status === 'open' && saved.status === 'closed') await this.dropFromOpenIndex(saved.id);
-    return saved;
   }
 
   /** Keeps listing → open case pointing at the right case when the listing or the status changes. */
   private async syncListing(before: CaseRecord | undefined, after: CaseRecord): Promise<void> {
-    const old = before ? listingOf(before) : undefined;
+    // Only an open case holds its listing's pointer (a reopened case must take it back, not skip it as unchanged).
+    const old = before?.status === 'open' ? listingOf(before) : undefined;
     const now = after.status === 'open' ? listingOf(after) : undefined;
     if (old === now) return;
     if (old && (await this.kv.get<string>(old)) === after.id) await this.kv.delete(old);
     if (now) await this.kv.set(now, after.id);
   }
 
-  private dropFromOpenIndex(id: string): Promise<void> {
+  private syncOpenIndex(rec: CaseRecord): Promise<void> {
     return this.kv.withLock(OPEN_INDEX, async () => {
       const ids = (await this.kv.get<string[]>(OPEN_INDEX)) ?? [];
-      await this.kv.set(
-        OPEN_INDEX,
-        ids.filter((x) => x !== id),
-      );
+      const without = ids.filter((x) => x !== rec.id);
+      await this.kv.set(OPEN_INDEX, rec.status === 'open' ? [...without, rec.id] : without);
     });
   }
 

@@ -24,5 +24,7 @@ export interface Kv {
 
 /** Removes credentials from a store address before it appears in any message or log. */
 export function redactUrl(url: string): string {
-  return url.replace(/\/\/([^@/]*)@/, '//***@');
+  // Up to the LAST '@': a password may contain an unencoded '@' (URL parsers, node-redis included, take the
+  // last one as the end of the credentials), and stopping at the first one showed the rest of the password.
+  return url.replace(/\/\/[^/?#]*@/, '//***@');
 }

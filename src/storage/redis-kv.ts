@@ -53,19 +53,29 @@ export class RedisKv implements Kv {
     });
     // node-redis emits 'error' on every failed (re)connect; unhandled, that would crash the process.
     client.on('error', () => {});
+    let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
         client.connect(),
-        sleep(CONNECT_TIMEOUT_MS + 500).then(() => {
-          throw new Error(`no answer within ${CONNECT_TIMEOUT_MS} ms`);
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(new Error(`no answer within ${CONNECT_TIMEOUT_MS} ms`)),
+            CONNECT_TIMEOUT_MS + 500,
+          );
         }),
       ]);
     } catch (err) {
-      client.destroy();
+      try {
+        client.destroy();
+      } catch {
+        // Already closed by the failed connect; nothing left to release.
+      }
       throw new IpcheckError(
         'store_unavailable',
-        `cannot connect to the case store (${describe}): ${(err as Error).message}`,
+        `cannot connect to the case store (${describe}): ${(err as Error).message || (err as Error).name}`,
       );
+    } finally {
+      clearTimeout(timer);
     }
     ready = true;
     // The adapter's generic client type is wider than createClient's default one; same runtime object.
@@ -147,11 +157,21 @@ export class RedisKv implements Kv {
       const key = `${RAW_PREFIX}lock:${name}`;
       const token = randomUUID();
       const deadline = Date.now() + LOCK_WAIT_MS;
+      const release = () => this.raw(['EVAL', RELEASE_LOCK, '1', key, token]);
       for (let attempt = 0; ; attempt++) {
-        const r = await this.timed(
-          `locking ${name}`,
-          this.raw(['SET', key, token, 'NX', 'PX', String(LOCK_TTL_MS)]),
-        );
+        let r: unknown;
+        try {
+          r = await this.timed(
+            `locking ${name}`,
+            this.raw(['SET', key, token, 'NX', 'PX', String(LOCK_TTL_MS)]),
+          );
+        } catch (err) {
+          // A SET that timed out (Redis stalled) still runs once Redis answers again, leaving a lock nobody
+          // releases: every writer to this case was then refused as busy until LOCK_TTL_MS ran out. Commands
+          // on one connection run in order, so a release sent now runs right after it.
+          release().catch(() => {});
+          throw err;
+        }
         if (r === 'OK') break;
         if (Date.now() > deadline)
           throw new IpcheckError('store_busy', `${name} stayed locked for ${LOCK_WAIT_MS} ms`);
@@ -160,7 +180,9 @@ export class RedisKv implements Kv {
       try {
         return await fn();
       } finally {
-        await this.raw(['EVAL', RELEASE_LOCK, '1', key, token]).catch(() => {
+        // Timed like every other command: an untimed release hung the caller (and everyone queued behind it
+        // on this case) for as long as Redis stalled.
+        await this.timed(`unlocking ${name}`, release()).catch(() => {
           // The lock expires by itself after LOCK_TTL_MS; a failed release only delays the next writer.
         });
       }

@@ -1,0 +1,294 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server, Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sqlite3 from 'sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CaseRecord } from '../../src/core/case-record.js';
+import type { IpcheckError } from '../../src/core/errors.js';
+import type { Stores } from '../../src/storage/open-store.js';
+import { freePort } from '../helpers/redis-server.js';
+import { expectIpcheckError, newCaseInput, sleep, T0, useStores } from './harness.js';
+
+// A store that is down or stuck must give a clear store_unavailable within seconds, never a hang, and
+// must not lose what was saved. Timing is checked loosely; the error and the data are what matter.
+
+const h = useStores();
+const FAST_MS = 6000;
+
+// --- redis-server processes this file controls directly (stop, stall, restart on the same port) ------
+
+const procs = new Set<ChildProcess>();
+
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = new Socket();
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.once('error', () => resolve(false));
+    s.connect(port, '127.0.0.1');
+  });
+}
+
+async function redisOn(port: number): Promise<ChildProcess> {
+  const dir = await mkdtemp(join(tmpdir(), 'ipcheck-redis-own-'));
+  const proc = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+    { stdio: 'ignore' },
+  );
+  procs.add(proc);
+  proc.once('exit', () => {
+    procs.delete(proc);
+    void rm(dir, { recursive: true, force: true });
+  });
+  const deadline = Date.now() + 10_000;
+  while (!(await listening(port))) {
+    if (proc.exitCode !== null) throw new Error(`redis-server exited at start on port ${port}`);
+    if (Date.now() > deadline) throw new Error(`redis-server did not listen on 127.0.0.1:${port}`);
+    await sleep(30);
+  }
+  return proc;
+}
+
+async function stop(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null || proc.signalCode !== null) return;
+  const gone = new Promise((r) => proc.once('exit', r));
+  proc.kill('SIGCONT');
+  proc.kill('SIGTERM');
+  await gone;
+}
+
+const servers = new Set<Server>();
+const openSockets = new Set<Socket>();
+
+afterAll(async () => {
+  for (const s of openSockets) s.destroy();
+  for (const srv of servers) srv.close();
+  for (const p of [...procs]) {
+    p.kill('SIGCONT');
+    p.kill('SIGKILL');
+  }
+});
+
+async function eventually<T>(what: string, f: () => Promise<T>, withinMs = 5000): Promise<T> {
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    try {
+      return await f();
+    } catch (err) {
+      if (Date.now() > deadline) throw new Error(`${what} did not recover within ${withinMs} ms: ${err}`);
+      await sleep(100);
+    }
+  }
+}
+
+function expectUnavailable(err: IpcheckError, address: string): void {
+  expect(err.code).toBe('store_unavailable');
+  expect(err.message).toContain(address);
+}
+
+describe('a Redis store that is down or stuck', () => {
+  it('fails fast and names the address when nothing listens there', async () => {
+    const port = await freePort();
+    const { err, elapsedMs } = await expectIpcheckError(h.open(`redis://127.0.0.1:${port}`));
+    expectUnavailable(err, `127.0.0.1:${port}`);
+    expect(err.message).toContain('cannot connect to the case store');
+    expect(elapsedMs).toBeLessThan(FAST_MS);
+  });
+
+  it('gives up within seconds on a server that accepts but never answers', async () => {
+    const srv = createServer((sock) => {
+      openSockets.add(sock);
+    });
+    servers.add(srv);
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
+    const addr = srv.address();
+    const port = typeof addr === 'object' && addr ? addr.port : 0;
+    const { err, elapsedMs } = await expectIpcheckError(h.open(`redis://127.0.0.1:${port}`));
+    expectUnavailable(err, `127.0.0.1:${port}`);
+    expect(elapsedMs).toBeLessThan(FAST_MS);
+  });
+
+  it('reports every operation as store_unavailable once redis-server stops, and recovers when it is back', async () => {
+    const port = await freePort();
+    const address = `127.0.0.1:${port}`;
+    let proc = await redisOn(port);
+    const stores = await h.open(`redis://${address}`);
+    const rec = await stores.cases.create(newCaseInput(1));
+    await stop(proc);
+
+    const calls: [string, () => Promise<unknown>][] = [
+      ['get', () => stores.cases.get(rec.id)],
+      ['update', () => stores.cases.update(rec.id, (cur) => ({ ...cur, channel: 'changed' }))],
+      ['create', () => stores.cases.create(newCaseInput(2))],
+      ['byConversation', () => stores.cases.byConversation('conv-1')],
+      ['listOpen', () => stores.cases.listOpen()],
+      ['claim', () => stores.claims.claim('slack:Ev1', 60_000)],
+      ['schedule', () => stores.reminders.schedule({ id: 'r', caseId: rec.id, at: T0, text: 't' })],
+      ['due', () => stores.reminders.due(new Date(T0))],
+    ];
+    for (const [name, call] of calls) {
+      const { err, elapsedMs } = await expectIpcheckError(call());
+      expect(err.code, name).toBe('store_unavailable');
+      expect(err.message, name).toContain(address);
+      expect(elapsedMs, name).toBeLessThan(FAST_MS);
+    }
+
+    // redis-server comes back on the same address (empty: the test server keeps nothing on disk).
+    proc = await redisOn(port);
+    const again = await eventually('create', () => stores.cases.create(newCaseInput(3)));
+    expect(again.id).toMatch(/^IPC-\d{4}$/);
+    expect((await stores.cases.get(again.id))?.openedBy).toBe('U3');
+    await h.close(stores);
+    await stop(proc);
+  });
+
+  it('closes without hanging while the server is down', async () => {
+    const port = await freePort();
+    const proc = await redisOn(port);
+    const stores = await h.open(`redis://127.0.0.1:${port}`);
+    await stop(proc);
+    const started = Date.now();
+    await h.close(stores);
+    expect(Date.now() - started).toBeLessThan(FAST_MS);
+  });
+
+  it('times out on a stalled server, and leaves no stray lock behind once it answers again', async () => {
+    const port = await freePort();
+    const address = `127.0.0.1:${port}`;
+    const proc = await redisOn(port);
+    const stores = await h.open(`redis://${address}`);
+    const rec = await stores.cases.create(newCaseInput(1));
+
+    proc.kill('SIGSTOP');
+    const read = await expectIpcheckError(stores.cases.get(rec.id));
+    expectUnavailable(read.err, address);
+    expect(read.elapsedMs).toBeLessThan(FAST_MS);
+    const write = await expectIpcheckError(stores.cases.update(rec.id, (cur) => ({ ...cur, channel: 'x' })));
+    expectUnavailable(write.err, address);
+    expect(write.elapsedMs).toBeLessThan(FAST_MS);
+    proc.kill('SIGCONT');
+
+    // The lock request that timed out ran once Redis woke up; it must not keep the case locked.
+    const next = await stores.cases.update(rec.id, (cur) => ({ ...cur, channel: 'after' }));
+    expect(next.channel).toBe('after');
+    expect(next.version).toBe(2);
+    await h.close(stores);
+    await stop(proc);
+  });
+
+  it('does not hang when the server stalls in the middle of an update', async () => {
+    const port = await freePort();
+    const address = `127.0.0.1:${port}`;
+    const proc = await redisOn(port);
+    const stores = await h.open(`redis://${address}`);
+    const rec = await stores.cases.create(newCaseInput(1));
+    // Safety net so a regression fails on the timing below instead of hanging the suite.
+    const wake = setTimeout(() => proc.kill('SIGCONT'), 15_000);
+    try {
+      const { err, elapsedMs } = await expectIpcheckError(
+        stores.cases.update(rec.id, (cur) => {
+          proc.kill('SIGSTOP'); // the lock is held and the record read; the write (and unlock) now stall
+          return { ...cur, channel: 'mid' };
+        }),
+      );
+      expectUnavailable(err, address);
+      // One timed-out write plus one timed-out unlock (3 s each), not "as long as Redis stalls".
+      expect(elapsedMs).toBeLessThan(9000);
+    } finally {
+      clearTimeout(wake);
+      proc.kill('SIGCONT');
+    }
+    // Whatever landed, the case is whole and readable, and the next update goes through.
+    const now = (await stores.cases.get(rec.id)) as CaseRecord;
+    expect([1, 2]).toContain(now.version);
+    const next = await stores.cases.update(rec.id, (cur) => ({ ...cur, channel: 'later' }));
+    expect(next.version).toBe(now.version + 1);
+    await h.close(stores);
+    await stop(proc);
+  }, 30_000);
+});
+
+describe('an SQLite store that cannot be used', () => {
+  it('fails fast naming the path when its folder cannot be created (under a regular file)', async () => {
+    const blocker = join(h.dir, 'not-a-folder');
+    await writeFile(blocker, 'just a file');
+    const file = join(blocker, 'data', 'ipcheck.sqlite');
+    const { err, elapsedMs } = await expectIpcheckError(h.open(`sqlite://${file}`));
+    expectUnavailable(err, file);
+    expect(elapsedMs).toBeLessThan(FAST_MS);
+  });
+
+  it('fails fast naming the path when the path is a folder', async () => {
+    const { err, elapsedMs } = await expectIpcheckError(h.open(`sqlite://${h.dir}`));
+    expectUnavailable(err, h.dir);
+    expect(elapsedMs).toBeLessThan(FAST_MS);
+  });
+
+  it('fails fast naming the path when the file is not an SQLite database', async () => {
+    const file = join(h.dir, 'garbage.sqlite');
+    await writeFile(file, 'this is not a database, just some text that is long enough '.repeat(20));
+    const { err, elapsedMs } = await expectIpcheckError(h.open(`sqlite://${file}`));
+    expectUnavailable(err, file);
+    expect(elapsedMs).toBeLessThan(FAST_MS);
+  });
+
+  it('keeps the previous record when a write fails (file locked by another writer)', async () => {
+    const url = h.url('sqlite');
+    const file = url.slice('sqlite://'.length);
+    const stores: Stores = await h.open(url);
+    const rec = await stores.cases.create(newCaseInput(1));
+    const v2 = await stores.cases.update(rec.id, (cur) => ({ ...cur, channel: 'kept' }));
+
+    // Another connection takes the write lock and keeps it: our write cannot land.
+    const other = new sqlite3.Database(file);
+    const exec = (sql: string) =>
+      new Promise<void>((res, rej) => other.exec(sql, (e: Error | null) => (e ? rej(e) : res())));
+    await exec('BEGIN IMMEDIATE');
+    try {
+      const { err, elapsedMs } = await expectIpcheckError(
+        stores.cases.update(rec.id, (cur) => ({ ...cur, channel: 'lost' })),
+      );
+      expectUnavailable(err, file);
+      expect(elapsedMs).toBeLessThan(FAST_MS);
+      // Reading still works while writes are blocked, and shows the record as it was.
+      expect(await stores.cases.get(rec.id)).toEqual(v2);
+    } finally {
+      await exec('ROLLBACK');
+      await new Promise<void>((res) => other.close(() => res()));
+    }
+    expect(await stores.cases.get(rec.id)).toEqual(v2);
+    // After a restart too.
+    await h.close(stores);
+    const reopened = await h.open(url);
+    expect(await reopened.cases.get(rec.id)).toEqual(v2);
+    const v3 = await reopened.cases.update(rec.id, (cur) => ({ ...cur, channel: 'next' }));
+    expect(v3.version).toBe(3);
+  }, 20_000);
+
+  it('keeps the previous record when the change fails midway, across a restart', async () => {
+    const url = h.url('sqlite');
+    const stores = await h.open(url);
+    const rec = await stores.cases.create(newCaseInput(1));
+    const v2 = await stores.cases.update(rec.id, (cur) => ({
+      ...cur,
+      audit: [...cur.audit, { at: T0, who: 'U1', action: 'answer', detail: 'kept' }],
+    }));
+    await expect(
+      stores.cases.update(rec.id, (cur) => {
+        cur.audit.push({ at: T0, who: 'U1', action: 'draft_sent', detail: 'never sent' });
+        throw new Error('boom in the middle');
+      }),
+    ).rejects.toThrow('boom in the middle');
+    await h.close(stores);
+    const reopened = await h.open(url);
+    const after = (await reopened.cases.get(rec.id)) as CaseRecord;
+    expect(after).toEqual(v2);
+    expect(after.version).toBe(2);
+    expect(after.audit.map((e) => e.detail)).toEqual(['in test', 'kept']);
+  });
+});
