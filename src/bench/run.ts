@@ -44,45 +44,87 @@ async function benchCore() {
   };
   const n = 5000;
   const ms = await timeIt(n, () => buildOutcome({ facts, details: {}, today: '2026-11-28' }, ctx));
-  report('decision + deadlines + drafts (buildOutcome)', `${perSec(n, ms)}  (${(ms / n).toFixed(3)} ms each)`);
+  report(
+    'decision + deadlines + drafts (buildOutcome)',
+    `${perSec(n, ms)}  (${(ms / n).toFixed(3)} ms each)`,
+  );
 
   const stores = storesOn(LocalKv.memory(), clock);
   const deps = { ctx, cases: stores.cases, reminders: stores.reminders, clock };
-  const lines = ['got a trademark complaint on 1005006123456789, their logo is on the product', '1', 'none', '2', 'yesterday'];
+  const lines = [
+    'got a trademark complaint on 1005006123456789, their logo is on the product',
+    '1',
+    'none',
+    '2',
+    'yesterday',
+  ];
   const convs = 300;
   const t = await timeIt(convs, async (i) => {
-    for (const text of lines) await runTurn(deps, { conversation: `c${i}`, who: 'bench', channel: 'bench', event: { type: 'text', text } });
+    for (const text of lines)
+      await runTurn(deps, {
+        conversation: `c${i}`,
+        who: 'bench',
+        channel: 'bench',
+        event: { type: 'text', text },
+      });
   });
-  report('whole conversation, 5 turns, memory store', `${perSec(convs, t)} conversations  (${(t / convs / 5).toFixed(2)} ms per turn)`);
+  report(
+    'whole conversation, 5 turns, memory store',
+    `${perSec(convs, t)} conversations  (${(t / convs / 5).toFixed(2)} ms per turn)`,
+  );
 }
 
 async function benchStore(label: string, stores: Stores, cases: number) {
-  const base = await stores.cases.create({ conversation: 'bench', channel: 'bench', openedBy: 'bench', state: newCase(), now: clock.now() });
+  const base = await stores.cases.create({
+    conversation: 'bench',
+    channel: 'bench',
+    openedBy: 'bench',
+    state: newCase(),
+    now: clock.now(),
+  });
   const updates = 1000;
   const append = (i: number) =>
     stores.cases.update(base.id, (r) => ({
       ...r,
-      audit: [...r.audit.slice(-20), { at: clock.now().toISOString(), who: 'bench', action: 'answer' as const, detail: `u${i}` }],
+      audit: [
+        ...r.audit.slice(-20),
+        { at: clock.now().toISOString(), who: 'bench', action: 'answer' as const, detail: `u${i}` },
+      ],
     }));
   const seq = await timeIt(updates, append);
   report(`${label}: case updates, one at a time`, perSec(updates, seq));
   const t0 = performance.now();
   await Promise.all(Array.from({ length: updates }, (_, i) => append(i)));
-  report(`${label}: case updates, 1000 at once on one case (locked)`, perSec(updates, performance.now() - t0));
+  report(
+    `${label}: case updates, 1000 at once on one case (locked)`,
+    perSec(updates, performance.now() - t0),
+  );
 
   const heap0 = process.memoryUsage().heapUsed;
   const t1 = performance.now();
   for (let i = 0; i < cases; i += 500) {
     await Promise.all(
       Array.from({ length: Math.min(500, cases - i) }, (_, j) =>
-        stores.cases.create({ conversation: `open-${i + j}`, channel: 'bench', openedBy: 'bench', state: newCase(), now: clock.now() }),
+        stores.cases.create({
+          conversation: `open-${i + j}`,
+          channel: 'bench',
+          openedBy: 'bench',
+          state: newCase(),
+          now: clock.now(),
+        }),
       ),
     );
   }
-  report(`${label}: create ${cases.toLocaleString('en-US')} open cases`, perSec(cases, performance.now() - t1));
+  report(
+    `${label}: create ${cases.toLocaleString('en-US')} open cases`,
+    perSec(cases, performance.now() - t1),
+  );
   const t2 = performance.now();
   const open = await stores.cases.listOpen();
-  report(`${label}: list ${open.length.toLocaleString('en-US')} open cases`, `${Math.round(performance.now() - t2)} ms`);
+  report(
+    `${label}: list ${open.length.toLocaleString('en-US')} open cases`,
+    `${Math.round(performance.now() - t2)} ms`,
+  );
   report(`${label}: process heap growth holding the list`, mb(process.memoryUsage().heapUsed - heap0));
 }
 
@@ -127,9 +169,13 @@ async function main() {
   report('sqlite: file size with 10,000 open cases', mb((await stat(file)).size));
 
   const port = await freePort();
-  const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
-    stdio: 'ignore',
-  });
+  const redis = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+    {
+      stdio: 'ignore',
+    },
+  );
   const failed = new Promise<'failed'>((r) => redis.once('error', () => r('failed')));
   let stores: Stores | undefined;
   for (let i = 0; i < 50 && !stores; i++) {

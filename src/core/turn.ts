@@ -174,7 +174,10 @@ export async function runTurn(deps: TurnDeps, input: TurnInput): Promise<TurnRes
         // An unknown case id is the seller's typo, not a failure: say so, change nothing.
         if (!(err instanceof IpcheckError) || err.code !== 'case_not_found') throw err;
         const id = 'caseId' in cmd && cmd.caseId ? `${cmd.caseId}: ` : '';
-        return { replies: [{ kind: 'text', tone: 'error', text: `${id}${USER_TEXT.case_not_found}` }], effects: [] };
+        return {
+          replies: [{ kind: 'text', tone: 'error', text: `${id}${USER_TEXT.case_not_found}` }],
+          effects: [],
+        };
       }
     }
   }

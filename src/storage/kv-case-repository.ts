@@ -4,12 +4,20 @@ import type { CaseRepository, Clock, NewCase, OpenCaseSummary } from '../core/po
 import type { Kv } from './kv.js';
 
 // Keys: case:<id> → record · conv:<conversation> → id · listing:<platform>:<id> → id of its open case ·
-// index:open → ids of open cases · counter case-id. Writers to one case are serialised by its lock.
+// index:open:<bucket> → ids of open cases numbered bucket*1000 … bucket*1000+999 · index:open:buckets →
+// the buckets in use · counter case-id. Writers to one case are serialised by its lock.
 
 const caseKey = (id: string) => `case:${id}`;
 const convKey = (conversation: string) => `conv:${conversation}`;
 const listingKey = (platform: string, listingId: string) => `listing:${platform}:${listingId}`;
-const OPEN_INDEX = 'index:open';
+
+// The open-case index is split in buckets of 1000 ids, so opening or closing a case rewrites one small
+// list instead of one list of every open case (which made creating the 10,000th case 10× slower).
+const BUCKET_SIZE = 1000;
+const BUCKETS = 'index:open:buckets';
+const bucketOf = (id: string) => Math.floor(Number(id.replace(/^IPC-/, '')) / BUCKET_SIZE);
+/** The index key that lists `id` while it is open (exported for tests that plant records). */
+export const openIndexKey = (id: string) => `index:open:${bucketOf(id)}`;
 
 function listingOf(rec: CaseRecord): string | undefined {
   const f = rec.state.facts;
@@ -53,10 +61,7 @@ export class KvCaseRepository implements CaseRepository {
     checkWritable(record);
     await this.kv.withLock(caseKey(id), () => this.kv.set(caseKey(id), record));
     await this.kv.set(convKey(init.conversation), id);
-    await this.kv.withLock(OPEN_INDEX, async () => {
-      const ids = (await this.kv.get<string[]>(OPEN_INDEX)) ?? [];
-      await this.kv.set(OPEN_INDEX, [...ids, id]);
-    });
+    await this.syncOpenIndex(record);
     await this.syncListing(undefined, record);
     return record;
   }
@@ -83,11 +88,16 @@ export class KvCaseRepository implements CaseRepository {
   }
 
   async linkConversation(conversation: string, caseId: string): Promise<void> {
-    await this.update(caseId, (rec) =>
-      rec.conversations.includes(conversation)
-        ? rec
-        : { ...rec, conversations: [...rec.conversations, conversation] },
-    );
+    const rec = await this.get(caseId);
+    if (!rec) throw new IpcheckError('case_not_found', `case ${caseId} does not exist`);
+    // Linking again changes nothing, so it must not bump the version (that would fail others' expectedVersion).
+    if (!rec.conversations.includes(conversation)) {
+      await this.update(caseId, (cur) =>
+        cur.conversations.includes(conversation)
+          ? cur
+          : { ...cur, conversations: [...cur.conversations, conversation] },
+      );
+    }
     await this.kv.set(convKey(conversation), caseId);
   }
 
@@ -137,17 +147,33 @@ export class KvCaseRepository implements CaseRepository {
     if (now) await this.kv.set(now, after.id);
   }
 
-  private syncOpenIndex(rec: CaseRecord): Promise<void> {
-    return this.kv.withLock(OPEN_INDEX, async () => {
-      const ids = (await this.kv.get<string[]>(OPEN_INDEX)) ?? [];
+  private async syncOpenIndex(rec: CaseRecord): Promise<void> {
+    const key = openIndexKey(rec.id);
+    await this.kv.withLock(key, async () => {
+      const ids = (await this.kv.get<string[]>(key)) ?? [];
       const without = ids.filter((x) => x !== rec.id);
-      await this.kv.set(OPEN_INDEX, rec.status === 'open' ? [...without, rec.id] : without);
+      await this.kv.set(key, rec.status === 'open' ? [...without, rec.id] : without);
+    });
+    const bucket = bucketOf(rec.id);
+    if (rec.status !== 'open' || ((await this.kv.get<number[]>(BUCKETS)) ?? []).includes(bucket)) return;
+    await this.kv.withLock(BUCKETS, async () => {
+      const buckets = (await this.kv.get<number[]>(BUCKETS)) ?? [];
+      if (!buckets.includes(bucket))
+        await this.kv.set(
+          BUCKETS,
+          [...buckets, bucket].sort((a, b) => a - b),
+        );
     });
   }
 
   async listOpen(): Promise<OpenCaseSummary[]> {
-    const ids = (await this.kv.get<string[]>(OPEN_INDEX)) ?? [];
-    const raws = await this.kv.getMany<unknown>(ids.map(caseKey));
+    const buckets = (await this.kv.get<number[]>(BUCKETS)) ?? [];
+    const lists = await this.kv.getMany<string[]>(buckets.map((b) => `index:open:${b}`));
+    const ids = lists.flatMap((l) => l ?? []);
+    const raws: unknown[] = [];
+    for (let i = 0; i < ids.length; i += BUCKET_SIZE) {
+      raws.push(...(await this.kv.getMany<unknown>(ids.slice(i, i + BUCKET_SIZE).map(caseKey))));
+    }
     const out: OpenCaseSummary[] = [];
     raws.forEach((raw, i) => {
       const id = ids[i];

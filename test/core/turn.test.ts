@@ -61,7 +61,9 @@ describe('the conversation turn (durable)', () => {
   it('schedules a reminder 3 days and 1 day before each future deadline, once', async () => {
     await decideCourtCase();
     const rec = await chat.stores.cases.get('IPC-0001');
-    const scheduled = rec?.audit.filter((e) => e.action === 'reminder_scheduled').map((e) => e.detail?.slice(0, 10));
+    const scheduled = rec?.audit
+      .filter((e) => e.action === 'reminder_scheduled')
+      .map((e) => e.detail?.slice(0, 10));
     // TRO ends Thu 10 Dec, answer due Thu 17 Dec (from 26 Nov).
     expect(scheduled).toEqual(['2026-12-07', '2026-12-09', '2026-12-14', '2026-12-16']);
     await chat.send('status');
@@ -125,7 +127,9 @@ describe('the conversation turn (durable)', () => {
     await other.send('status IPC-0001');
     expect(other.text).toContain('Case IPC-0001');
     await other.send('status IPC-0999');
-    expect(other.text).toBe('Sorry: IPC-0999: I cannot find that case. Case ids look like IPC-0042; say "cases" to list open ones.');
+    expect(other.text).toBe(
+      'Sorry: IPC-0999: I cannot find that case. Case ids look like IPC-0042; say "cases" to list open ones.',
+    );
   });
 
   it('"cases" lists open cases; "open" continues another case here; "new" opens a fresh one', async () => {
@@ -146,7 +150,12 @@ describe('the conversation turn (durable)', () => {
     await chat.send('complaint on 1005006123456789');
     const deps = { ctx: await testContext(), cases: chat.stores.cases, clock: chat.clock };
     const { runTurn } = await import('../../src/core/turn.js');
-    const r = await runTurn(deps, { conversation: 'test', who: 'U1', channel: 'test', event: { type: 'text', text: 'export' } });
+    const r = await runTurn(deps, {
+      conversation: 'test',
+      who: 'U1',
+      channel: 'test',
+      event: { type: 'text', text: 'export' },
+    });
     expect(r.effects).toEqual([{ type: 'export', caseId: 'IPC-0001' }]);
   });
 

@@ -42,7 +42,20 @@ export async function startRedis(): Promise<RedisServer> {
   const dir = await mkdtemp(join(tmpdir(), 'ipcheck-redis-'));
   const proc: ChildProcess = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--protected-mode', 'yes'],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      dir,
+      '--protected-mode',
+      'yes',
+    ],
     { stdio: 'ignore' },
   );
   let exited = false;
@@ -52,7 +65,8 @@ export async function startRedis(): Promise<RedisServer> {
   const deadline = Date.now() + 10_000;
   while (!(await canConnect(port))) {
     if (exited) throw new Error('redis-server exited at start; is the redis-server package installed?');
-    if (Date.now() > deadline) throw new Error(`redis-server did not listen on 127.0.0.1:${port} within 10 s`);
+    if (Date.now() > deadline)
+      throw new Error(`redis-server did not listen on 127.0.0.1:${port} within 10 s`);
     await new Promise((r) => setTimeout(r, 50));
   }
   return {

@@ -23,7 +23,15 @@ interface WorkerOut {
 function startWorker(name: string, caseId: string, n: number) {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(PROJECT_ROOT, 'test/fixtures/instance-worker.ts'), redis.url, name, caseId, String(n)],
+    [
+      '--import',
+      'tsx',
+      join(PROJECT_ROOT, 'test/fixtures/instance-worker.ts'),
+      redis.url,
+      name,
+      caseId,
+      String(n),
+    ],
     { cwd: PROJECT_ROOT, stdio: ['pipe', 'pipe', 'pipe'] },
   );
   let out = '';
@@ -47,10 +55,20 @@ describe('two ipcheck instances on one Redis', () => {
   it('lose no update, share no case id, and send a reminder once', async () => {
     const clock = fixedClock('2026-11-28T10:00:00Z');
     const setup = await openStores(redis.url, clock);
-    const shared = await setup.cases.create({ conversation: 'shared', channel: 'test', openedBy: 'U0', state: newCase(), now: clock.now() });
+    const shared = await setup.cases.create({
+      conversation: 'shared',
+      channel: 'test',
+      openedBy: 'U0',
+      state: newCase(),
+      now: clock.now(),
+    });
     await setup.cases.update(shared.id, (r) => ({
       ...r,
-      state: { ...r.state, status: 'decided', facts: { notice: 'platform_complaint', platform: 'aliexpress', noticeDate: '2026-11-27' } },
+      state: {
+        ...r.state,
+        status: 'decided',
+        facts: { notice: 'platform_complaint', platform: 'aliexpress', noticeDate: '2026-11-27' },
+      },
     }));
     // Due now for both instances (its deadline, 2 Dec, still matches the case's facts).
     await setup.reminders.schedule({

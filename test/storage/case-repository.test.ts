@@ -258,7 +258,7 @@ describe.each(KINDS)('case repository on %s', (kind) => {
     const slow: Kv = Object.create(stores.kv, {
       withLock: {
         value: async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
-          if (name === 'index:open' && !delayed) {
+          if (name.startsWith('index:open:') && name !== 'index:open:buckets' && !delayed) {
             delayed = true;
             await sleep(100);
           }
@@ -338,5 +338,29 @@ describe.each(KINDS)('case repository on %s', (kind) => {
     const { err } = await expectIpcheckError(cases.update(a.id, (cur) => cur, { expectedVersion: 7 }));
     expect(err).toBeInstanceOf(IpcheckError);
     expect(err.code).toBe('case_conflict');
+  });
+});
+
+describe.each(KINDS)('open-case index on %s', (kind) => {
+  it('lists open cases across index buckets (ids past 999 and 1000)', async () => {
+    const stores = await h.open(kind);
+    // Jump the id counter so cases land in two buckets (IPC-0999 and IPC-1000).
+    for (let i = 0; i < 998; i++) await stores.kv.incr('case-id');
+    const a = await stores.cases.create(newCaseInput(1));
+    const b = await stores.cases.create(newCaseInput(2));
+    expect([a.id, b.id]).toEqual(['IPC-0999', 'IPC-1000']);
+    expect((await stores.cases.listOpen()).map((o) => o.id)).toEqual(['IPC-0999', 'IPC-1000']);
+    await stores.cases.update(a.id, close);
+    expect((await stores.cases.listOpen()).map((o) => o.id)).toEqual(['IPC-1000']);
+  });
+
+  it('linking a conversation twice does not change the case version', async () => {
+    const { cases } = await h.open(kind);
+    const a = await cases.create(newCaseInput(1));
+    await cases.linkConversation('thread-x', a.id);
+    const v = (await cases.get(a.id))?.version;
+    await cases.linkConversation('thread-x', a.id);
+    expect((await cases.get(a.id))?.version).toBe(v);
+    expect((await cases.byConversation('thread-x'))?.id).toBe(a.id);
   });
 });

@@ -7,6 +7,7 @@ import {
   readRecord,
 } from '../../src/core/case-record.js';
 import { newCase } from '../../src/core/case-state.js';
+import { openIndexKey } from '../../src/storage/kv-case-repository.js';
 import { expectIpcheckError, KINDS, newCaseInput, T0, useStores } from './harness.js';
 
 const h = useStores();
@@ -154,8 +155,9 @@ describe.each(KINDS)('unreadable records on %s', (kind) => {
     await stores.kv.set('case:IPC-0009', { ...validRecord('IPC-0009'), schema: 99 });
     const { audit: _a, ...damaged } = validRecord('IPC-0010');
     await stores.kv.set('case:IPC-0010', damaged);
-    const ids = (await stores.kv.get<string[]>('index:open')) ?? [];
-    await stores.kv.set('index:open', [...ids, 'IPC-0009', 'IPC-0010', 'IPC-0011']);
+    const key = openIndexKey('IPC-0009');
+    const ids = (await stores.kv.get<string[]>(key)) ?? [];
+    await stores.kv.set(key, [...ids, 'IPC-0009', 'IPC-0010', 'IPC-0011']);
 
     const open = await stores.cases.listOpen();
     expect(open.map((o) => o.id)).toEqual([good.id]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../../src/core/case-record.js';
 import { CaseConflictError } from '../../src/core/errors.js';
+import { openIndexKey } from '../../src/storage/kv-case-repository.js';
 import type { Stores } from '../../src/storage/open-store.js';
 import { newCaseInput, T0, useStores } from './harness.js';
 
@@ -108,7 +109,7 @@ describe('several instances on one Redis', () => {
       const now = (await a.cases.get(rec.id)) as CaseRecord;
       const listed = (await b.cases.listOpen()).map((o) => o.id);
       expect(listed).toEqual(now.status === 'open' ? [rec.id] : []);
-      expect((await a.kv.get<string[]>('index:open'))?.filter((id) => id === rec.id)).toHaveLength(
+      expect((await a.kv.get<string[]>(openIndexKey(rec.id)))?.filter((id) => id === rec.id)).toHaveLength(
         now.status === 'open' ? 1 : 0,
       );
       expect((await b.cases.openByListing('amazon', 'B0FLIP'))?.id).toBe(

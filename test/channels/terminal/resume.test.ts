@@ -42,10 +42,16 @@ async function runThenKill(env: NodeJS.ProcessEnv, lines: string[], waitFor: str
 describe('restart mid-conversation (SQLite store)', () => {
   it('continues the same case after the bot is killed and started again', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'ipcheck-resume-'));
-    const env = { IPCHECK_STORE_URL: `sqlite://${join(dir, 'cases.sqlite')}`, IPCHECK_EXPORT_DIR: join(dir, 'exports') };
+    const env = {
+      IPCHECK_STORE_URL: `sqlite://${join(dir, 'cases.sqlite')}`,
+      IPCHECK_EXPORT_DIR: join(dir, 'exports'),
+    };
     const first = await runThenKill(
       env,
-      ['got a trademark complaint on https://www.aliexpress.com/item/1005006123456789.html, their logo is on the product', '1'],
+      [
+        'got a trademark complaint on https://www.aliexpress.com/item/1005006123456789.html, their logo is on the product',
+        '1',
+      ],
       'Do you hold rights to it?',
     );
     expect(first).toContain('Is the reported listing really yours?');

@@ -1,0 +1,348 @@
+import type { types } from '@slack/bolt';
+import { formatDay } from '../../core/dates.js';
+import type { Outcome } from '../../core/outcome.js';
+import type { Reply } from '../../core/replies.js';
+import type { Draft } from '../../drafting/build-drafts.js';
+import { auditLine, citationLabel, renderReplyText, whenText } from '../../render/render-text.js';
+import { ACTION, encodeValue } from './action-ids.js';
+
+// Reply → Block Kit, as pure functions. Slack's limits are enforced here so Slack never rejects a
+// message: 50 blocks, 3000 characters per section, 75 per button label, 25 elements per actions block,
+// ~12,000 characters of blocks per message (longer drafts are split across messages).
+
+type Block = types.KnownBlock;
+type Button = types.Button;
+
+export interface SlackMessage {
+  /** Plain-text fallback: notifications, screen readers, old clients. */
+  text: string;
+  blocks: Block[];
+}
+
+export const LIMITS = {
+  blocks: 50,
+  section: 3000,
+  button: 75,
+  actions: 25,
+  header: 150,
+  messageChars: 11_000,
+};
+
+/** Slack mrkdwn control characters; seller text must never become a mention, link or formatting. */
+export function escapeMrkdwn(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function clip(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}
+
+const section = (text: string): Block => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: clip(text, LIMITS.section) },
+});
+const context = (text: string): Block => ({
+  type: 'context',
+  elements: [{ type: 'mrkdwn', text: clip(text, LIMITS.section) }],
+});
+const header = (text: string): Block => ({
+  type: 'header',
+  text: { type: 'plain_text', text: clip(text, LIMITS.header) },
+});
+
+function button(text: string, actionId: string, value?: string, style?: 'primary' | 'danger'): Button {
+  return {
+    type: 'button',
+    text: { type: 'plain_text', text: clip(text, LIMITS.button) },
+    action_id: actionId,
+    ...(value !== undefined ? { value } : {}),
+    ...(style ? { style } : {}),
+  };
+}
+
+function linkButton(text: string, url: string, i: number): Button {
+  // Distinct action ids: Slack requires them unique within a message.
+  return {
+    type: 'button',
+    text: { type: 'plain_text', text: clip(text, LIMITS.button) },
+    url,
+    action_id: `${ACTION.link}_${i}`,
+  };
+}
+
+function actions(elements: Button[], blockId?: string): Block[] {
+  const out: Block[] = [];
+  for (let i = 0; i < elements.length; i += LIMITS.actions) {
+    out.push({
+      type: 'actions',
+      ...(blockId ? { block_id: `${blockId}_${i}` } : {}),
+      elements: elements.slice(i, i + LIMITS.actions),
+    });
+  }
+  return out;
+}
+
+/** Splits text into pieces of at most `max` characters, at paragraph, then line, then word boundaries. */
+export function splitText(text: string, max: number): string[] {
+  const out: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const window = rest.slice(0, max);
+    let cut = window.lastIndexOf('\n\n');
+    if (cut < max / 3) cut = window.lastIndexOf('\n');
+    if (cut < max / 3) cut = window.lastIndexOf(' ');
+    if (cut < max / 3) cut = max;
+    out.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).replace(/^\s+/, '');
+  }
+  if (rest.length > 0) out.push(rest);
+  return out;
+}
+
+// ---------- questions and small replies ----------
+
+function questionBlocks(r: Extract<Reply, { kind: 'question' }>, caseId: string): Block[] {
+  const blocks: Block[] = [section(`*${escapeMrkdwn(r.text)}*`)];
+  if (r.help) blocks.push(context(escapeMrkdwn(r.help)));
+  const choiceButtons = r.choices.map((c) =>
+    button(c.label, ACTION.answer, encodeValue({ c: caseId, q: r.questionId, v: c.value, s: r.seq })),
+  );
+  if (choiceButtons.length > LIMITS.actions) {
+    // Too many for buttons: a numbered list the seller answers by typing the number.
+    blocks.push(section(r.choices.map((c, i) => `${i + 1}. ${escapeMrkdwn(c.label)}`).join('\n')));
+  } else if (choiceButtons.length > 0) {
+    blocks.push(...actions(choiceButtons, `q_${r.questionId}_${r.seq}`));
+  }
+  if (r.freeTextHint) blocks.push(context(`Reply in this thread. ${escapeMrkdwn(r.freeTextHint)}`));
+  const nav: Button[] = [];
+  if (r.canSkip)
+    nav.push(
+      button('Skip', ACTION.answer, encodeValue({ c: caseId, q: r.questionId, v: '__skip', s: r.seq })),
+    );
+  if (r.canGoBack) nav.push(button('Change an answer', ACTION.change, encodeValue({ c: caseId })));
+  if (r.questionId !== '__change') nav.push(button('Start over', ACTION.restart, encodeValue({ c: caseId })));
+  if (nav.length > 0) blocks.push(...actions(nav, `nav_${r.seq}`));
+  return blocks;
+}
+
+// ---------- the outcome ----------
+
+function routeBlocks(o: Outcome): Block[] {
+  const blocks: Block[] = [];
+  o.routes.forEach((r, i) => {
+    const urgent = r.urgent ? '  :rotating_light: *urgent*' : '';
+    blocks.push(section(`*${i + 1}. ${escapeMrkdwn(r.title)}*${urgent}\n${escapeMrkdwn(r.reason)}`));
+    if (r.steps.length > 0) blocks.push(section(r.steps.map((s) => `• ${escapeMrkdwn(s)}`).join('\n')));
+    const quotes = r.citations.map(
+      (c) => `> “${escapeMrkdwn(c.quote)}” — _${escapeMrkdwn(citationLabel(c))}_`,
+    );
+    if (quotes.length > 0) blocks.push(context(quotes.join('\n')));
+  });
+  return blocks;
+}
+
+function deadlineBlocks(o: Outcome): Block[] {
+  if (o.deadlines.length === 0) return [];
+  const lines = o.deadlines.map(
+    (d) =>
+      `• *${formatDay(d.date)}* (${whenText(d)}): ${escapeMrkdwn(d.label)}\n   _${escapeMrkdwn(`Counted as ${d.basis}. ${d.caveat}`)}_`,
+  );
+  return [section(`*Deadlines*\n${lines.join('\n')}`)];
+}
+
+function actionBlocks(o: Outcome): Block[] {
+  const blocks: Block[] = [];
+  let n = 0;
+  for (const a of o.actions) {
+    const steps = a.steps.map((s, i) => `${i + 1}. ${escapeMrkdwn(s)}`).join('\n');
+    const warning = a.warning ? `\n:warning: ${escapeMrkdwn(a.warning)}` : '';
+    blocks.push(section(`*${escapeMrkdwn(a.title)}*\n${steps}${warning}`));
+    if (a.links.length > 0) blocks.push(...actions(a.links.map((l) => linkButton(l.label, l.url, n++))));
+  }
+  return blocks;
+}
+
+export interface OutcomeView {
+  caseId: string;
+  /** Permalink to the legal thread once escalated. */
+  escalatedTo?: string;
+}
+
+export function outcomeMessage(o: Outcome, view: OutcomeView): SlackMessage {
+  const blocks: Block[] = [
+    header(`What to do: ${view.caseId}`),
+    ...routeBlocks(o),
+    { type: 'divider' },
+    ...deadlineBlocks(o),
+    ...actionBlocks(o),
+  ];
+  const next: Button[] = [];
+  const value = encodeValue({ c: view.caseId });
+  if (o.drafts.some((d) => d.kind === 'dispute_reply'))
+    next.push(button('Draft the dispute reply', ACTION.draftDispute, value, 'primary'));
+  if (view.escalatedTo) next.push(linkButton('Open the legal thread', view.escalatedTo, 99));
+  else
+    next.push(
+      button(
+        'Escalate to legal',
+        ACTION.escalate,
+        value,
+        o.routes.some((r) => r.urgent) ? 'danger' : undefined,
+      ),
+    );
+  next.push(button('Change an answer', ACTION.change, value), button('Start over', ACTION.restart, value));
+  blocks.push(...actions(next, 'outcome_next'));
+  if (o.notes.length > 0) blocks.push(context(o.notes.map(escapeMrkdwn).join(' ')));
+  const text = `What to do for ${view.caseId}: ${o.routes.map((r) => r.title).join('; ')}`;
+  return fitOneMessage({ text, blocks });
+}
+
+// ---------- drafts ----------
+
+const DRAFT_TITLES: Record<Draft['kind'], string> = {
+  dispute_reply: 'Dispute reply (to the platform)',
+  lawyer_escalation: 'Lawyer-escalation note (to legal)',
+  retraction_request: 'Retraction request (to the complainant)',
+};
+
+export interface DraftView {
+  caseId: string;
+  edited?: boolean;
+  sentBy?: string;
+  sentAt?: string;
+  /** Without buttons: the copy posted in the legal thread. */
+  buttons?: boolean;
+}
+
+/** A draft as one or more messages: the body split at paragraph boundaries, never rejected for length. */
+export function draftMessages(d: Draft, view: DraftView): SlackMessage[] {
+  const status = view.sentAt
+    ? `:white_check_mark: Marked as sent by <@${view.sentBy}> on ${view.sentAt.slice(0, 10)}`
+    : `${view.edited ? 'Edited. ' : ''}${d.placeholders > 0 ? `Fill in the ${d.placeholders} [FILL IN] places before sending.` : 'Ready to send.'}`;
+  const head: Block[] = [
+    header(`${DRAFT_TITLES[d.kind]}: ${view.caseId}`),
+    section(`*Subject:* ${escapeMrkdwn(d.subject)}`),
+  ];
+  const pieces = splitText(d.body, LIMITS.section - 10).map((p) => section(`\`\`\`${escapeMrkdwn(p)}\`\`\``));
+  const tail: Block[] = [context(status)];
+  if (view.buttons !== false) {
+    const v = encodeValue({ c: view.caseId, d: d.kind });
+    tail.push(
+      ...actions(
+        [
+          button('Edit', ACTION.draftEdit, v),
+          button('Regenerate', ACTION.draftRegenerate, v),
+          button('Mark as sent', ACTION.draftSent, v, 'primary'),
+        ],
+        `draft_${d.kind}`,
+      ),
+    );
+  }
+  const text = `${DRAFT_TITLES[d.kind]} for ${view.caseId}: ${d.subject}`;
+  return splitMessages(text, [...head, ...pieces, ...tail]);
+}
+
+// ---------- everything else ----------
+
+function statusBlocks(r: Extract<Reply, { kind: 'status' }>): Block[] {
+  const stage = { new: 'not started', open: 'questions in progress', decided: 'decided' }[r.stage];
+  const blocks: Block[] = [
+    section(
+      `*Case ${r.caseId}*: ${r.open ? 'open' : 'closed'}, ${stage}${r.routes.length ? `\nRoutes: ${r.routes.join(', ')}` : ''}`,
+    ),
+  ];
+  if (r.facts.length > 0) blocks.push(context(escapeMrkdwn(r.facts.join(' · '))));
+  const audit = r.audit.map((e) => `• ${escapeMrkdwn(auditLine(e))}`);
+  for (const piece of splitText(audit.join('\n'), LIMITS.section - 30))
+    blocks.push(section(`*Audit trail*\n${piece}`));
+  return blocks;
+}
+
+function replyBlocks(r: Reply, view: OutcomeView): Block[] {
+  switch (r.kind) {
+    case 'notice':
+      return [context(`:information_source: ${escapeMrkdwn(r.text)}`)];
+    case 'text':
+      return [section(r.tone === 'error' ? `:warning: ${escapeMrkdwn(r.text)}` : escapeMrkdwn(r.text))];
+    case 'understood':
+      return [
+        section(`*I understood:* ${r.items.map(escapeMrkdwn).join(' · ')}`),
+        context(
+          escapeMrkdwn(r.hint.replace(/Say "back"[^.]*\./, 'Use *Change an answer* to correct any of it.')),
+        ),
+      ];
+    case 'question':
+      return questionBlocks(r, view.caseId);
+    case 'help':
+      return [
+        section(escapeMrkdwn(r.text)),
+        context(r.commands.map((c) => `*${escapeMrkdwn(c.command)}*: ${escapeMrkdwn(c.what)}`).join('\n')),
+      ];
+    case 'status':
+      return statusBlocks(r);
+    case 'cases':
+      return [
+        section(
+          r.cases.length === 0
+            ? 'No open cases.'
+            : `*Open cases*\n${r.cases.map((c) => `• *${c.id}* ${escapeMrkdwn(`${c.platform ?? ''} ${c.listingId ?? '(no listing yet)'}`)} — ${c.status}`).join('\n')}`,
+        ),
+      ];
+    case 'outcome':
+      return outcomeMessage(r.outcome, view).blocks;
+  }
+}
+
+/** Renders a turn's replies as Slack messages: the outcome gets its own message; small replies share one. */
+export function renderSlack(replies: readonly Reply[], view: OutcomeView): SlackMessage[] {
+  const out: SlackMessage[] = [];
+  let blocks: Block[] = [];
+  let texts: string[] = [];
+  const flush = () => {
+    if (blocks.length > 0) out.push(...splitMessages(clip(texts.join('\n'), 3000), blocks));
+    blocks = [];
+    texts = [];
+  };
+  for (const r of replies) {
+    if (r.kind === 'outcome') {
+      flush();
+      out.push(outcomeMessage(r.outcome, view));
+      continue;
+    }
+    blocks.push(...replyBlocks(r, view));
+    texts.push(renderReplyText(r));
+  }
+  flush();
+  return out;
+}
+
+function blockChars(b: Block): number {
+  return JSON.stringify(b).length;
+}
+
+/** Splits a block list into messages within the block-count and total-size limits. */
+export function splitMessages(text: string, blocks: Block[]): SlackMessage[] {
+  const out: SlackMessage[] = [];
+  let cur: Block[] = [];
+  let chars = 0;
+  for (const b of blocks) {
+    const n = blockChars(b);
+    if (cur.length > 0 && (cur.length >= LIMITS.blocks || chars + n > LIMITS.messageChars)) {
+      out.push({ text: clip(out.length === 0 ? text : `${text} (continued)`, 3000), blocks: cur });
+      cur = [];
+      chars = 0;
+    }
+    cur.push(b);
+    chars += n;
+  }
+  if (cur.length > 0)
+    out.push({ text: clip(out.length === 0 ? text : `${text} (continued)`, 3000), blocks: cur });
+  return out;
+}
+
+function fitOneMessage(m: SlackMessage): SlackMessage {
+  // The outcome is kept in one message: quotes are dropped before anything else if it would not fit.
+  if (m.blocks.length <= LIMITS.blocks && JSON.stringify(m.blocks).length <= LIMITS.messageChars) return m;
+  const noQuotes = m.blocks.filter((b) => !(b.type === 'context' && JSON.stringify(b).includes('“')));
+  return { text: m.text, blocks: noQuotes.slice(0, LIMITS.blocks) };
+}
