@@ -12,12 +12,51 @@ const Env = z.object({
     .default(DEFAULT_STORE_URL)
     .refine((u) => !('error' in parseStoreUrl(u))),
   IPCHECK_EXPORT_DIR: z.string().min(1).default('./exports'),
+  SLACK_BOT_TOKEN: z
+    .string()
+    .regex(/^xoxb-[A-Za-z0-9-]+$/)
+    .optional(),
+  SLACK_APP_TOKEN: z
+    .string()
+    .regex(/^xapp-[A-Za-z0-9-]+$/)
+    .optional(),
+  SLACK_SIGNING_SECRET: z
+    .string()
+    .regex(/^\S{16,}$/)
+    .optional(),
+  SLACK_API_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//)
+    .optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  IPCHECK_LEGAL_CHANNEL: z
+    .string()
+    .regex(/^[CG][A-Z0-9]{6,}$/)
+    .optional(),
+  IPCHECK_REMINDER_INTERVAL_S: z.coerce.number().int().min(5).max(3600).default(60),
 });
+
+export interface SlackConfig {
+  mode: 'socket' | 'http';
+  botToken: string;
+  appToken?: string;
+  signingSecret?: string;
+  /** Web API base, ending in a slash (Slack's own unless SLACK_API_URL points elsewhere). */
+  apiUrl: string;
+  port: number;
+  host: string;
+}
 
 export interface Config {
   defaults: { store?: string; contact?: string };
   storeUrl: string;
   exportDir: string;
+  /** Set when SLACK_BOT_TOKEN is: then npm start runs the Slack app instead of the terminal chat. */
+  slack?: SlackConfig;
+  legalChannel?: string;
+  reminderIntervalMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -27,6 +66,15 @@ const FORMS: Record<string, string> = {
   IPCHECK_CONTACT: 'who signs drafts, e.g. "Li Wei, store manager, li@example.com" (1-300 characters)',
   IPCHECK_STORE_URL: STORE_URL_FORMS,
   IPCHECK_EXPORT_DIR: 'a folder for exported cases, e.g. ./exports',
+  SLACK_BOT_TOKEN: 'the Bot User OAuth Token from OAuth & Permissions, starting xoxb-',
+  SLACK_APP_TOKEN:
+    'an app-level token with connections:write, starting xapp- (Basic Information > App-Level Tokens)',
+  SLACK_SIGNING_SECRET: 'the Signing Secret from Basic Information > App Credentials (no spaces)',
+  SLACK_API_URL: 'a URL like https://slack.com/api/',
+  PORT: 'a port number from 1 to 65535',
+  HOST: 'an address to listen on, e.g. 0.0.0.0 or 127.0.0.1',
+  IPCHECK_LEGAL_CHANNEL: 'the legal channel id, like C0123456789 (channel details > About, at the bottom)',
+  IPCHECK_REMINDER_INTERVAL_S: 'seconds between reminder checks, 5 to 3600',
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -42,5 +90,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const defaults: Config['defaults'] = {};
   if (e.IPCHECK_STORE_NAME) defaults.store = e.IPCHECK_STORE_NAME;
   if (e.IPCHECK_CONTACT) defaults.contact = e.IPCHECK_CONTACT;
-  return { defaults, storeUrl: e.IPCHECK_STORE_URL, exportDir: e.IPCHECK_EXPORT_DIR };
+  return {
+    defaults,
+    storeUrl: e.IPCHECK_STORE_URL,
+    exportDir: e.IPCHECK_EXPORT_DIR,
+    slack: slackConfig(e),
+    ...(e.IPCHECK_LEGAL_CHANNEL ? { legalChannel: e.IPCHECK_LEGAL_CHANNEL } : {}),
+    reminderIntervalMs: e.IPCHECK_REMINDER_INTERVAL_S * 1000,
+  };
+}
+
+function slackConfig(e: z.infer<typeof Env>): SlackConfig | undefined {
+  if (!e.SLACK_BOT_TOKEN) {
+    if (e.SLACK_APP_TOKEN || e.SLACK_SIGNING_SECRET) {
+      throw new ConfigError(`SLACK_BOT_TOKEN is missing: expected ${FORMS.SLACK_BOT_TOKEN}`);
+    }
+    return undefined;
+  }
+  if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+    throw new ConfigError(
+      `SLACK_SIGNING_SECRET is missing: HTTP mode needs ${FORMS.SLACK_SIGNING_SECRET}; or set SLACK_APP_TOKEN for Socket Mode`,
+    );
+  }
+  const apiUrl = (e.SLACK_API_URL ?? 'https://slack.com/api/').replace(/\/?$/, '/');
+  return {
+    mode: e.SLACK_APP_TOKEN ? 'socket' : 'http',
+    botToken: e.SLACK_BOT_TOKEN,
+    ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
+    ...(e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET } : {}),
+    apiUrl,
+    port: e.PORT,
+    host: e.HOST,
+  };
 }

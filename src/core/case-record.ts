@@ -4,7 +4,7 @@ import { CaseState } from './case-state.js';
 // What the case store keeps for one case. The record carries its own schema number so a record written
 // by an older ipcheck is migrated on read, and one from a newer ipcheck is reported, never misread.
 
-export const RECORD_SCHEMA = 1;
+export const RECORD_SCHEMA = 2;
 
 export const AuditAction = z.enum([
   'case_opened',
@@ -18,6 +18,7 @@ export const AuditAction = z.enum([
   'escalated',
   'legal_acknowledged',
   'legal_info_requested',
+  'legal_info_answered',
   'legal_resolved',
   'reminder_scheduled',
   'reminder_sent',
@@ -36,6 +37,56 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
+const DraftKind = z.enum(['dispute_reply', 'lawyer_escalation', 'retraction_request']);
+
+/** A draft a person edited or marked as sent. Drafts nobody touched are rebuilt from the case each time. */
+export const SavedDraft = z.object({
+  kind: DraftKind,
+  subject: z.string().max(1000),
+  body: z.string().max(20_000),
+  /** Increments on every save: a stale edit modal is refused instead of overwriting a newer edit. */
+  rev: z.number().int().nonnegative(),
+  editedBy: z.string().optional(),
+  editedAt: z.string().optional(),
+  sentBy: z.string().optional(),
+  sentAt: z.string().optional(),
+});
+export type SavedDraft = z.infer<typeof SavedDraft>;
+
+export const InfoRequest = z.object({
+  at: z.string(),
+  by: z.string(),
+  question: z.string().max(3000),
+  answer: z.string().max(4000).optional(),
+  answeredBy: z.string().optional(),
+  answeredAt: z.string().optional(),
+});
+
+/** The case's one thread in the legal channel, and where legal stands on it. */
+export const Escalation = z.object({
+  at: z.string(),
+  by: z.string(),
+  channel: z.string(),
+  ts: z.string(),
+  permalink: z.string().optional(),
+  status: z.enum(['open', 'acknowledged', 'resolved']),
+  ackBy: z.string().optional(),
+  ackAt: z.string().optional(),
+  infoRequests: z.array(InfoRequest),
+  resolvedBy: z.string().optional(),
+  resolvedAt: z.string().optional(),
+  resolution: z.string().max(3000).optional(),
+});
+export type Escalation = z.infer<typeof Escalation>;
+
+/** Where the seller's conversation lives in its channel (Slack: channel + thread), for posting back. */
+export const ThreadRef = z.object({
+  team: z.string().optional(),
+  channel: z.string(),
+  ts: z.string().optional(),
+});
+export type ThreadRef = z.infer<typeof ThreadRef>;
+
 export const CaseRecord = z.object({
   schema: z.literal(RECORD_SCHEMA),
   id: z.string().regex(/^IPC-\d{4,}$/),
@@ -50,13 +101,19 @@ export const CaseRecord = z.object({
   conversations: z.array(z.string()),
   state: CaseState,
   audit: z.array(AuditEntry),
+  drafts: z.array(SavedDraft),
+  escalation: Escalation.optional(),
+  sellerThread: ThreadRef.optional(),
 });
 export type CaseRecord = z.infer<typeof CaseRecord>;
 
 export type RecordProblem = { kind: 'newer'; schema: number } | { kind: 'damaged'; reason: string };
 
-/** Migrations from schema N to N+1, applied in order on read. Empty while schema 1 is the only one. */
-const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
+/** Migrations from schema N to N+1, applied in order on read. */
+const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  // Schema 2 (Slack) keeps edited and sent drafts, the legal escalation and the seller's thread on the case.
+  1: (old) => ({ ...old, schema: 2, drafts: [] }),
+};
 
 /** Reads a stored record of any schema: migrated to the current one, or a clear problem. */
 export function readRecord(
@@ -65,6 +122,12 @@ export function readRecord(
   if (typeof raw !== 'object' || raw === null)
     return { ok: false, problem: { kind: 'damaged', reason: 'not an object' } };
   let rec = raw as Record<string, unknown>;
+  if (rec.schema !== undefined && typeof rec.schema !== 'number') {
+    return {
+      ok: false,
+      problem: { kind: 'damaged', reason: `schema must be a number, not ${JSON.stringify(rec.schema)}` },
+    };
+  }
   let schema = typeof rec.schema === 'number' ? rec.schema : 0;
   if (schema > RECORD_SCHEMA) return { ok: false, problem: { kind: 'newer', schema } };
   while (schema < RECORD_SCHEMA) {

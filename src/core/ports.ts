@@ -1,4 +1,4 @@
-import type { AuditEntry, CaseRecord } from './case-record.js';
+import type { AuditEntry, CaseRecord, ThreadRef } from './case-record.js';
 import type { CaseState } from './case-state.js';
 
 // The outside world as the core sees it: small interfaces, each with a simple or fake implementation.
@@ -13,6 +13,7 @@ export interface NewCase {
   openedBy: string;
   state: CaseState;
   now: Date;
+  sellerThread?: ThreadRef;
 }
 
 export interface OpenCaseSummary {
@@ -21,6 +22,11 @@ export interface OpenCaseSummary {
   listingId?: string;
   status: CaseState['status'];
   updatedAt: string;
+  openedBy: string;
+  /** The conversation it started in (e.g. slack:T…:C…:ts), to filter by workspace. */
+  conversation?: string;
+  facts: CaseState['facts'];
+  escalation?: 'open' | 'acknowledged' | 'resolved';
 }
 
 /** Durable cases. Every change goes through `update`, which serialises writers to one case. */

@@ -42,7 +42,9 @@ export type Effect =
   | { type: 'outcome_ready'; routes: RouteId[] }
   | { type: 'case_reset' }
   /** The channel writes or uploads the case file (Markdown and JSON). */
-  | { type: 'export'; caseId: string };
+  | { type: 'export'; caseId: string }
+  /** A button from an older question (or a double click): nothing changed; channels may answer privately. */
+  | { type: 'stale' };
 
 export const DISCLAIMER =
   'ipcheck helps you decide and drafts for you; it is not legal advice, and it never sends anything: a person sends every draft.';

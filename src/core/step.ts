@@ -290,10 +290,11 @@ function answerButton(
   const stale =
     !pending || pending.questionId !== ev.questionId || (ev.seq !== undefined && ev.seq !== pending.seq);
   if (stale) {
-    return prepend(
+    const r = prepend(
       [infoText('That question was already answered; here is where the case stands.')],
       current(state, ctx, now),
     );
+    return { ...r, effects: [{ type: 'stale' }] };
   }
   if (ev.questionId === CHANGE) return change(state, ev.value);
   const q = questionById(ev.questionId);

@@ -1,5 +1,5 @@
 import { auditStep } from './audit.js';
-import type { CaseRecord } from './case-record.js';
+import type { CaseRecord, ThreadRef } from './case-record.js';
 import { newCase } from './case-state.js';
 import { type CaseCommand, parseCaseCommand } from './commands.js';
 import { isoDay } from './dates.js';
@@ -25,6 +25,10 @@ export interface TurnInput {
   who: string;
   channel: string;
   event: CoreEvent;
+  /** Act on this case (a button carries its case id) instead of the conversation's. */
+  caseId?: string;
+  /** Where the seller's conversation lives, kept on a case this turn opens. */
+  sellerThread?: ThreadRef;
 }
 
 export interface TurnResult {
@@ -68,6 +72,7 @@ async function openCase(deps: TurnDeps, input: TurnInput, now: Date): Promise<Ca
     openedBy: input.who,
     state: newCase(),
     now,
+    ...(input.sellerThread ? { sellerThread: input.sellerThread } : {}),
   });
 }
 
@@ -181,6 +186,8 @@ export async function runTurn(deps: TurnDeps, input: TurnInput): Promise<TurnRes
       }
     }
   }
-  const rec = (await deps.cases.byConversation(input.conversation)) ?? (await openCase(deps, input, now));
+  const rec = input.caseId
+    ? await mustGet(deps.cases, input.caseId)
+    : ((await deps.cases.byConversation(input.conversation)) ?? (await openCase(deps, input, now)));
   return stepCase(deps, input, rec, input.event, now);
 }

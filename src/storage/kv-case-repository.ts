@@ -57,6 +57,8 @@ export class KvCaseRepository implements CaseRepository {
       conversations: [init.conversation],
       state: { ...init.state, caseId: id },
       audit: [{ at, who: init.openedBy, action: 'case_opened', detail: `in ${init.channel}` }],
+      drafts: [],
+      ...(init.sellerThread ? { sellerThread: init.sellerThread } : {}),
     };
     checkWritable(record);
     await this.kv.withLock(caseKey(id), () => this.kv.set(caseKey(id), record));
@@ -187,6 +189,10 @@ export class KvCaseRepository implements CaseRepository {
         listingId: f.listingId,
         status: r.record.state.status,
         updatedAt: r.record.updatedAt,
+        openedBy: r.record.openedBy,
+        conversation: r.record.conversations[0],
+        facts: f,
+        ...(r.record.escalation ? { escalation: r.record.escalation.status } : {}),
       });
     });
     return out;

@@ -27,7 +27,7 @@ describe.each(KINDS)('case repository on %s', (kind) => {
     const b = await cases.create(newCaseInput(2));
     expect([a.id, b.id]).toEqual(['IPC-0001', 'IPC-0002']);
     expect(a).toMatchObject({
-      schema: 1,
+      schema: 2,
       version: 1,
       status: 'open',
       channel: 'test',
@@ -210,6 +210,9 @@ describe.each(KINDS)('case repository on %s', (kind) => {
       listingId: 'B0ABC',
       status: 'new',
       updatedAt: T0,
+      openedBy: 'U1',
+      conversation: 'conv-1',
+      facts: { platform: 'amazon', listingId: 'B0ABC' },
     });
     expect(open).toContainEqual({
       id: b.id,
@@ -217,6 +220,9 @@ describe.each(KINDS)('case repository on %s', (kind) => {
       listingId: undefined,
       status: 'open',
       updatedAt: '2026-11-29T09:00:00.000Z',
+      openedBy: 'U2',
+      conversation: 'conv-2',
+      facts: {},
     });
     expect(open.map((o) => o.id)).not.toContain(c.id);
     // A closed case is still there to read (status, export); it just is not open.

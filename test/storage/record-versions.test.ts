@@ -25,10 +25,24 @@ function validRecord(id = 'IPC-0009'): CaseRecord {
     conversations: ['slack:T1:C1:1.2'],
     state: { ...newCase(id), facts: { platform: 'amazon', listingId: 'B0NEWER' } },
     audit: [{ at: T0, who: 'U1', action: 'case_opened' }],
+    drafts: [],
   };
 }
 
 describe('readRecord', () => {
+  it('migrates a schema 1 record (before drafts were kept) to the current schema', () => {
+    const { drafts: _d, ...v1 } = validRecord();
+    const r = readRecord({ ...v1, schema: 1 });
+    expect(r).toEqual({ ok: true, record: { ...validRecord(), schema: RECORD_SCHEMA, drafts: [] } });
+  });
+
+  it('reports a non-numeric schema as damaged, saying what it found', () => {
+    expect(readRecord({ ...validRecord(), schema: '1' })).toEqual({
+      ok: false,
+      problem: { kind: 'damaged', reason: 'schema must be a number, not "1"' },
+    });
+  });
+
   it('reads a current record as it is', () => {
     const rec = validRecord();
     expect(readRecord(rec)).toEqual({ ok: true, record: rec });

@@ -1,0 +1,88 @@
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, type Logger, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import type { SlackConfig } from '../../config.js';
+import { registerActions } from './handlers/actions.js';
+import { registerCommand } from './handlers/command.js';
+import { registerMessages } from './handlers/messages.js';
+import { registerViews } from './handlers/views.js';
+import { registerHome } from './home.js';
+import { LegalMembers } from './legal-members.js';
+import { startReminderLoop } from './reminders.js';
+import type { SlackDeps } from './slack-deps.js';
+
+export interface RunningSlack {
+  mode: 'socket' | 'http';
+  /** The bound port in HTTP mode. */
+  port?: number;
+  app: App;
+  stop(): Promise<void>;
+}
+
+export interface SlackOptions {
+  reminderIntervalMs: number;
+  logger: Logger;
+}
+
+function receiverFor(cfg: SlackConfig, clientOptions: object, logger: Logger): Receiver {
+  if (cfg.mode === 'socket') {
+    // The Socket Mode client gets its own copy of the client options (it rewrites retryConfig in place).
+    return new SocketModeReceiver({
+      appToken: cfg.appToken as string,
+      logger,
+      installerOptions: { clientOptions: { ...clientOptions } },
+    });
+  }
+  return new HTTPReceiver({
+    signingSecret: cfg.signingSecret as string,
+    endpoints: '/slack/events',
+    logger,
+    // A health check for load balancers; it touches nothing.
+    customRoutes: [
+      { path: '/healthz', method: ['GET'], handler: (_req, res) => res.writeHead(200).end('ok') },
+    ],
+  });
+}
+
+/** Builds the Bolt app with every handler and starts it in the configured mode. */
+export async function startSlack(
+  cfg: SlackConfig,
+  deps: SlackDeps,
+  opts: SlackOptions,
+): Promise<RunningSlack> {
+  const clientOptions = {
+    slackApiUrl: cfg.apiUrl,
+    // 429s wait for Retry-After (the client pauses its queue); other failures retry a few times, not for 30 min.
+    retryConfig: { retries: 4, factor: 2, minTimeout: 500, maxTimeout: 20_000 },
+    timeout: 15_000,
+  };
+  const receiver = receiverFor(cfg, clientOptions, opts.logger);
+  const app = new App({ token: cfg.botToken, receiver, clientOptions, logger: opts.logger });
+  const members = new LegalMembers(deps.legalChannel);
+  registerCommand(app, deps);
+  registerMessages(app, deps);
+  registerActions(app, deps, members);
+  registerViews(app, deps, members);
+  registerHome(app, deps, members);
+  app.error(async (err) => {
+    deps.log.error(`slack: ${err.message}`);
+  });
+  let port: number | undefined;
+  if (cfg.mode === 'http') {
+    const server = (await app.start({ port: cfg.port, host: cfg.host })) as {
+      address(): AddressInfo | string | null;
+    };
+    port = (server.address() as AddressInfo).port;
+  } else {
+    await app.start();
+  }
+  const stopReminders = startReminderLoop(deps, app.client, opts.reminderIntervalMs);
+  return {
+    mode: cfg.mode,
+    ...(port !== undefined ? { port } : {}),
+    app,
+    stop: async () => {
+      stopReminders();
+      await app.stop();
+    },
+  };
+}

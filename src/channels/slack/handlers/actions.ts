@@ -1,0 +1,284 @@
+import type { App, BlockAction, ButtonAction, types } from '@slack/bolt';
+import { userText } from '../../../core/errors.js';
+import type { CoreEvent } from '../../../core/step.js';
+import { ACTION, type ButtonValue, decodeValue } from '../action-ids.js';
+import { turnAndPost } from '../case-ops.js';
+import { currentDraft, editModal, saveDraft } from '../drafts.js';
+import { escalate, questionModal, refreshLegalParent, resolveModal } from '../legal.js';
+import type { LegalMembers } from '../legal-members.js';
+import { once } from '../once.js';
+import { postMessages, type Where } from '../post.js';
+import { draftMessages } from '../render-block-kit.js';
+import { type SlackDeps, threadKey, type WebClient } from '../slack-deps.js';
+
+interface Click {
+  deps: SlackDeps;
+  client: WebClient;
+  body: BlockAction;
+  action: ButtonAction;
+  value: ButtonValue;
+  user: string;
+  where: Where;
+  team: string;
+  members: LegalMembers;
+}
+
+type Handler = (c: Click) => Promise<void>;
+
+function whereOf(body: BlockAction): Where {
+  const channel = body.channel?.id ?? body.container?.channel_id ?? '';
+  const msg = body.message as { ts?: string; thread_ts?: string } | undefined;
+  const thread = msg?.thread_ts ?? msg?.ts;
+  return { channel, ...(thread ? { thread_ts: thread } : {}) };
+}
+
+const tell = (c: Click, text: string) =>
+  c.client.chat.postEphemeral({
+    channel: c.where.channel,
+    user: c.user,
+    text,
+    ...(c.where.thread_ts ? { thread_ts: c.where.thread_ts } : {}),
+  });
+
+/** A case-conversation button: the same turn a typed answer would run, on the case the button belongs to. */
+function caseEvent(toEvent: (v: ButtonValue) => CoreEvent): Handler {
+  return async (c) => {
+    const r = await turnAndPost(
+      c.deps,
+      c.client,
+      {
+        conversation: threadKey(c.team, c.where.channel, c.where.thread_ts ?? ''),
+        who: c.user,
+        channel: 'slack',
+        event: toEvent(c.value),
+        caseId: c.value.c,
+      },
+      c.where,
+      c.user,
+    );
+    // Answered questions lose their buttons and show the choice, so the thread reads as a record.
+    if (
+      c.action.action_id === ACTION.answer &&
+      !r.effects.some((e) => e.type === 'stale') &&
+      c.body.message
+    ) {
+      const blocks = ((c.body.message.blocks ?? []) as types.KnownBlock[]).filter(
+        (b) => b.type !== 'actions',
+      );
+      const label = c.action.text?.text ?? '';
+      blocks.push({
+        type: 'context',
+        elements: [{ type: 'mrkdwn', text: `:white_check_mark: ${label} — <@${c.user}>` }],
+      });
+      await c.client.chat.update({
+        channel: c.where.channel,
+        ts: c.body.message.ts,
+        text: c.body.message.text ?? label,
+        blocks,
+      });
+    }
+  };
+}
+
+async function showDraft(c: Click): Promise<void> {
+  const kind = c.value.d ?? 'dispute_reply';
+  const rec = await c.deps.stores.cases.get(c.value.c);
+  const d = rec ? currentDraft(rec, kind, c.deps) : undefined;
+  if (!rec || !d)
+    return void (await tell(c, 'There is no such draft for this case (its answers may have changed).'));
+  await postMessages(
+    c.client,
+    c.where,
+    draftMessages(d.draft, { caseId: rec.id, edited: Boolean(d.saved?.editedAt) }),
+  );
+}
+
+async function openEdit(c: Click): Promise<void> {
+  const kind = c.value.d ?? 'dispute_reply';
+  const rec = await c.deps.stores.cases.get(c.value.c);
+  const d = rec ? currentDraft(rec, kind, c.deps) : undefined;
+  if (!rec || !d) return void (await tell(c, 'There is no such draft for this case any more.'));
+  await c.client.views.open({
+    trigger_id: c.body.trigger_id,
+    view: editModal(rec.id, d.draft, d.saved?.rev ?? 0),
+  });
+}
+
+async function regenerate(c: Click): Promise<void> {
+  const kind = c.value.d ?? 'dispute_reply';
+  const at = c.deps.clock.now().toISOString();
+  const rec = await c.deps.stores.cases.update(c.value.c, (cur) => ({
+    ...cur,
+    // Dropping the edited copy brings back the draft built from the case as it stands now.
+    drafts: cur.drafts.filter((d) => d.kind !== kind),
+    audit: [
+      ...cur.audit,
+      { at, who: c.user, action: 'draft_created', detail: `${kind} regenerated from the case` },
+    ],
+  }));
+  const d = currentDraft(rec, kind, c.deps);
+  if (d) await postMessages(c.client, c.where, draftMessages(d.draft, { caseId: rec.id }));
+}
+
+async function markSent(c: Click): Promise<void> {
+  const kind = c.value.d ?? 'dispute_reply';
+  const at = c.deps.clock.now().toISOString();
+  const before = await c.deps.stores.cases.get(c.value.c);
+  const d = before ? currentDraft(before, kind, c.deps) : undefined;
+  if (!before || !d) return void (await tell(c, 'There is no such draft for this case any more.'));
+  if (d.saved?.sentAt) return void (await tell(c, `Already marked as sent by <@${d.saved.sentBy}>.`));
+  const rec = await c.deps.stores.cases.update(c.value.c, (cur) => ({
+    ...saveDraft(cur, {
+      kind,
+      subject: d.draft.subject,
+      body: d.draft.body,
+      rev: (d.saved?.rev ?? 0) + 1,
+      ...(d.saved?.editedAt ? { editedAt: d.saved.editedAt, editedBy: d.saved.editedBy } : {}),
+      sentBy: c.user,
+      sentAt: at,
+    }),
+    audit: [...cur.audit, { at, who: c.user, action: 'draft_sent', detail: `${kind}: ${d.draft.subject}` }],
+  }));
+  if (c.body.message) {
+    const [first] = draftMessages(d.draft, { caseId: rec.id, sentBy: c.user, sentAt: at, buttons: false });
+    if (first)
+      await c.client.chat.update({
+        channel: c.where.channel,
+        ts: c.body.message.ts,
+        text: first.text,
+        blocks: first.blocks,
+      });
+  }
+  await c.client.chat.postMessage({
+    ...c.where,
+    text: `<@${c.user}> marked the ${kind.replace('_', ' ')} as sent. It is recorded on ${rec.id}.`,
+  });
+}
+
+async function escalateClick(c: Click): Promise<void> {
+  const id = c.value.c;
+  // One escalation per case, however many clicks or instances: the claim is held while posting to legal.
+  const r = await once(c.deps.stores.claims, `slack:escalate:${id}`, async () => {
+    const res = await escalate(c.deps, c.client, id, c.user);
+    if (res.kind === 'no_channel') {
+      await tell(
+        c,
+        'No legal channel is set. An admin sets IPCHECK_LEGAL_CHANNEL to the legal channel id and invites me there.',
+      );
+      throw new Error('no legal channel');
+    }
+    if (res.kind === 'already')
+      await tell(c, `${id} is already with legal${res.permalink ? `: ${res.permalink}` : '.'}`);
+  }).catch((err: Error) => (err.message === 'no legal channel' ? 'done' : Promise.reject(err)));
+  if (r === 'duplicate') {
+    const rec = await c.deps.stores.cases.get(id);
+    await tell(
+      c,
+      `${id} is already with legal${rec?.escalation?.permalink ? `: ${rec.escalation.permalink}` : '.'}`,
+    );
+  }
+}
+
+/** Legal's buttons work only for members of the legal channel. */
+function legalOnly(h: Handler): Handler {
+  return async (c) => {
+    if (!(await c.members.isMember(c.client, c.user))) return void (await tell(c, 'Only legal can do this.'));
+    await h(c);
+  };
+}
+
+async function legalAck(c: Click): Promise<void> {
+  const at = c.deps.clock.now().toISOString();
+  const before = await c.deps.stores.cases.get(c.value.c);
+  if (!before?.escalation) return;
+  if (before.escalation.status !== 'open')
+    return void (await tell(c, `Already acknowledged by <@${before.escalation.ackBy}>.`));
+  const rec = await c.deps.stores.cases.update(c.value.c, (cur) => {
+    if (cur.escalation?.status !== 'open') return cur;
+    return {
+      ...cur,
+      escalation: { ...cur.escalation, status: 'acknowledged', ackBy: c.user, ackAt: at },
+      audit: [...cur.audit, { at, who: c.user, action: 'legal_acknowledged' }],
+    };
+  });
+  if (rec.escalation?.ackBy !== c.user)
+    return void (await tell(c, `Already acknowledged by <@${rec.escalation?.ackBy}>.`));
+  await refreshLegalParent(c.deps, c.client, rec);
+  await c.client.chat.postMessage({
+    channel: rec.escalation.channel,
+    thread_ts: rec.escalation.ts,
+    text: `Acknowledged by <@${c.user}>.`,
+  });
+  const t = rec.sellerThread;
+  if (t)
+    await c.client.chat.postMessage({
+      channel: t.channel,
+      ...(t.ts ? { thread_ts: t.ts } : {}),
+      text: `Legal (<@${c.user}>) acknowledged ${rec.id} and is on it.`,
+    });
+}
+
+const legalModal =
+  (make: (id: string) => types.View): Handler =>
+  async (c) => {
+    await c.client.views.open({ trigger_id: c.body.trigger_id, view: make(c.value.c) });
+  };
+
+/** Every button, by action id: one lookup, no if/else chain. */
+export const ACTION_HANDLERS: Record<string, Handler> = {
+  [ACTION.answer]: caseEvent((v) =>
+    v.v === '__skip'
+      ? { type: 'skip' }
+      : {
+          type: 'answer',
+          questionId: v.q ?? '',
+          value: v.v ?? '',
+          ...(v.s !== undefined ? { seq: v.s } : {}),
+        },
+  ),
+  [ACTION.back]: caseEvent(() => ({ type: 'back' })),
+  [ACTION.change]: caseEvent(() => ({ type: 'change' })),
+  [ACTION.restart]: caseEvent(() => ({ type: 'restart' })),
+  [ACTION.draftDispute]: showDraft,
+  [ACTION.draftEdit]: openEdit,
+  [ACTION.draftRegenerate]: regenerate,
+  [ACTION.draftSent]: markSent,
+  [ACTION.escalate]: escalateClick,
+  [ACTION.legalAck]: legalOnly(legalAck),
+  [ACTION.legalInfo]: legalOnly(legalModal(questionModal)),
+  [ACTION.legalResolve]: legalOnly(legalModal(resolveModal)),
+};
+
+export function registerActions(app: App, deps: SlackDeps, members: LegalMembers): void {
+  app.action<BlockAction<ButtonAction>>(/^ipc_/, async ({ ack, body, action, client }) => {
+    await ack();
+    if (action.action_id.startsWith(ACTION.link)) return; // link buttons open a URL; nothing to do
+    const where = whereOf(body);
+    const handler = ACTION_HANDLERS[action.action_id];
+    const value = decodeValue(action.value);
+    const c = {
+      deps,
+      client,
+      body,
+      action,
+      user: body.user.id,
+      where,
+      team: body.team?.id ?? body.user.team_id ?? '',
+      members,
+    };
+    if (!handler || !value) {
+      await client.chat.postEphemeral({
+        channel: where.channel,
+        user: body.user.id,
+        text: 'That button is no longer valid. Say "status" in the case thread to see where it stands.',
+      });
+      return;
+    }
+    try {
+      await handler({ ...c, value });
+    } catch (err) {
+      deps.log.error(`${action.action_id} on ${value.c} failed: ${(err as Error).message}`);
+      await tell({ ...c, value }, `Sorry: ${userText(err)}`).catch(() => {});
+    }
+  });
+}

@@ -1,0 +1,178 @@
+import type { App, RespondArguments, types } from '@slack/bolt';
+import { isCaseId } from '../../../core/case-record.js';
+import { isoDay } from '../../../core/dates.js';
+import { computeDeadlines } from '../../../core/deadlines.js';
+import { userText } from '../../../core/errors.js';
+import { findListingRefs, listingRefMessage, parseListingRef } from '../../../core/listing-ref.js';
+import { runTurn } from '../../../core/turn.js';
+import { turnAndPost, turnDeps } from '../case-ops.js';
+import { once } from '../once.js';
+import { slackError } from '../post.js';
+import { escapeMrkdwn, renderSlack } from '../render-block-kit.js';
+import { type SlackDeps, threadKey, type WebClient } from '../slack-deps.js';
+
+const HELP = [
+  '*ipcheck* helps you handle an IP complaint on AliExpress or Amazon: delist, dispute, or escalate to a lawyer.',
+  '• `/ipcheck <listing> [what happened]` opens a case, e.g. `/ipcheck https://www.aliexpress.com/item/1005006123456789.html trademark complaint, their logo is on it`',
+  '• `/ipcheck list` shows the open cases; `/ipcheck status IPC-0042` shows one with its audit trail',
+  '• Or mention me anywhere: `@ipcheck got a Nike trademark complaint on B0C1234567`',
+  'It is not legal advice, and it never sends anything: a person sends every draft.',
+].join('\n');
+
+const ephemeral = (text: string, blocks?: types.KnownBlock[]): RespondArguments =>
+  ({ response_type: 'ephemeral', text, ...(blocks ? { blocks } : {}) }) as RespondArguments;
+
+type Respond = (msg: RespondArguments) => Promise<unknown>;
+
+interface Command {
+  text: string;
+  team_id: string;
+  channel_id: string;
+  user_id: string;
+  trigger_id: string;
+}
+
+async function listCases(deps: SlackDeps, team: string, respond: Respond): Promise<void> {
+  const today = isoDay(deps.clock.now());
+  const open = (await deps.stores.cases.listOpen()).filter((c) =>
+    c.conversation?.startsWith(`slack:${team}:`),
+  );
+  if (open.length === 0) {
+    await respond(ephemeral('No open cases in this workspace.'));
+    return;
+  }
+  const lines = open.map((c) => {
+    const next = computeDeadlines(c.facts, today, deps.ctx.kb)
+      .filter((d) => d.daysLeft >= 0)
+      .sort((a, b) => a.date.localeCompare(b.date))[0];
+    const listing = c.listingId ? `${c.platform ?? ''} ${c.listingId}` : 'no listing yet';
+    const esc = c.escalation ? ` · legal: ${c.escalation}` : '';
+    return `• *${c.id}* ${escapeMrkdwn(listing)} · ${c.status}${esc}${next ? ` · next: ${next.label} ${next.date}` : ''}`;
+  });
+  await respond(ephemeral(`Open cases (${open.length}):\n${lines.join('\n')}`));
+}
+
+async function status(deps: SlackDeps, caseId: string, respond: Respond): Promise<void> {
+  const r = await runTurn(turnDeps(deps), {
+    conversation: 'slack:command',
+    who: 'slack',
+    channel: 'slack',
+    event: { type: 'text', text: `status ${caseId}` },
+  });
+  const [msg] = renderSlack(r.replies, { caseId });
+  await respond(ephemeral(msg?.text ?? 'No case.', msg?.blocks));
+}
+
+/** `/ipcheck <listing> [what happened]`: one case per open listing, in the thread of a case message. */
+async function open(deps: SlackDeps, client: WebClient, cmd: Command, respond: Respond): Promise<void> {
+  const first = cmd.text.split(/\s+/)[0] ?? '';
+  const direct = parseListingRef(first);
+  const ref = direct.ok ? direct.ref : findListingRefs(cmd.text).refs[0];
+  if (!ref) {
+    const problem = direct.ok ? 'not_a_listing' : direct.problem;
+    await respond(ephemeral(`${listingRefMessage(problem, first)}\nSay \`/ipcheck help\` for examples.`));
+    return;
+  }
+  const existing = await deps.stores.cases.openByListing(ref.platform, ref.listingId);
+  if (existing) {
+    const t = existing.sellerThread;
+    const link = t?.ts
+      ? (await client.chat.getPermalink({ channel: t.channel, message_ts: t.ts })).permalink
+      : undefined;
+    await respond(
+      ephemeral(
+        `Case *${existing.id}* for this listing is already open${link ? `: ${link}` : '.'} Continue there.`,
+      ),
+    );
+    return;
+  }
+  const listing = `${ref.platform === 'amazon' ? 'Amazon' : ref.platform === 'aliexpress' ? 'AliExpress' : 'Listing'} ${ref.listingId}`;
+  let posted: { ts?: string };
+  try {
+    posted = await client.chat.postMessage({
+      channel: cmd.channel_id,
+      text: `New IP case for ${listing}, opened by <@${cmd.user_id}>`,
+      blocks: [
+        {
+          type: 'section',
+          text: {
+            type: 'mrkdwn',
+            text: `:shield: *New IP case* · ${escapeMrkdwn(listing)} · opened by <@${cmd.user_id}>\nContinue in the thread.`,
+          },
+        },
+      ],
+    });
+  } catch (err) {
+    const code = slackError(err);
+    if (code === 'not_in_channel' || code === 'channel_not_found') {
+      await respond(
+        ephemeral(
+          'I am not in this channel yet. Add me with `/invite @ipcheck`, or open the case in a DM with me.',
+        ),
+      );
+      return;
+    }
+    throw err;
+  }
+  const ts = posted.ts as string;
+  const key = threadKey(cmd.team_id, cmd.channel_id, ts);
+  const r = await turnAndPost(
+    deps,
+    client,
+    {
+      conversation: key,
+      who: cmd.user_id,
+      channel: 'slack',
+      event: { type: 'start', text: cmd.text },
+      sellerThread: { team: cmd.team_id, channel: cmd.channel_id, ts },
+    },
+    { channel: cmd.channel_id, thread_ts: ts },
+    cmd.user_id,
+  );
+  await client.chat.update({
+    channel: cmd.channel_id,
+    ts,
+    text: `${r.caseId}: IP case for ${listing}, opened by <@${cmd.user_id}>`,
+    blocks: [
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: `:shield: *${r.caseId}* · ${escapeMrkdwn(listing)} · opened by <@${cmd.user_id}>\nContinue in the thread.`,
+        },
+      },
+    ],
+  });
+}
+
+async function handle(deps: SlackDeps, client: WebClient, cmd: Command, respond: Respond): Promise<void> {
+  const text = cmd.text.trim();
+  if (text === '' || /^help$/i.test(text)) return void (await respond(ephemeral(HELP)));
+  if (/^(list|cases)$/i.test(text)) return listCases(deps, cmd.team_id, respond);
+  const st = /^status(?:\s+(\S+))?$/i.exec(text);
+  if (st) {
+    const id = st[1]?.toUpperCase();
+    if (!id || !isCaseId(id))
+      return void (await respond(
+        ephemeral('`/ipcheck status` needs a case id, like `/ipcheck status IPC-0042`.'),
+      ));
+    return status(deps, id, respond);
+  }
+  return open(deps, client, { ...cmd, text }, respond);
+}
+
+export function registerCommand(app: App, deps: SlackDeps): void {
+  app.command('/ipcheck', async ({ command, ack, respond, client }) => {
+    // Ack first: Slack shows an error if it has no answer within 3 seconds. Everything else comes after.
+    await ack();
+    try {
+      // Slack sends no retry header for commands, but a user may re-send; the trigger id identifies one send.
+      await once(deps.stores.claims, `slack:cmd:${command.trigger_id}`, () =>
+        handle(deps, client, command, respond),
+      );
+    } catch (err) {
+      deps.log.error(`/ipcheck failed: ${(err as Error).message}`);
+      await respond(ephemeral(`Sorry: ${userText(err)}`)).catch(() => {});
+    }
+  });
+}

@@ -1,0 +1,145 @@
+import type { App } from '@slack/bolt';
+import type { CaseRecord } from '../../../core/case-record.js';
+import { userText } from '../../../core/errors.js';
+import { turnAndPost } from '../case-ops.js';
+import { once } from '../once.js';
+import type { Where } from '../post.js';
+import { escapeMrkdwn } from '../render-block-kit.js';
+import { dmKey, type SlackDeps, threadKey, type WebClient } from '../slack-deps.js';
+
+interface Incoming {
+  team: string;
+  channel: string;
+  user: string;
+  text: string;
+  /** The conversation key and where replies go. */
+  key: string;
+  where: Where;
+  thread?: string;
+}
+
+/** When legal asked the seller something, the seller's next message in the case thread is the answer. */
+async function relayAnswer(
+  deps: SlackDeps,
+  client: WebClient,
+  rec: CaseRecord,
+  m: Incoming,
+): Promise<boolean> {
+  const esc = rec.escalation;
+  const open = esc?.infoRequests.findIndex((q) => q.answer === undefined) ?? -1;
+  if (!esc || open < 0) return false;
+  const at = deps.clock.now().toISOString();
+  const answer = m.text.slice(0, 4000);
+  await deps.stores.cases.update(rec.id, (cur) => {
+    if (!cur.escalation) return cur;
+    const infoRequests = cur.escalation.infoRequests.map((q, i) =>
+      i === open ? { ...q, answer, answeredBy: m.user, answeredAt: at } : q,
+    );
+    return {
+      ...cur,
+      escalation: { ...cur.escalation, infoRequests },
+      audit: [
+        ...cur.audit,
+        {
+          at,
+          who: m.user,
+          action: 'legal_info_answered',
+          detail: `seller answered: ${answer.slice(0, 500)}`,
+        },
+      ],
+    };
+  });
+  await client.chat.postMessage({
+    channel: esc.channel,
+    thread_ts: esc.ts,
+    text: `<@${m.user}> answered: ${escapeMrkdwn(answer)}`,
+  });
+  await client.chat.postMessage({ ...m.where, text: 'Thanks, I passed your answer to legal.' });
+  return true;
+}
+
+async function handle(deps: SlackDeps, client: WebClient, m: Incoming, startIfNew: boolean): Promise<void> {
+  const rec = await deps.stores.cases.byConversation(m.key);
+  if (!rec && !startIfNew) return;
+  if (rec && (await relayAnswer(deps, client, rec, m))) return;
+  try {
+    await turnAndPost(
+      deps,
+      client,
+      {
+        conversation: m.key,
+        who: m.user,
+        channel: 'slack',
+        event: { type: 'text', text: m.text },
+        sellerThread: { team: m.team, channel: m.channel, ...(m.thread ? { ts: m.thread } : {}) },
+      },
+      m.where,
+      m.user,
+    );
+  } catch (err) {
+    deps.log.error(`message in ${m.key} failed: ${(err as Error).message}`);
+    await client.chat.postMessage({ ...m.where, text: `Sorry: ${userText(err)}` }).catch(() => {});
+  }
+}
+
+const mentionOf = (text: string) =>
+  text
+    .replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+export function registerMessages(app: App, deps: SlackDeps): void {
+  // @ipcheck anywhere: a case from free text, in the thread of the mention (or the thread it is in).
+  app.event('app_mention', async ({ event, body, client }) => {
+    const thread = event.thread_ts ?? event.ts;
+    const team = body.team_id;
+    if (!event.user) return;
+    const m: Incoming = {
+      team,
+      channel: event.channel,
+      user: event.user,
+      text: mentionOf(event.text),
+      key: threadKey(team, event.channel, thread),
+      where: { channel: event.channel, thread_ts: thread },
+      thread,
+    };
+    await once(deps.stores.claims, `slack:event:${body.event_id}`, () => handle(deps, client, m, true));
+  });
+
+  // Replies in a case thread continue the case without a mention; DMs are one conversation each.
+  app.event('message', async ({ event, body, client, context }) => {
+    if (
+      event.subtype !== undefined ||
+      !('user' in event) ||
+      !event.user ||
+      ('bot_id' in event && event.bot_id)
+    )
+      return;
+    const text = 'text' in event && typeof event.text === 'string' ? event.text : '';
+    const team = body.team_id;
+    const dm = event.channel_type === 'im';
+    // A mention in a channel arrives as app_mention too; handle it once, there.
+    if (!dm && context.botUserId && text.includes(`<@${context.botUserId}>`)) return;
+    const thread = 'thread_ts' in event ? event.thread_ts : undefined;
+    if (!dm && !thread) return;
+    const m: Incoming = dm
+      ? {
+          team,
+          channel: event.channel,
+          user: event.user,
+          text: mentionOf(text),
+          key: dmKey(team, event.channel),
+          where: { channel: event.channel },
+        }
+      : {
+          team,
+          channel: event.channel,
+          user: event.user,
+          text,
+          key: threadKey(team, event.channel, thread as string),
+          where: { channel: event.channel, thread_ts: thread as string },
+          thread: thread as string,
+        };
+    await once(deps.stores.claims, `slack:event:${body.event_id}`, () => handle(deps, client, m, dm));
+  });
+}

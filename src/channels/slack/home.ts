@@ -1,0 +1,105 @@
+import type { App, types } from '@slack/bolt';
+import { formatDay, isoDay } from '../../core/dates.js';
+import { computeDeadlines } from '../../core/deadlines.js';
+import type { OpenCaseSummary } from '../../core/ports.js';
+import type { LegalMembers } from './legal-members.js';
+import { clip, escapeMrkdwn } from './render-block-kit.js';
+import type { SlackDeps } from './slack-deps.js';
+
+type Block = types.KnownBlock;
+const MAX_ROWS = 20;
+
+interface Row {
+  c: OpenCaseSummary;
+  next?: { label: string; date: string; daysLeft: number };
+}
+
+function rows(cases: OpenCaseSummary[], deps: SlackDeps): Row[] {
+  const today = isoDay(deps.clock.now());
+  return cases.map((c) => {
+    const next = computeDeadlines(c.facts, today, deps.ctx.kb)
+      .filter((d) => d.daysLeft >= 0)
+      .sort((a, b) => a.date.localeCompare(b.date))[0];
+    return { c, ...(next ? { next } : {}) };
+  });
+}
+
+function line(r: Row): string {
+  const listing = r.c.listingId ? `${r.c.platform ?? ''} ${r.c.listingId}` : 'no listing yet';
+  const next = r.next
+    ? ` · next: ${r.next.label}, *${formatDay(r.next.date)}* (${r.next.daysLeft} days)`
+    : '';
+  const legal = r.c.escalation ? ` · legal: ${r.c.escalation}` : '';
+  return `• *${r.c.id}* ${escapeMrkdwn(listing)} · ${r.c.status}${legal}${next}`;
+}
+
+/** The App Home tab: a seller's open cases; for legal, open escalations by nearest deadline first. */
+export function homeView(
+  all: OpenCaseSummary[],
+  user: string,
+  isLegal: boolean,
+  deps: SlackDeps,
+): types.View {
+  const blocks: Block[] = [
+    { type: 'header', text: { type: 'plain_text', text: 'ipcheck' } },
+    {
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: 'IP complaints: delist, dispute or escalate. `/ipcheck <listing>` opens a case. Not legal advice.',
+        },
+      ],
+    },
+  ];
+  if (isLegal) {
+    const esc = rows(
+      all.filter((c) => c.escalation && c.escalation !== 'resolved'),
+      deps,
+    ).sort((a, b) => (a.next?.date ?? '9999').localeCompare(b.next?.date ?? '9999'));
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: `*Open escalations (${esc.length})*, nearest deadline first` },
+    });
+    blocks.push({
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: clip(esc.length ? esc.slice(0, MAX_ROWS).map(line).join('\n') : 'None. Nice.', 3000),
+      },
+    });
+  }
+  const mine = rows(
+    all.filter((c) => c.openedBy === user),
+    deps,
+  ).sort((a, b) => b.c.updatedAt.localeCompare(a.c.updatedAt));
+  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*Your open cases (${mine.length})*` } });
+  blocks.push({
+    type: 'section',
+    text: {
+      type: 'mrkdwn',
+      text: clip(
+        mine.length
+          ? mine.slice(0, MAX_ROWS).map(line).join('\n')
+          : 'None open. Use `/ipcheck <listing>` when a complaint arrives.',
+        3000,
+      ),
+    },
+  });
+  return { type: 'home', blocks };
+}
+
+export function registerHome(app: App, deps: SlackDeps, members: LegalMembers): void {
+  app.event('app_home_opened', async ({ event, client }) => {
+    if (event.tab !== 'home') return;
+    try {
+      const [all, isLegal] = await Promise.all([
+        deps.stores.cases.listOpen(),
+        members.isMember(client, event.user),
+      ]);
+      await client.views.publish({ user_id: event.user, view: homeView(all, event.user, isLegal, deps) });
+    } catch (err) {
+      deps.log.error(`app home for ${event.user} failed: ${(err as Error).message}`);
+    }
+  });
+}

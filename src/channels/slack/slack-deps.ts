@@ -1,0 +1,26 @@
+import type { webApi } from '@slack/bolt';
+import type { CoreContext } from '../../core/outcome.js';
+import type { Clock } from '../../core/ports.js';
+import type { Stores } from '../../storage/open-store.js';
+
+export type WebClient = webApi.WebClient;
+
+export interface Log {
+  info(msg: string): void;
+  warn(msg: string): void;
+  error(msg: string): void;
+}
+
+/** What every Slack handler needs; built once in app.ts. */
+export interface SlackDeps {
+  ctx: CoreContext;
+  stores: Stores;
+  clock: Clock;
+  /** The channel escalations go to (IPCHECK_LEGAL_CHANNEL); without it, escalation says how to set it. */
+  legalChannel?: string;
+  exportDir: string;
+  log: Log;
+}
+
+export const threadKey = (team: string, channel: string, ts: string) => `slack:${team}:${channel}:${ts}`;
+export const dmKey = (team: string, channel: string) => `slack:${team}:${channel}`;
