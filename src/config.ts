@@ -29,7 +29,7 @@ const Env = z.object({
     .url()
     .regex(/^https?:\/\//)
     .optional(),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   IPCHECK_LEGAL_CHANNEL: z
     .string()
@@ -71,7 +71,7 @@ const FORMS: Record<string, string> = {
     'an app-level token with connections:write, starting xapp- (Basic Information > App-Level Tokens)',
   SLACK_SIGNING_SECRET: 'the Signing Secret from Basic Information > App Credentials (no spaces)',
   SLACK_API_URL: 'a URL like https://slack.com/api/',
-  PORT: 'a port number from 1 to 65535',
+  PORT: 'a port number from 1 to 65535 (0 picks a free one)',
   HOST: 'an address to listen on, e.g. 0.0.0.0 or 127.0.0.1',
   IPCHECK_LEGAL_CHANNEL: 'the legal channel id, like C0123456789 (channel details > About, at the bottom)',
   IPCHECK_REMINDER_INTERVAL_S: 'seconds between reminder checks, 5 to 3600',
