@@ -108,6 +108,18 @@ describe('Slack: /ipcheck opens a case and the thread guides the seller', () => 
     expect((await h.stores.cases.listOpen()).length).toBe(1);
   });
 
+  it('two /ipcheck on the same listing at the same moment open one case', async () => {
+    await Promise.all([
+      h.command('1005006123456789'),
+      h.command('1005006123456789'),
+      h.command('1005006123456789'),
+    ]);
+    await eventually(() => expect(h.api.responses.length).toBe(2));
+    await eventually(() => expect(h.api.callsTo('chat.update').length).toBe(1));
+    expect((await h.stores.cases.listOpen()).map((c) => c.id)).toEqual(['IPC-0001']);
+    expect(h.api.messagesIn(CHANNEL, { topLevelOnly: true })).toHaveLength(1);
+  });
+
   it('answers junk, help and unknown words privately, posting nothing in the channel', async () => {
     await h.command('hello there');
     await h.command('');

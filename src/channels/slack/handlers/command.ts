@@ -3,7 +3,12 @@ import { isCaseId } from '../../../core/case-record.js';
 import { isoDay } from '../../../core/dates.js';
 import { computeDeadlines } from '../../../core/deadlines.js';
 import { userText } from '../../../core/errors.js';
-import { findListingRefs, listingRefMessage, parseListingRef } from '../../../core/listing-ref.js';
+import {
+  findListingRefs,
+  type ListingRef,
+  listingRefMessage,
+  parseListingRef,
+} from '../../../core/listing-ref.js';
 import { runTurn } from '../../../core/turn.js';
 import { turnAndPost, turnDeps } from '../case-ops.js';
 import { once } from '../once.js';
@@ -73,6 +78,30 @@ async function open(deps: SlackDeps, client: WebClient, cmd: Command, respond: R
     await respond(ephemeral(`${listingRefMessage(problem, first)}\nSay \`/ipcheck help\` for examples.`));
     return;
   }
+  // Two people running /ipcheck on the same listing at once (or on two instances) must get one case.
+  const claim = `slack:open:${ref.platform}:${ref.listingId}`;
+  if (!(await deps.stores.claims.claim(claim, 30_000))) {
+    await respond(
+      ephemeral(
+        `A case for ${ref.listingId} is being opened right now. Look for it in the channel in a moment.`,
+      ),
+    );
+    return;
+  }
+  try {
+    await openCase(deps, client, cmd, respond, ref);
+  } finally {
+    await deps.stores.claims.release(claim);
+  }
+}
+
+async function openCase(
+  deps: SlackDeps,
+  client: WebClient,
+  cmd: Command,
+  respond: Respond,
+  ref: ListingRef,
+): Promise<void> {
   const existing = await deps.stores.cases.openByListing(ref.platform, ref.listingId);
   if (existing) {
     const t = existing.sellerThread;
