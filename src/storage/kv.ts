@@ -1,3 +1,5 @@
+import { IpcheckError } from '../core/errors.js';
+
 // The few storage operations ipcheck needs, on top of keyv. keyv itself only has get/set/delete, so the
 // atomic ones (set-if-absent, increment, lock) are done by each backend its own way: an in-process lock
 // for SQLite and memory (one instance), Redis commands through the adapter's client (many instances).
@@ -20,6 +22,28 @@ export interface Kv {
   /** Runs `fn` while holding a lock on `name`, across instances where the store is shared. */
   withLock<T>(name: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/**
+ * Runs one store operation with a deadline: a store that does not answer becomes a clear
+ * store_unavailable error naming the store and the operation, never a hang.
+ */
+export async function withDeadline<T>(describe: string, what: string, ms: number, p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([p, timeout]);
+  } catch (err) {
+    if (err instanceof IpcheckError) throw err;
+    throw new IpcheckError(
+      'store_unavailable',
+      `the case store (${describe}) failed ${what}: ${(err as Error).message}`,
+    );
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Removes credentials from a store address before it appears in any message or log. */

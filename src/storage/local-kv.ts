@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import { IpcheckError } from '../core/errors.js';
-import type { Kv } from './kv.js';
+import { type Kv, withDeadline } from './kv.js';
 import { KeyedMutex } from './mutex.js';
 
 // SQLite file (the default) or process memory (tests). One instance owns the store, so an in-process
@@ -11,32 +11,8 @@ import { KeyedMutex } from './mutex.js';
 
 const OP_TIMEOUT_MS = 5000;
 
-async function timed<T>(what: string, describe: string, p: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new IpcheckError(
-            'store_unavailable',
-            `the case store (${describe}) did not answer ${what} in time`,
-          ),
-        ),
-      OP_TIMEOUT_MS,
-    );
-  });
-  try {
-    return await Promise.race([p, timeout]);
-  } catch (err) {
-    if (err instanceof IpcheckError) throw err;
-    throw new IpcheckError(
-      'store_unavailable',
-      `the case store (${describe}) failed ${what}: ${(err as Error).message}`,
-    );
-  } finally {
-    clearTimeout(timer);
-  }
-}
+const timed = <T>(what: string, describe: string, p: Promise<T>): Promise<T> =>
+  withDeadline(describe, what, OP_TIMEOUT_MS, p);
 
 export class LocalKv implements Kv {
   readonly shared = false;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import KeyvRedis, { createClient } from '@keyv/redis';
 import Keyv from 'keyv';
 import { IpcheckError } from '../core/errors.js';
-import { type Kv, redactUrl } from './kv.js';
+import { type Kv, redactUrl, withDeadline } from './kv.js';
 import { KeyedMutex } from './mutex.js';
 
 // Redis lets several ipcheck instances share cases. Values go through keyv; the atomic operations keyv
@@ -89,22 +89,8 @@ export class RedisKv implements Kv {
     return new RedisKv(client, keyv, describe);
   }
 
-  private async timed<T>(what: string, p: Promise<T>): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${OP_TIMEOUT_MS} ms`)), OP_TIMEOUT_MS);
-    });
-    try {
-      return await Promise.race([p, timeout]);
-    } catch (err) {
-      if (err instanceof IpcheckError) throw err;
-      throw new IpcheckError(
-        'store_unavailable',
-        `the case store (${this.describe}) failed ${what}: ${(err as Error).message}`,
-      );
-    } finally {
-      clearTimeout(timer);
-    }
+  private timed<T>(what: string, p: Promise<T>): Promise<T> {
+    return withDeadline(this.describe, what, OP_TIMEOUT_MS, p);
   }
 
   private raw(args: string[]): Promise<unknown> {
