@@ -1,5 +1,7 @@
 import { addBusinessDays, addDays, daysBetween } from './dates.js';
+import { decide } from './decide.js';
 import type { Facts } from './facts.js';
+import type { RouteId } from './route-rules.js';
 import { type Citation, citeWhole, type KnowledgeBase } from './knowledge-base.js';
 
 export interface Deadline {
@@ -17,7 +19,7 @@ export interface Deadline {
 
 interface DeadlineRule {
   id: Deadline['id'];
-  applies: (f: Facts) => boolean;
+  applies: (f: Facts, routes: readonly RouteId[]) => boolean;
   compute: (noticeDate: string) => string;
   label: string;
   basis: string;
@@ -29,7 +31,11 @@ interface DeadlineRule {
 const RULES: DeadlineRule[] = [
   {
     id: 'counter_notice',
-    applies: (f) => f.notice === 'platform_complaint' && f.platform !== 'amazon',
+    // Only when an appeal is on the table: telling an infringing seller to appeal invites a bad-faith one.
+    applies: (f, routes) =>
+      f.notice === 'platform_complaint' &&
+      f.platform !== 'amazon' &&
+      (routes.includes('dispute_reply') || routes.includes('legal_opinion')),
     compute: (d) => addBusinessDays(d, 3),
     label: 'First counter-notice (appeal) to the platform',
     basis: 'about 3 business days after the complaint arrived (Monday to Friday; holidays not counted)',
@@ -63,7 +69,8 @@ const RULES: DeadlineRule[] = [
 export function computeDeadlines(facts: Facts, today: string, kb: KnowledgeBase): Deadline[] {
   const from = facts.noticeDate;
   if (!from) return [];
-  return RULES.filter((r) => r.applies(facts)).map((r) => {
+  const routes = decide(facts, kb).map((r) => r.id);
+  return RULES.filter((r) => r.applies(facts, routes)).map((r) => {
     const date = r.compute(from);
     return {
       id: r.id,
@@ -78,8 +85,10 @@ export function computeDeadlines(facts: Facts, today: string, kb: KnowledgeBase)
 }
 
 /** Whether any deadline rule would apply if the notice date were known (to say "tell me the date"). */
-export function deadlinesNeedDate(facts: Facts): boolean {
-  return !facts.noticeDate && RULES.some((r) => r.applies(facts));
+export function deadlinesNeedDate(facts: Facts, kb: KnowledgeBase): boolean {
+  if (facts.noticeDate) return false;
+  const routes = decide(facts, kb).map((r) => r.id);
+  return RULES.some((r) => r.applies(facts, routes));
 }
 
 export function checkDeadlineSources(kb: KnowledgeBase): void {

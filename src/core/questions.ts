@@ -27,6 +27,7 @@ export interface Question {
 
 const NOT_OURS = { listingIsOurs: ['no'] } as const;
 const COURT = { notice: ['court_or_tro'] } as const;
+const PLATFORM = { notice: ['platform_complaint'] } as const;
 
 /** The guided conversation, in the order questions are asked. Only unknown, relevant facts are asked. */
 export const QUESTIONS: readonly Question[] = [
@@ -161,17 +162,15 @@ export const QUESTIONS: readonly Question[] = [
       {
         value: 'no_reply',
         label: 'Yes, several times, no reply',
-        synonyms: ['no reply', 'no answer', 'no response', 'ignored', 'yes'],
+        synonyms: ['no reply', 'no answer', 'no response', 'ignored'],
       },
       { value: 'not_tried', label: 'Not yet', synonyms: ['not yet', 'no', 'n', 'not tried', 'never'] },
       { value: 'replied', label: 'Yes, and they replied', synonyms: ['replied', 'they replied', 'answered'] },
     ],
+    // Only a platform complaint is disputed by the seller; letters and court papers go through a lawyer.
     askWhen: [
-      { is: { usesTheirIp: ['no'] }, not: { ...NOT_OURS, ...COURT } },
-      {
-        is: { usesTheirIp: ['yes', 'unsure'], rights: ['own', 'authorized'] },
-        not: { ...NOT_OURS, ...COURT },
-      },
+      { is: { usesTheirIp: ['no'], ...PLATFORM }, not: NOT_OURS },
+      { is: { usesTheirIp: ['yes', 'unsure'], rights: ['own', 'authorized'], ...PLATFORM }, not: NOT_OURS },
     ],
   },
   {
@@ -219,7 +218,7 @@ export const QUESTIONS: readonly Question[] = [
       hint: 'e.g. "rounded corners, theirs are square; 3 buttons, theirs has 4". Or "skip".',
     },
     skippable: true,
-    askWhen: [{ is: { usesTheirIp: ['no'], ipType: ['design_patent'] }, not: { ...NOT_OURS, ...COURT } }],
+    askWhen: [{ is: { usesTheirIp: ['no'], ipType: ['design_patent'], ...PLATFORM }, not: NOT_OURS }],
   },
 ];
 

@@ -120,7 +120,10 @@ export const ROUTE_RULES: readonly RouteRule[] = [
     id: 'lawyer_escalation',
     variant: 'keep_selling',
     title: 'Escalate to a US lawyer to keep selling',
-    when: { is: { usesTheirIp: ['yes'], rights: ['none'], inventory: ['large_keep_selling'] } },
+    when: {
+      is: { usesTheirIp: ['yes'], rights: ['none'], inventory: ['large_keep_selling'] },
+      not: { listingIsOurs: ['no'] },
+    },
     reason:
       'The stock is large and you want to keep selling: contact the plaintiff’s law firm only through a US lawyer familiar with TRO cases, not directly.',
     steps: [
@@ -135,7 +138,7 @@ export const ROUTE_RULES: readonly RouteRule[] = [
     id: 'dispute_reply',
     variant: 'not_ours',
     title: 'Dispute: the listing was never ours',
-    when: { is: { listingIsOurs: ['no'] }, not: COURT },
+    when: { is: { listingIsOurs: ['no'], notice: ['platform_complaint'] } },
     reason:
       'The reported listing never appeared in your store: write to the platform, explain, and ask it to restore the store’s normal state.',
     steps: [
@@ -153,7 +156,7 @@ export const ROUTE_RULES: readonly RouteRule[] = [
     id: 'dispute_reply',
     variant: 'non_infringement',
     title: 'Dispute: no infringement',
-    when: { is: { usesTheirIp: ['no'] }, not: { notice: ['court_or_tro'], listingIsOurs: ['no'] } },
+    when: { is: { usesTheirIp: ['no'], notice: ['platform_complaint'] }, not: { listingIsOurs: ['no'] } },
     reason: 'The product does not use their right. ',
     reasonBy: { key: 'complainantContact', values: CONTACT_REASONS },
     steps: [
@@ -173,8 +176,8 @@ export const ROUTE_RULES: readonly RouteRule[] = [
     variant: 'rights',
     title: 'Dispute: you hold the rights',
     when: {
-      is: { usesTheirIp: ['yes', 'unsure'], rights: ['own', 'authorized'] },
-      not: { notice: ['court_or_tro'], listingIsOurs: ['no'] },
+      is: { usesTheirIp: ['yes', 'unsure'], rights: ['own', 'authorized'], notice: ['platform_complaint'] },
+      not: { listingIsOurs: ['no'] },
     },
     reason: 'You hold the rights to what the complaint names. ',
     reasonBy: { key: 'complainantContact', values: CONTACT_REASONS },
@@ -184,6 +187,21 @@ export const ROUTE_RULES: readonly RouteRule[] = [
     ],
     citations: [g('2.1', Q.nonInfringement), g('2.2', Q.calm)],
     facts: ['facts#ae.evidence', 'facts#ae.counter-notice-window', 'facts#amazon.clear-complaint'],
+  },
+  {
+    id: 'legal_opinion',
+    variant: 'letter',
+    title: 'A letter from their side: legal answers it, not you',
+    when: { is: { notice: ['rights_holder_letter'] } },
+    reason:
+      'A letter from the rights holder or its law firm: do not answer it or email the firm yourself. Send it to legal with the note below; if an answer is needed, a US lawyer sends it.',
+    steps: [
+      'Do not reply to the letter, sign anything, or pay.',
+      'Send the letter (with its email headers) and the note below to legal.',
+      'If you are not sure the product uses their right, take the listing offline while legal looks.',
+    ],
+    citations: [g('1.3', Q.noDirectEmail), g('1.3', Q.noReply)],
+    facts: ['facts#us.lawyer-not-seller', 'facts#us.verify-case'],
   },
   {
     id: 'legal_opinion',

@@ -70,20 +70,32 @@ describe('ipcheck triage --json (the contract in product.md)', () => {
     expect(typeof delist.reason).toBe('string');
     expect(delist.citations[0]).toMatchObject({ doc: 'guidance', section: '1.1' });
     expect(delist.citations[0].quote).toContain("someone else's trademarks");
-    expect(o.deadlines).toEqual([
-      expect.objectContaining({
-        label: expect.any(String),
-        date: '2026-12-02',
-        basis: expect.stringContaining('3 business days'),
-      }),
-    ]);
+    // Delisting is not appealed, so no counter-notice deadline is shown (it would invite a bad-faith appeal).
+    expect(o.deadlines).toEqual([]);
     expect(o.actions[0].links[0].url).toMatch(/^https:\/\/csp\.aliexpress\.com\//);
     expect(o.actions[0].steps.join(' ')).toContain('1005006123456789');
     expect(o.drafts).toEqual([]);
   });
 
   it('drafts the dispute reply and the lawyer note with kind, subject and body', async () => {
-    const d = await json('--listing', 'B0C1234567', '--answer', 'listingIsOurs=no');
+    const d = await json('--listing', 'B0C1234567', '--answer', 'listingIsOurs=no', '--answer', 'notice=platform_complaint');
+    const ali = await json(
+      '--listing',
+      '1005006123456789',
+      '--answer',
+      'listingIsOurs=no',
+      '--answer',
+      'notice=platform_complaint',
+      '--answer',
+      'noticeDate=2026-11-27',
+    );
+    expect(ali.deadlines).toEqual([
+      expect.objectContaining({
+        label: expect.any(String),
+        date: '2026-12-02',
+        basis: expect.stringContaining('3 business days'),
+      }),
+    ]);
     expect(d.drafts).toEqual([
       expect.objectContaining({
         kind: 'dispute_reply',

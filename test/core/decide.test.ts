@@ -71,7 +71,7 @@ describe('decision table (product.md)', () => {
       '5b. we hold the rights: dispute reply',
       {
         ...base,
-        notice: 'rights_holder_letter',
+        notice: 'platform_complaint',
         listingIsOurs: 'yes',
         ipType: 'trademark',
         usesTheirIp: 'yes',
@@ -110,6 +110,34 @@ describe('decision table (product.md)', () => {
       { ...base, notice: 'court_or_tro', listingIsOurs: 'no', inventory: 'small_or_stop' },
       ['lawyer_escalation/court', 'store_sweep/always'],
     ],
+    [
+      'a letter from their law firm, no infringement: legal answers it, the seller does not',
+      { ...base, notice: 'rights_holder_letter', listingIsOurs: 'yes', ipType: 'trademark', usesTheirIp: 'no' },
+      ['legal_opinion/letter', 'store_sweep/always'],
+    ],
+    [
+      'a letter about a listing that was never ours: still legal, not a platform dispute',
+      { ...base, notice: 'rights_holder_letter', listingIsOurs: 'no' },
+      ['legal_opinion/letter', 'store_sweep/always'],
+    ],
+    [
+      'a letter, and their logo is on it: delist, and legal answers the letter',
+      {
+        ...base,
+        notice: 'rights_holder_letter',
+        listingIsOurs: 'yes',
+        ipType: 'trademark',
+        usesTheirIp: 'yes',
+        rights: 'none',
+        inventory: 'small_or_stop',
+      },
+      ['delist_now/infringing', 'legal_opinion/letter', 'store_sweep/always'],
+    ],
+    [
+      'never our listing, large stock: no keep-selling escalation for a listing that is not ours',
+      { ...base, notice: 'platform_complaint', listingIsOurs: 'no', usesTheirIp: 'yes', rights: 'none', inventory: 'large_keep_selling' },
+      ['dispute_reply/not_ours', 'store_sweep/always'],
+    ],
     ['7. nothing known yet: the store sweep still applies', {}, ['store_sweep/always']],
   ])('%s', async (_name, facts, expected) => {
     expect(await ids(facts)).toEqual(expected);
@@ -128,8 +156,8 @@ describe('decision table (product.md)', () => {
     const all = [
       ...decide({ notice: 'court_or_tro' }, kb),
       ...decide({ usesTheirIp: 'yes', rights: 'none', inventory: 'large_keep_selling' }, kb),
-      ...decide({ listingIsOurs: 'no' }, kb),
-      ...decide({ usesTheirIp: 'no', ipType: 'design_patent', complainantContact: 'not_tried' }, kb),
+      ...decide({ listingIsOurs: 'no', notice: 'platform_complaint' }, kb),
+      ...decide({ usesTheirIp: 'no', ipType: 'design_patent', complainantContact: 'not_tried', notice: 'platform_complaint' }, kb),
       ...decide({ usesTheirIp: 'unsure', rights: 'none' }, kb),
     ];
     for (const r of all) {
@@ -147,14 +175,14 @@ describe('decision table (product.md)', () => {
       decide(f, kb)
         .flatMap((r) => r.citations)
         .some((c) => c.quote.includes('list one point two or three differences'));
-    expect(quote({ usesTheirIp: 'no', ipType: 'design_patent' })).toBe(true);
-    expect(quote({ usesTheirIp: 'no', ipType: 'trademark' })).toBe(false);
+    expect(quote({ usesTheirIp: 'no', ipType: 'design_patent', notice: 'platform_complaint' })).toBe(true);
+    expect(quote({ usesTheirIp: 'no', ipType: 'trademark', notice: 'platform_complaint' })).toBe(false);
   });
 
   it('words the dispute reason by whether the complainant answered', async () => {
     const kb = (await testContext()).kb;
     const reason = (c: Facts['complainantContact']) =>
-      decide({ usesTheirIp: 'no', complainantContact: c }, kb).find((r) => r.id === 'dispute_reply')?.reason;
+      decide({ usesTheirIp: 'no', complainantContact: c, notice: 'platform_complaint' }, kb).find((r) => r.id === 'dispute_reply')?.reason;
     expect(reason('no_reply')).toMatch(/has not answered repeated contact/);
     expect(reason('not_tried')).toMatch(/Ask the complainant politely to withdraw first/);
     expect(reason('replied')).toMatch(/retraction to the platform/);
@@ -163,7 +191,7 @@ describe('decision table (product.md)', () => {
   it('shows Amazon facts only on Amazon cases', async () => {
     const kb = (await testContext()).kb;
     const refs = (platform: Facts['platform']) =>
-      decide({ platform, listingIsOurs: 'no' }, kb).flatMap((r) => r.supporting.map((c) => c.ref));
+      decide({ platform, listingIsOurs: 'no', notice: 'platform_complaint' }, kb).flatMap((r) => r.supporting.map((c) => c.ref));
     expect(refs('amazon')).toContain('facts#amazon.clear-complaint');
     expect(refs('amazon')).not.toContain('facts#ae.counter-notice-window');
     expect(refs('aliexpress')).toContain('facts#ae.counter-notice-window');
