@@ -15,6 +15,8 @@ export const CaseState = z.object({
   pending: z.object({ questionId: z.string(), seq: z.number().int() }).nullable(),
   seq: z.number().int().nonnegative(),
   disclaimerShown: z.boolean(),
+  /** Facts the seller mentioned after the decision, waiting for "yes, update the case". */
+  proposal: z.object({ facts: Facts, details: Details }).optional(),
 });
 export type CaseState = z.infer<typeof CaseState>;
 

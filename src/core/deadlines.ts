@@ -1,8 +1,8 @@
 import { addBusinessDays, addDays, daysBetween } from './dates.js';
 import { decide } from './decide.js';
 import type { Facts } from './facts.js';
-import type { RouteId } from './route-rules.js';
 import { type Citation, citeWhole, type KnowledgeBase } from './knowledge-base.js';
+import type { RouteId } from './route-rules.js';
 
 export interface Deadline {
   id: 'counter_notice' | 'court_answer' | 'tro_expiry';

@@ -50,7 +50,8 @@ export function buildOutcome(input: OutcomeInput, ctx: CoreContext): Outcome {
   const missing = missingFacts(facts);
   const notes: string[] = [];
   if (missing.length > 0) notes.push('Some answers are missing, so this is not a firm decision yet.');
-  if (deadlinesNeedDate(facts, ctx.kb)) notes.push('No deadline dates: the day the notice arrived is unknown.');
+  if (deadlinesNeedDate(facts, ctx.kb))
+    notes.push('No deadline dates: the day the notice arrived is unknown.');
   if (deadlines.some((d) => d.daysLeft < 0))
     notes.push('A deadline has already passed: act today and tell legal.');
   if (facts.notice === 'court_or_tro')

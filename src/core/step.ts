@@ -1,3 +1,4 @@
+import { applyFacts, clearQuestion, withAnswered } from './case-edits.js';
 import { type CaseState, newCase } from './case-state.js';
 import { isoDay } from './dates.js';
 import { extractFacts } from './extract.js';
@@ -5,7 +6,7 @@ import { type Details, describeFact, FACT_KEYS, type FactKey, type Facts, VALUE_
 import { nextQuestion } from './flow.js';
 import { listingRefMessage } from './listing-ref.js';
 import { buildOutcome, type CoreContext } from './outcome.js';
-import { QUESTIONS, type Question, questionById } from './questions.js';
+import { type Question, questionById } from './questions.js';
 import { readChoiceValue, readTextAnswer } from './read-answer.js';
 import { DISCLAIMER, type Effect, HELP_COMMANDS, HELP_TEXT, type Reply } from './replies.js';
 
@@ -29,61 +30,8 @@ export interface StepResult {
 }
 
 const CHANGE = '__change';
+const CONFIRM = '__confirm';
 const MAX_TEXT = 4000;
-
-// ---------- state helpers (all return new objects; the input state is never mutated) ----------
-
-function questionOfFact(key: FactKey): string {
-  // platform is set together with the listing id; both are answered by the listing question.
-  return key === 'platform' ? 'listingId' : key;
-}
-
-function withAnswered(state: CaseState, ids: string[]): string[] {
-  const rest = state.answered.filter((id) => !ids.includes(id));
-  return [...rest, ...ids];
-}
-
-/** Applies facts in question order, so "back" after a pre-fill undoes the last question first. */
-function applyFacts(state: CaseState, facts: Facts, details: Details = {}, overwrite = true): CaseState {
-  const merged: Record<string, unknown> = { ...state.facts };
-  const newly: string[] = [];
-  for (const key of FACT_KEYS) {
-    const v = facts[key];
-    if (v === undefined) continue;
-    if (!overwrite && merged[key] !== undefined) continue;
-    merged[key] = v;
-    newly.push(questionOfFact(key));
-  }
-  const order = QUESTIONS.map((q) => q.id);
-  const ids = [...new Set(newly)].sort((a, b) => order.indexOf(a) - order.indexOf(b));
-  const detailIds = details.differences ? ['differences'] : [];
-  return {
-    ...state,
-    facts: merged as Facts,
-    details: { ...state.details, ...details },
-    answered: withAnswered(state, [...ids, ...detailIds]),
-    skipped: state.skipped.filter((id) => !ids.includes(id) && !detailIds.includes(id)),
-  };
-}
-
-function clearQuestion(state: CaseState, questionId: string): CaseState {
-  const facts: Record<string, unknown> = { ...state.facts };
-  const details: Record<string, unknown> = { ...state.details };
-  const q = questionById(questionId);
-  if (q && 'fact' in q.sets) delete facts[q.sets.fact];
-  if (q && 'detail' in q.sets) delete details[q.sets.detail];
-  if (questionId === 'listingId') {
-    delete facts.platform;
-    delete details.marketplace;
-  }
-  return {
-    ...state,
-    facts: facts as Facts,
-    details: details as Details,
-    answered: state.answered.filter((id) => id !== questionId),
-    skipped: state.skipped.filter((id) => id !== questionId),
-  };
-}
 
 // ---------- replies ----------
 
@@ -160,6 +108,7 @@ const infoText = (text: string): Reply => ({ kind: 'text', text, tone: 'info' })
 /** Re-shows where the case stands, without changing it (for stale buttons, help, and unclear text). */
 function current(state: CaseState, ctx: CoreContext, now: Date): StepResult {
   if (state.pending?.questionId === CHANGE) return changeMenu(state);
+  if (state.pending?.questionId === CONFIRM) return confirmMenu(state);
   const q = state.pending ? questionById(state.pending.questionId) : undefined;
   if (q) {
     // Re-asking keeps the same seq so the buttons already on screen stay valid.
@@ -297,6 +246,7 @@ function answerButton(
     return { ...r, effects: [{ type: 'stale' }] };
   }
   if (ev.questionId === CHANGE) return change(state, ev.value);
+  if (ev.questionId === CONFIRM) return confirm(state, ev.value === 'yes', ctx, now);
   const q = questionById(ev.questionId);
   if (!q) return current(state, ctx, now);
   const read = readChoiceValue(q, ev.value, isoDay(now));
@@ -304,15 +254,19 @@ function answerButton(
   return acceptAnswer(state, read.facts, read.details, read.extra, ctx, now);
 }
 
-/** Free text after the decision: new facts in it update the case; anything else gets a short pointer. */
-function textAfterDecision(state: CaseState, text: string, ctx: CoreContext, now: Date): StepResult {
+/**
+ * Free text after the decision. New facts in it are not applied silently (a casual "thanks, we deleted it
+ * yesterday" must not move the notice date): they are shown with what the case says now, and applied
+ * only when the seller confirms.
+ */
+function textAfterDecision(state: CaseState, text: string, now: Date): StepResult {
   const ex = extractFacts(text, isoDay(now));
   const changed = Object.fromEntries(
     Object.entries(ex.facts).filter(([k, v]) => state.facts[k as FactKey] !== v),
   ) as Facts;
   if (Object.keys(changed).length === 0) {
     return {
-      state,
+      state: { ...state, pending: null, proposal: undefined },
       replies: [
         infoText(
           'Your case is decided (above). Say "change" to change an answer, "restart" to start over, or "help" for more.',
@@ -321,7 +275,43 @@ function textAfterDecision(state: CaseState, text: string, ctx: CoreContext, now
       effects: [],
     };
   }
-  const next = applyFacts(state, changed, ex.details);
+  return confirmMenu({ ...state, proposal: { facts: changed, details: ex.details } });
+}
+
+function confirmMenu(state: CaseState): StepResult {
+  const p = state.proposal?.facts ?? {};
+  const items = FACT_KEYS.filter((k) => p[k] !== undefined && k !== 'platform').map((k) => {
+    const was = state.facts[k];
+    const now = describeFact(k, p[k] as string);
+    return was === undefined ? now : `${now} (the case says: ${describeFact(k, was)})`;
+  });
+  const seq = state.pending?.questionId === CONFIRM ? state.pending.seq : state.seq + 1;
+  return {
+    state: { ...state, seq, pending: { questionId: CONFIRM, seq } },
+    replies: [
+      { kind: 'understood', items, hint: 'Nothing is changed until you say so.' },
+      {
+        kind: 'question',
+        questionId: CONFIRM,
+        seq,
+        text: 'Update the case with this?',
+        choices: [
+          { value: 'yes', label: 'Yes, update the case' },
+          { value: 'no', label: 'No, keep it as it is' },
+        ],
+        canSkip: false,
+        canGoBack: false,
+      },
+    ],
+    effects: [],
+  };
+}
+
+function confirm(state: CaseState, yes: boolean, ctx: CoreContext, now: Date): StepResult {
+  const p = state.proposal;
+  const cleared = { ...state, pending: null, proposal: undefined };
+  if (!yes || !p) return { state: cleared, replies: [infoText('Kept as it is.')], effects: [] };
+  const next = applyFacts(cleared, p.facts, p.details);
   const u = understood(state.facts, next.facts);
   const r = advance({ ...next, status: 'open' }, ctx, now);
   return u ? prepend([{ ...u, hint: `Updated. ${u.hint}` }], r) : r;
@@ -345,6 +335,11 @@ function text(state: CaseState, raw: string, ctx: CoreContext, now: Date): StepR
   if (cmd === 'change' || cmd === 'change answer' || cmd === 'change an answer') return changeMenu(state);
   if (cmd === 'skip') return skip(state, ctx, now);
   const pending = state.pending;
+  if (pending?.questionId === CONFIRM) {
+    if (/^(1|y|yes|yes, update the case|update)$/.test(cmd)) return confirm(state, true, ctx, now);
+    if (/^(2|n|no|no, keep it as it is|keep)$/.test(cmd)) return confirm(state, false, ctx, now);
+    return textAfterDecision({ ...state, pending: null, proposal: undefined }, t, now);
+  }
   if (pending?.questionId === CHANGE) {
     const menu = changeMenu(state);
     const first = menu.replies[0];
@@ -355,7 +350,7 @@ function text(state: CaseState, raw: string, ctx: CoreContext, now: Date): StepR
     return prepend([errorText(`Pick 1 to ${choices.length}.`)], menu);
   }
   const q = pending ? questionById(pending.questionId) : undefined;
-  if (!q) return textAfterDecision(state, t, ctx, now);
+  if (!q) return textAfterDecision(state, t, now);
   const read = readTextAnswer(q, t, isoDay(now));
   if (!read.ok) return prepend([errorText(read.message)], current(state, ctx, now));
   return acceptAnswer(state, read.facts, read.details, read.extra, ctx, now);

@@ -78,7 +78,14 @@ describe('ipcheck triage --json (the contract in product.md)', () => {
   });
 
   it('drafts the dispute reply and the lawyer note with kind, subject and body', async () => {
-    const d = await json('--listing', 'B0C1234567', '--answer', 'listingIsOurs=no', '--answer', 'notice=platform_complaint');
+    const d = await json(
+      '--listing',
+      'B0C1234567',
+      '--answer',
+      'listingIsOurs=no',
+      '--answer',
+      'notice=platform_complaint',
+    );
     const ali = await json(
       '--listing',
       '1005006123456789',

@@ -112,7 +112,13 @@ describe('decision table (product.md)', () => {
     ],
     [
       'a letter from their law firm, no infringement: legal answers it, the seller does not',
-      { ...base, notice: 'rights_holder_letter', listingIsOurs: 'yes', ipType: 'trademark', usesTheirIp: 'no' },
+      {
+        ...base,
+        notice: 'rights_holder_letter',
+        listingIsOurs: 'yes',
+        ipType: 'trademark',
+        usesTheirIp: 'no',
+      },
       ['legal_opinion/letter', 'store_sweep/always'],
     ],
     [
@@ -135,7 +141,14 @@ describe('decision table (product.md)', () => {
     ],
     [
       'never our listing, large stock: no keep-selling escalation for a listing that is not ours',
-      { ...base, notice: 'platform_complaint', listingIsOurs: 'no', usesTheirIp: 'yes', rights: 'none', inventory: 'large_keep_selling' },
+      {
+        ...base,
+        notice: 'platform_complaint',
+        listingIsOurs: 'no',
+        usesTheirIp: 'yes',
+        rights: 'none',
+        inventory: 'large_keep_selling',
+      },
       ['dispute_reply/not_ours', 'store_sweep/always'],
     ],
     ['7. nothing known yet: the store sweep still applies', {}, ['store_sweep/always']],
@@ -157,7 +170,15 @@ describe('decision table (product.md)', () => {
       ...decide({ notice: 'court_or_tro' }, kb),
       ...decide({ usesTheirIp: 'yes', rights: 'none', inventory: 'large_keep_selling' }, kb),
       ...decide({ listingIsOurs: 'no', notice: 'platform_complaint' }, kb),
-      ...decide({ usesTheirIp: 'no', ipType: 'design_patent', complainantContact: 'not_tried', notice: 'platform_complaint' }, kb),
+      ...decide(
+        {
+          usesTheirIp: 'no',
+          ipType: 'design_patent',
+          complainantContact: 'not_tried',
+          notice: 'platform_complaint',
+        },
+        kb,
+      ),
       ...decide({ usesTheirIp: 'unsure', rights: 'none' }, kb),
     ];
     for (const r of all) {
@@ -182,7 +203,9 @@ describe('decision table (product.md)', () => {
   it('words the dispute reason by whether the complainant answered', async () => {
     const kb = (await testContext()).kb;
     const reason = (c: Facts['complainantContact']) =>
-      decide({ usesTheirIp: 'no', complainantContact: c, notice: 'platform_complaint' }, kb).find((r) => r.id === 'dispute_reply')?.reason;
+      decide({ usesTheirIp: 'no', complainantContact: c, notice: 'platform_complaint' }, kb).find(
+        (r) => r.id === 'dispute_reply',
+      )?.reason;
     expect(reason('no_reply')).toMatch(/has not answered repeated contact/);
     expect(reason('not_tried')).toMatch(/Ask the complainant politely to withdraw first/);
     expect(reason('replied')).toMatch(/retraction to the platform/);
@@ -191,7 +214,9 @@ describe('decision table (product.md)', () => {
   it('shows Amazon facts only on Amazon cases', async () => {
     const kb = (await testContext()).kb;
     const refs = (platform: Facts['platform']) =>
-      decide({ platform, listingIsOurs: 'no', notice: 'platform_complaint' }, kb).flatMap((r) => r.supporting.map((c) => c.ref));
+      decide({ platform, listingIsOurs: 'no', notice: 'platform_complaint' }, kb).flatMap((r) =>
+        r.supporting.map((c) => c.ref),
+      );
     expect(refs('amazon')).toContain('facts#amazon.clear-complaint');
     expect(refs('amazon')).not.toContain('facts#ae.counter-notice-window');
     expect(refs('aliexpress')).toContain('facts#ae.counter-notice-window');

@@ -144,10 +144,19 @@ describe('conversation transcripts', () => {
     expect(draft?.body).toContain('1. rounded corners, theirs are square\n2. 3 buttons, theirs has 4');
   });
 
-  it('updates a decided case when the seller adds a new fact', async () => {
-    await chat.send('complaint on 1005006123456789 yesterday, we never listed it');
+  it('asks before a later message changes a decided case, and changes nothing on small talk', async () => {
+    await chat.send('complaint on 1005006123456789 3 days ago, we never listed it');
     expect(chat.outcome().routes.map((r) => r.id)).toEqual(['dispute_reply', 'store_sweep']);
+    const decided = await chat.state();
+    await chat.send('thanks, we deleted it yesterday');
+    expect(chat.text).toContain('notice date: 2026-11-27 (the case says: notice date: 2026-11-25)');
+    expect(chat.question().questionId).toBe('__confirm');
+    await chat.send('no');
+    expect(chat.text).toBe('Kept as it is.');
+    expect((await chat.state()).facts).toEqual(decided.facts);
     await chat.send('actually we just got a TRO and our funds are frozen');
+    expect(chat.question().questionId).toBe('__confirm');
+    await chat.send('yes');
     expect(chat.text).toContain('Updated.');
     expect(chat.question().questionId).toBe('inventory');
     await chat.send('2');
@@ -155,7 +164,6 @@ describe('conversation transcripts', () => {
     await chat.send('thanks');
     expect(chat.text).toContain('Your case is decided');
   });
-
   it('shows the disclaimer once per case', async () => {
     await chat.send('complaint on 1005006123456789');
     expect(chat.text).toContain('not legal advice');

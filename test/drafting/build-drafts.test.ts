@@ -57,7 +57,12 @@ describe('dispute reply drafts', () => {
   });
 
   it('numbers the seller’s design differences, or leaves three numbered placeholders', async () => {
-    const base: Facts = { usesTheirIp: 'no', ipType: 'design_patent', listingIsOurs: 'yes', notice: 'platform_complaint' };
+    const base: Facts = {
+      usesTheirIp: 'no',
+      ipType: 'design_patent',
+      listingIsOurs: 'yes',
+      notice: 'platform_complaint',
+    };
     const withDiffs = (await drafts(base, { differences: ['oval, not round', 'two handles'] })).drafts[0];
     expect(withDiffs?.body).toContain('Differences\n1. oval, not round\n2. two handles\n');
     const without = (await drafts(base)).drafts[0];
@@ -67,7 +72,12 @@ describe('dispute reply drafts', () => {
   });
 
   it('offers a polite retraction request before disputing, unless contact already failed', async () => {
-    const f: Facts = { usesTheirIp: 'no', ipType: 'trademark', listingIsOurs: 'yes', notice: 'platform_complaint' };
+    const f: Facts = {
+      usesTheirIp: 'no',
+      ipType: 'trademark',
+      listingIsOurs: 'yes',
+      notice: 'platform_complaint',
+    };
     expect((await drafts({ ...f, complainantContact: 'not_tried' })).optional.map((d) => d.kind)).toEqual([
       'retraction_request',
     ]);

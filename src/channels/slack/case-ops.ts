@@ -1,4 +1,8 @@
 import type { CaseRecord } from '../../core/case-record.js';
+import { parseCaseCommand } from '../../core/commands.js';
+import { USER_TEXT } from '../../core/errors.js';
+import type { OpenCaseSummary } from '../../core/ports.js';
+import type { Reply } from '../../core/replies.js';
 import { runTurn, type TurnInput, type TurnResult } from '../../core/turn.js';
 import { exportCaseJson, exportCaseMarkdown } from '../../render/export-case.js';
 import { outcomeOf } from './drafts.js';
@@ -9,6 +13,27 @@ export function turnDeps(deps: SlackDeps) {
   return { ctx: deps.ctx, cases: deps.stores.cases, reminders: deps.stores.reminders, clock: deps.clock };
 }
 
+/** The Slack workspace (team id) of a conversation key `slack:T…:…`, if it is a Slack one. */
+export const teamOf = (conversation: string): string | undefined => /^slack:([^:]+):/.exec(conversation)?.[1];
+
+/**
+ * A case that lives in another Slack workspace (an org-wide install serves several from one store) is
+ * neither shown nor exported here. Cases with no Slack conversation (opened in the terminal) stay
+ * reachable, as they are from the CLI.
+ */
+export function otherWorkspace(rec: CaseRecord, team: string): boolean {
+  const teams = new Set(
+    [...rec.conversations.map(teamOf), rec.sellerThread?.team].filter((t): t is string => Boolean(t)),
+  );
+  return teams.size > 0 && !teams.has(team);
+}
+
+export const notFoundReply = (caseId: string): Reply => ({
+  kind: 'text',
+  tone: 'error',
+  text: `${caseId}: ${USER_TEXT.case_not_found}`,
+});
+
 /** Runs one conversation turn and posts what it says where the seller is talking. */
 export async function turnAndPost(
   deps: SlackDeps,
@@ -16,8 +41,30 @@ export async function turnAndPost(
   input: TurnInput,
   where: Where,
   user: string,
+  /** Called once the turn is saved, before anything is posted (a failed post must not undo or redo it). */
+  onSaved?: () => Promise<void>,
 ): Promise<TurnResult> {
-  const r = await runTurn(turnDeps(deps), input);
+  const team = teamOf(input.conversation);
+  // "status IPC-0042", "export IPC-0042", "open IPC-0042" typed here must not reach another workspace's case.
+  const cmd = team && input.event.type === 'text' ? parseCaseCommand(input.event.text) : undefined;
+  if (team && cmd && 'caseId' in cmd && cmd.caseId) {
+    const target = await deps.stores.cases.get(cmd.caseId);
+    if (target && otherWorkspace(target, team)) {
+      const replies = [notFoundReply(cmd.caseId)];
+      await postReplies(client, where, replies, { caseId: '' });
+      return { replies, effects: [] };
+    }
+  }
+  let r = await runTurn(turnDeps(deps), input);
+  await onSaved?.();
+  if (team) {
+    // "cases" lists the whole store; here only this workspace's cases are shown (like /ipcheck list).
+    const mine = (c: OpenCaseSummary) => c.conversation?.startsWith(`slack:${team}:`) ?? false;
+    r = {
+      ...r,
+      replies: r.replies.map((x) => (x.kind === 'cases' ? { ...x, cases: x.cases.filter(mine) } : x)),
+    };
+  }
   if (r.effects.some((e) => e.type === 'stale')) {
     // A double click or an old button: say so to that person only; the thread already shows the case.
     await client.chat.postEphemeral({

@@ -91,7 +91,12 @@ export function splitText(text: string, max: number): string[] {
     let cut = window.lastIndexOf('\n\n');
     if (cut < max / 3) cut = window.lastIndexOf('\n');
     if (cut < max / 3) cut = window.lastIndexOf(' ');
-    if (cut < max / 3) cut = max;
+    if (cut < max / 3) {
+      cut = max;
+      // A hard cut never splits an escaped entity (&amp; &lt; &gt;): that would show as junk on both sides.
+      const amp = window.lastIndexOf('&');
+      if (amp > max - 5 && !window.slice(amp).includes(';')) cut = amp;
+    }
     out.push(rest.slice(0, cut).trimEnd());
     rest = rest.slice(cut).replace(/^\s+/, '');
   }
@@ -193,7 +198,7 @@ export function outcomeMessage(o: Outcome, view: OutcomeView): SlackMessage {
   next.push(button('Change an answer', ACTION.change, value), button('Start over', ACTION.restart, value));
   blocks.push(...actions(next, 'outcome_next'));
   if (o.notes.length > 0) blocks.push(context(o.notes.map(escapeMrkdwn).join(' ')));
-  const text = `What to do for ${view.caseId}: ${o.routes.map((r) => r.title).join('; ')}`;
+  const text = `What to do for ${view.caseId}: ${escapeMrkdwn(o.routes.map((r) => r.title).join('; '))}`;
   return fitOneMessage({ text, blocks });
 }
 
@@ -223,7 +228,9 @@ export function draftMessages(d: Draft, view: DraftView): SlackMessage[] {
     header(`${DRAFT_TITLES[d.kind]}: ${view.caseId}`),
     section(`*Subject:* ${escapeMrkdwn(d.subject)}`),
   ];
-  const pieces = splitText(d.body, LIMITS.section - 10).map((p) => section(`\`\`\`${escapeMrkdwn(p)}\`\`\``));
+  // Escape first, then split: escaping makes text longer (& → &amp;), so splitting the raw text could
+  // give a piece over 3000 characters that clip() would cut, losing part of the draft.
+  const pieces = splitText(escapeMrkdwn(d.body), LIMITS.section - 10).map((p) => section(`\`\`\`${p}\`\`\``));
   const tail: Block[] = [context(status)];
   if (view.buttons !== false) {
     const v = encodeValue({ c: view.caseId, d: d.kind });
@@ -238,7 +245,8 @@ export function draftMessages(d: Draft, view: DraftView): SlackMessage[] {
       ),
     );
   }
-  const text = `${DRAFT_TITLES[d.kind]} for ${view.caseId}: ${d.subject}`;
+  // The fallback `text` is mrkdwn too (and drives notifications): seller text in it is escaped as well.
+  const text = `${DRAFT_TITLES[d.kind]} for ${view.caseId}: ${escapeMrkdwn(d.subject)}`;
   return splitMessages(text, [...head, ...pieces, ...tail]);
 }
 
@@ -299,7 +307,9 @@ export function renderSlack(replies: readonly Reply[], view: OutcomeView): Slack
   let blocks: Block[] = [];
   let texts: string[] = [];
   const flush = () => {
-    if (blocks.length > 0) out.push(...splitMessages(clip(texts.join('\n'), 3000), blocks));
+    // The fallback `text` is mrkdwn and drives notifications: seller text in it must not become
+    // <!channel>, a mention or a link, so it is escaped like the blocks.
+    if (blocks.length > 0) out.push(...splitMessages(clip(escapeMrkdwn(texts.join('\n')), 3000), blocks));
     blocks = [];
     texts = [];
   };

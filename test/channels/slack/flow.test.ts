@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ACTION } from '../../../src/channels/slack/action-ids.js';
 import { visibleText } from '../../fakes/slack-api.js';
 import { appMentionEvent, messageEvent, plainTextValue } from '../../fakes/slack-signing.js';
 import {

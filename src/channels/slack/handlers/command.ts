@@ -10,7 +10,7 @@ import {
   parseListingRef,
 } from '../../../core/listing-ref.js';
 import { runTurn } from '../../../core/turn.js';
-import { turnAndPost, turnDeps } from '../case-ops.js';
+import { notFoundReply, otherWorkspace, turnAndPost, turnDeps } from '../case-ops.js';
 import { once } from '../once.js';
 import { slackError } from '../post.js';
 import { escapeMrkdwn, renderSlack } from '../render-block-kit.js';
@@ -57,7 +57,13 @@ async function listCases(deps: SlackDeps, team: string, respond: Respond): Promi
   await respond(ephemeral(`Open cases (${open.length}):\n${lines.join('\n')}`));
 }
 
-async function status(deps: SlackDeps, caseId: string, respond: Respond): Promise<void> {
+async function status(deps: SlackDeps, team: string, caseId: string, respond: Respond): Promise<void> {
+  const rec = await deps.stores.cases.get(caseId);
+  if (rec && otherWorkspace(rec, team)) {
+    // Another workspace's case (org-wide install): answered like an unknown id, nothing of it shown.
+    const [msg] = renderSlack([notFoundReply(caseId)], { caseId });
+    return void (await respond(ephemeral(msg?.text ?? 'No case.', msg?.blocks)));
+  }
   const r = await runTurn(turnDeps(deps), {
     conversation: 'slack:command',
     who: 'slack',
@@ -185,7 +191,7 @@ async function handle(deps: SlackDeps, client: WebClient, cmd: Command, respond:
       return void (await respond(
         ephemeral('`/ipcheck status` needs a case id, like `/ipcheck status IPC-0042`.'),
       ));
-    return status(deps, id, respond);
+    return status(deps, cmd.team_id, id, respond);
   }
   return open(deps, client, { ...cmd, text }, respond);
 }

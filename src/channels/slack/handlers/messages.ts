@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { CaseRecord } from '../../../core/case-record.js';
 import { userText } from '../../../core/errors.js';
+import type { CoreEvent } from '../../../core/step.js';
 import { turnAndPost } from '../case-ops.js';
 import { once } from '../once.js';
 import type { Where } from '../post.js';
@@ -24,6 +25,7 @@ async function relayAnswer(
   client: WebClient,
   rec: CaseRecord,
   m: Incoming,
+  saved: () => Promise<void>,
 ): Promise<boolean> {
   const esc = rec.escalation;
   const open = esc?.infoRequests.findIndex((q) => q.answer === undefined) ?? -1;
@@ -49,6 +51,7 @@ async function relayAnswer(
       ],
     };
   });
+  await saved();
   await client.chat.postMessage({
     channel: esc.channel,
     thread_ts: esc.ts,
@@ -58,11 +61,35 @@ async function relayAnswer(
   return true;
 }
 
-async function handle(deps: SlackDeps, client: WebClient, m: Incoming, startIfNew: boolean): Promise<void> {
+// How long "this delivery's text was applied to the case" is remembered (as long as a delivery claim).
+const APPLIED_KEEP_MS = 24 * 3600_000;
+const APPLIED_LEASE_MS = 5 * 60_000;
+
+/**
+ * Applies one delivery's text to its case at most once. A delivery whose text was saved but whose reply
+ * failed to post is given back (see deliver), so a retry of it must not apply the text again:
+ * "yes" to one question would become "yes" to the next. The retry re-shows where the case stands instead.
+ */
+async function handle(
+  deps: SlackDeps,
+  client: WebClient,
+  m: Incoming,
+  startIfNew: boolean,
+  eventId: string,
+  saved: () => void,
+): Promise<void> {
   const rec = await deps.stores.cases.byConversation(m.key);
   if (!rec && !startIfNew) return;
-  if (rec && (await relayAnswer(deps, client, rec, m))) return;
+  const appliedKey = `slack:applied:${eventId}`;
+  const first = await deps.stores.claims.claim(appliedKey, APPLIED_LEASE_MS);
+  const markSaved = async () => {
+    saved();
+    if (first) await deps.stores.claims.complete(appliedKey, APPLIED_KEEP_MS);
+  };
   try {
+    if (first && rec && (await relayAnswer(deps, client, rec, m, markSaved))) return;
+    // Without a case the first attempt only ran a read-only command ("status", "cases"): safe to run again.
+    const event: CoreEvent = first || !rec ? { type: 'text', text: m.text } : { type: 'show' };
     await turnAndPost(
       deps,
       client,
@@ -70,15 +97,42 @@ async function handle(deps: SlackDeps, client: WebClient, m: Incoming, startIfNe
         conversation: m.key,
         who: m.user,
         channel: 'slack',
-        event: { type: 'text', text: m.text },
+        event,
         sellerThread: { team: m.team, channel: m.channel, ...(m.thread ? { ts: m.thread } : {}) },
       },
       m.where,
       m.user,
+      markSaved,
+    );
+  } catch (err) {
+    // Not saved: give the marker back too, so a retry applies the text.
+    if (first) await deps.stores.claims.release(appliedKey).catch(() => {});
+    throw err;
+  }
+}
+
+/** Runs a delivery once; a failure gives the delivery back (a Slack retry can do it) and tells the user. */
+async function deliver(
+  deps: SlackDeps,
+  client: WebClient,
+  m: Incoming,
+  startIfNew: boolean,
+  eventId: string,
+): Promise<void> {
+  let saved = false;
+  try {
+    await once(deps.stores.claims, `slack:event:${eventId}`, () =>
+      handle(deps, client, m, startIfNew, eventId, () => {
+        saved = true;
+      }),
     );
   } catch (err) {
     deps.log.error(`message in ${m.key} failed: ${(err as Error).message}`);
-    await client.chat.postMessage({ ...m.where, text: `Sorry: ${userText(err)}` }).catch(() => {});
+    // userText() says "nothing was changed", which is wrong once the text was saved.
+    const text = saved
+      ? 'Sorry: I saved that, but could not post my whole reply. Say "status" here to see where the case stands.'
+      : `Sorry: ${userText(err)}`;
+    await client.chat.postMessage({ ...m.where, text }).catch(() => {});
   }
 }
 
@@ -103,7 +157,7 @@ export function registerMessages(app: App, deps: SlackDeps): void {
       where: { channel: event.channel, thread_ts: thread },
       thread,
     };
-    await once(deps.stores.claims, `slack:event:${body.event_id}`, () => handle(deps, client, m, true));
+    await deliver(deps, client, m, true, body.event_id);
   });
 
   // Replies in a case thread continue the case without a mention; DMs are one conversation each.
@@ -140,6 +194,6 @@ export function registerMessages(app: App, deps: SlackDeps): void {
           where: { channel: event.channel, thread_ts: thread as string },
           thread: thread as string,
         };
-    await once(deps.stores.claims, `slack:event:${body.event_id}`, () => handle(deps, client, m, dm));
+    await deliver(deps, client, m, dm, body.event_id);
   });
 }
