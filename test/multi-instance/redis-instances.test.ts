@@ -67,7 +67,12 @@ describe('two ipcheck instances on one Redis', () => {
       state: {
         ...r.state,
         status: 'decided',
-        facts: { notice: 'platform_complaint', platform: 'aliexpress', listingIsOurs: 'no', noticeDate: '2026-11-27' },
+        facts: {
+          notice: 'platform_complaint',
+          platform: 'aliexpress',
+          listingIsOurs: 'no',
+          noticeDate: '2026-11-27',
+        },
       },
     }));
     // Due now for both instances (its deadline, 2 Dec, still matches the case's facts).
