@@ -117,7 +117,7 @@ export function rightsStatement(facts: Facts, details: Details): string {
   if (facts.rights === 'own')
     return `We own the ${ip} for this product: ${fillIn('registration number and country')}.`;
   const owner = details.brand ? ` (${details.brand})` : '';
-  return `We sell this product with the authorization of the rights owner${owner}, as the attached letter and invoices show.`;
+  return `We sell this product with the authorization of the rights owner${owner}, as the attached documents show.`;
 }
 
 export function lawyerVars(input: DraftInput): Record<string, string> {
@@ -147,7 +147,7 @@ export function lawyerVars(input: DraftInput): Record<string, string> {
   else if (facts.usesTheirIp === 'no') position = 'We believe the product does not use their right.';
   else if (facts.usesTheirIp === 'unsure')
     position = 'We are not sure whether the product uses their right, and need your opinion.';
-  let actions = 'none yet';
+  let actions = fillIn('what was done so far, e.g. listing deleted on a date, stock set aside');
   if (details.delisted) actions = 'the listing has been taken down';
   else if (ids.includes('delist_now'))
     actions = `delisting recommended by ipcheck; ${fillIn('date it was deleted')}`;
@@ -157,6 +157,7 @@ export function lawyerVars(input: DraftInput): Record<string, string> {
     facts.rights === 'own' || facts.rights === 'authorized'
       ? `${evidenceFor(facts).replace(/^- /gm, '').replace(/\n/g, '; ')}`
       : fillIn('invoices, authorization letters, own registrations, design files, original photos');
+  const letter = facts.notice === 'rights_holder_letter';
   const asks = court
     ? [
         'Check the case on the court docket and determine the scope of the TRO: which accounts, listings and amounts it covers.',
@@ -164,15 +165,21 @@ export function lawyerVars(input: DraftInput): Record<string, string> {
         "Contact the plaintiff's law firm on our behalf.",
         "Advise whether the freeze can be narrowed to the accused product's own sales.",
       ]
-    : keepSelling
+    : letter
       ? [
-          "Contact the rights holder's law firm on our behalf about continuing to sell this stock.",
-          'Advise what we must change or stop, and the risk if a TRO follows.',
+          'Read the letter (forwarded with its email headers) and tell us whether and how to answer it.',
+          'Answer the rights holder or its law firm on our behalf if an answer is needed; we will not reply ourselves.',
+          'Tell us whether the listing must come down meanwhile.',
         ]
-      : [
-          'Tell us whether the product infringes the right named, before the counter-notice deadline.',
-          'If it does not, tell us what evidence to attach to the dispute.',
-        ];
+      : keepSelling
+        ? [
+            "Contact the rights holder's law firm on our behalf about continuing to sell this stock.",
+            'Advise what we must change or stop, and the risk if a TRO follows.',
+          ]
+        : [
+            'Tell us whether the product infringes the right named, before the counter-notice deadline.',
+            'If it does not, tell us what evidence to attach to the dispute.',
+          ];
   return {
     urgency,
     caseRef: input.caseId ?? 'new case (no id yet)',
@@ -198,8 +205,7 @@ export function lawyerVars(input: DraftInput): Record<string, string> {
 }
 
 export function retractionReason(variant: string, facts: Facts, details: Details): string {
-  if (variant === 'not_ours')
-    return 'The reported listing has never been in our store; we checked our product library and orders.';
+  if (variant === 'not_ours') return 'The reported listing has never been in our store.';
   if (variant === 'rights') return `${rightsStatement(facts, details)} We can send you the documents.`;
   return `We believe our product does not use your ${IP_WORDS[facts.ipType ?? 'unknown']}: ${fillIn('the main reason, in one sentence')}.`;
 }

@@ -53,7 +53,20 @@ describe('dispute reply drafts', () => {
     expect(d?.body).toContain('from Nike');
     expect(d?.body).toContain('[FILL IN: date the complaint arrived]');
     expect(d?.body).toContain('Contact: [FILL IN: your name, role and email]');
-    expect(d?.placeholders).toBe(2);
+    expect(d?.body).toContain('3. What we checked: [FILL IN:');
+    expect(d?.placeholders).toBe(3);
+  });
+
+  it('never states what the seller did not say (who made the photos, what was checked)', async () => {
+    const { drafts: ds } = await drafts({
+      usesTheirIp: 'no',
+      ipType: 'copyright',
+      listingIsOurs: 'yes',
+      notice: 'platform_complaint',
+    });
+    const body = ds[0]?.body ?? '';
+    expect(body).not.toMatch(/taken by our team|our own work|we keep the original/i);
+    expect(body).toContain('The images in the listing: [FILL IN: who made them');
   });
 
   it('numbers the seller’s design differences, or leaves three numbered placeholders', async () => {
