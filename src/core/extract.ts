@@ -21,6 +21,8 @@ const RULES: PhraseRule[] = [
   {
     fact: 'notice',
     value: 'court_or_tro',
+    // "They threatened to take us to court" is a threat, not court papers.
+    ownWordsOnly: true,
     patterns: [
       /\btro\b/,
       /temporary restraining order/,
@@ -100,6 +102,16 @@ const RULES: PhraseRule[] = [
   },
   {
     fact: 'usesTheirIp',
+    value: 'yes',
+    ownWordsOnly: true,
+    // Said outright, this wins over a "no logo" in the same message ("no logo, but the photos are theirs").
+    patterns: [
+      /(photos?|images?|pictures?|artwork|design) (are|is|were|was) (theirs|their own|copied)\b/,
+      /(we|i) (used|use|took|copied|downloaded) (their|the brand'?s?) (photos?|images?|pictures?|artwork|design)/,
+    ],
+  },
+  {
+    fact: 'usesTheirIp',
     value: 'no',
     ownWordsOnly: true,
     patterns: [
@@ -159,7 +171,7 @@ const RULES: PhraseRule[] = [
     fact: 'complainantContact',
     value: 'no_reply',
     patterns: [
-      /(no|never got an?|didn'?t get an?) (reply|response|answer)/,
+      /(no|never got an?|didn'?t get an?) (reply|response|answer)(?! (yet )?from (the )?(platform|aliexpress|amazon|seller support|support))/,
       /(they|them|complainant|brand|law ?firm|lawyers?|owner) (never|didn'?t|did not|don'?t|won'?t|haven'?t|have not|hasn'?t|has not) (repl(y|ied)|respond|answer|get back|got back|gotten back|wr(i|o)te back)/,
       /(haven'?t|have not|never|didn'?t|did not) heard (back|from them|anything)/,
       /ignored (us|me|our)/,
@@ -200,7 +212,7 @@ const RULES: PhraseRule[] = [
 // "They say we copied their design", "a complaint claiming we…": the complainant's words, up to the end of
 // the sentence or a "but", are not the seller's answer.
 const ALLEGATION =
-  /\b(they|he|she|the (complaint|complainant|brand|notice|law ?firm|rights? ?holder|plaintiff|platform|letter|email|owner))( \w+)? (says?|said|claims?|claimed|alleges?|alleged|accuses?|accused|thinks?|argues?|insists?|states?)\b[^.;!?]*?(?=[.;!?]|\bbut\b|\bhowever\b|$)|\b(saying|claiming|alleging|accusing)\b[^.;!?]*?(?=[.;!?]|\bbut\b|\bhowever\b|$)/g;
+  /\b(they|he|she|the (complaint|complainant|brand|notice|law ?firm|rights? ?holder|plaintiff|platform|letter|email|owner))( \w+)? (says?|said|claims?|claimed|alleges?|alleged|accuses?|accused|thinks?|argues?|insists?|states?|threaten(?:s|ed)?|warn(?:s|ed)?)\b[^.;!?]*?(?=[.;!?]|\bbut\b|\bhowever\b|$)|\b(saying|claiming|alleging|accusing|threatening)\b[^.;!?]*?(?=[.;!?]|\bbut\b|\bhowever\b|$)/g;
 
 function ownWords(t: string): string {
   return t.replace(ALLEGATION, ' ');
@@ -221,7 +233,8 @@ const SMALL_STOCK = 100;
 const STOCK_PATTERNS: RegExp[] = [
   /(?<![\w.,$/:-])(\d[\d,.]*)\s*(k\b)?\s*(?:(?:units?|pcs|pieces?|sets?|items?|products?) )?(?:in stock|in inventory|left|in (?:the |our )?warehouse)/,
   /\b(?:stock|inventory)(?: level)?(?: is| of|:)? (?:about |around |~)?(\d[\d,.]*)\s*(k\b)?/,
-  /(?<![\w.,$/:-])(\d[\d,.]*)\s*(k\b)?\s*(?:units?|pcs|pieces?|sets?)\b/,
+  // Not "we sold 3,000 units last year": sales are not stock.
+  /(?<![\w.,$/:-])(?<!(?:sold|shipped|sell|sells|selling|ordered|delivered) (?:about |around |over |only )?)(\d[\d,.]*)\s*(k\b)?\s*(?:units?|pcs|pieces?|sets?)\b/,
 ];
 
 function stockUnits(t: string): number | undefined {
@@ -297,7 +310,15 @@ function details(text: string, t: string): Details {
   if (units !== undefined) d.stockUnits = units;
   const brand = brandOf(text);
   if (brand) d.brand = brand;
-  if (/(already|have|has been|we) (delisted|removed|deleted|taken (it )?down|took (it )?down)/.test(t))
+  // The listing itself must be what was taken down, not "removed the brand name from the title".
+  if (
+    /(already|have|has|we|i) (delisted|deleted|removed|taken down|took down) (it|the (listing|product|item|asin)|this (listing|product|item|asin)|that (listing|product|item))\b(?! from)/.test(
+      t,
+    ) ||
+    /(already|have|has|we|i) (delisted|deleted) it\b|\b(took|taken) (it|the listing|the product) down\b|(listing|product|item|asin) (was|is|has been) (delisted|deleted|removed|taken down)/.test(
+      t,
+    )
+  )
     d.delisted = true;
   return d;
 }

@@ -485,3 +485,20 @@ describe('extractFacts: neutral and hostile text', () => {
     expect(facts('they didn’t\nreply')).toMatchObject({ complainantContact: 'no_reply' });
   });
 });
+
+describe('review findings: words that must not change the route', () => {
+  const T = '2026-11-28';
+  it.each<[string, Record<string, unknown>, Record<string, unknown>]>([
+    ['they threatened to take us to court', { notice: undefined }, {}],
+    ['we sold 3,000 units last year', { inventory: undefined }, { stockUnits: undefined }],
+    ['no logo on the product but the photos are theirs', { usesTheirIp: 'yes' }, {}],
+    ['we removed the brand name from the title', {}, { delisted: undefined }],
+    ['we already delisted it', {}, { delisted: true }],
+    ['no reply yet from the platform', { complainantContact: undefined }, {}],
+    ['we got a TRO, funds frozen', { notice: 'court_or_tro' }, {}],
+  ])('%s', (text, facts, details) => {
+    const ex = extractFacts(text, T);
+    for (const [k, v] of Object.entries(facts)) expect(ex.facts[k as keyof typeof ex.facts]).toBe(v);
+    for (const [k, v] of Object.entries(details)) expect(ex.details[k as keyof typeof ex.details]).toBe(v);
+  });
+});
