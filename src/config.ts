@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from './core/dates.js';
 import { DEFAULT_STORE_URL, parseStoreUrl, STORE_URL_FORMS } from './storage/store-url.js';
 
 // The only reader of process.env. Every variable is checked once at startup; a bad one stops the
@@ -36,6 +37,7 @@ const Env = z.object({
     .regex(/^[CG][A-Z0-9]{6,}$/)
     .optional(),
   IPCHECK_REMINDER_INTERVAL_S: z.coerce.number().int().min(5).max(3600).default(60),
+  IPCHECK_TZ: z.string().default('UTC').refine(isTimeZone),
 });
 
 export interface SlackConfig {
@@ -57,6 +59,7 @@ export interface Config {
   slack?: SlackConfig;
   legalChannel?: string;
   reminderIntervalMs: number;
+  timeZone: string;
 }
 
 export class ConfigError extends Error {}
@@ -75,6 +78,7 @@ const FORMS: Record<string, string> = {
   HOST: 'an address to listen on, e.g. 0.0.0.0 or 127.0.0.1',
   IPCHECK_LEGAL_CHANNEL: 'the legal channel id, like C0123456789 (channel details > About, at the bottom)',
   IPCHECK_REMINDER_INTERVAL_S: 'seconds between reminder checks, 5 to 3600',
+  IPCHECK_TZ: 'your team\'s time zone, e.g. Asia/Shanghai or America/New_York (what "today" means)',
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -97,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     slack: slackConfig(e),
     ...(e.IPCHECK_LEGAL_CHANNEL ? { legalChannel: e.IPCHECK_LEGAL_CHANNEL } : {}),
     reminderIntervalMs: e.IPCHECK_REMINDER_INTERVAL_S * 1000,
+    timeZone: e.IPCHECK_TZ,
   };
 }
 

@@ -48,6 +48,10 @@ describe('config (the only reader of the environment)', () => {
       /^IPCHECK_LEGAL_CHANNEL is not valid: expected the legal channel id, like C0123456789/,
     ],
     [{ IPCHECK_STORE_URL: 'mysql://x' }, /^IPCHECK_STORE_URL is not valid: expected sqlite:\/\/<path>/],
+    [
+      { IPCHECK_TZ: 'Mars/Olympus' },
+      /^IPCHECK_TZ is not valid: expected your team's time zone, e.g. Asia\/Shanghai/,
+    ],
   ])('%j fails naming the variable and its form', (env, message) => {
     expect(() => loadConfig({ ...base, ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ ...base, ...env })).toThrow(message);

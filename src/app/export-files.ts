@@ -1,8 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { CaseRecord } from '../core/case-record.js';
-import { isoDay } from '../core/dates.js';
-import { buildOutcome, type CoreContext } from '../core/outcome.js';
+import { buildOutcome, type CoreContext, todayFor } from '../core/outcome.js';
 import { exportCaseJson, exportCaseMarkdown } from '../render/export-case.js';
 
 /** Writes <dir>/<case>.md and <dir>/<case>.json and returns their paths. */
@@ -15,7 +14,7 @@ export async function writeCaseExport(
   const outcome =
     rec.state.status === 'decided'
       ? buildOutcome(
-          { facts: rec.state.facts, details: rec.state.details, caseId: rec.id, today: isoDay(now) },
+          { facts: rec.state.facts, details: rec.state.details, caseId: rec.id, today: todayFor(ctx, now) },
           ctx,
         )
       : undefined;

@@ -9,7 +9,7 @@ import { makeLogger } from '../channels/slack/logger.js';
 import { runTerminalChat } from '../channels/terminal/chat.js';
 import { type Config, ConfigError, loadConfig, type SlackConfig } from '../config.js';
 import { isCaseId } from '../core/case-record.js';
-import { isoDay } from '../core/dates.js';
+import { dayIn } from '../core/dates.js';
 import { IpcheckError } from '../core/errors.js';
 import type { CoreContext } from '../core/outcome.js';
 import { buildOutcome } from '../core/outcome.js';
@@ -28,7 +28,7 @@ async function withStores<T>(
   config: Config,
   fn: (stores: Stores, ctx: CoreContext) => Promise<T>,
 ): Promise<T> {
-  const ctx = { ...(await loadContext()), defaults: config.defaults };
+  const ctx = { ...(await loadContext()), defaults: config.defaults, timeZone: config.timeZone };
   const stores = await openStores(config.storeUrl, systemClock);
   try {
     return await fn(stores, ctx);
@@ -39,8 +39,8 @@ async function withStores<T>(
 
 async function triage(argv: string[]): Promise<number> {
   const config = loadConfig();
-  const req = parseTriageArgs(argv, isoDay(systemClock.now()));
-  const ctx = { ...(await loadContext()), defaults: config.defaults };
+  const req = parseTriageArgs(argv, dayIn(systemClock.now(), config.timeZone));
+  const ctx = { ...(await loadContext()), defaults: config.defaults, timeZone: config.timeZone };
   const outcome = buildOutcome({ facts: req.facts, details: req.details, today: req.today }, ctx);
   process.stdout.write(
     req.json ? `${JSON.stringify(outcome, null, 2)}\n` : `${renderOutcomeText(outcome)}\n`,
@@ -50,7 +50,7 @@ async function triage(argv: string[]): Promise<number> {
 
 /** Runs the Slack app until SIGINT/SIGTERM, then stops taking requests and closes the store. */
 async function slack(config: Config, slackCfg: SlackConfig): Promise<number> {
-  const ctx = { ...(await loadContext()), defaults: config.defaults };
+  const ctx = { ...(await loadContext()), defaults: config.defaults, timeZone: config.timeZone };
   const stores = await openStores(config.storeUrl, systemClock);
   const logger = makeLogger((line) => process.stderr.write(`${line}\n`));
   const deps = {

@@ -7,6 +7,30 @@ export function isoDay(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
+/**
+ * The calendar day at `now` in a time zone (IANA name, e.g. "Asia/Shanghai"): what "today" means to the
+ * seller. In UTC, "yesterday" typed on a US evening would already be today, and every deadline a day late.
+ */
+export function dayIn(now: Date, timeZone = 'UTC'): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+  return parts.slice(0, 10);
+}
+
+/** True for a time zone name the runtime knows. */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function fromIso(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`);
 }

@@ -1,5 +1,6 @@
 import { buildDrafts, buildOptionalDrafts, type Draft } from '../drafting/build-drafts.js';
 import type { Templates } from '../drafting/template.js';
+import { dayIn } from './dates.js';
 import { computeDeadlines, type Deadline, deadlinesNeedDate } from './deadlines.js';
 import { decide, type Route } from './decide.js';
 import { type Action, actionsFor } from './delist-actions.js';
@@ -26,6 +27,13 @@ export interface CoreContext {
   templates: Templates;
   /** Team-wide details (store name, contact line) used where a case does not say otherwise. */
   defaults?: Details;
+  /** The team's time zone (IANA), for what "today" and "yesterday" mean; UTC when unset. */
+  timeZone?: string;
+}
+
+/** Today for the team, from the caller's clock. */
+export function todayFor(ctx: CoreContext, now: Date): string {
+  return dayIn(now, ctx.timeZone);
 }
 
 export interface OutcomeInput {

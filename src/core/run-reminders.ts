@@ -1,5 +1,4 @@
-import { isoDay } from './dates.js';
-import { buildOutcome, type CoreContext } from './outcome.js';
+import { buildOutcome, type CoreContext, todayFor } from './outcome.js';
 import type { CaseRepository, Claims, Clock, Reminder, ReminderStore } from './ports.js';
 import { reminderDeadline } from './reminder-plan.js';
 
@@ -22,7 +21,7 @@ async function stillWanted(deps: ReminderDeps, r: Reminder, now: Date): Promise<
   const planned = reminderDeadline(r);
   if (!planned) return true;
   const { deadlines } = buildOutcome(
-    { facts: rec.state.facts, details: rec.state.details, today: isoDay(now) },
+    { facts: rec.state.facts, details: rec.state.details, today: todayFor(deps.ctx, now) },
     deps.ctx,
   );
   return deadlines.some((d) => d.id === planned.deadlineId && d.date === planned.date);

@@ -1,11 +1,10 @@
 import { applyFacts, clearQuestion, withAnswered } from './case-edits.js';
 import { type CaseState, newCase } from './case-state.js';
-import { isoDay } from './dates.js';
 import { extractFacts } from './extract.js';
 import { type Details, describeFact, FACT_KEYS, type FactKey, type Facts, VALUE_LABELS } from './facts.js';
 import { nextQuestion } from './flow.js';
 import { listingRefMessage } from './listing-ref.js';
-import { buildOutcome, type CoreContext } from './outcome.js';
+import { buildOutcome, type CoreContext, todayFor } from './outcome.js';
 import { type Question, questionById } from './questions.js';
 import { readChoiceValue, readTextAnswer } from './read-answer.js';
 import { DISCLAIMER, type Effect, HELP_COMMANDS, HELP_TEXT, type Reply } from './replies.js';
@@ -66,7 +65,7 @@ function ask(state: CaseState, q: Question): StepResult {
 
 function decided(state: CaseState, ctx: CoreContext, now: Date): StepResult {
   const outcome = buildOutcome(
-    { facts: state.facts, details: state.details, caseId: state.caseId, today: isoDay(now) },
+    { facts: state.facts, details: state.details, caseId: state.caseId, today: todayFor(ctx, now) },
     ctx,
   );
   return {
@@ -126,7 +125,7 @@ function start(state: CaseState, text: string | undefined, ctx: CoreContext, now
   const replies: Reply[] = [{ kind: 'notice', text: DISCLAIMER }];
   let next: CaseState = { ...fresh, disclaimerShown: true, status: 'open' };
   if (text && text.trim() !== '') {
-    const ex = extractFacts(text.slice(0, MAX_TEXT), isoDay(now));
+    const ex = extractFacts(text.slice(0, MAX_TEXT), todayFor(ctx, now));
     next = applyFacts(next, ex.facts, ex.details);
     const u = understood({}, next.facts);
     if (u) replies.push(u);
@@ -249,7 +248,7 @@ function answerButton(
   if (ev.questionId === CONFIRM) return confirm(state, ev.value === 'yes', ctx, now);
   const q = questionById(ev.questionId);
   if (!q) return current(state, ctx, now);
-  const read = readChoiceValue(q, ev.value, isoDay(now));
+  const read = readChoiceValue(q, ev.value, todayFor(ctx, now));
   if (!read.ok) return prepend([errorText(read.message)], current(state, ctx, now));
   return acceptAnswer(state, read.facts, read.details, read.extra, ctx, now);
 }
@@ -259,8 +258,8 @@ function answerButton(
  * yesterday" must not move the notice date): they are shown with what the case says now, and applied
  * only when the seller confirms.
  */
-function textAfterDecision(state: CaseState, text: string, now: Date): StepResult {
-  const ex = extractFacts(text, isoDay(now));
+function textAfterDecision(state: CaseState, text: string, ctx: CoreContext, now: Date): StepResult {
+  const ex = extractFacts(text, todayFor(ctx, now));
   const changed = Object.fromEntries(
     Object.entries(ex.facts).filter(([k, v]) => state.facts[k as FactKey] !== v),
   ) as Facts;
@@ -338,7 +337,7 @@ function text(state: CaseState, raw: string, ctx: CoreContext, now: Date): StepR
   if (pending?.questionId === CONFIRM) {
     if (/^(1|y|yes|yes, update the case|update)$/.test(cmd)) return confirm(state, true, ctx, now);
     if (/^(2|n|no|no, keep it as it is|keep)$/.test(cmd)) return confirm(state, false, ctx, now);
-    return textAfterDecision({ ...state, pending: null, proposal: undefined }, t, now);
+    return textAfterDecision({ ...state, pending: null, proposal: undefined }, t, ctx, now);
   }
   if (pending?.questionId === CHANGE) {
     const menu = changeMenu(state);
@@ -350,8 +349,8 @@ function text(state: CaseState, raw: string, ctx: CoreContext, now: Date): StepR
     return prepend([errorText(`Pick 1 to ${choices.length}.`)], menu);
   }
   const q = pending ? questionById(pending.questionId) : undefined;
-  if (!q) return textAfterDecision(state, t, now);
-  const read = readTextAnswer(q, t, isoDay(now));
+  if (!q) return textAfterDecision(state, t, ctx, now);
+  const read = readTextAnswer(q, t, todayFor(ctx, now));
   if (!read.ok) return prepend([errorText(read.message)], current(state, ctx, now));
   return acceptAnswer(state, read.facts, read.details, read.extra, ctx, now);
 }

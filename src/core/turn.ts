@@ -2,10 +2,9 @@ import { auditStep } from './audit.js';
 import type { CaseRecord, ThreadRef } from './case-record.js';
 import { newCase } from './case-state.js';
 import { type CaseCommand, parseCaseCommand } from './commands.js';
-import { isoDay } from './dates.js';
 import { IpcheckError, USER_TEXT } from './errors.js';
 import { describeFact, FACT_KEYS } from './facts.js';
-import { buildOutcome, type CoreContext } from './outcome.js';
+import { buildOutcome, type CoreContext, todayFor } from './outcome.js';
 import type { CaseRepository, Clock, ReminderStore } from './ports.js';
 import { planReminders } from './reminder-plan.js';
 import type { Effect, Reply } from './replies.js';
@@ -44,7 +43,7 @@ function statusReply(rec: CaseRecord, ctx: CoreContext, now: Date): Reply {
   const routes =
     rec.state.status === 'decided'
       ? buildOutcome(
-          { facts: rec.state.facts, details: rec.state.details, today: isoDay(now) },
+          { facts: rec.state.facts, details: rec.state.details, today: todayFor(ctx, now) },
           ctx,
         ).routes.map((r) => r.id)
       : [];

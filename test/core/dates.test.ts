@@ -206,3 +206,15 @@ describe('isValidIsoDate and isoDay', () => {
     expect(isoDay(new Date('2026-11-20T23:30:00-05:00'))).toBe('2026-11-21');
   });
 });
+
+describe('dayIn: what "today" means for the team', () => {
+  it('uses the team time zone, not UTC', async () => {
+    const { dayIn, isTimeZone } = await import('../../src/core/dates.js');
+    const lateEvening = new Date('2026-11-28T03:00:00Z'); // 22:00 on the 27th in New York
+    expect(dayIn(lateEvening)).toBe('2026-11-28');
+    expect(dayIn(lateEvening, 'America/New_York')).toBe('2026-11-27');
+    expect(dayIn(new Date('2026-11-27T17:00:00Z'), 'Asia/Shanghai')).toBe('2026-11-28');
+    expect(isTimeZone('Asia/Shanghai')).toBe(true);
+    expect(isTimeZone('Mars/Olympus')).toBe(false);
+  });
+});

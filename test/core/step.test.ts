@@ -170,4 +170,12 @@ describe('conversation transcripts', () => {
     await chat.send('yes');
     expect(chat.text).not.toContain('not legal advice');
   });
+
+  it('reads "yesterday" in the team time zone', async () => {
+    const ctx = { ...(await testContext()), timeZone: 'America/Los_Angeles' };
+    const la = new Conversation(ctx);
+    la.clock.set('2026-11-28T04:00:00Z'); // 20:00 on the 27th in Los Angeles
+    await la.send('complaint on 1005006123456789 yesterday, we never listed it');
+    expect((await la.state()).facts.noticeDate).toBe('2026-11-26');
+  });
 });

@@ -1,7 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { CaseRecord, SavedDraft } from '../../core/case-record.js';
-import { isoDay } from '../../core/dates.js';
-import { buildOutcome, type Outcome } from '../../core/outcome.js';
+import { buildOutcome, type Outcome, todayFor } from '../../core/outcome.js';
 import type { Draft } from '../../drafting/build-drafts.js';
 import type { DraftKind } from '../../drafting/template.js';
 import { VIEW } from './action-ids.js';
@@ -10,7 +9,12 @@ import type { SlackDeps } from './slack-deps.js';
 
 export function outcomeOf(rec: CaseRecord, deps: SlackDeps): Outcome {
   return buildOutcome(
-    { facts: rec.state.facts, details: rec.state.details, caseId: rec.id, today: isoDay(deps.clock.now()) },
+    {
+      facts: rec.state.facts,
+      details: rec.state.details,
+      caseId: rec.id,
+      today: todayFor(deps.ctx, deps.clock.now()),
+    },
     deps.ctx,
   );
 }

@@ -1,6 +1,7 @@
 import type { App, types } from '@slack/bolt';
-import { formatDay, isoDay } from '../../core/dates.js';
+import { formatDay } from '../../core/dates.js';
 import { computeDeadlines } from '../../core/deadlines.js';
+import { todayFor } from '../../core/outcome.js';
 import type { OpenCaseSummary } from '../../core/ports.js';
 import type { LegalMembers } from './legal-members.js';
 import { clip, escapeMrkdwn } from './render-block-kit.js';
@@ -15,7 +16,7 @@ interface Row {
 }
 
 function rows(cases: OpenCaseSummary[], deps: SlackDeps): Row[] {
-  const today = isoDay(deps.clock.now());
+  const today = todayFor(deps.ctx, deps.clock.now());
   return cases.map((c) => {
     const next = computeDeadlines(c.facts, today, deps.ctx.kb)
       .filter((d) => d.daysLeft >= 0)

@@ -1,6 +1,5 @@
 import type { App, RespondArguments, types } from '@slack/bolt';
 import { isCaseId } from '../../../core/case-record.js';
-import { isoDay } from '../../../core/dates.js';
 import { computeDeadlines } from '../../../core/deadlines.js';
 import { userText } from '../../../core/errors.js';
 import {
@@ -9,6 +8,7 @@ import {
   listingRefMessage,
   parseListingRef,
 } from '../../../core/listing-ref.js';
+import { todayFor } from '../../../core/outcome.js';
 import { runTurn } from '../../../core/turn.js';
 import { notFoundReply, otherWorkspace, turnAndPost, turnDeps } from '../case-ops.js';
 import { once } from '../once.js';
@@ -38,7 +38,7 @@ interface Command {
 }
 
 async function listCases(deps: SlackDeps, team: string, respond: Respond): Promise<void> {
-  const today = isoDay(deps.clock.now());
+  const today = todayFor(deps.ctx, deps.clock.now());
   const open = (await deps.stores.cases.listOpen()).filter((c) =>
     c.conversation?.startsWith(`slack:${team}:`),
   );
