@@ -1,3 +1,4 @@
+import type { CaseRecord } from './case-record.js';
 import { buildOutcome, type CoreContext, todayFor } from './outcome.js';
 import type { CaseRepository, Claims, Clock, Reminder, ReminderStore } from './ports.js';
 import { reminderDeadline } from './reminder-plan.js';
@@ -10,13 +11,19 @@ export interface ReminderDeps {
   clock: Clock;
 }
 
+export interface ReminderRun {
+  sent: string[];
+  dropped: string[];
+  failed: { id: string; error: string }[];
+}
+
 // A claimed reminder is held for this long; if the instance dies mid-send, another one sends it after.
-const LEASE_MS = 60_000;
+// Longer than the slowest send (the Slack client's retries take up to ~80 s).
+const LEASE_MS = 10 * 60_000;
 const KEEP_MS = 30 * 24 * 3600_000;
 
 /** A reminder still fits when its case is open and the deadline it was planned for is unchanged. */
-async function stillWanted(deps: ReminderDeps, r: Reminder, now: Date): Promise<boolean> {
-  const rec = await deps.cases.get(r.caseId);
+function stillWanted(deps: ReminderDeps, rec: CaseRecord | undefined, r: Reminder, now: Date): boolean {
   if (rec?.status !== 'open') return false;
   const planned = reminderDeadline(r);
   if (!planned) return true;
@@ -28,36 +35,48 @@ async function stillWanted(deps: ReminderDeps, r: Reminder, now: Date): Promise<
 }
 
 /**
- * Sends every due reminder exactly once, however many instances run this at the same time: each one
- * is claimed before sending, completed after, and released if sending failed so a later run retries it.
+ * Sends every due reminder exactly once, however many instances run this at the same time: each is
+ * claimed before sending and completed right after, so a later failure (the audit entry) cannot send it
+ * again; a send that fails releases the claim so a later run retries it. One failing reminder does not
+ * hold up the others. `accepts` keeps a channel to its own cases (the terminal does not post Slack's).
  */
 export async function runDueReminders(
   deps: ReminderDeps,
-  deliver: (r: Reminder) => Promise<void>,
-): Promise<{ sent: string[]; dropped: string[] }> {
+  deliver: (r: Reminder, rec: CaseRecord) => Promise<void>,
+  accepts: (rec: CaseRecord) => boolean = () => true,
+): Promise<ReminderRun> {
   const now = deps.clock.now();
-  const sent: string[] = [];
-  const dropped: string[] = [];
+  const run: ReminderRun = { sent: [], dropped: [], failed: [] };
   for (const r of await deps.reminders.due(now)) {
-    if (!(await deps.claims.claim(`reminder:${r.id}`, LEASE_MS))) continue;
+    const rec = await deps.cases.get(r.caseId).catch(() => undefined);
+    if (rec && !accepts(rec)) continue;
+    const claim = `reminder:${r.id}`;
+    if (!(await deps.claims.claim(claim, LEASE_MS))) continue;
+    const wanted = stillWanted(deps, rec, r, now);
+    if (wanted && rec) {
+      try {
+        await deliver(r, rec);
+      } catch (err) {
+        await deps.claims.release(claim).catch(() => {});
+        run.failed.push({ id: r.id, error: (err as Error).message });
+        continue;
+      }
+    }
+    await deps.claims.complete(claim, KEEP_MS);
+    (wanted ? run.sent : run.dropped).push(r.id);
     try {
-      if (await stillWanted(deps, r, now)) {
-        await deliver(r);
-        sent.push(r.id);
+      if (wanted) {
         const at = now.toISOString();
         await deps.cases.update(r.caseId, (cur) => ({
           ...cur,
           audit: [...cur.audit, { at, who: 'system', action: 'reminder_sent', detail: r.text }],
         }));
-      } else {
-        dropped.push(r.id);
       }
-      await deps.claims.complete(`reminder:${r.id}`, KEEP_MS);
       await deps.reminders.remove(r.id);
     } catch (err) {
-      await deps.claims.release(`reminder:${r.id}`);
-      throw err;
+      // Sent and claimed for good; only the bookkeeping failed, and the claim keeps it from going twice.
+      run.failed.push({ id: r.id, error: `sent, but not recorded: ${(err as Error).message}` });
     }
   }
-  return { sent, dropped };
+  return run;
 }

@@ -94,13 +94,43 @@ describe('the conversation turn (durable)', () => {
     await decideCourtCase();
     const deps = { ctx: await testContext(), ...chat.stores, clock: chat.clock };
     chat.clock.set('2026-12-07T09:00:00Z');
-    await expect(
-      runDueReminders(deps, async () => {
-        throw new Error('slack down');
-      }),
-    ).rejects.toThrow('slack down');
+    const failed = await runDueReminders(deps, async () => {
+      throw new Error('slack down');
+    });
+    expect(failed.failed).toEqual([{ id: 'IPC-0001:tro_expiry:2026-12-10:-3d', error: 'slack down' }]);
     const ok = await runDueReminders(deps, async () => {});
     expect(ok.sent).toHaveLength(1);
+  });
+
+  it('keeps sending the other reminders when one fails, and never sends one twice when only its record failed', async () => {
+    await decideCourtCase();
+    const other = new Conversation(await testContext(), 'second', chat.stores);
+    await other.send('we got a TRO on 1005006123456789, the email came 2026-11-26');
+    await other.send('1');
+    await other.send('trademark');
+    await other.send('no');
+    await other.send('small');
+    chat.clock.set('2026-12-07T09:00:00Z');
+    const deps = { ctx: await testContext(), ...chat.stores, clock: chat.clock };
+    const sent: string[] = [];
+    const run = await runDueReminders(deps, async (r) => {
+      if (r.caseId === 'IPC-0001') throw new Error('channel archived');
+      sent.push(r.id);
+    });
+    expect(run.failed.map((f) => f.id)).toEqual(['IPC-0001:tro_expiry:2026-12-10:-3d']);
+    expect(sent).toEqual(['IPC-0002:tro_expiry:2026-12-10:-3d']);
+    // The audit write fails after a send: the reminder is not sent again on the next run.
+    const failingCases = Object.create(chat.stores.cases, {
+      update: { value: async () => Promise.reject(new Error('store down')) },
+    });
+    const again: string[] = [];
+    await runDueReminders({ ...deps, cases: failingCases }, async (r) => {
+      again.push(r.id);
+    });
+    await runDueReminders(deps, async (r) => {
+      again.push(r.id);
+    });
+    expect(again).toEqual(['IPC-0001:tro_expiry:2026-12-10:-3d']);
   });
 
   it('drops a reminder whose deadline moved when the notice date was corrected', async () => {
