@@ -3,6 +3,7 @@ import type { CaseRecord, ThreadRef } from './case-record.js';
 import { newCase } from './case-state.js';
 import { type CaseCommand, parseCaseCommand } from './commands.js';
 import { IpcheckError, USER_TEXT } from './errors.js';
+import { extractFacts } from './extract.js';
 import { describeFact, FACT_KEYS } from './facts.js';
 import { buildOutcome, type CoreContext, todayFor } from './outcome.js';
 import type { CaseRepository, Clock, ReminderStore } from './ports.js';
@@ -163,6 +164,34 @@ async function runCommand(
   }
 }
 
+function isRestart(ev: CoreEvent): boolean {
+  if (ev.type === 'restart') return true;
+  return ev.type === 'text' && /^\s*(restart|start over|reset)[.!]?\s*$/i.test(ev.text);
+}
+
+/** A listing other than the decided case's: a new complaint, not a change to this one. */
+function otherListing(rec: CaseRecord, text: string, today: string): string | undefined {
+  const id = extractFacts(text, today).facts.listingId;
+  return id && rec.state.facts.listingId && id !== rec.state.facts.listingId ? id : undefined;
+}
+
+async function newCaseFor(deps: TurnDeps, input: TurnInput, old: CaseRecord, now: Date): Promise<TurnResult> {
+  const rec = await openCase(deps, input, now);
+  const r = await stepCase(
+    deps,
+    input,
+    rec,
+    { type: 'start', text: (input.event as { text: string }).text },
+    now,
+  );
+  const intro: Reply = {
+    kind: 'text',
+    tone: 'info',
+    text: `That is a different listing, so this is a new case, ${rec.id}. ${old.id} stays saved ("open ${old.id}" to go back).`,
+  };
+  return { ...r, replies: [intro, ...r.replies] };
+}
+
 /**
  * The one place a conversation does I/O: find or open the case, step it under its lock (saving the
  * state and the audit entries together), schedule deadline reminders, and hand back replies and effects.
@@ -188,5 +217,14 @@ export async function runTurn(deps: TurnDeps, input: TurnInput): Promise<TurnRes
   const rec = input.caseId
     ? await mustGet(deps.cases, input.caseId)
     : ((await deps.cases.byConversation(input.conversation)) ?? (await openCase(deps, input, now)));
+  if (rec.escalation && isRestart(input.event)) {
+    // Legal is working from this case's answers; wiping them would also drop its deadline reminders.
+    const text = `${rec.id} is with legal, so it cannot be started over. Use "change" to correct an answer, or open a new case.`;
+    return { caseId: rec.id, replies: [{ kind: 'text', tone: 'error', text }], effects: [] };
+  }
+  if (rec.state.status === 'decided' && input.event.type === 'text' && !input.caseId) {
+    const other = otherListing(rec, input.event.text, todayFor(deps.ctx, now));
+    if (other) return newCaseFor(deps, input, rec, now);
+  }
   return stepCase(deps, input, rec, input.event, now);
 }

@@ -66,9 +66,14 @@ export function buildDrafts(input: DraftInput, templates: Templates): Draft[] {
     drafts.push(make(templates, name, vars));
   }
   if (input.routes.some((r) => r.id === 'lawyer_escalation' || r.id === 'legal_opinion')) {
-    drafts.push(make(templates, 'lawyer-escalation', lawyerVars(input)));
+    drafts.push(buildLawyerNote(input, templates));
   }
   return drafts;
+}
+
+/** The lawyer-escalation note for any case: the routes decide its urgency and its asks. */
+export function buildLawyerNote(input: DraftInput, templates: Templates): Draft {
+  return make(templates, 'lawyer-escalation', lawyerVars(input));
 }
 
 /** Extra drafts that fit but are optional: a polite retraction request before disputing (guidance §2). */

@@ -207,4 +207,26 @@ describe('the conversation turn (durable)', () => {
     );
     expect(plan.map((p) => p.at)).toEqual(['2026-11-29T09:00:00.000Z']);
   });
+
+  it('a message about another listing after a decision opens a new case instead of rewriting this one', async () => {
+    await chat.send('complaint on 1005006123456789 yesterday, we never listed it');
+    expect(chat.outcome().routes.map((r) => r.id)).toEqual(['dispute_reply', 'store_sweep']);
+    await chat.send('now another complaint, on B0C1234567, their logo is on it');
+    expect(chat.text).toContain(
+      'That is a different listing, so this is a new case, IPC-0002. IPC-0001 stays saved',
+    );
+    expect(chat.caseId).toBe('IPC-0002');
+    expect((await chat.stores.cases.get('IPC-0001'))?.state.facts.listingId).toBe('1005006123456789');
+  });
+
+  it('refuses to start over a case that is with legal', async () => {
+    await decideCourtCase();
+    await chat.stores.cases.update('IPC-0001', (cur) => ({
+      ...cur,
+      escalation: { at: 'x', by: 'U1', channel: 'C0LEGAL01', ts: '1.2', status: 'open', infoRequests: [] },
+    }));
+    await chat.send('restart');
+    expect(chat.text).toContain('IPC-0001 is with legal, so it cannot be started over.');
+    expect((await chat.state()).facts.notice).toBe('court_or_tro');
+  });
 });

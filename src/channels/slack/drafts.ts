@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
 import type { CaseRecord, SavedDraft } from '../../core/case-record.js';
 import { buildOutcome, type Outcome, todayFor } from '../../core/outcome.js';
-import type { Draft } from '../../drafting/build-drafts.js';
+import { buildLawyerNote, type Draft } from '../../drafting/build-drafts.js';
 import type { DraftKind } from '../../drafting/template.js';
 import { VIEW } from './action-ids.js';
 import { clip, splitText } from './render-block-kit.js';
@@ -45,6 +45,22 @@ export function currentDraft(
 
 // plain_text_input holds at most 3000 characters, so a longer draft is edited in several boxes.
 const PART = 2900;
+
+/** The lawyer-escalation note even for routes that do not call for one (the seller chose to escalate). */
+export function lawyerNoteFor(rec: CaseRecord, deps: SlackDeps): { draft: Draft } {
+  const o = outcomeOf(rec, deps);
+  const draft = buildLawyerNote(
+    {
+      facts: rec.state.facts,
+      details: { ...deps.ctx.defaults, ...rec.state.details },
+      routes: o.routes,
+      deadlines: o.deadlines,
+      caseId: rec.id,
+    },
+    deps.ctx.templates,
+  );
+  return { draft };
+}
 
 export function editModal(caseId: string, draft: Draft, rev: number): types.View {
   const parts = splitText(draft.body, PART);

@@ -4,7 +4,7 @@ import { formatDay } from '../../core/dates.js';
 import type { Outcome } from '../../core/outcome.js';
 import { ACTION, encodeValue, VIEW } from './action-ids.js';
 import { sellerWhere } from './case-ops.js';
-import { currentDraft, outcomeOf } from './drafts.js';
+import { currentDraft, lawyerNoteFor, outcomeOf } from './drafts.js';
 import { postMessages } from './post.js';
 import { clip, draftMessages, escapeMrkdwn } from './render-block-kit.js';
 import type { SlackDeps, WebClient } from './slack-deps.js';
@@ -109,29 +109,26 @@ export async function escalate(
   const parent = legalParent(rec, o, { status: 'open' }, user);
   const posted = await client.chat.postMessage({ channel, text: parent.text, blocks: parent.blocks });
   const ts = posted.ts as string;
-  const note = currentDraft(rec, 'lawyer_escalation', deps);
-  if (note)
-    await postMessages(
-      client,
-      { channel, thread_ts: ts },
-      draftMessages(note.draft, { caseId, buttons: false }),
-    );
-  const link = await client.chat.getPermalink({ channel, message_ts: ts });
-  const permalink = link.permalink;
+  // Record the legal thread the moment it exists: if a later step fails, a retry finds the escalation
+  // and does not post a second parent message.
   const at = deps.clock.now().toISOString();
   await deps.stores.cases.update(caseId, (cur) => ({
     ...cur,
-    escalation: {
-      at,
-      by: user,
-      channel,
-      ts,
-      ...(permalink ? { permalink } : {}),
-      status: 'open',
-      infoRequests: [],
-    },
+    escalation: { at, by: user, channel, ts, status: 'open', infoRequests: [] },
     audit: [...cur.audit, { at, who: user, action: 'escalated', detail: `legal thread ${channel}/${ts}` }],
   }));
+  const note = currentDraft(rec, 'lawyer_escalation', deps) ?? lawyerNoteFor(rec, deps);
+  await postMessages(
+    client,
+    { channel, thread_ts: ts },
+    draftMessages(note.draft, { caseId, buttons: false }),
+  );
+  const permalink = (await client.chat.getPermalink({ channel, message_ts: ts })).permalink;
+  if (permalink) {
+    await deps.stores.cases.update(caseId, (cur) =>
+      cur.escalation ? { ...cur, escalation: { ...cur.escalation, permalink } } : cur,
+    );
+  }
   const where = sellerWhere(rec);
   if (where) {
     await client.chat.postMessage({

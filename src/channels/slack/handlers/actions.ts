@@ -126,19 +126,29 @@ async function markSent(c: Click): Promise<void> {
   const before = await c.deps.stores.cases.get(c.value.c);
   const d = before ? currentDraft(before, kind, c.deps) : undefined;
   if (!before || !d) return void (await tell(c, 'There is no such draft for this case any more.'));
-  if (d.saved?.sentAt) return void (await tell(c, `Already marked as sent by <@${d.saved.sentBy}>.`));
-  const rec = await c.deps.stores.cases.update(c.value.c, (cur) => ({
-    ...saveDraft(cur, {
-      kind,
-      subject: d.draft.subject,
-      body: d.draft.body,
-      rev: (d.saved?.rev ?? 0) + 1,
-      ...(d.saved?.editedAt ? { editedAt: d.saved.editedAt, editedBy: d.saved.editedBy } : {}),
-      sentBy: c.user,
-      sentAt: at,
-    }),
-    audit: [...cur.audit, { at, who: c.user, action: 'draft_sent', detail: `${kind}: ${d.draft.subject}` }],
-  }));
+  // Checked inside the update, under the case's lock: a double click records "sent" once.
+  let sentBy = d.saved?.sentBy;
+  const rec = await c.deps.stores.cases.update(c.value.c, (cur) => {
+    const saved = cur.drafts.find((x) => x.kind === kind);
+    if (saved?.sentAt) {
+      sentBy = saved.sentBy;
+      return cur;
+    }
+    sentBy = undefined;
+    return {
+      ...saveDraft(cur, {
+        kind,
+        subject: d.draft.subject,
+        body: d.draft.body,
+        rev: (saved?.rev ?? 0) + 1,
+        ...(saved?.editedAt ? { editedAt: saved.editedAt, editedBy: saved.editedBy } : {}),
+        sentBy: c.user,
+        sentAt: at,
+      }),
+      audit: [...cur.audit, { at, who: c.user, action: 'draft_sent', detail: `${kind}: ${d.draft.subject}` }],
+    };
+  });
+  if (sentBy) return void (await tell(c, `Already marked as sent by <@${sentBy}>.`));
   if (c.body.message) {
     const [first] = draftMessages(d.draft, { caseId: rec.id, sentBy: c.user, sentAt: at, buttons: false });
     if (first)
