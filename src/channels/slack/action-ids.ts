@@ -1,11 +1,10 @@
 import { z } from 'zod';
 
 // Every Slack action id and modal callback id ipcheck uses, in one place. Handlers are looked up in a
-// table keyed by these ids (see route-actions.ts), not an if/else chain.
+// table keyed by these ids (ACTION_HANDLERS in handlers/actions.ts), not an if/else chain.
 
 export const ACTION = {
   answer: 'ipc_answer',
-  back: 'ipc_back',
   change: 'ipc_change',
   restart: 'ipc_restart',
   draftDispute: 'ipc_draft_dispute',

@@ -147,40 +147,49 @@ export async function refreshLegalParent(deps: SlackDeps, client: WebClient, rec
   await client.chat.update({ channel: esc.channel, ts: esc.ts, text: parent.text, blocks: parent.blocks });
 }
 
-export function questionModal(caseId: string): types.View {
+/** A one-field modal for legal: the question for the seller, or the outcome note. */
+function textModal(
+  callbackId: string,
+  caseId: string,
+  title: string,
+  submit: string,
+  block: string,
+  label: string,
+): types.View {
   return {
     type: 'modal',
-    callback_id: VIEW.legalInfo,
+    callback_id: callbackId,
     private_metadata: JSON.stringify({ c: caseId }),
-    title: { type: 'plain_text', text: 'Ask the seller' },
-    submit: { type: 'plain_text', text: 'Send' },
+    title: { type: 'plain_text', text: title },
+    submit: { type: 'plain_text', text: submit },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
       {
         type: 'input',
-        block_id: 'question',
-        label: { type: 'plain_text', text: `What do you need from the seller for ${caseId}?` },
+        block_id: block,
+        label: { type: 'plain_text', text: label },
         element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: 3000 },
       },
     ],
   };
 }
 
-export function resolveModal(caseId: string): types.View {
-  return {
-    type: 'modal',
-    callback_id: VIEW.legalResolve,
-    private_metadata: JSON.stringify({ c: caseId }),
-    title: { type: 'plain_text', text: 'Resolve the case' },
-    submit: { type: 'plain_text', text: 'Resolve' },
-    close: { type: 'plain_text', text: 'Cancel' },
-    blocks: [
-      {
-        type: 'input',
-        block_id: 'outcome',
-        label: { type: 'plain_text', text: `Outcome for ${caseId} (the seller will see it)` },
-        element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: 3000 },
-      },
-    ],
-  };
-}
+export const questionModal = (caseId: string): types.View =>
+  textModal(
+    VIEW.legalInfo,
+    caseId,
+    'Ask the seller',
+    'Send',
+    'question',
+    `What do you need from the seller for ${caseId}?`,
+  );
+
+export const resolveModal = (caseId: string): types.View =>
+  textModal(
+    VIEW.legalResolve,
+    caseId,
+    'Resolve the case',
+    'Resolve',
+    'outcome',
+    `Outcome for ${caseId} (the seller will see it)`,
+  );

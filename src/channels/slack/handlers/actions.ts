@@ -246,7 +246,6 @@ export const ACTION_HANDLERS: Record<string, Handler> = {
           ...(v.s !== undefined ? { seq: v.s } : {}),
         },
   ),
-  [ACTION.back]: caseEvent(() => ({ type: 'back' })),
   [ACTION.change]: caseEvent(() => ({ type: 'change' })),
   [ACTION.restart]: caseEvent(() => ({ type: 'restart' })),
   [ACTION.draftDispute]: showDraft,

@@ -30,6 +30,8 @@ async function relayAnswer(
   const esc = rec.escalation;
   const open = esc?.infoRequests.findIndex((q) => q.answer === undefined) ?? -1;
   if (!esc || open < 0) return false;
+  // While the bot itself waits for an answer in the thread, the reply is for the bot, not for legal.
+  if (rec.state.pending) return false;
   const at = deps.clock.now().toISOString();
   const answer = m.text.slice(0, 4000);
   await deps.stores.cases.update(rec.id, (cur) => {
