@@ -173,7 +173,8 @@ export interface OutcomeView {
   escalatedTo?: string;
 }
 
-export function outcomeMessage(o: Outcome, view: OutcomeView): SlackMessage {
+/** The outcome: one message when it fits, split in order otherwise (the buttons always come last). */
+export function outcomeMessages(o: Outcome, view: OutcomeView): SlackMessage[] {
   const blocks: Block[] = [
     header(`What to do: ${view.caseId}`),
     ...routeBlocks(o),
@@ -199,7 +200,7 @@ export function outcomeMessage(o: Outcome, view: OutcomeView): SlackMessage {
   blocks.push(...actions(next, 'outcome_next'));
   if (o.notes.length > 0) blocks.push(context(o.notes.map(escapeMrkdwn).join(' ')));
   const text = `What to do for ${view.caseId}: ${escapeMrkdwn(o.routes.map((r) => r.title).join('; '))}`;
-  return fitOneMessage({ text, blocks });
+  return splitMessages(text, blocks);
 }
 
 // ---------- drafts ----------
@@ -230,7 +231,9 @@ export function draftMessages(d: Draft, view: DraftView): SlackMessage[] {
   ];
   // Escape first, then split: escaping makes text longer (& → &amp;), so splitting the raw text could
   // give a piece over 3000 characters that clip() would cut, losing part of the draft.
-  const pieces = splitText(escapeMrkdwn(d.body), LIMITS.section - 10).map((p) => section(`\`\`\`${p}\`\`\``));
+  // Three backticks in the draft would close the code block early: a zero-width space keeps them apart.
+  const body = escapeMrkdwn(d.body).replace(/```/g, '`\u200b``');
+  const pieces = splitText(body, LIMITS.section - 10).map((p) => section(`\`\`\`${p}\`\`\``));
   const tail: Block[] = [context(status)];
   if (view.buttons !== false) {
     const v = encodeValue({ c: view.caseId, d: d.kind });
@@ -297,7 +300,7 @@ function replyBlocks(r: Reply, view: OutcomeView): Block[] {
         ),
       ];
     case 'outcome':
-      return outcomeMessage(r.outcome, view).blocks;
+      return outcomeMessages(r.outcome, view).flatMap((m) => m.blocks);
   }
 }
 
@@ -316,7 +319,7 @@ export function renderSlack(replies: readonly Reply[], view: OutcomeView): Slack
   for (const r of replies) {
     if (r.kind === 'outcome') {
       flush();
-      out.push(outcomeMessage(r.outcome, view));
+      out.push(...outcomeMessages(r.outcome, view));
       continue;
     }
     blocks.push(...replyBlocks(r, view));
@@ -348,11 +351,4 @@ export function splitMessages(text: string, blocks: Block[]): SlackMessage[] {
   if (cur.length > 0)
     out.push({ text: clip(out.length === 0 ? text : `${text} (continued)`, 3000), blocks: cur });
   return out;
-}
-
-function fitOneMessage(m: SlackMessage): SlackMessage {
-  // The outcome is kept in one message: quotes are dropped before anything else if it would not fit.
-  if (m.blocks.length <= LIMITS.blocks && JSON.stringify(m.blocks).length <= LIMITS.messageChars) return m;
-  const noQuotes = m.blocks.filter((b) => !(b.type === 'context' && JSON.stringify(b).includes('“')));
-  return { text: m.text, blocks: noQuotes.slice(0, LIMITS.blocks) };
 }

@@ -210,3 +210,45 @@ describe('Block Kit: a long draft', () => {
     expect(blocksOf(msgs.at(-1)).at(-1)?.type).toBe('actions');
   });
 });
+
+describe('outcome messages that would not fit one Slack message', () => {
+  it('split in order, every part within limits, the buttons still in the last part', async () => {
+    const { buildOutcome } = await import('../../../src/core/outcome.js');
+    const { outcomeMessages } = await import('../../../src/channels/slack/render-block-kit.js');
+    const { testContext } = await import('../../helpers/context.js');
+    const o = buildOutcome(
+      {
+        facts: {
+          notice: 'court_or_tro',
+          usesTheirIp: 'yes',
+          rights: 'none',
+          inventory: 'large_keep_selling',
+          noticeDate: '2026-11-20',
+        },
+        details: {},
+        today: '2026-11-28',
+      },
+      await testContext(),
+    );
+    const big = { ...o, routes: Array.from({ length: 12 }, () => o.routes).flat() };
+    const msgs = outcomeMessages(big, { caseId: 'IPC-0042' });
+    expect(msgs.length).toBeGreaterThan(1);
+    for (const m of msgs) {
+      expect(m.blocks.length).toBeLessThanOrEqual(50);
+      expect(JSON.stringify(m.blocks).length).toBeLessThanOrEqual(12_000);
+    }
+    const last = JSON.stringify(msgs[msgs.length - 1]?.blocks);
+    expect(last).toContain('Escalate to legal');
+    expect(msgs.flatMap((m) => m.blocks).filter((b) => b.type === 'header')).toHaveLength(1);
+  });
+
+  it('keeps three backticks in a draft from closing its code block', async () => {
+    const { draftMessages } = await import('../../../src/channels/slack/render-block-kit.js');
+    const [m] = draftMessages(
+      { kind: 'dispute_reply', template: 't', subject: 's', body: 'before ``` after', placeholders: 0 },
+      { caseId: 'IPC-0001' },
+    );
+    const texts = JSON.stringify(m?.blocks);
+    expect(texts).toContain('before `\u200b`` after');
+  });
+});
