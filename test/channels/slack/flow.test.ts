@@ -68,6 +68,9 @@ async function decidedDelistCase(): Promise<string> {
 describe('Slack: /ipcheck opens a case and the thread guides the seller', () => {
   it('posts a case message, asks in its thread with buttons, and ends with the outcome blocks', async () => {
     const root = await decidedDelistCase();
+    // The case message starts as a "working…" placeholder and is updated in place with the case id.
+    expect(JSON.stringify(h.api.callsTo('chat.postMessage')[0]?.args.blocks)).toContain('working…');
+    expect(visibleText(caseMessage() ?? { text: '' })).not.toContain('working');
     expect(visibleText(caseMessage() ?? { text: '' })).toContain('IPC-0001');
     expect(visibleText(caseMessage() ?? { text: '' })).toContain('AliExpress 1005006123456789');
     const text = threadText(root);

@@ -132,7 +132,8 @@ async function openCase(
           type: 'section',
           text: {
             type: 'mrkdwn',
-            text: `:shield: *New IP case* · ${escapeMrkdwn(listing)} · opened by <@${cmd.user_id}>\nContinue in the thread.`,
+            // A "working…" placeholder, updated in place with the case id once the case is open.
+            text: `:hourglass_flowing_sand: Opening an IP case · ${escapeMrkdwn(listing)} · <@${cmd.user_id}> · working…`,
           },
         },
       ],
@@ -151,19 +152,27 @@ async function openCase(
   }
   const ts = posted.ts as string;
   const key = threadKey(cmd.team_id, cmd.channel_id, ts);
-  const r = await turnAndPost(
-    deps,
-    client,
-    {
-      conversation: key,
-      who: cmd.user_id,
-      channel: 'slack',
-      event: { type: 'start', text: cmd.text },
-      sellerThread: { team: cmd.team_id, channel: cmd.channel_id, ts },
-    },
-    { channel: cmd.channel_id, thread_ts: ts },
-    cmd.user_id,
-  );
+  let r: Awaited<ReturnType<typeof turnAndPost>>;
+  try {
+    r = await turnAndPost(
+      deps,
+      client,
+      {
+        conversation: key,
+        who: cmd.user_id,
+        channel: 'slack',
+        event: { type: 'start', text: cmd.text },
+        sellerThread: { team: cmd.team_id, channel: cmd.channel_id, ts },
+      },
+      { channel: cmd.channel_id, thread_ts: ts },
+      cmd.user_id,
+    );
+  } catch (err) {
+    // The placeholder must not keep saying "working…": say what happened, in place.
+    const text = `:warning: Could not open the case for ${escapeMrkdwn(listing)}: ${userText(err)} Run \`/ipcheck ${ref.listingId}\` again.`;
+    await client.chat.update({ channel: cmd.channel_id, ts, text, blocks: [] }).catch(() => {});
+    throw err;
+  }
   await client.chat.update({
     channel: cmd.channel_id,
     ts,
