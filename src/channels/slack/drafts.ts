@@ -115,7 +115,3 @@ export function readEdit(values: StateValues): { subject: string; body: string }
     .map((k) => values[k]?.value?.value ?? '');
   return { subject, body: parts.join('\n\n').trim() };
 }
-
-export function saveDraft(rec: CaseRecord, next: SavedDraft): CaseRecord {
-  return { ...rec, drafts: [...rec.drafts.filter((d) => d.kind !== next.kind), next] };
-}

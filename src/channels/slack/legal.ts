@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { escalated, withPermalink } from '../../core/case-actions.js';
 import type { CaseRecord, Escalation } from '../../core/case-record.js';
 import { formatDay } from '../../core/dates.js';
 import type { Outcome } from '../../core/outcome.js';
@@ -112,11 +113,7 @@ export async function escalate(
   // Record the legal thread the moment it exists: if a later step fails, a retry finds the escalation
   // and does not post a second parent message.
   const at = deps.clock.now().toISOString();
-  await deps.stores.cases.update(caseId, (cur) => ({
-    ...cur,
-    escalation: { at, by: user, channel, ts, status: 'open', infoRequests: [] },
-    audit: [...cur.audit, { at, who: user, action: 'escalated', detail: `legal thread ${channel}/${ts}` }],
-  }));
+  await deps.stores.cases.update(caseId, (cur) => escalated(cur, { who: user, at }, { channel, ts }));
   const note = currentDraft(rec, 'lawyer_escalation', deps) ?? lawyerNoteFor(rec, deps);
   await postMessages(
     client,
@@ -125,9 +122,7 @@ export async function escalate(
   );
   const permalink = (await client.chat.getPermalink({ channel, message_ts: ts })).permalink;
   if (permalink) {
-    await deps.stores.cases.update(caseId, (cur) =>
-      cur.escalation ? { ...cur, escalation: { ...cur.escalation, permalink } } : cur,
-    );
+    await deps.stores.cases.update(caseId, (cur) => withPermalink(cur, permalink));
   }
   const where = sellerWhere(rec);
   if (where) {

@@ -1,9 +1,10 @@
 import type { App, BlockAction, ButtonAction, types } from '@slack/bolt';
+import { acknowledged, draftRegenerated, draftSent } from '../../../core/case-actions.js';
 import { userText } from '../../../core/errors.js';
 import type { CoreEvent } from '../../../core/step.js';
 import { ACTION, type ButtonValue, decodeValue } from '../action-ids.js';
 import { turnAndPost } from '../case-ops.js';
-import { currentDraft, editModal, saveDraft } from '../drafts.js';
+import { currentDraft, editModal } from '../drafts.js';
 import { escalate, questionModal, refreshLegalParent, resolveModal } from '../legal.js';
 import type { LegalMembers } from '../legal-members.js';
 import { once } from '../once.js';
@@ -24,6 +25,8 @@ interface Click {
 }
 
 type Handler = (c: Click) => Promise<void>;
+
+const actor = (c: Click) => ({ who: c.user, at: c.deps.clock.now().toISOString() });
 
 function whereOf(body: BlockAction): Where {
   const channel = body.channel?.id ?? body.container?.channel_id ?? '';
@@ -106,16 +109,7 @@ async function openEdit(c: Click): Promise<void> {
 
 async function regenerate(c: Click): Promise<void> {
   const kind = c.value.d ?? 'dispute_reply';
-  const at = c.deps.clock.now().toISOString();
-  const rec = await c.deps.stores.cases.update(c.value.c, (cur) => ({
-    ...cur,
-    // Dropping the edited copy brings back the draft built from the case as it stands now.
-    drafts: cur.drafts.filter((d) => d.kind !== kind),
-    audit: [
-      ...cur.audit,
-      { at, who: c.user, action: 'draft_created', detail: `${kind} regenerated from the case` },
-    ],
-  }));
+  const rec = await c.deps.stores.cases.update(c.value.c, (cur) => draftRegenerated(cur, actor(c), kind));
   const d = currentDraft(rec, kind, c.deps);
   if (d) await postMessages(c.client, c.where, draftMessages(d.draft, { caseId: rec.id }));
 }
@@ -126,28 +120,14 @@ async function markSent(c: Click): Promise<void> {
   const before = await c.deps.stores.cases.get(c.value.c);
   const d = before ? currentDraft(before, kind, c.deps) : undefined;
   if (!before || !d) return void (await tell(c, 'There is no such draft for this case any more.'));
-  // Checked inside the update, under the case's lock: a double click records "sent" once.
-  let sentBy = d.saved?.sentBy;
+  // Decided inside the update, under the case's lock: a double click records "sent" once.
+  let recorded = false;
   const rec = await c.deps.stores.cases.update(c.value.c, (cur) => {
-    const saved = cur.drafts.find((x) => x.kind === kind);
-    if (saved?.sentAt) {
-      sentBy = saved.sentBy;
-      return cur;
-    }
-    sentBy = undefined;
-    return {
-      ...saveDraft(cur, {
-        kind,
-        subject: d.draft.subject,
-        body: d.draft.body,
-        rev: (saved?.rev ?? 0) + 1,
-        ...(saved?.editedAt ? { editedAt: saved.editedAt, editedBy: saved.editedBy } : {}),
-        sentBy: c.user,
-        sentAt: at,
-      }),
-      audit: [...cur.audit, { at, who: c.user, action: 'draft_sent', detail: `${kind}: ${d.draft.subject}` }],
-    };
+    const next = draftSent(cur, { who: c.user, at }, kind, d.draft);
+    recorded = next !== cur;
+    return next;
   });
+  const sentBy = recorded ? undefined : rec.drafts.find((x) => x.kind === kind)?.sentBy;
   if (sentBy) return void (await tell(c, `Already marked as sent by <@${sentBy}>.`));
   if (c.body.message) {
     const [first] = draftMessages(d.draft, { caseId: rec.id, sentBy: c.user, sentAt: at, buttons: false });
@@ -198,19 +178,11 @@ function legalOnly(h: Handler): Handler {
 }
 
 async function legalAck(c: Click): Promise<void> {
-  const at = c.deps.clock.now().toISOString();
   const before = await c.deps.stores.cases.get(c.value.c);
   if (!before?.escalation) return;
   if (before.escalation.status !== 'open')
     return void (await tell(c, `Already acknowledged by <@${before.escalation.ackBy}>.`));
-  const rec = await c.deps.stores.cases.update(c.value.c, (cur) => {
-    if (cur.escalation?.status !== 'open') return cur;
-    return {
-      ...cur,
-      escalation: { ...cur.escalation, status: 'acknowledged', ackBy: c.user, ackAt: at },
-      audit: [...cur.audit, { at, who: c.user, action: 'legal_acknowledged' }],
-    };
-  });
+  const rec = await c.deps.stores.cases.update(c.value.c, (cur) => acknowledged(cur, actor(c)));
   if (rec.escalation?.ackBy !== c.user)
     return void (await tell(c, `Already acknowledged by <@${rec.escalation?.ackBy}>.`));
   await refreshLegalParent(c.deps, c.client, rec);

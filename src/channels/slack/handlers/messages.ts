@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { infoAnswered, openInfoRequest } from '../../../core/case-actions.js';
 import type { CaseRecord } from '../../../core/case-record.js';
 import { userText } from '../../../core/errors.js';
 import type { CoreEvent } from '../../../core/step.js';
@@ -28,31 +29,13 @@ async function relayAnswer(
   saved: () => Promise<void>,
 ): Promise<boolean> {
   const esc = rec.escalation;
-  const open = esc?.infoRequests.findIndex((q) => q.answer === undefined) ?? -1;
-  if (!esc || open < 0) return false;
+  if (!esc || openInfoRequest(rec) < 0) return false;
   // While the bot itself waits for an answer in the thread, the reply is for the bot, not for legal.
   if (rec.state.pending) return false;
-  const at = deps.clock.now().toISOString();
   const answer = m.text.slice(0, 4000);
-  await deps.stores.cases.update(rec.id, (cur) => {
-    if (!cur.escalation) return cur;
-    const infoRequests = cur.escalation.infoRequests.map((q, i) =>
-      i === open ? { ...q, answer, answeredBy: m.user, answeredAt: at } : q,
-    );
-    return {
-      ...cur,
-      escalation: { ...cur.escalation, infoRequests },
-      audit: [
-        ...cur.audit,
-        {
-          at,
-          who: m.user,
-          action: 'legal_info_answered',
-          detail: `seller answered: ${answer.slice(0, 500)}`,
-        },
-      ],
-    };
-  });
+  await deps.stores.cases.update(rec.id, (cur) =>
+    infoAnswered(cur, { who: m.user, at: deps.clock.now().toISOString() }, answer),
+  );
   await saved();
   await client.chat.postMessage({
     channel: esc.channel,

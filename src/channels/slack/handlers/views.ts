@@ -1,9 +1,10 @@
 import type { App, ViewOutput } from '@slack/bolt';
+import { DraftChangedError, draftEdited, infoRequested, resolved } from '../../../core/case-actions.js';
 import type { CaseRecord } from '../../../core/case-record.js';
 import { CaseConflictError, userText } from '../../../core/errors.js';
 import { VIEW, ViewMeta } from '../action-ids.js';
 import { sellerWhere } from '../case-ops.js';
-import { currentDraft, readEdit, saveDraft } from '../drafts.js';
+import { currentDraft, readEdit } from '../drafts.js';
 import { refreshLegalParent } from '../legal.js';
 import type { LegalMembers } from '../legal-members.js';
 import { postMessages } from '../post.js';
@@ -23,25 +24,14 @@ function meta(view: ViewOutput): ViewMeta | undefined {
 
 const field = (values: Values, block: string) => (values[block]?.value?.value ?? '').trim();
 
-class DraftChanged extends Error {}
-
 /** Saves an edit under the case lock; a form older than the saved draft is refused, not applied. */
 async function saveEdit(deps: SlackDeps, m: ViewMeta, values: Values, user: string): Promise<CaseRecord> {
   const kind = m.d ?? 'dispute_reply';
   const { subject, body } = readEdit(values as Parameters<typeof readEdit>[0]);
   const at = deps.clock.now().toISOString();
-  return deps.stores.cases.update(m.c, (cur) => {
-    const saved = cur.drafts.find((d) => d.kind === kind);
-    // Two people editing at once: the second save is refused rather than silently overwriting the first.
-    if ((saved?.rev ?? 0) !== (m.v ?? 0)) throw new DraftChanged();
-    return {
-      ...saveDraft(cur, { kind, subject, body, rev: (saved?.rev ?? 0) + 1, editedBy: user, editedAt: at }),
-      audit: [
-        ...cur.audit,
-        { at, who: user, action: 'draft_edited', detail: `${kind}: ${subject.slice(0, 200)}` },
-      ],
-    };
-  });
+  return deps.stores.cases.update(m.c, (cur) =>
+    draftEdited(cur, { who: user, at }, kind, { subject, body }, m.v ?? 0),
+  );
 }
 
 const formError = (block: string, text: string) => ({
@@ -65,20 +55,7 @@ const LEGAL_FORMS: LegalForm[] = [
     callback: VIEW.legalInfo,
     block: 'question',
     empty: 'Write the question for the seller.',
-    apply: (cur, question, user, at) =>
-      cur.escalation
-        ? {
-            ...cur,
-            escalation: {
-              ...cur.escalation,
-              infoRequests: [...cur.escalation.infoRequests, { at, by: user, question }],
-            },
-            audit: [
-              ...cur.audit,
-              { at, who: user, action: 'legal_info_requested', detail: question.slice(0, 500) },
-            ],
-          }
-        : cur,
+    apply: (cur, question, user, at) => infoRequested(cur, { who: user, at }, question),
     tellSeller: (_rec, q, user) =>
       `Legal (<@${user}>) asks: ${escapeMrkdwn(q)}\nReply in this thread; I will pass your answer to legal.`,
     tellLegal: (q, user) => `<@${user}> asked the seller: ${escapeMrkdwn(q)}`,
@@ -87,25 +64,7 @@ const LEGAL_FORMS: LegalForm[] = [
     callback: VIEW.legalResolve,
     block: 'outcome',
     empty: 'Write the outcome the seller will see.',
-    apply: (cur, outcome, user, at) =>
-      cur.escalation
-        ? {
-            ...cur,
-            status: 'closed',
-            escalation: {
-              ...cur.escalation,
-              status: 'resolved',
-              resolvedBy: user,
-              resolvedAt: at,
-              resolution: outcome,
-            },
-            audit: [
-              ...cur.audit,
-              { at, who: user, action: 'legal_resolved', detail: outcome.slice(0, 1000) },
-              { at, who: user, action: 'case_closed' },
-            ],
-          }
-        : cur,
+    apply: (cur, outcome, user, at) => resolved(cur, { who: user, at }, outcome),
     tellSeller: (rec, o, user) =>
       `Legal (<@${user}>) resolved ${rec.id}: ${escapeMrkdwn(o)}\nThe case is closed.`,
     tellLegal: (o, user) => `Resolved by <@${user}>: ${escapeMrkdwn(o)}`,
@@ -162,7 +121,7 @@ export function registerViews(app: App, deps: SlackDeps, members: LegalMembers):
       rec = await saveEdit(deps, m, view.state.values, body.user.id);
     } catch (err) {
       const msg =
-        err instanceof DraftChanged || err instanceof CaseConflictError
+        err instanceof DraftChangedError || err instanceof CaseConflictError
           ? 'Someone saved a newer version of this draft meanwhile. Close this form and press Edit again to see it.'
           : `Not saved: ${userText(err)}`;
       return void (await ack(formError('subject', msg)));
