@@ -12,6 +12,8 @@ interface PhraseRule {
   patterns: RegExp[];
   /** Test only the seller's own statements: "they say we copied their design" is the complaint, not an answer. */
   ownWordsOnly?: boolean;
+  /** Test the text without threats ("they threatened to sue"), which are not yet a case. */
+  withoutThreats?: boolean;
 }
 
 // A word before a phrase that turns it around ("don't want to keep selling", "can't keep selling").
@@ -21,8 +23,8 @@ const RULES: PhraseRule[] = [
   {
     fact: 'notice',
     value: 'court_or_tro',
-    // "They threatened to take us to court" is a threat, not court papers.
-    ownWordsOnly: true,
+    // "They threatened to take us to court" is a threat, not court papers (threats are taken out first).
+    withoutThreats: true,
     patterns: [
       /\btro\b/,
       /temporary restraining order/,
@@ -41,7 +43,8 @@ const RULES: PhraseRule[] = [
     value: 'rights_holder_letter',
     patterns: [
       /cease (and|&) desist/,
-      /(letter|email|e-mail|mail|message) from (the |their |a |an )?([\w'&.-]+ ){0,3}?(law ?firm|lawyers?|attorneys?|counsel|legal team|brand|rights? ?holder|owner)/,
+      // Not "our authorization letter from the brand": that is evidence of rights, not a letter from their side.
+      /(?<!(authori[sz]ation|licen[cs]e|permission|consent) )(letter|email|e-mail|mail|message) from (the |their |a |an )?([\w'&.-]+ ){0,3}?(law ?firm|lawyers?|attorneys?|counsel|legal team|brand|rights? ?holder|owner)/,
       /(law ?firm|lawyers?|attorneys?) (sent|wrote|emailed|e-mailed|mailed|contacted)/,
       /demand letter|(lawyer|attorney)'?s? letter/,
     ],
@@ -89,6 +92,13 @@ const RULES: PhraseRule[] = [
       /(not|never) (been )?in (our|my) (store|shop)/,
       // "we don't sell that item", not "we don't sell it anymore" (ours, already delisted).
       /(don'?t|do not) (sell|carry) (this|that|these|those|such)\b(?![^.;!?]{0,30}\b(any ?more|any longer|again|now)\b)/,
+    ],
+  },
+  {
+    fact: 'listingIsOurs',
+    value: 'yes',
+    patterns: [
+      /\b(it'?s|it is|this is|that is|that'?s) (ours|our (own )?(listing|product|item))\b|\bour own listing\b/,
     ],
   },
   {
@@ -143,6 +153,8 @@ const RULES: PhraseRule[] = [
     patterns: [
       /(no|without|don'?t have|do not have|never got|never had|didn'?t get) (any |an? |the )?(authori[sz]ation|licen[cs]e|rights\b(?! ?holder)|permission)/,
       /\b(we|i)('re| are| am|'m)? ?(not|aren'?t) (an? )?authori[sz]ed/,
+      // An authorization that ran out is no authorization on the complaint's date.
+      /(authori[sz]ation|licen[cs]e|permission)( letter)? (has |had |is |was )?(expired|ended|lapsed|revoked|run out|ran out)|authori[sz]ed (by [\w ]+ )?until (19|20)\d\d|(was|were) authori[sz]ed (before|until|in (19|20)\d\d)/,
     ],
   },
   {
@@ -191,6 +203,14 @@ const RULES: PhraseRule[] = [
   },
   {
     fact: 'inventory',
+    value: 'small_or_stop',
+    patterns: [
+      /(small|little|low) (stock|inventory)|(only )?a few (left|units|pcs|pieces)|(can|could|will) stop selling|happy to stop|don'?t need to sell/,
+      /(n'?t|not|no) (want|need) to (keep|continue) selling/,
+    ],
+  },
+  {
+    fact: 'inventory',
     value: 'large_keep_selling',
     patterns: [
       new RegExp(
@@ -199,20 +219,15 @@ const RULES: PhraseRule[] = [
       /(huge|large|big|lots of) (stock|inventory)/,
     ],
   },
-  {
-    fact: 'inventory',
-    value: 'small_or_stop',
-    patterns: [
-      /(small|little|low) (stock|inventory)|(only )?a few (left|units|pcs|pieces)|(can|could|will) stop selling|happy to stop|don'?t need to sell/,
-      /(n'?t|not|no) (want|need) to (keep|continue) selling/,
-    ],
-  },
 ];
 
 // "They say we copied their design", "a complaint claiming we…": the complainant's words, up to the end of
 // the sentence or a "but", are not the seller's answer.
 const ALLEGATION =
-  /\b(they|he|she|the (complaint|complainant|brand|notice|law ?firm|rights? ?holder|plaintiff|platform|letter|email|owner))( \w+)? (says?|said|claims?|claimed|alleges?|alleged|accuses?|accused|thinks?|argues?|insists?|states?|threaten(?:s|ed)?|warn(?:s|ed)?)\b[^.;!?]*?(?=[.;!?]|\bbut\b|\bhowever\b|$)|\b(saying|claiming|alleging|accusing|threatening)\b[^.;!?]*?(?=[.;!?]|\bbut\b|\bhowever\b|$)/g;
+  /\b(they|he|she|(the )?(complaint|complainant|brand|notice|law ?firm|rights? ?holder|plaintiff|platform|letter|email|owner))( \w+)? (says?|said|claims?|claimed|alleges?|alleged|accuses?|accused|thinks?|argues?|insists?|states?|threaten(?:s|ed)?|warn(?:s|ed)?)\b[^.;!?]*?(?=[.;!?]|\bbut\b|\bhowever\b|$)|\b(saying|claiming|alleging|accusing|threatening|alleges?|alleged|accuses?|accused|according to)\b[^.;!?]*?(?=[.;!?]|\bbut\b|\bhowever\b|$)/g;
+
+// Threats are the other side's words too, and not yet a court case.
+const THREAT = /\b(threat\w*|warn\w*) (to|that|of|with)\b[^.;!?]*?(?=[.;!?]|\bbut\b|\bhowever\b|$)/g;
 
 function ownWords(t: string): string {
   return t.replace(ALLEGATION, ' ');
@@ -248,7 +263,8 @@ function stockUnits(t: string): number | undefined {
   return undefined;
 }
 
-const AMOUNT = /(?:us)?\$\s?\d[\d,]*(?:\.\d{1,2})?|\d[\d,]*(?:\.\d{1,2})?\s?(?:usd|dollars)\b/gi;
+const AMOUNT =
+  /(?:us)?\$\s?\d(?:[\d,]*\d)?(?:\.\d{1,2})?|\d(?:[\d,]*\d)?(?:\.\d{1,2})?\s?(?:usd|dollars)\b/gi;
 const FREEZE_WORD = /\b(frozen|froze|freeze|freezing|on hold|held|restrain\w*)\b/gi;
 
 /** The amount said to be frozen: of all amounts, the one closest to a freeze word ("owe $5,000, $1,200 is frozen"). */
@@ -265,7 +281,7 @@ function frozenAmount(text: string): string | undefined {
 
 function brandOf(text: string): string | undefined {
   const m =
-    /\b(?:from|by)\s+([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2})(?=\s*(?:'s\s+)?(?:(?:law firm|lawyers?|brand|trademark|complaint|on|about|against|regarding)\b|,|\.|$))/.exec(
+    /\b(?:from|by)\s+([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2})\b(?!\s*(?:'s\s+)?(?:law firm|lawyers?|attorneys?)\b)(?=\s*(?:'s\s+)?(?:(?:brand|trademark|complaint|on|about|against|regarding)\b|,|\.|$))/.exec(
       text,
     ) ??
     /\b([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2})\s+(?:trademark|brand|design patent|patent|copyright|logo)\b/.exec(
@@ -303,7 +319,37 @@ function details(text: string, t: string): Details {
   const caseNo = /\b((?:\d:)?\d{2}-cv-\d{2,6}(?:-[A-Z]{1,4})?)\b/i.exec(text);
   if (caseNo?.[1]) d.caseNumber = caseNo[1];
   const frozen = frozenAmount(text);
-  if (frozen) d.frozenAmount = frozen;
+  if (frozen) {
+    // Which account is frozen matters to the lawyer as much as how much.
+    const accounts = [
+      ...new Set(
+        [
+          ...t.matchAll(
+            /\b(paypal|payoneer|stripe|alipay|pingpong|lianlian|worldfirst|aliexpress|amazon|walmart|ebay)\b/g,
+          ),
+        ].map((m) => m[1]),
+      ),
+    ];
+    const names = accounts.map(
+      (a) =>
+        ({ paypal: 'PayPal', aliexpress: 'AliExpress', ebay: 'eBay' })[a as string] ??
+        `${(a as string)[0]?.toUpperCase()}${(a as string).slice(1)}`,
+    );
+    d.frozenAmount = names.length > 0 ? `${frozen} (${names.join(', ')})` : frozen;
+  }
+  const firm =
+    /\b(?:from|by)\s+(?:the\s+)?([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+(law firm|lawyers?|attorneys?|LLP|LLC|P\.?C\.?)\b/.exec(
+      text,
+    );
+  if (firm?.[1] && firm[2])
+    d.lawFirm = /law firm|lawyers?|attorneys?/i.test(firm[2])
+      ? `${firm[1]} (law firm)`
+      : `${firm[1]} ${firm[2]}`;
+  const district =
+    /\b((?:northern|southern|eastern|western|central|middle) district of [a-z]+(?: [a-z]+)?|[NSEWCM]\.\s?D\.\s?[A-Z][a-z]{1,4}\.?)/i.exec(
+      text,
+    );
+  if (district?.[1]) d.court = district[1].replace(/\s+(and|court|on|in|with)$/i, '');
   const complaint = /complaint (?:id|no\.?|number|#)\s*:?\s*([A-Z0-9-]{4,40})/i.exec(text);
   if (complaint?.[1]) d.complaintId = complaint[1];
   const units = stockUnits(t);
@@ -338,10 +384,11 @@ export function extractFacts(text: string, today: string): Extraction {
     facts.platform = 'aliexpress';
   }
   const own = ownWords(t);
+  const calm = t.replace(THREAT, ' ');
   const set = facts as Record<string, string>;
   for (const rule of RULES) {
     if (set[rule.fact] !== undefined) continue;
-    const words = rule.ownWordsOnly ? own : t;
+    const words = rule.ownWordsOnly ? own : rule.withoutThreats ? calm : t;
     if (rule.patterns.some((p) => p.test(words))) set[rule.fact] = rule.value;
   }
   const d = details(text, t);

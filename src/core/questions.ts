@@ -101,7 +101,7 @@ export const QUESTIONS: readonly Question[] = [
       {
         value: 'unknown',
         label: 'Not sure',
-        synonyms: ['not sure', 'unsure', "don't know", 'dont know', 'unknown'],
+        synonyms: ['not sure', 'unsure', "don't know", 'dont know', 'unknown', 'no idea'],
       },
     ],
     askWhen: [{ not: NOT_OURS }],
@@ -130,7 +130,7 @@ export const QUESTIONS: readonly Question[] = [
       {
         value: 'unsure',
         label: 'Not sure',
-        synonyms: ['not sure', 'unsure', 'maybe', "don't know", 'dont know'],
+        synonyms: ['not sure', 'unsure', 'maybe', "don't know", 'dont know', 'no idea', 'no clue'],
       },
     ],
     askWhen: [{ not: NOT_OURS }],

@@ -19,15 +19,23 @@ const norm = (s: string): string =>
 
 /** Matches "2", "2.", "design patent", "design_patent" or a synonym to one choice. */
 export function matchChoice(q: Question, text: string): Choice | undefined {
+  return matchChoiceHow(q, text)?.choice;
+}
+
+function matchChoiceHow(q: Question, text: string): { choice: Choice; byPrefix: boolean } | undefined {
   const t = norm(text);
   const n = /^(\d{1,2})[.)]?$/.exec(t);
-  if (n) return q.choices[Number(n[1]) - 1];
-  return (
+  if (n) {
+    const c = q.choices[Number(n[1]) - 1];
+    return c ? { choice: c, byPrefix: false } : undefined;
+  }
+  const exact =
     q.choices.find((c) => norm(c.label) === t || c.value === t.replace(/ /g, '_')) ??
-    q.choices.find((c) => c.synonyms?.some((s) => norm(s) === t)) ??
-    // Longer answers ("yes, we never listed it") match by their first choice-word only when unambiguous.
-    uniquePrefixMatch(q, t)
-  );
+    q.choices.find((c) => c.synonyms?.some((s) => norm(s) === t));
+  if (exact) return { choice: exact, byPrefix: false };
+  // Longer answers ("yes, we never listed it") match by their first choice-word only when unambiguous.
+  const p = uniquePrefixMatch(q, t);
+  return p ? { choice: p, byPrefix: true } : undefined;
 }
 
 function uniquePrefixMatch(q: Question, t: string): Choice | undefined {
@@ -89,8 +97,21 @@ function readList(text: string): ReadAnswer {
 
 /** Free text typed while a question is pending: a choice, the free-text kind it takes, or the seller's own words. */
 export function readTextAnswer(q: Question, text: string, today: string): ReadAnswer {
-  const choice = matchChoice(q, text);
-  if (choice) return readChoiceValue(q, choice.value, today);
+  const how = matchChoiceHow(q, text);
+  if (how && !how.byPrefix) return readChoiceValue(q, how.choice.value, today);
+  if (how && 'fact' in q.sets) {
+    // "No, it's ours": the first word says one thing and the rest another. Ask rather than guess.
+    const said = extractFacts(text, today).facts[q.sets.fact];
+    if (said !== undefined && said !== how.choice.value) {
+      const other = q.choices.find((c) => c.value === said);
+      return {
+        ok: false,
+        message: `I read both "${how.choice.label}" and "${other?.label ?? said}" in that. Answer with the number of the one you mean.`,
+      };
+    }
+    return readChoiceValue(q, how.choice.value, today);
+  }
+  if (how) return readChoiceValue(q, how.choice.value, today);
   if (q.freeText?.kind === 'listing') return readListing(text);
   if (q.freeText?.kind === 'date') return readDate(text, today);
   if (q.freeText?.kind === 'list') return readList(text);

@@ -36,7 +36,7 @@ describe('extractFacts: whole seller messages', () => {
       TODAY,
     );
     expect(ex.facts).toEqual({ notice: 'court_or_tro' });
-    expect(ex.details).toMatchObject({ caseNumber: '1:25-cv-01234', frozenAmount: '$3,200' });
+    expect(ex.details).toMatchObject({ caseNumber: '1:25-cv-01234', frozenAmount: '$3,200 (PayPal)' });
     expect(ex.details.stockUnits).toBeUndefined();
   });
 
@@ -180,10 +180,10 @@ describe('extractFacts: notice', () => {
   });
 
   it.each([
-    ['a letter from their lawyers says we owe $5,000 and $1,200 is frozen in PayPal', '$1,200'],
+    ['a letter from their lawyers says we owe $5,000 and $1,200 is frozen in PayPal', '$1,200 (PayPal)'],
     ['$3,200 frozen', '$3,200'],
     ['they froze 3200 USD', '3200 USD'],
-    ['US$ 12,500.50 on hold in our AliExpress account', 'US$ 12,500.50'],
+    ['US$ 12,500.50 on hold in our AliExpress account', 'US$ 12,500.50 (AliExpress)'],
   ])('frozen amount: %s', (text, amount) => {
     expect(details(text).frozenAmount).toBe(amount);
   });
@@ -500,5 +500,47 @@ describe('review findings: words that must not change the route', () => {
     const ex = extractFacts(text, T);
     for (const [k, v] of Object.entries(facts)) expect(ex.facts[k as keyof typeof ex.facts]).toBe(v);
     for (const [k, v] of Object.entries(details)) expect(ex.details[k as keyof typeof ex.details]).toBe(v);
+  });
+});
+
+describe('QA findings: the seller’s words, not the complainant’s, and no guesses', () => {
+  const T = '2026-11-28';
+  it.each<[string, Record<string, string | undefined>]>([
+    [
+      'got an email from GBC law firm saying we are defendant number 45 in a Schedule A lawsuit',
+      { notice: 'court_or_tro' },
+    ],
+    ['the platform says our account is frozen due to a court order', { notice: 'court_or_tro' }],
+    [
+      'Got a trademark complaint on AliExpress, but we have an authorization letter from the brand',
+      { notice: 'platform_complaint', rights: 'authorized' },
+    ],
+    ['Complaint claims we copied their design', { usesTheirIp: undefined }],
+    ['According to the complaint our product has their logo', { usesTheirIp: undefined }],
+    ['Brand X alleges our listing title uses their trademark', { usesTheirIp: undefined }],
+    ['our authorization letter expired last year', { rights: 'none' }],
+    ['we were authorized by the brand until 2024', { rights: 'none' }],
+    ['big stock but we can stop selling', { inventory: 'small_or_stop' }],
+    ["no, it's ours", { listingIsOurs: 'yes' }],
+  ])('%s', (text, expected) => {
+    const f = extractFacts(text, T).facts as Record<string, string | undefined>;
+    for (const [k, v] of Object.entries(expected)) expect(f[k]).toBe(v);
+  });
+
+  it('keeps the law firm, the court and the frozen account apart, and never cuts a name', () => {
+    expect(extractFacts('got an email from GBC law firm about a Schedule A case', T).details).toMatchObject({
+      lawFirm: 'GBC (law firm)',
+    });
+    expect(
+      extractFacts('got an email from GBC law firm about a Schedule A case', T).details.brand,
+    ).toBeUndefined();
+    expect(
+      extractFacts('PayPal frozen $12,000, case in the Northern District of Illinois', T).details,
+    ).toMatchObject({
+      frozenAmount: '$12,000 (PayPal)',
+      court: 'Northern District of Illinois',
+    });
+    expect(extractFacts('complaint from Amazon yesterday', T).details.brand).toBeUndefined();
+    expect(extractFacts('letter from Nelson Mullins yesterday', T).details.brand).not.toBe('Nels');
   });
 });
