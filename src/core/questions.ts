@@ -169,7 +169,10 @@ export const QUESTIONS: readonly Question[] = [
     ],
     // Only a platform complaint is disputed by the seller; letters and court papers go through a lawyer.
     askWhen: [
-      { is: { usesTheirIp: ['no'], ...PLATFORM }, not: NOT_OURS },
+      {
+        is: { usesTheirIp: ['no'], ipType: ['trademark', 'design_patent', 'copyright'], ...PLATFORM },
+        not: NOT_OURS,
+      },
       { is: { usesTheirIp: ['yes', 'unsure'], rights: ['own', 'authorized'], ...PLATFORM }, not: NOT_OURS },
     ],
   },

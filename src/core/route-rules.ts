@@ -156,7 +156,14 @@ export const ROUTE_RULES: readonly RouteRule[] = [
     id: 'dispute_reply',
     variant: 'non_infringement',
     title: 'Dispute: no infringement',
-    when: { is: { usesTheirIp: ['no'], notice: ['platform_complaint'] }, not: { listingIsOurs: ['no'] } },
+    when: {
+      is: {
+        usesTheirIp: ['no'],
+        notice: ['platform_complaint'],
+        ipType: ['trademark', 'design_patent', 'copyright'],
+      },
+      not: { listingIsOurs: ['no'] },
+    },
     reason: 'The product does not use their right. ',
     reasonBy: { key: 'complainantContact', values: CONTACT_REASONS },
     steps: [
@@ -202,6 +209,28 @@ export const ROUTE_RULES: readonly RouteRule[] = [
     ],
     citations: [g('1.3', Q.noDirectEmail), g('1.3', Q.noReply)],
     facts: ['facts#us.lawyer-not-seller', 'facts#us.verify-case'],
+  },
+  {
+    id: 'legal_opinion',
+    variant: 'check_first',
+    title: 'Check with legal before you dispute',
+    when: {
+      is: { usesTheirIp: ['no'], notice: ['platform_complaint'], ipType: ['utility_patent', 'unknown'] },
+      not: { listingIsOurs: ['no'] },
+    },
+    reason:
+      'A dispute needs analytical evidence that the product does not infringe: a utility patent is judged by its claims, and a right you cannot name cannot be answered point by point. Ask legal first; the counter-notice deadline still runs.',
+    steps: [
+      'Find in the complaint the right it names (patent or registration number, country).',
+      'Send the case to legal with the complaint today, so the dispute can go out before the counter-notice deadline.',
+      'Keep the listing as it is unless legal says otherwise.',
+    ],
+    citations: [g('2.1', Q.nonInfringement), g('2.2', Q.calm)],
+    facts: [
+      'facts#ip.utility-patent-claims',
+      'facts#ae.counter-notice-window',
+      'facts#dispute.first-time-right',
+    ],
   },
   {
     id: 'legal_opinion',

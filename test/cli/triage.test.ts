@@ -26,7 +26,14 @@ describe('ipcheck triage --json (the contract in product.md)', () => {
     ['listing never ours', ['--answer', 'listingIsOurs=no'], ['dispute_reply', 'store_sweep']],
     [
       'no infringement, no reply',
-      ['--answer', 'usesTheirIp=no', '--answer', 'complainantContact=no_reply'],
+      [
+        '--answer',
+        'ipType=trademark',
+        '--answer',
+        'usesTheirIp=no',
+        '--answer',
+        'complainantContact=no_reply',
+      ],
       ['dispute_reply', 'store_sweep'],
     ],
     [

@@ -151,6 +151,22 @@ describe('decision table (product.md)', () => {
       },
       ['dispute_reply/not_ours', 'store_sweep/always'],
     ],
+    [
+      'a utility patent the seller thinks it does not infringe: legal checks the claims first',
+      {
+        ...base,
+        notice: 'platform_complaint',
+        listingIsOurs: 'yes',
+        ipType: 'utility_patent',
+        usesTheirIp: 'no',
+      },
+      ['legal_opinion/check_first', 'store_sweep/always'],
+    ],
+    [
+      'the seller cannot say which right is named: legal first, not a blind dispute',
+      { ...base, notice: 'platform_complaint', listingIsOurs: 'yes', ipType: 'unknown', usesTheirIp: 'no' },
+      ['legal_opinion/check_first', 'store_sweep/always'],
+    ],
     ['7. nothing known yet: the store sweep still applies', {}, ['store_sweep/always']],
   ])('%s', async (_name, facts, expected) => {
     expect(await ids(facts)).toEqual(expected);
@@ -203,9 +219,10 @@ describe('decision table (product.md)', () => {
   it('words the dispute reason by whether the complainant answered', async () => {
     const kb = (await testContext()).kb;
     const reason = (c: Facts['complainantContact']) =>
-      decide({ usesTheirIp: 'no', complainantContact: c, notice: 'platform_complaint' }, kb).find(
-        (r) => r.id === 'dispute_reply',
-      )?.reason;
+      decide(
+        { usesTheirIp: 'no', ipType: 'trademark', complainantContact: c, notice: 'platform_complaint' },
+        kb,
+      ).find((r) => r.id === 'dispute_reply')?.reason;
     expect(reason('no_reply')).toMatch(/has not answered repeated contact/);
     expect(reason('not_tried')).toMatch(/Ask the complainant politely to withdraw first/);
     expect(reason('replied')).toMatch(/retraction to the platform/);

@@ -102,6 +102,7 @@ describe('the guided flow', () => {
       'dispute_reply/rights',
       'lawyer_escalation/court',
       'lawyer_escalation/keep_selling',
+      'legal_opinion/check_first',
       'legal_opinion/letter',
       'legal_opinion/unsure',
       'store_sweep/always',
