@@ -61,7 +61,8 @@ export function noInfringementPoints(facts: Facts): string {
   switch (facts.ipType) {
     case 'trademark':
       return numbered([
-        "The product, its packaging, photos and title do not show the complainant's brand name or logo.",
+        "The product, its packaging and photos do not carry the complainant's logo, and the listing does not present our product as theirs.",
+        `${fillIn('check the title: if it names their brand (e.g. "compatible with …"), say why, or remove it before sending')}`,
         `Our product is sold under ${fillIn('your own brand, or "no brand"')}.`,
         fillIn('any other point, e.g. a word used only to describe the product'),
       ]);
@@ -85,9 +86,10 @@ export function evidenceFor(facts: Facts): string {
     ]);
   }
   if (facts.rights === 'authorized') {
+    // Only what the seller actually holds goes in: they pick, and delete the other line.
     return bullets([
-      "Authorization letter signed by the rights owner, naming the brand and valid on the complaint's date",
-      'Recent invoices from the brand owner or its authorized distributor for this product, signed or sealed, matching the listing',
+      `${fillIn('if you have it')} Authorization letter signed by the rights owner, naming the brand and valid on the complaint's date`,
+      `${fillIn('if you have them')} Recent invoices from the brand owner or its authorized distributor for this product, signed or sealed, matching the listing`,
     ]);
   }
   switch (facts.ipType) {
@@ -98,9 +100,9 @@ export function evidenceFor(facts: Facts): string {
       ]);
     case 'copyright':
       return bullets([
-        'Original photo files (RAW or full size) with their creation dates',
-        'Photos taken during the shoot',
-        `${fillIn('optional')} licence from the photographer or supplier`,
+        `${fillIn('if you have them')} Original photo files (RAW or full size) with their creation dates`,
+        `${fillIn('if you have them')} Photos taken during the shoot`,
+        `${fillIn('if you have it')} Licence from the photographer or supplier`,
       ]);
     case 'trademark':
       return bullets([
@@ -132,8 +134,15 @@ export function lawyerVars(input: DraftInput): Record<string, string> {
       : 'Opinion needed';
   const deadlinesList =
     deadlines.length > 0
-      ? bullets(deadlines.map((d) => `${d.label}: ${formatDay(d.date)} (${d.basis})`))
-      : `- Deadlines: ${fillIn('no dates yet, the notice date is unknown')}`;
+      ? bullets(
+          deadlines.map(
+            (d) => `${d.label}: ${formatDay(d.date)} (${d.basis})${d.daysLeft < 0 ? ', PASSED' : ''}`,
+          ),
+        )
+      : facts.noticeDate
+        ? `- Deadlines: ipcheck computes none for this kind of notice; ${fillIn('any date the letter or the platform gives')}`
+        : `- Deadlines: ${fillIn('no dates yet, the notice date is unknown')}`;
+  const windowPassed = deadlines.some((d) => d.id === 'counter_notice' && d.daysLeft < 0);
   const inventory = facts.inventory
     ? VALUE_LABELS.inventory[facts.inventory]
     : fillIn('stock of the accused product');
@@ -177,12 +186,14 @@ export function lawyerVars(input: DraftInput): Record<string, string> {
             'Advise what we must change or stop, and the risk if a TRO follows.',
           ]
         : [
-            'Tell us whether the product infringes the right named, before the counter-notice deadline.',
+            windowPassed
+              ? 'Tell us as soon as you can whether the product infringes the right named: the counter-notice window has probably passed (see Dates), so say whether a later appeal is worth it.'
+              : 'Tell us whether the product infringes the right named, before the counter-notice deadline.',
             'If it does not, tell us what evidence to attach to the dispute.',
           ];
   return {
     urgency,
-    caseRef: input.caseId ?? 'new case (no id yet)',
+    caseRef: input.caseId ?? '(not saved in ipcheck)',
     store: details.store ?? fillIn('store name and seller id'),
     platformName: platformName(facts),
     listingId: facts.listingId ?? fillIn('listing id'),

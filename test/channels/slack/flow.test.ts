@@ -194,7 +194,7 @@ describe('Slack: drafts', () => {
     const root = await disputeCase();
     await press('Draft the dispute reply', root);
     await eventually(() => expect(threadText(root)).toContain('Dispute reply (to the platform): IPC-0001'));
-    expect(threadText(root)).toContain('Request: please withdraw this complaint');
+    expect(threadText(root)).toContain('Request: please reject this complaint');
     await press('Edit', root);
     const opened = await h.api.waitFor('views.open');
     const view = opened.args.view as {
@@ -202,7 +202,7 @@ describe('Slack: drafts', () => {
       blocks: { block_id: string; element: { initial_value?: string } }[];
     };
     expect(view.blocks.find((b) => b.block_id === 'body_0')?.element.initial_value).toContain(
-      'Request: please withdraw',
+      'Request: please reject',
     );
     const r = await h.submit({
       user: SELLER,
