@@ -121,6 +121,11 @@ export function parseTriageArgs(argv: string[], today: string): TriageRequest {
     delete facts.platform;
     if (answered.listingId !== undefined) delete facts.listingId;
   }
+  if (answered.noticeDate !== undefined && answered.noticeDate > day) {
+    throw new UsageError(
+      `--answer noticeDate=${answered.noticeDate}: is after today (${day}); expected the day the notice arrived`,
+    );
+  }
   Object.assign(facts, answered);
   settleListing(facts, details);
   for (const d of values.detail ?? []) readDetail(details, d);

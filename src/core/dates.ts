@@ -86,6 +86,8 @@ function recent(today: string, month: number, day: number): string | undefined {
   const year = Number(today.slice(0, 4));
   const same = build(year, month, day);
   if (same && same <= today) return same;
+  // A day just ahead ("Nov 30" on 28 Nov) is a slip, not last year's notice: no guess, the seller is asked.
+  if (same && daysBetween(today, same) <= 62) return undefined;
   return build(year - 1, month, day);
 }
 
@@ -182,7 +184,9 @@ const findSlashed: Finder = (t, today) =>
   firstValid(/(?<![\d:/.-])(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?![\d/])/g, t, (m) => {
     const a = Number(m[1]);
     const b = Number(m[2]);
-    if (!m[3]) return recent(today, a - 1, b);
+    // 3/11 is 11 March to an American and 3 November to most sellers: with both parts 12 or less and no
+    // year, it is not guessed (the seller is asked for a date like "Nov 3").
+    if (!m[3]) return a <= 12 && b <= 12 && a !== b ? undefined : recent(today, a - 1, b);
     const year = m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
     return a > 12 && b <= 12 ? build(year, b - 1, a) : build(year, a - 1, b);
   });

@@ -56,19 +56,20 @@ describe('findDate', () => {
     ['the 20th of November', '2026-11-20'],
     ['20th November 2025', '2025-11-20'],
     ['1 March', '2026-03-01'],
-    // month-day later than today: last year (a notice is in the past)
-    ['Dec 3', '2025-12-03'],
-    ['Nov 29', '2025-11-29'],
+    // month-day a little later than today: a slip, not guessed (asked again); far later: last year
     ['Nov 28', '2026-11-28'],
-    ['3 December', '2025-12-03'],
+    ['Feb 3', '2026-02-03'],
+    ['Mar 3', '2026-03-03'],
+    ['Jan 30', '2026-01-30'],
+    ['Feb 10, 2026', '2026-02-10'],
     // US style
     ['11/20', '2026-11-20'],
     ['on 11/20.', '2026-11-20'],
     ['11/20/2026', '2026-11-20'],
     ['11/20/2025', '2025-11-20'],
     ['11/20/26', '2026-11-20'],
-    ['12/25', '2025-12-25'],
-    ['1/5', '2026-01-05'],
+    ['11/25', '2026-11-25'],
+    ['1/15', '2026-01-15'],
     // with a year, a first number over 12 can only be the day
     ['20/11/2026', '2026-11-20'],
   ])('%s → %s', (text, expected) => {
@@ -76,6 +77,14 @@ describe('findDate', () => {
   });
 
   it.each([
+    // a day or weeks ahead of today: a slip, not last year's notice
+    'Dec 3',
+    'Nov 29',
+    '3 December',
+    '12/25',
+    // 3/11: 11 March or 3 November? both parts 12 or less without a year: not guessed
+    '1/5',
+    '3/11',
     '2026-02-30',
     '2026-13-01',
     '2026-00-10',

@@ -418,7 +418,7 @@ describe('extractFacts: noticeDate', () => {
     ['received 2026-11-20', '2026-11-20'],
     ['it arrived 3 days ago', '2026-11-25'],
     ['the TRO email came today', '2026-11-28'],
-    ['on Dec 3', '2025-12-03'],
+    ['on Sept 3', '2026-09-03'],
   ])('%s → %s', (text, date) => {
     expect(facts(text).noticeDate).toBe(date);
   });
