@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { checkDeadlineSources } from '../core/deadlines.js';
 import { checkRuleCitations } from '../core/decide.js';
 import { validateFlow } from '../core/flow.js';
+import { FOLLOW_UPS } from '../core/follow-ups.js';
+import { cite } from '../core/knowledge-base.js';
 import type { CoreContext } from '../core/outcome.js';
 import { TEMPLATE_NAMES } from '../drafting/build-drafts.js';
 import { loadTemplates } from '../drafting/load-templates.js';
@@ -26,6 +28,8 @@ export async function loadContext(root = PROJECT_ROOT): Promise<CoreContext> {
     const kb = await loadKnowledge(join(root, 'knowledge'));
     checkRuleCitations(kb);
     checkDeadlineSources(kb);
+    // Every follow-up answer's quote must be in the knowledge, word for word, like the routes'.
+    for (const f of FOLLOW_UPS) for (const c of f.citations) cite(kb, c);
     const templates = await loadTemplates(join(root, 'prompts', 'drafts'));
     for (const name of TEMPLATE_NAMES) requireTemplate(templates, name);
     return { kb, templates };

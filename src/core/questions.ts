@@ -214,7 +214,7 @@ export const QUESTIONS: readonly Question[] = [
     id: 'differences',
     sets: { detail: 'differences' },
     text: 'List the visible differences between your product and their design.',
-    help: 'One per line or separated by ";": shape, proportions, surface pattern, number or placement of parts. They become the numbered points of your dispute.',
+    help: 'In one message, separated by ";" (or one per line): shape, proportions, surface pattern, number or placement of parts. They become the numbered points of your dispute.',
     choices: [],
     freeText: {
       kind: 'list',

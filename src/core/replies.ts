@@ -1,4 +1,5 @@
 import type { AuditEntry } from './case-record.js';
+import type { Citation } from './knowledge-base.js';
 import type { Outcome } from './outcome.js';
 import type { OpenCaseSummary } from './ports.js';
 import type { RouteId } from './route-rules.js';
@@ -35,7 +36,9 @@ export type Reply =
       routes: string[];
       audit: AuditEntry[];
     }
-  | { kind: 'cases'; cases: OpenCaseSummary[] };
+  | { kind: 'cases'; cases: OpenCaseSummary[] }
+  /** An answer to a follow-up question, with the guidance behind it. */
+  | { kind: 'faq'; text: string; citations: Citation[] };
 
 /** Work for the conversation turn to do after the step (the core itself does no I/O). */
 export type Effect =

@@ -3,6 +3,8 @@ import { type CaseState, newCase } from './case-state.js';
 import { extractFacts } from './extract.js';
 import { type Details, describeFact, FACT_KEYS, type FactKey, type Facts, VALUE_LABELS } from './facts.js';
 import { nextQuestion } from './flow.js';
+import { matchFollowUp } from './follow-ups.js';
+import { cite } from './knowledge-base.js';
 import { listingRefMessage } from './listing-ref.js';
 import { buildOutcome, type CoreContext, todayFor } from './outcome.js';
 import { type Question, questionById } from './questions.js';
@@ -102,6 +104,42 @@ function understood(before: Facts, after: Facts): Extract<Reply, { kind: 'unders
 }
 
 const errorText = (text: string): Reply => ({ kind: 'text', text, tone: 'error' });
+
+function faqReply(text: string, ctx: CoreContext): Reply | undefined {
+  const f = matchFollowUp(text);
+  return f ? { kind: 'faq', text: f.answer, citations: f.citations.map((c) => cite(ctx.kb, c)) } : undefined;
+}
+
+/** Court papers change everything: say so at once, before the remaining questions. */
+function urgentIfCourt(before: Facts, after: Facts): Reply[] {
+  if (after.notice !== 'court_or_tro' || before.notice === 'court_or_tro') return [];
+  return [
+    {
+      kind: 'text',
+      tone: 'error',
+      text: 'Urgent: court papers, a TRO or frozen funds. Get a US lawyer who handles TRO cases today, and do not email or pay the plaintiff’s law firm yourself. A few more questions so legal gets what it needs:',
+    },
+  ];
+}
+
+const DETAIL_NAMES: Partial<Record<keyof Details, string>> = {
+  delisted: 'the listing is taken down',
+  caseNumber: 'case number',
+  court: 'court',
+  lawFirm: 'law firm',
+  frozenAmount: 'frozen',
+  complaintId: 'complaint id',
+  brand: 'complainant',
+};
+
+/** Details (not decision facts) said after the decision are simply noted: they only fill the drafts. */
+function newDetails(state: CaseState, d: Details): Details {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(DETAIL_NAMES) as (keyof Details)[]) {
+    if (d[k] !== undefined && state.details[k] !== d[k]) out[k] = d[k];
+  }
+  return out as Details;
+}
 const infoText = (text: string): Reply => ({ kind: 'text', text, tone: 'info' });
 
 /** Re-shows where the case stands, without changing it (for stale buttons, help, and unclear text). */
@@ -129,6 +167,7 @@ function start(state: CaseState, text: string | undefined, ctx: CoreContext, now
     next = applyFacts(next, ex.facts, ex.details);
     const u = understood({}, next.facts);
     if (u) replies.push(u);
+    replies.push(...urgentIfCourt({}, next.facts));
     if (!ex.facts.listingId && ex.listingProblems[0])
       replies.push(errorText(listingRefMessage(ex.listingProblems[0])));
   }
@@ -225,7 +264,7 @@ function acceptAnswer(
   next = applyFacts(next, extra, {}, false);
   const u = understood(beforeExtra, next.facts);
   const r = advance(next, ctx, now);
-  return u ? prepend([u], r) : r;
+  return prepend([...(u ? [u] : []), ...urgentIfCourt(state.facts, next.facts)], r);
 }
 
 function answerButton(
@@ -263,7 +302,18 @@ function textAfterDecision(state: CaseState, text: string, ctx: CoreContext, now
   const changed = Object.fromEntries(
     Object.entries(ex.facts).filter(([k, v]) => state.facts[k as FactKey] !== v),
   ) as Facts;
+  const faq = faqReply(text, ctx);
+  if (faq && Object.keys(changed).length === 0) return { state, replies: [faq], effects: [] };
   if (Object.keys(changed).length === 0) {
+    const noted = newDetails(state, ex.details);
+    const names = Object.keys(noted).map((k) => DETAIL_NAMES[k as keyof Details]);
+    if (names.length > 0) {
+      return {
+        state: { ...state, details: { ...state.details, ...noted }, pending: null, proposal: undefined },
+        replies: [infoText(`Noted (${names.join('; ')}). It goes into the drafts and the lawyer note.`)],
+        effects: [],
+      };
+    }
     return {
       state: { ...state, pending: null, proposal: undefined },
       replies: [
@@ -313,7 +363,10 @@ function confirm(state: CaseState, yes: boolean, ctx: CoreContext, now: Date): S
   const next = applyFacts(cleared, p.facts, p.details);
   const u = understood(state.facts, next.facts);
   const r = advance({ ...next, status: 'open' }, ctx, now);
-  return u ? prepend([{ ...u, hint: `Updated. ${u.hint}` }], r) : r;
+  return prepend(
+    [...(u ? [{ ...u, hint: `Updated. ${u.hint}` }] : []), ...urgentIfCourt(state.facts, next.facts)],
+    r,
+  );
 }
 
 function text(state: CaseState, raw: string, ctx: CoreContext, now: Date): StepResult {
@@ -351,7 +404,10 @@ function text(state: CaseState, raw: string, ctx: CoreContext, now: Date): StepR
   const q = pending ? questionById(pending.questionId) : undefined;
   if (!q) return textAfterDecision(state, t, ctx, now);
   const read = readTextAnswer(q, t, todayFor(ctx, now));
-  if (!read.ok) return prepend([errorText(read.message)], current(state, ctx, now));
+  if (!read.ok) {
+    const faq = faqReply(t, ctx);
+    return prepend([faq ?? errorText(read.message)], current(state, ctx, now));
+  }
   return acceptAnswer(state, read.facts, read.details, read.extra, ctx, now);
 }
 

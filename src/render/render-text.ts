@@ -25,6 +25,7 @@ function indent(text: string, pad: string): string {
 }
 
 export function whenText(d: Deadline): string {
+  if (d.daysLeft === -1) return '1 day ago, PASSED';
   if (d.daysLeft < 0) return `${-d.daysLeft} days ago, PASSED`;
   if (d.daysLeft === 0) return 'today';
   if (d.daysLeft === 1) return 'tomorrow';
@@ -118,6 +119,8 @@ export function renderReplyText(r: Reply): string {
       return renderOutcomeText(r.outcome);
     case 'help':
       return [r.text, '', 'Commands:', ...r.commands.map((c) => `  ${c.command}: ${c.what}`)].join('\n');
+    case 'faq':
+      return [r.text, ...r.citations.map((c) => `> "${c.quote}" (${citationLabel(c)})`)].join('\n');
     case 'status':
       return renderStatusText(r);
     case 'cases':

@@ -178,4 +178,44 @@ describe('conversation transcripts', () => {
     await la.send('complaint on 1005006123456789 yesterday, we never listed it');
     expect((await la.state()).facts.noticeDate).toBe('2026-11-26');
   });
+
+  it('answers common follow-ups from the guidance, quoting it, and changes nothing', async () => {
+    await chat.send('trademark complaint on 1005006123456789 yesterday, their logo is on the product');
+    await chat.send('1');
+    await chat.send('none');
+    await chat.send('2');
+    const decided = await chat.state();
+    await chat.send('can we move the stock to another warehouse and relist it?');
+    expect(chat.text).toContain('No. Do not put the same product up again under a new listing');
+    expect(chat.text).toContain(
+      '"It is not recommended to create a new list sale after moving the warehouse." (Guidance §1.1)',
+    );
+    await chat.send('should I email their law firm?');
+    expect(chat.text).toContain('Not yourself.');
+    expect((await chat.state()).facts).toEqual(decided.facts);
+  });
+
+  it('notes details said after the decision without asking, for the drafts', async () => {
+    await chat.send('complaint on 1005006123456789 yesterday, we never listed it');
+    await chat.send('we already deleted it');
+    expect(chat.text).toBe('Noted (the listing is taken down). It goes into the drafts and the lawyer note.');
+    expect((await chat.state()).details.delisted).toBe(true);
+  });
+
+  it('says at once that court papers are urgent, before the remaining questions', async () => {
+    await chat.send('we got a TRO on 1005006123456789');
+    expect(chat.text).toContain(
+      'Urgent: court papers, a TRO or frozen funds. Get a US lawyer who handles TRO cases today',
+    );
+    expect(chat.question().questionId).toBe('listingIsOurs');
+  });
+
+  it('asks again when an answer says two things ("no, it is ours")', async () => {
+    await chat.send('trademark complaint on 1005006123456789');
+    await chat.send("no, it's ours");
+    expect(chat.text).toContain(
+      'I read both "No, it was never in our store" and "Yes, it is our listing" in that.',
+    );
+    expect((await chat.state()).facts.listingIsOurs).toBeUndefined();
+  });
 });

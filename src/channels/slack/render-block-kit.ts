@@ -289,6 +289,15 @@ function replyBlocks(r: Reply, view: OutcomeView): Block[] {
         section(escapeMrkdwn(r.text)),
         context(r.commands.map((c) => `*${escapeMrkdwn(c.command)}*: ${escapeMrkdwn(c.what)}`).join('\n')),
       ];
+    case 'faq':
+      return [
+        section(escapeMrkdwn(r.text)),
+        context(
+          r.citations
+            .map((c) => `> “${escapeMrkdwn(c.quote)}” — _${escapeMrkdwn(citationLabel(c))}_`)
+            .join('\n'),
+        ),
+      ];
     case 'status':
       return statusBlocks(r);
     case 'cases':
