@@ -107,6 +107,8 @@ const RULES: PhraseRule[] = [
     ownWordsOnly: true,
     // Doubt about the IP question itself, not "not sure if we can keep selling".
     patterns: [
+      // "compatible with iPhone", "fits Dyson": their name used to describe what ours fits. Legal should judge.
+      /\b(compatible with|for use with|replacement for|works with|designed for) (the |an? )?[a-z]/,
       /(not sure|unsure|don'?t know|no idea) (if|whether) ([\w']+ ){0,5}?(infring|violat|cop(y|ies|ied)|similar|counts? as|uses? their|using their|too close|looks? like|same as|their (logo|brand|mark|design|photos?))/,
     ],
   },
@@ -116,6 +118,7 @@ const RULES: PhraseRule[] = [
     ownWordsOnly: true,
     // Said outright, this wins over a "no logo" in the same message ("no logo, but the photos are theirs").
     patterns: [
+      /\bbut (it'?s|it is|they'?re|they are|the logo is|their logo is) (printed )?on the (box|packaging|package|tags?|labels?|manual|photos?|images?|pictures?)\b/,
       /(photos?|images?|pictures?|artwork|design) (are|is|were|was) (theirs|their own|copied)\b/,
       /(we|i) (used|use|took|copied|downloaded) (their|the brand'?s?) (photos?|images?|pictures?|artwork|design)/,
     ],

@@ -522,6 +522,11 @@ describe('QA findings: the seller’s words, not the complainant’s, and no gue
     ['we were authorized by the brand until 2024', { rights: 'none' }],
     ['big stock but we can stop selling', { inventory: 'small_or_stop' }],
     ["no, it's ours", { listingIsOurs: 'yes' }],
+    [
+      'our phone case title says compatible with iPhone 15, no apple logo anywhere on the product',
+      { usesTheirIp: 'unsure' },
+    ],
+    ['their logo is not on the product but it is on the box', { usesTheirIp: 'yes' }],
   ])('%s', (text, expected) => {
     const f = extractFacts(text, T).facts as Record<string, string | undefined>;
     for (const [k, v] of Object.entries(expected)) expect(f[k]).toBe(v);
