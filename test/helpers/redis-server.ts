@@ -24,7 +24,8 @@ export function freePort(): Promise<number> {
   });
 }
 
-function canConnect(port: number): Promise<boolean> {
+/** True when something accepts connections on the loopback port. */
+export function canConnect(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const s = new Socket();
     s.once('connect', () => {

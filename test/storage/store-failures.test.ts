@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server, Socket } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../../src/core/case-record.js';
 import type { IpcheckError } from '../../src/core/errors.js';
 import type { Stores } from '../../src/storage/open-store.js';
-import { freePort } from '../helpers/redis-server.js';
+import { canConnect, freePort } from '../helpers/redis-server.js';
 import { expectIpcheckError, newCaseInput, sleep, T0, useStores } from './harness.js';
 
 // A store that is down or stuck must give a clear store_unavailable within seconds, never a hang, and
@@ -21,17 +21,7 @@ const FAST_MS = 6000;
 
 const procs = new Set<ChildProcess>();
 
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = new Socket();
-    s.once('connect', () => {
-      s.destroy();
-      resolve(true);
-    });
-    s.once('error', () => resolve(false));
-    s.connect(port, '127.0.0.1');
-  });
-}
+const listening = canConnect;
 
 async function redisOn(port: number): Promise<ChildProcess> {
   const dir = await mkdtemp(join(tmpdir(), 'ipcheck-redis-own-'));
