@@ -11,6 +11,7 @@ import {
   type SlackHarness,
   startHarness,
 } from './harness.js';
+import { ui } from './harness-extra.js';
 
 let h: SlackHarness;
 beforeEach(async () => {
@@ -22,29 +23,10 @@ afterEach(async () => {
 });
 
 const caseMessage = () => h.api.messagesIn(CHANNEL, { topLevelOnly: true })[0];
-const threadOf = (ts: string) => h.api.thread(CHANNEL, ts).filter((m) => m.ts !== ts);
-const threadText = (ts: string) => threadOf(ts).map(visibleText).join('\n---\n');
-
-async function press(label: string, root: string, user = SELLER, channel = CHANNEL) {
-  const all = buttons(channel === LEGAL ? h.api.thread(LEGAL, root) : threadOf(root));
-  const b = [...all].reverse().find((x) => x.label === label);
-  if (!b) throw new Error(`no button "${label}" among ${all.map((x) => x.label).join(', ')}`);
-  const msg = h.api.messages.find((m) => m.ts === b.ts);
-  return h.click({
-    user,
-    channel,
-    message_ts: b.ts,
-    ...(msg?.thread_ts ? { thread_ts: msg.thread_ts } : {}),
-    actions: [{ action_id: b.action_id, ...(b.value ? { value: b.value } : {}), text: b.label }],
-    message: {
-      type: 'message',
-      ts: b.ts,
-      text: msg?.text ?? '',
-      blocks: msg?.blocks ?? [],
-      ...(msg?.thread_ts ? { thread_ts: msg.thread_ts } : {}),
-    },
-  });
-}
+const threadOf = (ts: string) => ui(h).threadOf(ts);
+const threadText = (ts: string) => ui(h).threadText(ts);
+const press = (label: string, root: string, user = SELLER, channel = CHANNEL) =>
+  ui(h).press(label, root, { user, channel });
 
 /** /ipcheck with a trademark story; answers with buttons until the outcome. Returns the case message ts. */
 async function decidedDelistCase(): Promise<string> {
