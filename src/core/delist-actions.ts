@@ -149,6 +149,23 @@ function takeOffline(facts: Facts, marketplace?: string): Action {
   };
 }
 
+function keepEvidenceOffline(facts: Facts, marketplace?: string): Action {
+  const base = takeOffline(facts, marketplace);
+  return {
+    ...base,
+    title: base.title.replace('while legal looks', 'now (a court case: keep it, do not delete)'),
+    steps: [
+      'Screenshot the listing and export its orders and sales first; the lawyer needs them.',
+      ...base.steps.slice(0, -1),
+      facts.platform === 'amazon'
+        ? 'Choose "Close listing", not "Delete product and listing": the listing and its records stay as evidence.'
+        : 'Choose Take offline, not Delete: the listing and its records stay as evidence.',
+    ],
+    warning:
+      'Do not delete the listing or its records until your lawyer says so, and do not relist the product under a new listing.',
+  };
+}
+
 function fileDispute(facts: Facts, marketplace?: string): Action {
   if (facts.platform === 'amazon') {
     const host = amazonHost(marketplace);
@@ -182,7 +199,10 @@ function fileDispute(facts: Facts, marketplace?: string): Action {
 /** The links and steps that go with the routes, with the listing id filled in. */
 export function actionsFor(routes: readonly RouteId[], facts: Facts, marketplace?: string): Action[] {
   const actions: Action[] = [];
-  if (routes.includes('delist_now')) {
+  if (routes.includes('delist_now') && facts.notice === 'court_or_tro') {
+    // In a court case the listing comes down but stays in the library: evidence is not deleted.
+    actions.push(keepEvidenceOffline(facts, marketplace));
+  } else if (routes.includes('delist_now')) {
     if (facts.platform === 'amazon') actions.push(amazonDelete(facts, marketplace));
     else if (facts.platform === 'other') actions.push(otherDelete(facts));
     else actions.push(aliDelete(facts));

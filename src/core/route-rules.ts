@@ -103,6 +103,24 @@ export const ROUTE_RULES: readonly RouteRule[] = [
   },
   {
     id: 'delist_now',
+    variant: 'court_preserve',
+    title: 'Stop selling it now, and keep the evidence',
+    when: {
+      is: { usesTheirIp: ['yes'], rights: ['none'], notice: ['court_or_tro'] },
+      not: { listingIsOurs: ['no'] },
+    },
+    reason:
+      'The listing carries someone else’s mark, design or work and you hold no rights: take it offline now so it sells no more, but do not delete it or its records while the case runs unless your lawyer says so.',
+    steps: [
+      'Screenshot the listing and export its orders and sales first; the lawyer needs them.',
+      'Take the listing offline now (see the steps below). Do not delete it until the lawyer says so.',
+      'Do not upload the same product again under a new listing or after moving warehouse.',
+    ],
+    citations: [g('1.1', Q.takeOff), g('1.1', Q.noRelist)],
+    facts: ['facts#us.keep-evidence', 'facts#ae.relist-violation'],
+  },
+  {
+    id: 'delist_now',
     variant: 'infringing',
     title: 'Delist the listing now',
     when: { is: { usesTheirIp: ['yes'], rights: ['none'] }, not: { listingIsOurs: ['no'] } },

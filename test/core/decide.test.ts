@@ -93,7 +93,7 @@ describe('decision table (product.md)', () => {
       ['legal_opinion/unsure', 'store_sweep/always'],
     ],
     [
-      'court and infringing: urgent lawyer and delist',
+      'court and infringing: urgent lawyer, and stop selling without deleting the evidence',
       {
         ...base,
         notice: 'court_or_tro',
@@ -103,7 +103,7 @@ describe('decision table (product.md)', () => {
         rights: 'none',
         inventory: 'large_keep_selling',
       },
-      ['lawyer_escalation/court', 'delist_now/infringing', 'store_sweep/always'],
+      ['lawyer_escalation/court', 'delist_now/court_preserve', 'store_sweep/always'],
     ],
     [
       'court, never our listing: lawyer, no platform dispute',

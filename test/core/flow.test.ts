@@ -96,6 +96,7 @@ describe('the guided flow', () => {
     walk(ctx, first.state, first.replies, [], paths);
     const seen = new Set(paths.flatMap((p) => p.outcome.routes.map((r) => `${r.id}/${r.variant}`)));
     expect([...seen].sort()).toEqual([
+      'delist_now/court_preserve',
       'delist_now/infringing',
       'dispute_reply/non_infringement',
       'dispute_reply/not_ours',

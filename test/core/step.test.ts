@@ -218,4 +218,19 @@ describe('conversation transcripts', () => {
     );
     expect((await chat.state()).facts.listingIsOurs).toBeUndefined();
   });
+
+  it('in a court case, takes the infringing listing offline and keeps it as evidence instead of deleting it', async () => {
+    await chat.send('we got a TRO on 1005006123456789, their logo is on the product, notice came yesterday');
+    await chat.send('1');
+    await chat.send('trademark');
+    await chat.send('none');
+    await chat.send('small');
+    const o = chat.outcome();
+    expect(o.routes.map((r) => `${r.id}/${r.variant}`)).toContain('delist_now/court_preserve');
+    expect(o.actions[0]?.kind).toBe('take_offline');
+    expect(chat.text).toContain(
+      'do not delete it or its records while the case runs unless your lawyer says so',
+    );
+    expect(chat.text).not.toContain('Choose Delete');
+  });
 });
