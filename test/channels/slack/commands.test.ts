@@ -42,6 +42,21 @@ async function otherTeamCase(): Promise<void> {
   );
 }
 
+describe('/ipcheck on a listing another workspace has a case for', () => {
+  it('opens a case here instead of linking into the other workspace', async () => {
+    await otherTeamCase();
+    const n = h.api.responses.length;
+    expect(await h.command('B0D7654321')).toBe(200);
+    await eventually(async () => expect(await h.stores.cases.listOpen()).toHaveLength(2));
+    expect(
+      h.api.responses
+        .slice(n)
+        .map((r) => JSON.stringify(r.body))
+        .join(' '),
+    ).not.toContain('already open');
+  });
+});
+
 describe('/ipcheck list and status', () => {
   it('lists this workspace’s open cases privately, with status and next deadline', async () => {
     await decidedCourtCase(h);

@@ -108,7 +108,9 @@ async function openCase(
   respond: Respond,
   ref: ListingRef,
 ): Promise<void> {
-  const existing = await deps.stores.cases.openByListing(ref.platform, ref.listingId);
+  const found = await deps.stores.cases.openByListing(ref.platform, ref.listingId);
+  // Only a case of this workspace is "already open" here: another workspace's case is not linked to.
+  const existing = found?.conversations[0]?.startsWith(`slack:${cmd.team_id}:`) ? found : undefined;
   if (existing) {
     const t = existing.sellerThread;
     const link = t?.ts
