@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { CaseRecord } from '../core/case-record.js';
-import { buildOutcome, type CoreContext, todayFor } from '../core/outcome.js';
+import { type CoreContext, outcomeOfRecord } from '../core/outcome.js';
 import { exportCaseJson, exportCaseMarkdown } from '../render/export-case.js';
 
 /** Writes <dir>/<case>.md and <dir>/<case>.json and returns their paths. */
@@ -11,13 +11,7 @@ export async function writeCaseExport(
   dir: string,
   now: Date,
 ): Promise<string[]> {
-  const outcome =
-    rec.state.status === 'decided'
-      ? buildOutcome(
-          { facts: rec.state.facts, details: rec.state.details, caseId: rec.id, today: todayFor(ctx, now) },
-          ctx,
-        )
-      : undefined;
+  const outcome = rec.state.status === 'decided' ? outcomeOfRecord(rec, ctx, now) : undefined;
   const out = resolve(dir);
   await mkdir(out, { recursive: true });
   const md = join(out, `${rec.id}.md`);

@@ -66,10 +66,14 @@ const RULES: DeadlineRule[] = [
 ];
 
 /** Deadlines that apply to the case, as dates. None without a notice date: a guessed date could be too late. */
-export function computeDeadlines(facts: Facts, today: string, kb: KnowledgeBase): Deadline[] {
+export function computeDeadlines(
+  facts: Facts,
+  today: string,
+  kb: KnowledgeBase,
+  routes: readonly RouteId[] = decide(facts, kb).map((r) => r.id),
+): Deadline[] {
   const from = facts.noticeDate;
   if (!from) return [];
-  const routes = decide(facts, kb).map((r) => r.id);
   return RULES.filter((r) => r.applies(facts, routes)).map((r) => {
     const date = r.compute(from);
     return {
@@ -85,10 +89,17 @@ export function computeDeadlines(facts: Facts, today: string, kb: KnowledgeBase)
 }
 
 /** Whether any deadline rule would apply if the notice date were known (to say "tell me the date"). */
-export function deadlinesNeedDate(facts: Facts, kb: KnowledgeBase): boolean {
-  if (facts.noticeDate) return false;
-  const routes = decide(facts, kb).map((r) => r.id);
-  return RULES.some((r) => r.applies(facts, routes));
+export function deadlinesNeedDate(
+  facts: Facts,
+  kb: KnowledgeBase,
+  routes: readonly RouteId[] = decide(facts, kb).map((r) => r.id),
+): boolean {
+  return !facts.noticeDate && RULES.some((r) => r.applies(facts, routes));
+}
+
+/** The nearest deadline that has not passed, if any (lists, App Home, the legal summary). */
+export function nextDeadline(deadlines: readonly Deadline[]): Deadline | undefined {
+  return [...deadlines].filter((d) => d.daysLeft >= 0).sort((a, b) => a.date.localeCompare(b.date))[0];
 }
 
 export function checkDeadlineSources(kb: KnowledgeBase): void {

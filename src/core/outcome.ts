@@ -1,5 +1,6 @@
 import { buildDrafts, buildOptionalDrafts, type Draft } from '../drafting/build-drafts.js';
 import type { Templates } from '../drafting/template.js';
+import type { CaseRecord } from './case-record.js';
 import { dayIn } from './dates.js';
 import { computeDeadlines, type Deadline, deadlinesNeedDate } from './deadlines.js';
 import { decide, type Route } from './decide.js';
@@ -48,17 +49,15 @@ export function buildOutcome(input: OutcomeInput, ctx: CoreContext): Outcome {
   const { facts, today } = input;
   const details: Details = { ...ctx.defaults, ...input.details };
   const routes = decide(facts, ctx.kb);
-  const deadlines = computeDeadlines(facts, today, ctx.kb);
-  const actions = actionsFor(
-    routes.map((r) => r.id),
-    facts,
-    details.marketplace,
-  );
+  const ids = routes.map((r) => r.id);
+  // Deadlines depend on the routes: decided once here, not again inside them.
+  const deadlines = computeDeadlines(facts, today, ctx.kb, ids);
+  const actions = actionsFor(ids, facts, details.marketplace);
   const draftInput = { facts, details, routes, deadlines, caseId: input.caseId };
   const missing = missingFacts(facts);
   const notes: string[] = [];
   if (missing.length > 0) notes.push('Some answers are missing, so this is not a firm decision yet.');
-  if (deadlinesNeedDate(facts, ctx.kb))
+  if (deadlinesNeedDate(facts, ctx.kb, ids))
     notes.push('No deadline dates: the day the notice arrived is unknown.');
   if (deadlines.some((d) => d.daysLeft < 0))
     notes.push('A deadline has already passed: act today and tell legal.');
@@ -75,4 +74,12 @@ export function buildOutcome(input: OutcomeInput, ctx: CoreContext): Outcome {
     optionalDrafts: buildOptionalDrafts(draftInput, ctx.templates),
     notes,
   };
+}
+
+/** The outcome of a saved case as of `now`: what status, exports, reminders and channels show. */
+export function outcomeOfRecord(rec: CaseRecord, ctx: CoreContext, now: Date): Outcome {
+  return buildOutcome(
+    { facts: rec.state.facts, details: rec.state.details, caseId: rec.id, today: todayFor(ctx, now) },
+    ctx,
+  );
 }

@@ -1,5 +1,6 @@
 import type { CaseRecord } from './case-record.js';
-import { buildOutcome, type CoreContext, todayFor } from './outcome.js';
+import { computeDeadlines } from './deadlines.js';
+import { type CoreContext, todayFor } from './outcome.js';
 import type { CaseRepository, Claims, Clock, Reminder, ReminderStore } from './ports.js';
 import { reminderDeadline } from './reminder-plan.js';
 
@@ -27,10 +28,7 @@ function stillWanted(deps: ReminderDeps, rec: CaseRecord | undefined, r: Reminde
   if (rec?.status !== 'open') return false;
   const planned = reminderDeadline(r);
   if (!planned) return true;
-  const { deadlines } = buildOutcome(
-    { facts: rec.state.facts, details: rec.state.details, today: todayFor(deps.ctx, now) },
-    deps.ctx,
-  );
+  const deadlines = computeDeadlines(rec.state.facts, todayFor(deps.ctx, now), deps.ctx.kb);
   return deadlines.some((d) => d.id === planned.deadlineId && d.date === planned.date);
 }
 

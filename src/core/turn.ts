@@ -5,7 +5,7 @@ import { type CaseCommand, parseCaseCommand } from './commands.js';
 import { IpcheckError, USER_TEXT } from './errors.js';
 import { extractFacts } from './extract.js';
 import { describeFact, FACT_KEYS } from './facts.js';
-import { buildOutcome, type CoreContext, todayFor } from './outcome.js';
+import { type CoreContext, outcomeOfRecord, todayFor } from './outcome.js';
 import type { CaseRepository, Clock, ReminderStore } from './ports.js';
 import { planReminders } from './reminder-plan.js';
 import type { Effect, Reply } from './replies.js';
@@ -41,13 +41,7 @@ function statusReply(rec: CaseRecord, ctx: CoreContext, now: Date): Reply {
   const facts = FACT_KEYS.filter((k) => rec.state.facts[k] !== undefined && k !== 'platform').map((k) =>
     describeFact(k, rec.state.facts[k] as string),
   );
-  const routes =
-    rec.state.status === 'decided'
-      ? buildOutcome(
-          { facts: rec.state.facts, details: rec.state.details, today: todayFor(ctx, now) },
-          ctx,
-        ).routes.map((r) => r.id)
-      : [];
+  const routes = rec.state.status === 'decided' ? outcomeOfRecord(rec, ctx, now).routes.map((r) => r.id) : [];
   return {
     kind: 'status',
     caseId: rec.id,

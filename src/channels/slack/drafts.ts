@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { CaseRecord, SavedDraft } from '../../core/case-record.js';
-import { buildOutcome, type Outcome, todayFor } from '../../core/outcome.js';
+import { type Outcome, outcomeOfRecord } from '../../core/outcome.js';
 import { buildLawyerNote, type Draft } from '../../drafting/build-drafts.js';
 import type { DraftKind } from '../../drafting/template.js';
 import { VIEW } from './action-ids.js';
@@ -8,15 +8,7 @@ import { clip, splitText } from './render-block-kit.js';
 import type { SlackDeps } from './slack-deps.js';
 
 export function outcomeOf(rec: CaseRecord, deps: SlackDeps): Outcome {
-  return buildOutcome(
-    {
-      facts: rec.state.facts,
-      details: rec.state.details,
-      caseId: rec.id,
-      today: todayFor(deps.ctx, deps.clock.now()),
-    },
-    deps.ctx,
-  );
+  return outcomeOfRecord(rec, deps.ctx, deps.clock.now());
 }
 
 const countPlaceholders = (s: string) => (s.match(/\[FILL IN:/g) ?? []).length;

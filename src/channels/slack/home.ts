@@ -1,6 +1,6 @@
 import type { App, types } from '@slack/bolt';
 import { formatDay } from '../../core/dates.js';
-import { computeDeadlines } from '../../core/deadlines.js';
+import { computeDeadlines, nextDeadline } from '../../core/deadlines.js';
 import { todayFor } from '../../core/outcome.js';
 import type { OpenCaseSummary } from '../../core/ports.js';
 import type { LegalMembers } from './legal-members.js';
@@ -18,9 +18,7 @@ interface Row {
 function rows(cases: OpenCaseSummary[], deps: SlackDeps): Row[] {
   const today = todayFor(deps.ctx, deps.clock.now());
   return cases.map((c) => {
-    const next = computeDeadlines(c.facts, today, deps.ctx.kb)
-      .filter((d) => d.daysLeft >= 0)
-      .sort((a, b) => a.date.localeCompare(b.date))[0];
+    const next = nextDeadline(computeDeadlines(c.facts, today, deps.ctx.kb));
     return { c, ...(next ? { next } : {}) };
   });
 }

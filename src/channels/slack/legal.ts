@@ -2,6 +2,7 @@ import type { types } from '@slack/bolt';
 import { escalated, withPermalink } from '../../core/case-actions.js';
 import type { CaseRecord, Escalation } from '../../core/case-record.js';
 import { formatDay } from '../../core/dates.js';
+import { nextDeadline } from '../../core/deadlines.js';
 import type { Outcome } from '../../core/outcome.js';
 import { ACTION, encodeValue, VIEW } from './action-ids.js';
 import { sellerWhere } from './case-ops.js';
@@ -18,8 +19,8 @@ const STATUS_LINE: Record<Escalation['status'], string> = {
   resolved: ':white_check_mark: Resolved',
 };
 
-function nextDeadline(o: Outcome): string | undefined {
-  const d = [...o.deadlines].sort((a, b) => a.date.localeCompare(b.date)).find((x) => x.daysLeft >= 0);
+function nextDeadlineText(o: Outcome): string | undefined {
+  const d = nextDeadline(o.deadlines);
   return d ? `${d.label}: *${formatDay(d.date)}*` : undefined;
 }
 
@@ -33,7 +34,7 @@ export function legalParent(
   const f = rec.state.facts;
   const urgent = o.routes.some((r) => r.urgent);
   const listing = f.listingId ? `${f.platform ?? ''} listing ${f.listingId}` : 'listing not given yet';
-  const deadline = nextDeadline(o);
+  const deadline = nextDeadlineText(o);
   let status = STATUS_LINE[esc.status];
   if (esc.status === 'acknowledged' && esc.ackBy) status += ` by <@${esc.ackBy}>`;
   if (esc.status === 'resolved' && esc.resolvedBy)

@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { writeCaseExport } from '../../app/export-files.js';
+import { parseCaseCommand } from '../../core/commands.js';
 import { IpcheckError, userText } from '../../core/errors.js';
 import type { CoreContext } from '../../core/outcome.js';
 import type { Clock } from '../../core/ports.js';
@@ -94,7 +95,7 @@ export async function runTerminalChat(opts: TerminalOptions): Promise<void> {
   for await (const line of rl) {
     if (!opts.interactive) out(`\n> ${line}`);
     await safely(async () => {
-      if (freshNext && !/^\s*(status|cases|list|open|export|help|\?)\b/i.test(line)) {
+      if (freshNext && !parseCaseCommand(line) && !/^\s*(help|\?)\s*$/i.test(line)) {
         await runTurn(deps, {
           conversation,
           who: conversation,

@@ -1,6 +1,6 @@
 import type { App, RespondArguments, types } from '@slack/bolt';
 import { isCaseId } from '../../../core/case-record.js';
-import { computeDeadlines } from '../../../core/deadlines.js';
+import { computeDeadlines, nextDeadline } from '../../../core/deadlines.js';
 import { userText } from '../../../core/errors.js';
 import {
   findListingRefs,
@@ -47,9 +47,7 @@ async function listCases(deps: SlackDeps, team: string, respond: Respond): Promi
     return;
   }
   const lines = open.map((c) => {
-    const next = computeDeadlines(c.facts, today, deps.ctx.kb)
-      .filter((d) => d.daysLeft >= 0)
-      .sort((a, b) => a.date.localeCompare(b.date))[0];
+    const next = nextDeadline(computeDeadlines(c.facts, today, deps.ctx.kb));
     const listing = c.listingId ? `${c.platform ?? ''} ${c.listingId}` : 'no listing yet';
     const esc = c.escalation ? ` · legal: ${c.escalation}` : '';
     return `• *${c.id}* ${escapeMrkdwn(listing)} · ${c.status}${esc}${next ? ` · next: ${next.label} ${next.date}` : ''}`;
