@@ -48,7 +48,7 @@ const RULES: DeadlineRule[] = [
     compute: (d) => addDays(d, 14),
     label: 'TRO ends at the latest, unless extended',
     basis:
-      'an ex parte TRO lasts at most 14 days from the day it was issued, which was on or before the day you heard of it',
+      'at most 14 days after the TRO was issued (an ex parte TRO lasts no longer unless extended), and it was issued on or before the day you heard of it',
     caveat:
       'The court can extend it once, and the plaintiff usually asks for a preliminary injunction before it ends.',
     fact: 'facts#us.tro-14-days',

@@ -143,11 +143,11 @@ export const ROUTE_RULES: readonly RouteRule[] = [
       not: { listingIsOurs: ['no'] },
     },
     reason:
-      'The stock is large and you want to keep selling: contact the plaintiff’s law firm only through a US lawyer familiar with TRO cases, not directly.',
+      'The stock is large and you want to keep selling: reach the rights holder (or its law firm) only through a US lawyer who knows these cases, not directly.',
     steps: [
       'Keep the listing down while the lawyer talks to the rights holder.',
       'Send the lawyer-escalation note below to legal.',
-      'Do not email the rights holder’s law firm yourself.',
+      'Do not email the rights holder or its law firm yourself.',
     ],
     citations: [g('1.3', Q.keepSelling), g('1.3', Q.noDirectEmail), g('1.3', Q.noReply)],
     facts: ['facts#us.lawyer-not-seller'],
