@@ -17,6 +17,11 @@ export const CaseState = z.object({
   disclaimerShown: z.boolean(),
   /** Facts the seller mentioned after the decision, waiting for "yes, update the case". */
   proposal: z.object({ facts: Facts, details: Details }).optional(),
+  /** The seller's own free-text messages, as written (kept on the case and in its export). */
+  said: z
+    .array(z.object({ at: z.string(), text: z.string().max(20_000) }))
+    .max(500)
+    .optional(),
 });
 export type CaseState = z.infer<typeof CaseState>;
 

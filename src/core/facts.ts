@@ -135,6 +135,24 @@ export const Details = z
     delisted: z.boolean(),
     /** Marketplace host of the listing link (e.g. amazon.co.uk): picks the right seller portal. */
     marketplace: z.string().max(100),
+    /** Further accused listings of the same case (a Schedule A case or one complaint often names many). */
+    otherListings: z
+      .array(z.object({ platform: Platform, listingId: z.string().min(1).max(200) }).strict())
+      .max(500),
+    /** The day the TRO was issued, when the papers say it: the TRO's 14 days run from it. */
+    troDate: IsoDate,
+    /** The plaintiff or complainant as named in the notice (may differ from the brand). */
+    plaintiff: z.string().max(300),
+    /** What a demand letter asks to be paid, as written ("$15,000"). */
+    demandAmount: z.string().max(200),
+    /** The reply-by date a demand letter sets. */
+    responseDue: IsoDate,
+    /** What the seller says was already deleted: the accused listing and/or its sales records. */
+    deleted: z.array(z.enum(['listing', 'records'])).max(2),
+    /** What an "authorized" answer rests on: an authorization letter, or invoices for genuine goods (first sale). */
+    rightsBasis: z.enum(['letter', 'invoices']),
+    /** The notice as the seller pasted it, kept for the lawyer's file. */
+    noticeText: z.string().max(20_000),
   })
   .partial()
   .strict();
