@@ -3,8 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { checkDeadlineSources } from '../core/deadlines.js';
 import { checkRuleCitations } from '../core/decide.js';
 import { validateFlow } from '../core/flow.js';
-import { FOLLOW_UPS } from '../core/follow-ups.js';
-import { cite } from '../core/knowledge-base.js';
+import { checkFollowUpCitations } from '../core/follow-ups.js';
 import type { CoreContext } from '../core/outcome.js';
 import { TEMPLATE_NAMES } from '../drafting/build-drafts.js';
 import { loadTemplates } from '../drafting/load-templates.js';
@@ -29,7 +28,7 @@ export async function loadContext(root = PROJECT_ROOT): Promise<CoreContext> {
     checkRuleCitations(kb);
     checkDeadlineSources(kb);
     // Every follow-up answer's quote must be in the knowledge, word for word, like the routes'.
-    for (const f of FOLLOW_UPS) for (const c of f.citations) cite(kb, c);
+    checkFollowUpCitations(kb);
     const templates = await loadTemplates(join(root, 'prompts', 'drafts'));
     for (const name of TEMPLATE_NAMES) requireTemplate(templates, name);
     return { kb, templates };

@@ -11,6 +11,7 @@ import {
   Facts,
 } from '../core/facts.js';
 import { LISTING_EXAMPLES, listingRefMessage, parseListingRef } from '../core/listing-ref.js';
+import { parseDetailValue } from './detail-values.js';
 
 export interface TriageRequest {
   facts: Facts;
@@ -51,23 +52,9 @@ function readDetail(details: Record<string, unknown>, raw: string): void {
     throw new UsageError(`--detail ${key}: unknown detail; expected one of ${DETAIL_KEYS.join(', ')}`);
   }
   const k = key as DetailKey;
-  if (k === 'stockUnits') {
-    if (!/^\d+$/.test(value))
-      throw new UsageError(`--detail stockUnits=${value}: expected a whole number of units`);
-    details[k] = Number(value);
-  } else if (k === 'delisted') {
-    if (value !== 'true' && value !== 'false')
-      throw new UsageError(`--detail delisted=${value}: expected true or false`);
-    details[k] = value === 'true';
-  } else if (k === 'differences') {
-    details[k] = value
-      .split(';')
-      .map((s) => s.trim())
-      .filter(Boolean);
-  } else {
-    if (value === '') throw new UsageError(`--detail ${k}: expected a value`);
-    details[k] = value;
-  }
+  const parsed = parseDetailValue(k, value);
+  if (!parsed.ok) throw new UsageError(`--detail ${k}=${value}: expected ${parsed.expected}`);
+  details[k] = parsed.value;
 }
 
 /** An explicit listingId answer must be a listing reference, unless the platform is declared "other". */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DraftKind } from '../drafting/template.js';
 import { CaseState } from './case-state.js';
 
 // What the case store keeps for one case. The record carries its own schema number so a record written
@@ -36,8 +37,6 @@ export const AuditEntry = z.object({
   detail: z.string().max(2000).optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
-
-const DraftKind = z.enum(['dispute_reply', 'lawyer_escalation', 'retraction_request']);
 
 /** A draft a person edited or marked as sent. Drafts nobody touched are rebuilt from the case each time. */
 export const SavedDraft = z.object({

@@ -1,11 +1,12 @@
-import { addBusinessDays, addDays, daysBetween } from './dates.js';
+import { nextCourtDay } from './court-days.js';
+import { addBusinessDays, addDays, daysBetween, formatDay } from './dates.js';
 import { decide } from './decide.js';
-import type { Facts } from './facts.js';
+import type { Details, Facts } from './facts.js';
 import { type Citation, citeWhole, type KnowledgeBase } from './knowledge-base.js';
 import type { RouteId } from './route-rules.js';
 
 export interface Deadline {
-  id: 'counter_notice' | 'court_answer' | 'tro_expiry';
+  id: 'counter_notice' | 'court_answer' | 'tro_expiry' | 'letter_reply';
   label: string;
   date: string;
   /** How the date was computed, in plain words. */
@@ -14,41 +15,78 @@ export interface Deadline {
   caveat: string;
   /** Days from today; negative when the date has passed. */
   daysLeft: number;
+  /** Due today or tomorrow: shown first and loudly, everywhere. */
+  urgent: boolean;
   source: Citation;
 }
 
 interface DeadlineRule {
   id: Deadline['id'];
   applies: (f: Facts, routes: readonly RouteId[]) => boolean;
-  compute: (noticeDate: string) => string;
+  /** The date and its basis, or nothing when the case does not give the day it counts from. */
+  compute: (f: Facts, d: Details) => { date: string; basis: string } | undefined;
+  /** Whether the rule needs the notice date (to say "tell me the date" when it is unknown). */
+  needsNoticeDate: boolean;
   label: string;
-  basis: string;
   caveat: string;
   fact: string;
+}
+
+const fromNotice =
+  (days: (from: string) => string, basis: string) =>
+  (f: Facts): { date: string; basis: string } | undefined =>
+    f.noticeDate ? { date: days(f.noticeDate), basis } : undefined;
+
+/** FRCP 6(a)(1)(C): a court period ending on a weekend or federal holiday runs on to the next court day. */
+function courtAnswer(f: Facts): { date: string; basis: string } | undefined {
+  if (!f.noticeDate) return undefined;
+  const raw = addDays(f.noticeDate, 21);
+  const date = nextCourtDay(raw);
+  const basis =
+    '21 days after service; service is often just an email, so counted from the day the email arrived';
+  return date === raw
+    ? { date, basis }
+    : {
+        date,
+        basis: `${basis}; day 21 (${formatDay(raw)}) is not a court day, so it runs on to the next one (FRCP 6(a))`,
+      };
 }
 
 // Hedged on purpose (product.md): dates come with their basis and caveat, never as legal certainty.
 const RULES: DeadlineRule[] = [
   {
     id: 'counter_notice',
-    // Only when an appeal is on the table: telling an infringing seller to appeal invites a bad-faith one.
+    // AliExpress only (Amazon has no such window), and only when an appeal is on the table: telling an
+    // infringing seller to appeal invites a bad-faith one.
     applies: (f, routes) =>
       f.notice === 'platform_complaint' &&
       f.platform !== 'amazon' &&
+      f.platform !== 'other' &&
       (routes.includes('dispute_reply') || routes.includes('legal_opinion')),
-    compute: (d) => addBusinessDays(d, 3),
+    compute: fromNotice(
+      (d) => addBusinessDays(d, 3),
+      'about 3 business days after the complaint arrived (Monday to Friday; holidays not counted)',
+    ),
+    needsNoticeDate: true,
     label: 'First counter-notice (appeal) to the platform',
-    basis: 'about 3 business days after the complaint arrived (Monday to Friday; holidays not counted)',
     caveat: 'The countdown on the case in Seller Center is the real deadline; check it today.',
     fact: 'facts#ae.counter-notice-window',
   },
   {
     id: 'tro_expiry',
     applies: (f) => f.notice === 'court_or_tro',
-    compute: (d) => addDays(d, 14),
+    compute: (f, d) =>
+      d.troDate
+        ? {
+            date: addDays(d.troDate, 14),
+            basis: `at most 14 days after the TRO was issued on ${formatDay(d.troDate)} (an ex parte TRO lasts no longer unless extended)`,
+          }
+        : fromNotice(
+            (n) => addDays(n, 14),
+            'at most 14 days after the TRO was issued (an ex parte TRO lasts no longer unless extended), and it was issued on or before the day you heard of it',
+          )(f),
+    needsNoticeDate: false,
     label: 'TRO ends at the latest, unless extended',
-    basis:
-      'at most 14 days after the TRO was issued (an ex parte TRO lasts no longer unless extended), and it was issued on or before the day you heard of it',
     caveat:
       'The court can extend it once, and the plaintiff usually asks for a preliminary injunction before it ends.',
     fact: 'facts#us.tro-14-days',
@@ -56,36 +94,55 @@ const RULES: DeadlineRule[] = [
   {
     id: 'court_answer',
     applies: (f) => f.notice === 'court_or_tro',
-    compute: (d) => addDays(d, 21),
+    compute: courtAnswer,
+    needsNoticeDate: true,
     label: 'Answer to the court due',
-    basis: '21 days after service; service is often just an email, so counted from the day the email arrived',
     caveat:
-      'A US lawyer must confirm the service date and the deadline; missing it risks a default judgment.',
+      'A US lawyer must confirm the service date and the deadline (state holidays of the court are not counted here); missing it risks a default judgment.',
     fact: 'facts#us.answer-21-days',
+  },
+  {
+    id: 'letter_reply',
+    applies: (f) => f.notice === 'rights_holder_letter',
+    compute: (_f, d) =>
+      d.responseDue ? { date: d.responseDue, basis: 'the reply date written in the letter' } : undefined,
+    needsNoticeDate: false,
+    label: 'Reply date the letter sets',
+    caveat:
+      'It is the sender’s demand, not a court deadline: legal decides whether and how to answer, and you do not reply yourself.',
+    fact: 'facts#us.lawyer-not-seller',
   },
 ];
 
-/** Deadlines that apply to the case, as dates. None without a notice date: a guessed date could be too late. */
+/**
+ * Deadlines that apply to the case, as dates, nearest first. None without the day they count from: a
+ * guessed date could be too late.
+ */
 export function computeDeadlines(
   facts: Facts,
   today: string,
   kb: KnowledgeBase,
   routes: readonly RouteId[] = decide(facts, kb).map((r) => r.id),
+  details: Details = {},
 ): Deadline[] {
-  const from = facts.noticeDate;
-  if (!from) return [];
-  return RULES.filter((r) => r.applies(facts, routes)).map((r) => {
-    const date = r.compute(from);
-    return {
+  const out: Deadline[] = [];
+  for (const r of RULES) {
+    if (!r.applies(facts, routes)) continue;
+    const at = r.compute(facts, details);
+    if (!at) continue;
+    const daysLeft = daysBetween(today, at.date);
+    out.push({
       id: r.id,
       label: r.label,
-      date,
-      basis: r.basis,
+      date: at.date,
+      basis: at.basis,
       caveat: r.caveat,
-      daysLeft: daysBetween(today, date),
+      daysLeft,
+      urgent: daysLeft >= 0 && daysLeft <= 1,
       source: citeWhole(kb, r.fact),
-    };
-  });
+    });
+  }
+  return out.sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /** Whether any deadline rule would apply if the notice date were known (to say "tell me the date"). */
@@ -94,7 +151,7 @@ export function deadlinesNeedDate(
   kb: KnowledgeBase,
   routes: readonly RouteId[] = decide(facts, kb).map((r) => r.id),
 ): boolean {
-  return !facts.noticeDate && RULES.some((r) => r.applies(facts, routes));
+  return !facts.noticeDate && RULES.some((r) => r.needsNoticeDate && r.applies(facts, routes));
 }
 
 /** The nearest deadline that has not passed, if any (lists, App Home, the legal summary). */

@@ -16,11 +16,21 @@ export interface Route {
   supporting: Citation[];
 }
 
+/** The rule as it reads for these facts: its first override that holds replaces the fields it names. */
+function worded(rule: RouteRule, facts: Facts): RouteRule {
+  const o = rule.overrides?.find((x) => holds(x.when, facts));
+  return o ? { ...rule, ...o } : rule;
+}
+
 function reasonFor(rule: RouteRule, facts: Facts): string {
   if (!rule.reasonBy) return rule.reason;
   const v = facts[rule.reasonBy.key];
   const extra = v ? rule.reasonBy.values[v] : undefined;
-  return `${rule.reason}${extra ?? 'Send the platform your evidence before the counter-notice deadline.'}`.trim();
+  const fallback =
+    facts.platform === 'amazon'
+      ? 'Appeal to Amazon with your evidence.'
+      : 'Send the platform your evidence before the counter-notice deadline.';
+  return `${rule.reason}${extra ?? fallback}`.trim();
 }
 
 /** Platform-specific facts only where they apply: no Amazon advice on an AliExpress case, and back. */
@@ -33,9 +43,10 @@ function appliesTo(ref: string, facts: Facts): boolean {
 /** The pure decision: which routes the known facts lead to, each with its reason and citations. */
 export function decide(facts: Facts, kb: KnowledgeBase): Route[] {
   const routes: Route[] = [];
-  for (const rule of ROUTE_RULES) {
-    if (routes.some((r) => r.id === rule.id)) continue;
-    if (!holds(rule.when, facts)) continue;
+  for (const base of ROUTE_RULES) {
+    if (routes.some((r) => r.id === base.id)) continue;
+    if (!holds(base.when, facts)) continue;
+    const rule = worded(base, facts);
     const refs = [...rule.citations];
     for (const extra of rule.citationsWhen ?? []) if (holds(extra.when, facts)) refs.push(...extra.citations);
     routes.push({
@@ -57,6 +68,7 @@ export function checkRuleCitations(kb: KnowledgeBase): void {
   for (const rule of ROUTE_RULES) {
     for (const c of rule.citations) cite(kb, c);
     for (const extra of rule.citationsWhen ?? []) for (const c of extra.citations) cite(kb, c);
-    for (const ref of rule.facts) citeWhole(kb, ref);
+    for (const ref of [...rule.facts, ...(rule.overrides ?? []).flatMap((o) => o.facts ?? [])])
+      citeWhole(kb, ref);
   }
 }

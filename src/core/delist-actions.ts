@@ -1,5 +1,5 @@
+import type { Route } from './decide.js';
 import type { Facts } from './facts.js';
-import type { RouteId } from './route-rules.js';
 
 export interface Link {
   label: string;
@@ -76,7 +76,7 @@ function aliDelete(facts: Facts): Action {
         : []),
     ],
     steps: [
-      'Screenshot the listing and export its orders first; a lawyer may need them.',
+      'Screenshot the listing and export its orders first, and keep them; a lawyer may need them.',
       'In Seller Center open Products > Manage Products (menu names change: confirm on your screen).',
       `Search for product id ${id}.`,
       'Choose Delete, not only Take offline: offline products stay in your library and are still checked by AliExpress.',
@@ -99,7 +99,7 @@ function amazonDelete(facts: Facts, marketplace?: string): Action {
       { label: 'Open Account Health', url: `https://${host}/performance/account/health` },
     ],
     steps: [
-      'Screenshot the listing and download its sales report first; a lawyer may need them.',
+      'Screenshot the listing and download its sales report first, and keep it; a lawyer may need it.',
       'In Seller Central open Inventory > Manage All Inventory.',
       `Search for ASIN ${id}.`,
       'In the listing’s menu choose "Delete product and listing" (Close listing only hides it).',
@@ -117,7 +117,7 @@ function otherDelete(facts: Facts): Action {
     listingId: facts.listingId,
     links: [],
     steps: [
-      'Screenshot the listing and save its sales records first.',
+      'Screenshot the listing and save its sales records first, and keep them.',
       `Delete listing ${idText(facts)} in your seller portal (not only deactivate it).`,
     ],
     warning: 'Do not relist the same product under a new listing.',
@@ -153,16 +153,17 @@ function keepEvidenceOffline(facts: Facts, marketplace?: string): Action {
   const base = takeOffline(facts, marketplace);
   return {
     ...base,
-    title: base.title.replace('while legal looks', 'now (a court case: keep it, do not delete)'),
+    title: base.title.replace('while legal looks', 'now, and keep it as evidence (do not delete)'),
     steps: [
-      'Screenshot the listing and export its orders and sales first; the lawyer needs them.',
+      'Screenshot the listing and export its orders, sales and messages first; the lawyer needs them.',
       ...base.steps.slice(0, -1),
       facts.platform === 'amazon'
         ? 'Choose "Close listing", not "Delete product and listing": the listing and its records stay as evidence.'
         : 'Choose Take offline, not Delete: the listing and its records stay as evidence.',
+      'Do the same for this product in every other store and channel you sell it on (other marketplaces, your own site).',
     ],
     warning:
-      'Do not delete the listing or its records until your lawyer says so, and do not relist the product under a new listing.',
+      'Delete nothing (the listing, its photos, orders or sales records) until your lawyer says so, and do not relist the product under a new listing.',
   };
 }
 
@@ -196,19 +197,28 @@ function fileDispute(facts: Facts, marketplace?: string): Action {
   };
 }
 
+/** Legal-opinion cases where the listing comes down while legal looks (not one it will judge as it stands). */
+const OFFLINE_WHILE_LEGAL_LOOKS = new Set(['unsure', 'own_right']);
+
 /** The links and steps that go with the routes, with the listing id filled in. */
-export function actionsFor(routes: readonly RouteId[], facts: Facts, marketplace?: string): Action[] {
+export function actionsFor(
+  routes: readonly Pick<Route, 'id' | 'variant'>[],
+  facts: Facts,
+  marketplace?: string,
+): Action[] {
   const actions: Action[] = [];
-  if (routes.includes('delist_now') && facts.notice === 'court_or_tro') {
-    // In a court case the listing comes down but stays in the library: evidence is not deleted.
+  const delist = routes.find((r) => r.id === 'delist_now');
+  const opinion = routes.find((r) => r.id === 'legal_opinion');
+  if (delist?.variant === 'preserve') {
+    // A court case or a demand letter: the listing comes down but stays in the library as evidence.
     actions.push(keepEvidenceOffline(facts, marketplace));
-  } else if (routes.includes('delist_now')) {
+  } else if (delist) {
     if (facts.platform === 'amazon') actions.push(amazonDelete(facts, marketplace));
     else if (facts.platform === 'other') actions.push(otherDelete(facts));
     else actions.push(aliDelete(facts));
-  } else if (routes.includes('legal_opinion')) {
+  } else if (opinion && OFFLINE_WHILE_LEGAL_LOOKS.has(opinion.variant)) {
     actions.push(takeOffline(facts, marketplace));
   }
-  if (routes.includes('dispute_reply')) actions.push(fileDispute(facts, marketplace));
+  if (routes.some((r) => r.id === 'dispute_reply')) actions.push(fileDispute(facts, marketplace));
   return actions;
 }

@@ -66,7 +66,7 @@ export const VALUE_LABELS = {
   },
   rights: {
     own: 'we own the right',
-    authorized: 'we are authorized by the owner',
+    authorized: 'authorized by the owner (letter), or genuine goods (invoices)',
     none: 'we hold no rights to it',
   },
   complainantContact: {

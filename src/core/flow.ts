@@ -8,7 +8,7 @@ import {
   isEnumFact,
   VALUE_LABELS,
 } from './facts.js';
-import { QUESTIONS, type Question } from './questions.js';
+import { choiceFactValue, QUESTIONS, type Question } from './questions.js';
 import { ROUTE_RULES } from './route-rules.js';
 
 export interface FlowView {
@@ -73,10 +73,10 @@ export function validateFlow(): string[] {
     if ('fact' in q.sets && isEnumFact(q.sets.fact)) {
       const allowed = VALUE_LABELS[q.sets.fact];
       for (const c of q.choices) {
-        if (!(c.value in allowed))
+        if (!(choiceFactValue(c) in allowed))
           errors.push(`question ${q.id}: choice ${c.value} is not a value of ${q.sets.fact}`);
       }
-      if (q.choices.length !== Object.keys(allowed).length) {
+      if (new Set(q.choices.map(choiceFactValue)).size !== Object.keys(allowed).length) {
         errors.push(`question ${q.id}: choices do not cover every value of ${q.sets.fact}`);
       }
     }
@@ -93,6 +93,7 @@ export function validateFlow(): string[] {
   for (const rule of ROUTE_RULES) {
     checkCond(`route ${rule.id}/${rule.variant}`, [rule.when]);
     for (const extra of rule.citationsWhen ?? []) checkCond(`route ${rule.id}/${rule.variant}`, [extra.when]);
+    for (const o of rule.overrides ?? []) checkCond(`route ${rule.id}/${rule.variant} override`, [o.when]);
   }
   return errors;
 }

@@ -1,79 +1,203 @@
-import type { CitationRef } from './knowledge-base.js';
+import { type Condition, holds } from './conditions.js';
+import type { Facts } from './facts.js';
+import { type CitationRef, cite, type KnowledgeBase } from './knowledge-base.js';
+import { GUIDANCE_QUOTES as Q } from './route-quotes.js';
 
 // Questions sellers ask once they know what to do, answered from the guidance with its words. Matched
-// on the seller's text; an answer is shown only with the sentence that supports it.
+// on the seller's text; the answer depends on the case (deleting a listing is right after a platform
+// complaint and wrong in a court case), and is shown only with the sentences that support it.
 
-export interface FollowUp {
-  id: string;
-  patterns: RegExp[];
+export interface FollowUpAnswer {
+  /** The first answer whose condition holds is given; the last one has none. */
+  when?: Condition;
   answer: string;
   citations: CitationRef[];
 }
 
+export interface FollowUp {
+  id: string;
+  patterns: RegExp[];
+  answers: FollowUpAnswer[];
+}
+
+const LITIGATION: Condition = { is: { notice: ['court_or_tro', 'rights_holder_letter'] } };
+const COURT: Condition = { is: { notice: ['court_or_tro'] } };
+const LETTER: Condition = { is: { notice: ['rights_holder_letter'] } };
+
+const g = (section: string, quote: string): CitationRef => ({ ref: `guidance#${section}`, quote });
+const KEEP_EVIDENCE: CitationRef = {
+  ref: 'facts#us.keep-evidence',
+  quote: 'deleting the listing or its records while the case runs can hurt the defence',
+};
+const PRESERVE_ON_LETTER: CitationRef = {
+  ref: 'facts#us.preserve-on-letter',
+  quote: 'a demand or cease-and-desist letter from a rights holder or its lawyers usually starts it',
+};
+const DELETE_NOTHING =
+  'No. Delete nothing: not the listing, its photos, orders, sales records, messages or the stock. In a court case, or once a letter from their side has arrived, they are evidence, and deleting them can cost you the case even if you would otherwise win. Take the product off sale instead, and ask the lawyer before deleting anything.';
+
+const RECORDS =
+  /\b(sales|order|orders|transaction|payment|payout|customer|buyer|chat)s? ?(records?|history|data|reports?|messages?)?\b|\brecords?\b|\binvoices?\b|\bmessages?\b|\bemails?\b|\bevidence\b|\bdata\b|\bscreenshots?\b/;
+
 export const FOLLOW_UPS: readonly FollowUp[] = [
   {
-    id: 'relist',
+    id: 'delete_records',
     patterns: [
-      /\b(re-?list|list (it|them|this|the product) again|upload (it|them) again|(a )?new listing|another listing)\b/,
-      /\bmove (the |our )?(stock|inventory|goods) (to )?(another|a different|a new) warehouse\b/,
+      new RegExp(
+        String.raw`\b(delete|remove|erase|wipe|clear|destroy|shred|purge|get rid of|throw away|clean up)\b.{0,40}(${RECORDS.source})`,
+      ),
     ],
-    answer:
-      'No. Do not put the same product up again under a new listing, even after moving it to another warehouse: the rights holder reports it again, and the store takes the next strike.',
-    citations: [
+    answers: [
+      { when: LITIGATION, answer: DELETE_NOTHING, citations: [KEEP_EVIDENCE, PRESERVE_ON_LETTER] },
       {
-        ref: 'guidance#1.1',
-        quote: 'It is not recommended to create a new list sale after moving the warehouse.',
-      },
-    ],
-  },
-  {
-    id: 'contact_firm',
-    patterns: [
-      /\b(email|e-mail|write to|contact|call|reply to|answer|negotiate with|pay) (the |their |that )?(plaintiff'?s? )?(law ?firm|lawyers?|attorneys?|plaintiff)\b/,
-    ],
-    answer:
-      'Not yourself. Law firms rarely answer sellers, and handling it unprofessionally can cost more. A US lawyer who knows TRO cases contacts them for you; send the case to legal.',
-    citations: [
-      {
-        ref: 'guidance#1.3',
-        quote: "It is not recommended to send an email directly to the plaintiff's law firm.",
-      },
-      {
-        ref: 'guidance#1.3',
-        quote:
-          "The seller sends the information himself, and the plaintiff's law firm generally does not reply.",
+        answer:
+          'No. Keep your sales records, orders, invoices and messages: they are your proof in a dispute, and a lawyer needs them if a letter or a court case follows. Only a listing that really infringes is deleted, never its records.',
+        citations: [PRESERVE_ON_LETTER],
       },
     ],
   },
   {
     id: 'offline_or_delete',
     patterns: [
-      /\b(offline|take (it )?down|hide it|deactivate)\b.*\b(delete|enough|ok|fine)\b|\b(delete|remove)\b.*\b(offline|or just)\b/,
+      /\b(offline|take (it )?down|hide it|deactivate|close (it|the listing))\b.*\b(delete|enough|ok|fine)\b|\b(delete|remove)\b.*\b(offline|or just)\b/,
+      /\b(delete|remove|erase) (it|them|the (listing|product|item|asin)s?|this (listing|product|item|asin)|everything|all)\b/,
     ],
-    answer:
-      'Delete a listing that really infringes. An offline listing stays in your product library and AliExpress still checks it; take a listing offline only while legal decides whether it infringes.',
-    citations: [
-      { ref: 'facts#ae.offline-still-checked', quote: 'deleting the listing is the safer clean-up' },
+    answers: [
+      { when: LITIGATION, answer: DELETE_NOTHING, citations: [KEEP_EVIDENCE, g('1.1', Q.takeOff)] },
+      {
+        when: { is: { usesTheirIp: ['unsure'] } },
+        answer:
+          'Take it offline, not delete, while legal decides: legal may clear it. If legal says it infringes, delete it then.',
+        citations: [g('1.1', Q.takeOff)],
+      },
+      {
+        answer:
+          'Delete a listing that really infringes, and keep its sales records. An offline listing stays in your product library and AliExpress still checks it; take a listing offline only while legal decides whether it infringes.',
+        citations: [
+          { ref: 'facts#ae.offline-still-checked', quote: 'deleting the listing is the safer clean-up' },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'ignore',
+    patterns: [
+      /\b(ignore|disregard|do nothing|leave it|wait it out|just wait|pretend)\b|\b(not|never|don'?t) (reply|respond|answer|react)\b/,
+    ],
+    answers: [
+      {
+        when: COURT,
+        answer:
+          'No. Never ignore a court case: a seller who does not appear loses by default, with a permanent injunction, damages and the frozen money paid to the plaintiff. Get a US lawyer today; the answer deadline is in the outcome above.',
+        citations: [
+          g('1.3', Q.troLawyer),
+          {
+            ref: 'facts#us.default-judgment',
+            quote: 'A seller who never appears in the case loses by default',
+          },
+        ],
+      },
+      {
+        when: LETTER,
+        answer:
+          'No. Do not answer it yourself, but do not ignore it either: send it to legal today. Letters like this are often followed by a lawsuit, and a lawyer’s answer can head it off. Meanwhile keep everything and take the product off sale.',
+        citations: [g('1.3', Q.noDirectEmail), PRESERVE_ON_LETTER],
+      },
+      {
+        answer:
+          'No. An unanswered complaint stands and counts against the store: the complainant reports again, and repeated complaints freeze or close the store. Do what the outcome above says (delist or dispute) today.',
+        citations: [g('1.2', Q.reportsAgain), g('3.2', Q.frozen)],
+      },
+    ],
+  },
+  {
+    id: 'pay',
+    patterns: [
+      /\b(pay|paying|send (them |the )?money|wire|transfer (the |this )?(money|amount|fee)|settle|settlement)\b/,
+    ],
+    answers: [
+      {
+        when: COURT,
+        answer:
+          'Not yourself, and never through a link in an email: fake “court” emails with payment links exist, and paying does not end the case on its own. A US lawyer checks the case on the docket and negotiates any settlement, in a signed agreement followed by a dismissal.',
+        citations: [
+          g('1.3', Q.compensation),
+          { ref: 'facts#us.verify-case', quote: 'real courts do not email people asking for payment' },
+        ],
+      },
+      {
+        answer:
+          'Not yourself, and never through a link in an email. The guidance warns that handling it yourself may cost a lot in compensation and sales share: send it to legal, who checks who is asking and answers for you.',
+        citations: [
+          g('1.3', Q.compensation),
+          { ref: 'facts#us.verify-case', quote: 'real courts do not email people asking for payment' },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'relist',
+    patterns: [
+      /\b(re-?list|list (it|them|this|the product) again|upload (it|them) again|(a )?new listing|another listing)\b/,
+      /\bmove (the |our )?(stock|inventory|goods) (to )?(another|a different|a new) warehouse\b/,
+    ],
+    answers: [
+      {
+        answer:
+          'No. Do not put the same product up again under a new listing, even after moving it to another warehouse: the rights holder reports it again, and the store takes the next strike.',
+        citations: [g('1.1', Q.noRelist)],
+      },
+    ],
+  },
+  {
+    id: 'contact_firm',
+    patterns: [
+      /\b(email|e-mail|write to|contact|call|reply to|answer|negotiate with) (the |their |that )?(plaintiff'?s? )?(law ?firm|lawyers?|attorneys?|plaintiff)\b/,
+    ],
+    answers: [
+      {
+        answer:
+          'Not yourself. Law firms rarely answer sellers, and handling it unprofessionally can cost more. A US lawyer who knows TRO cases contacts them for you; send the case to legal.',
+        citations: [g('1.3', Q.noDirectEmail), g('1.3', Q.noReply)],
+      },
     ],
   },
   {
     id: 'other_listings',
     patterns: [/\b(other|similar|more) (listings|products|items)\b|\b(rest of|whole) (the |our )?store\b/],
-    answer:
-      'Yes, check them now: start with the complainant’s brand, then similar designs and photos you did not shoot, offline listings included.',
-    citations: [
+    answers: [
       {
-        ref: 'guidance#3.1',
-        quote:
-          'Taking time to look carefully can largely avoid the risk of closing the store caused by the warning of re-infringement.',
+        when: LITIGATION,
+        answer:
+          'Yes, check them now: start with the complainant’s brand, then similar designs and photos you did not shoot, offline listings included. While the case runs, take what infringes off sale but delete nothing, and give legal the list.',
+        citations: [g('3.1', Q.lookCarefully), KEEP_EVIDENCE],
+      },
+      {
+        answer:
+          'Yes, check them now: start with the complainant’s brand, then similar designs and photos you did not shoot, offline listings included.',
+        citations: [g('3.1', Q.lookCarefully)],
       },
     ],
   },
 ];
 
-/** The follow-up a seller's words ask about, if any. */
-export function matchFollowUp(text: string): FollowUp | undefined {
+export interface FollowUpMatch {
+  id: string;
+  answer: string;
+  citations: CitationRef[];
+}
+
+/** The follow-up a seller's words ask about, if any, answered for this case. */
+export function matchFollowUp(text: string, facts: Facts = {}): FollowUpMatch | undefined {
   const t = ` ${text.toLowerCase().replace(/[’`]/g, "'")} `;
-  if (!/\?|\b(can|should|do|may|must|shall) (i|we)\b|\bis it (ok|fine|enough)\b/.test(t)) return undefined;
-  return FOLLOW_UPS.find((f) => f.patterns.some((p) => p.test(t)));
+  if (!/\?|\b(can|should|do|may|must|shall|could) (i|we)\b|\bis it (ok|fine|enough)\b/.test(t))
+    return undefined;
+  const f = FOLLOW_UPS.find((x) => x.patterns.some((p) => p.test(t)));
+  const a = f?.answers.find((x) => !x.when || holds(x.when, facts));
+  return f && a ? { id: f.id, answer: a.answer, citations: a.citations } : undefined;
+}
+
+/** Every citation the follow-ups make, so startup can prove each quote is in the knowledge base. */
+export function checkFollowUpCitations(kb: KnowledgeBase): void {
+  for (const f of FOLLOW_UPS) for (const a of f.answers) for (const c of a.citations) cite(kb, c);
 }

@@ -1,7 +1,7 @@
 import { buildDrafts, buildOptionalDrafts, type Draft } from '../drafting/build-drafts.js';
 import type { Templates } from '../drafting/template.js';
 import type { CaseRecord } from './case-record.js';
-import { dayIn } from './dates.js';
+import { dayIn, formatDay } from './dates.js';
 import { computeDeadlines, type Deadline, deadlinesNeedDate } from './deadlines.js';
 import { decide, type Route } from './decide.js';
 import { type Action, actionsFor } from './delist-actions.js';
@@ -51,16 +51,23 @@ export function buildOutcome(input: OutcomeInput, ctx: CoreContext): Outcome {
   const routes = decide(facts, ctx.kb);
   const ids = routes.map((r) => r.id);
   // Deadlines depend on the routes: decided once here, not again inside them.
-  const deadlines = computeDeadlines(facts, today, ctx.kb, ids);
-  const actions = actionsFor(ids, facts, details.marketplace);
+  const deadlines = computeDeadlines(facts, today, ctx.kb, ids, details);
+  const actions = actionsFor(routes, facts, details.marketplace);
   const draftInput = { facts, details, routes, deadlines, caseId: input.caseId };
   const missing = missingFacts(facts);
-  const notes: string[] = [];
+  // A deadline due today or tomorrow comes before anything else.
+  const notes: string[] = deadlines
+    .filter((d) => d.urgent)
+    .map(
+      (d) =>
+        `Due ${d.daysLeft === 0 ? 'TODAY' : 'tomorrow'}: ${d.label.toLowerCase()} (${formatDay(d.date)}). Act now and tell legal.`,
+    );
   if (missing.length > 0) notes.push('Some answers are missing, so this is not a firm decision yet.');
   if (deadlinesNeedDate(facts, ctx.kb, ids))
     notes.push('No deadline dates: the day the notice arrived is unknown.');
   if (deadlines.some((d) => d.daysLeft < 0))
     notes.push('A deadline has already passed: act today and tell legal.');
+  notes.push(...preservationNotes(facts, details));
   if (facts.notice === 'court_or_tro')
     notes.push('Court case: do not email or pay the plaintiff’s law firm yourself.');
   return {
@@ -74,6 +81,29 @@ export function buildOutcome(input: OutcomeInput, ctx: CoreContext): Outcome {
     optionalDrafts: buildOptionalDrafts(draftInput, ctx.templates),
     notes,
   };
+}
+
+/**
+ * The preservation rule, said once more where nobody can miss it, and a warning for what is already gone:
+ * in a court case or after a letter, nothing is deleted until the lawyer says so.
+ */
+function preservationNotes(facts: Facts, details: Details): string[] {
+  const litigation = facts.notice === 'court_or_tro' || facts.notice === 'rights_holder_letter';
+  const gone = details.deleted ?? [];
+  const notes: string[] = [];
+  if (litigation)
+    notes.push(
+      'Keep everything: delete nothing (listings, photos, orders, sales records, messages) until the lawyer says so.',
+    );
+  if (gone.length > 0) {
+    const what = gone.map((g) => (g === 'listing' ? 'the listing' : 'sales records')).join(' and ');
+    notes.push(
+      litigation
+        ? `You said ${what} ${gone.length > 1 ? 'were' : 'was'} already deleted: tell the lawyer today (the note says so), delete nothing more, and export now whatever the platform still keeps (orders, payouts, messages).`
+        : `You said ${what} ${gone.length > 1 ? 'were' : 'was'} already deleted: keep every other record from now on, and export what the platform still keeps (orders, payouts), in case a lawyer needs it.`,
+    );
+  }
+  return notes;
 }
 
 /** The outcome of a saved case as of `now`: what status, exports, reminders and channels show. */

@@ -1,11 +1,21 @@
 import type { Condition } from './conditions.js';
-import type { FactKey } from './facts.js';
+import type { Details, FactKey } from './facts.js';
 
 export interface Choice {
+  /** The button's value; also the fact's value unless `factValue` says otherwise. */
   value: string;
   label: string;
   /** Words a seller may type instead of the number or the label. */
   synonyms?: string[];
+  /** The fact value when two choices share one (authorized by a letter, or by invoices only). */
+  factValue?: string;
+  /** Details the choice also records (what an "authorized" answer rests on). */
+  details?: Details;
+}
+
+/** The fact value a choice sets. */
+export function choiceFactValue(c: Choice): string {
+  return c.factValue ?? c.value;
 }
 
 export type QuestionTarget = { fact: FactKey } | { detail: 'differences' };
@@ -142,13 +152,22 @@ export const QUESTIONS: readonly Question[] = [
     choices: [
       {
         value: 'own',
-        label: 'We own it (our registration)',
+        label: 'We own a registration of our own',
         synonyms: ['own', 'ours', 'we own it', 'registered'],
       },
       {
         value: 'authorized',
-        label: 'Authorized by the owner (letter or invoices)',
-        synonyms: ['authorized', 'authorised', 'licence', 'license', 'letter', 'invoices', 'distributor'],
+        label: 'A signed authorization letter from the owner',
+        synonyms: ['authorized', 'authorised', 'licence', 'license', 'letter', 'authorization letter'],
+        details: { rightsBasis: 'letter' },
+      },
+      {
+        // Invoices prove genuine goods (first sale), not an authorization: the drafts must not claim one.
+        value: 'authorized_invoices',
+        factValue: 'authorized',
+        label: 'No letter, but invoices: genuine goods bought from the brand or its distributor',
+        synonyms: ['invoices', 'invoice', 'distributor', 'genuine', 'first sale', 'genuine goods'],
+        details: { rightsBasis: 'invoices' },
       },
       { value: 'none', label: 'No rights', synonyms: ['none', 'no', 'n', 'no rights', 'nothing'] },
     ],

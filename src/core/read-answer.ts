@@ -2,7 +2,7 @@ import { findDate, isValidIsoDate } from './dates.js';
 import { extractFacts } from './extract.js';
 import type { Details, Facts } from './facts.js';
 import { findListingRefs, listingRefMessage, parseListingRef } from './listing-ref.js';
-import type { Choice, Question } from './questions.js';
+import { type Choice, choiceFactValue, type Question } from './questions.js';
 
 /** What a seller's text means as an answer to the pending question. */
 export type ReadAnswer =
@@ -48,7 +48,8 @@ function uniquePrefixMatch(q: Question, t: string): Choice | undefined {
   return hits.length === 1 ? hits[0] : undefined;
 }
 
-function factsForChoice(q: Question, value: string, today: string): Facts | undefined {
+function factsForChoice(q: Question, choice: Choice, today: string): Facts | undefined {
+  const value = choiceFactValue(choice);
   if (!('fact' in q.sets)) return undefined;
   if (q.sets.fact === 'noticeDate') {
     if (value === 'today') return { noticeDate: today };
@@ -61,9 +62,9 @@ function factsForChoice(q: Question, value: string, today: string): Facts | unde
 /** A button press: the value must be one of the question's choices. */
 export function readChoiceValue(q: Question, value: string, today: string): ReadAnswer {
   const choice = q.choices.find((c) => c.value === value);
-  const facts = choice ? factsForChoice(q, choice.value, today) : undefined;
-  if (!facts) return { ok: false, message: `"${value.slice(0, 40)}" is not one of the choices.` };
-  return { ok: true, facts, details: {}, extra: {} };
+  const facts = choice ? factsForChoice(q, choice, today) : undefined;
+  if (!choice || !facts) return { ok: false, message: `"${value.slice(0, 40)}" is not one of the choices.` };
+  return { ok: true, facts, details: choice.details ?? {}, extra: {} };
 }
 
 function readListing(text: string): ReadAnswer {
@@ -102,8 +103,8 @@ export function readTextAnswer(q: Question, text: string, today: string): ReadAn
   if (how && 'fact' in q.sets) {
     // "No, it's ours": the first word says one thing and the rest another. Ask rather than guess.
     const said = extractFacts(text, today).facts[q.sets.fact];
-    if (said !== undefined && said !== how.choice.value) {
-      const other = q.choices.find((c) => c.value === said);
+    if (said !== undefined && said !== choiceFactValue(how.choice)) {
+      const other = q.choices.find((c) => choiceFactValue(c) === said);
       return {
         ok: false,
         message: `I read both "${how.choice.label}" and "${other?.label ?? said}" in that. Answer with the number of the one you mean.`,

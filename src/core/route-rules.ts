@@ -1,6 +1,13 @@
 import type { Condition } from './conditions.js';
 import type { FactKey } from './facts.js';
 import type { CitationRef } from './knowledge-base.js';
+import { GUIDANCE_QUOTES as Q } from './route-quotes.js';
+import {
+  AMAZON_APPEAL_STEP,
+  CONTACT_REASONS,
+  CONTACT_REASONS_AMAZON,
+  PRESERVE_REASONS,
+} from './route-wording.js';
 
 export const ROUTE_IDS = [
   'lawyer_escalation',
@@ -15,6 +22,16 @@ export type RouteId = (typeof ROUTE_IDS)[number];
 export interface ReasonBy {
   key: FactKey;
   values: Record<string, string>;
+}
+
+/** Wording for a narrower case of the same route (Amazon has no counter-notice window; a court case keeps its evidence). */
+export interface RouteOverride {
+  when: Condition;
+  title?: string;
+  reason?: string;
+  reasonBy?: ReasonBy;
+  steps?: string[];
+  facts?: string[];
 }
 
 export interface RouteRule {
@@ -33,43 +50,51 @@ export interface RouteRule {
   citationsWhen?: { when: Condition; citations: CitationRef[] }[];
   /** Sourced facts (knowledge/domain-facts.md) behind the steps and deadlines; shown with their confidence. */
   facts: string[];
+  /** The first override whose condition holds replaces the fields it names. */
+  overrides?: RouteOverride[];
 }
 
 const COURT: Condition['is'] = { notice: ['court_or_tro'] };
-
-const Q = {
-  takeOff:
-    "If you find that your products have someone else's trademarks on them, you should take them off the shelves in time, instead of waiting until you are sued.",
-  noRelist: 'It is not recommended to create a new list sale after moving the warehouse.',
-  reportsAgain: 'he will not stop there in many cases, but will report it once he sees it.',
-  keepSelling:
-    "If the inventory is huge and you want to continue to sell, you can contact the plaintiff's law firm.",
-  noDirectEmail: "It is not recommended to send an email directly to the plaintiff's law firm.",
-  noReply: "The seller sends the information himself, and the plaintiff's law firm generally does not reply.",
-  troLawyer:
-    'Try to ask an American lawyer who is familiar with TRO to determine the scope of the temporary injunction, and ensure that a lawyer is hired immediately to respond within the defense period to ensure that the defense period is not missed.',
-  nonInfringement:
-    'If there is no infringement or dispute, or there are corresponding intellectual property rights, and the complainant has not received a response after repeated contact, it is recommended to provide the platform official with analytical evidence of product non-infringement by email.',
-  notOurs:
-    'If the complaint is not true, for example, the reported ASIN has never appeared in your store, you can try to write an email to explain all this and ask to restore the normal state of the store.',
-  designDiffs: 'You can also write an email to refute it and list one point two or three differences.',
-  calm: 'In a word, complaints should be restrained reasonably, and never show anger and panic.',
-  otherRisks:
-    'it is very likely that there are other products with infringement risks in the store, but no complaints have been received from the obligee.',
-  lookCarefully:
-    'Taking time to look carefully can largely avoid the risk of closing the store caused by the warning of re-infringement.',
-  frozen: 'shops with large violations will be frozen',
-} as const;
+/** A court case or a letter from their side: a lawsuit runs or may follow, so everything is evidence. */
+const LITIGATION: Condition['is'] = { notice: ['court_or_tro', 'rights_holder_letter'] };
+const NOT_OURS: Condition['not'] = { listingIsOurs: ['no'] };
+const AMAZON: Condition = { is: { platform: ['amazon'] } };
 
 const g = (section: string, quote: string): CitationRef => ({ ref: `guidance#${section}`, quote });
 
-const CONTACT_REASONS: Record<string, string> = {
-  no_reply:
-    'The complainant has not answered repeated contact, so send the platform analytical evidence that the product does not infringe.',
-  not_tried:
-    'Ask the complainant politely to withdraw first; if they do not answer, send the platform your evidence before the counter-notice deadline.',
-  replied:
-    'The complainant answered: if they agree, ask them to send the retraction to the platform themselves; if not, send the platform your evidence.',
+const GATHER_EVIDENCE = 'Gather the evidence that fits the right named (see the draft’s attachment list).';
+const RIGHTS_STEPS = [
+  'With an authorization letter: attach it, signed by the rights owner and valid on the complaint date.',
+  'With invoices only: say the goods are genuine and attach the invoices that trace them to the brand owner or its authorized distributor; do not call yourself authorized, and use only photos you took yourself.',
+];
+
+/** The shared body of the two no-infringement dispute rules. */
+const NON_INFRINGEMENT: Pick<
+  RouteRule,
+  'title' | 'reason' | 'reasonBy' | 'steps' | 'citations' | 'citationsWhen' | 'facts' | 'overrides'
+> = {
+  title: 'Dispute: no infringement',
+  reason: 'The product does not use their right. ',
+  reasonBy: { key: 'complainantContact', values: CONTACT_REASONS },
+  steps: [
+    GATHER_EVIDENCE,
+    'Send the dispute reply below to the platform before the counter-notice deadline. Get it right the first time: later appeals are harder.',
+  ],
+  citations: [g('2.1', Q.nonInfringement), g('2.2', Q.calm)],
+  citationsWhen: [{ when: { is: { ipType: ['design_patent'] } }, citations: [g('2.2', Q.designDiffs)] }],
+  facts: [
+    'facts#ae.counter-notice-window',
+    'facts#dispute.first-time-right',
+    'facts#dispute.contact-complainant',
+  ],
+  overrides: [
+    {
+      when: AMAZON,
+      reasonBy: { key: 'complainantContact', values: CONTACT_REASONS_AMAZON },
+      steps: [GATHER_EVIDENCE, AMAZON_APPEAL_STEP],
+      facts: ['facts#amazon.clear-complaint', 'facts#amazon.attachments', 'facts#dispute.first-time-right'],
+    },
+  ],
 };
 
 /**
@@ -87,7 +112,8 @@ export const ROUTE_RULES: readonly RouteRule[] = [
       'Court papers, a TRO or frozen funds: hire a US lawyer who knows TRO cases today, have them find the scope of the order and answer within the defense period. Do not email the plaintiff’s law firm yourself.',
     steps: [
       'Send the lawyer-escalation note below to legal today.',
-      'Do not email or pay the plaintiff’s law firm yourself; let the lawyer make contact.',
+      'Take the accused product off sale on every channel now, and delete nothing (see below).',
+      'Do not email or pay the plaintiff’s law firm yourself, and pay no link or amount from any email; let the lawyer make contact.',
       'Check the case number on the public court docket: fake “court” emails exist.',
       'Collect for the lawyer: the notices with their email headers, frozen amounts per account, the accused listing’s own sales (units and revenue, US separately), stock, and supplier invoices.',
     ],
@@ -102,37 +128,49 @@ export const ROUTE_RULES: readonly RouteRule[] = [
     ],
   },
   {
+    // Whatever the seller says about infringement: in a court case or after a demand letter the listing
+    // and its records are evidence. Off sale at once, deleted only when the lawyer says so.
     id: 'delist_now',
-    variant: 'court_preserve',
-    title: 'Stop selling it now, and keep the evidence',
-    when: {
-      is: { usesTheirIp: ['yes'], rights: ['none'], notice: ['court_or_tro'] },
-      not: { listingIsOurs: ['no'] },
-    },
-    reason:
-      'The listing carries someone else’s mark, design or work and you hold no rights: take it offline now so it sells no more, but do not delete it or its records while the case runs unless your lawyer says so.',
+    variant: 'preserve',
+    title: 'Take it off sale everywhere now, and delete nothing',
+    when: { is: LITIGATION, not: NOT_OURS },
+    reason: '',
+    reasonBy: { key: 'notice', values: PRESERVE_REASONS },
     steps: [
-      'Screenshot the listing and export its orders and sales first; the lawyer needs them.',
-      'Take the listing offline now (see the steps below). Do not delete it until the lawyer says so.',
+      'Before you change anything, save the evidence: screenshots of the listing (title, every photo, price) and exports of its orders, sales and buyer messages.',
+      'Take the accused product off sale now on every channel: this listing, any copy of it, and the same product in your other stores, marketplaces and your own site (take offline or close; do not delete).',
+      'Delete nothing (listings, photos, orders, sales records, messages), and do not sell off or throw away the stock, until the lawyer says so, even if the product does infringe.',
       'Do not upload the same product again under a new listing or after moving warehouse.',
     ],
-    citations: [g('1.1', Q.takeOff), g('1.1', Q.noRelist)],
-    facts: ['facts#us.keep-evidence', 'facts#ae.relist-violation'],
+    citations: [g('1.1', Q.takeOff), g('1.1', Q.noRelist), g('1.3', Q.troLawyer)],
+    facts: ['facts#us.keep-evidence', 'facts#us.preserve-on-letter', 'facts#ae.relist-violation'],
   },
   {
     id: 'delist_now',
     variant: 'infringing',
     title: 'Delist the listing now',
-    when: { is: { usesTheirIp: ['yes'], rights: ['none'] }, not: { listingIsOurs: ['no'] } },
+    when: { is: { usesTheirIp: ['yes'], rights: ['none'] }, not: NOT_OURS },
     reason:
       'The listing carries someone else’s mark, design or work and you hold no rights: take it down now rather than wait for more complaints, and do not relist it under a new listing.',
     steps: [
-      'Screenshot the listing and save its sales records first (a lawyer may need them).',
+      'Screenshot the listing and export its sales records first, and keep them: only the listing is deleted.',
       'Delete the listing (do not only take it offline; see the delist steps below).',
       'Do not upload the same product again under a new listing or after moving warehouse.',
     ],
     citations: [g('1.1', Q.takeOff), g('1.1', Q.noRelist), g('1.2', Q.reportsAgain)],
     facts: ['facts#ae.offline-still-checked', 'facts#ae.relist-violation', 'facts#ae.penalties'],
+    overrides: [
+      {
+        when: AMAZON,
+        steps: [
+          'Screenshot the listing and download its sales report first, and keep them: only the listing is deleted.',
+          'Delete the product and listing (Close listing only hides it; see the steps below).',
+          'Do not argue the complaint: once the listing is gone, send Amazon a short plan of action (optional draft below).',
+          'Do not create a new listing or ASIN for the same product.',
+        ],
+        facts: ['facts#amazon.plan-of-action', 'facts#amazon.account-health', 'facts#dispute.admit-if-valid'],
+      },
+    ],
   },
   {
     id: 'lawyer_escalation',
@@ -140,12 +178,12 @@ export const ROUTE_RULES: readonly RouteRule[] = [
     title: 'Escalate to a US lawyer to keep selling',
     when: {
       is: { usesTheirIp: ['yes'], rights: ['none'], inventory: ['large_keep_selling'] },
-      not: { listingIsOurs: ['no'] },
+      not: NOT_OURS,
     },
     reason:
       'The stock is large and you want to keep selling: reach the rights holder (or its law firm) only through a US lawyer who knows these cases, not directly.',
     steps: [
-      'Keep the listing down while the lawyer talks to the rights holder.',
+      'Keep the listing off sale while the lawyer talks to the rights holder.',
       'Send the lawyer-escalation note below to legal.',
       'Do not email the rights holder or its law firm yourself.',
     ],
@@ -173,45 +211,49 @@ export const ROUTE_RULES: readonly RouteRule[] = [
   {
     id: 'dispute_reply',
     variant: 'non_infringement',
-    title: 'Dispute: no infringement',
     when: {
-      is: {
-        usesTheirIp: ['no'],
-        notice: ['platform_complaint'],
-        ipType: ['trademark', 'design_patent', 'copyright'],
-      },
-      not: { listingIsOurs: ['no'] },
+      is: { usesTheirIp: ['no'], notice: ['platform_complaint'], ipType: ['trademark', 'copyright'] },
+      not: NOT_OURS,
     },
-    reason: 'The product does not use their right. ',
-    reasonBy: { key: 'complainantContact', values: CONTACT_REASONS },
-    steps: [
-      'Gather the evidence that fits the right named (see the draft’s attachment list).',
-      'Send the dispute reply below to the platform before the counter-notice deadline. Get it right the first time: later appeals are harder.',
-    ],
-    citations: [g('2.1', Q.nonInfringement), g('2.2', Q.calm)],
-    citationsWhen: [{ when: { is: { ipType: ['design_patent'] } }, citations: [g('2.2', Q.designDiffs)] }],
-    facts: [
-      'facts#ae.counter-notice-window',
-      'facts#dispute.first-time-right',
-      'facts#dispute.contact-complainant',
-    ],
+    ...NON_INFRINGEMENT,
   },
   {
+    // Amazon does not judge patents itself: its design-patent cases go to legal (amazon_patent), not to a dispute.
+    id: 'dispute_reply',
+    variant: 'non_infringement',
+    when: {
+      is: { usesTheirIp: ['no'], notice: ['platform_complaint'], ipType: ['design_patent'] },
+      not: { ...NOT_OURS, platform: ['amazon'] },
+    },
+    ...NON_INFRINGEMENT,
+  },
+  {
+    // Only an authorization (a letter) or genuine goods (invoices): owning a right of one's own is no answer
+    // to someone else's, so `rights=own` goes to legal (own_right) instead.
     id: 'dispute_reply',
     variant: 'rights',
-    title: 'Dispute: you hold the rights',
+    title: 'Dispute: sold with the owner’s authorization, or genuine goods',
     when: {
-      is: { usesTheirIp: ['yes', 'unsure'], rights: ['own', 'authorized'], notice: ['platform_complaint'] },
-      not: { listingIsOurs: ['no'] },
+      is: { usesTheirIp: ['yes', 'unsure'], rights: ['authorized'], notice: ['platform_complaint'] },
+      not: NOT_OURS,
     },
-    reason: 'You hold the rights to what the complaint names. ',
+    reason:
+      'You sell with the owner’s authorization, or genuine goods bought from the owner or its authorized distributor: show the platform the documents. ',
     reasonBy: { key: 'complainantContact', values: CONTACT_REASONS },
     steps: [
-      'Attach the registration certificate, or the authorization letter valid on the complaint date, or recent invoices from the brand owner that match the product.',
+      ...RIGHTS_STEPS,
       'Send the dispute reply below to the platform before the counter-notice deadline.',
     ],
     citations: [g('2.1', Q.nonInfringement), g('2.2', Q.calm)],
-    facts: ['facts#ae.evidence', 'facts#ae.counter-notice-window', 'facts#amazon.clear-complaint'],
+    facts: ['facts#ae.evidence', 'facts#ip.first-sale', 'facts#ae.counter-notice-window'],
+    overrides: [
+      {
+        when: AMAZON,
+        reasonBy: { key: 'complainantContact', values: CONTACT_REASONS_AMAZON },
+        steps: [...RIGHTS_STEPS, AMAZON_APPEAL_STEP],
+        facts: ['facts#amazon.dispute-documents', 'facts#ip.first-sale', 'facts#amazon.attachments'],
+      },
+    ],
   },
   {
     id: 'legal_opinion',
@@ -219,14 +261,64 @@ export const ROUTE_RULES: readonly RouteRule[] = [
     title: 'A letter from their side: legal answers it, not you',
     when: { is: { notice: ['rights_holder_letter'] } },
     reason:
-      'A letter from the rights holder or its law firm: do not answer it or email the firm yourself. Send it to legal with the note below; if an answer is needed, a US lawyer sends it.',
+      'A letter from the rights holder or its law firm: do not answer it or email the firm yourself, and do not ignore it. Send it to legal with the note below; if an answer is needed, a US lawyer sends it.',
     steps: [
-      'Do not reply to the letter, sign anything, or pay.',
-      'Send the letter (with its email headers) and the note below to legal.',
-      'If you are not sure the product uses their right, take the listing offline while legal looks.',
+      'Do not reply to the letter, sign anything, or pay (no payment link, no amount it demands).',
+      'Send the letter (with its email headers) and the note below to legal today; if it sets a reply date, legal needs it well before then.',
+      'Do not ignore it either: an unanswered letter is often followed by a lawsuit, which legal may still head off.',
     ],
-    citations: [g('1.3', Q.noDirectEmail), g('1.3', Q.noReply)],
-    facts: ['facts#us.lawyer-not-seller', 'facts#us.verify-case'],
+    citations: [g('1.3', Q.noDirectEmail), g('1.3', Q.noReply), g('1.3', Q.compensation)],
+    facts: ['facts#us.lawyer-not-seller', 'facts#us.verify-case', 'facts#us.preserve-on-letter'],
+  },
+  {
+    id: 'legal_opinion',
+    variant: 'own_right',
+    title: 'Your own right may not answer theirs: ask legal first',
+    when: {
+      is: { usesTheirIp: ['yes', 'unsure'], rights: ['own'] },
+      not: { ...NOT_OURS, notice: ['court_or_tro'] },
+    },
+    reason:
+      'A patent or mark of your own is not, by itself, an answer to someone else’s: a product can carry your own patent and still infringe theirs. Unless the complaint names your very registration, legal compares the two before any dispute; the counter-notice deadline still runs.',
+    steps: [
+      'Find the right the complaint names (its number and country) and put it next to your own registration number.',
+      'If it is your very registration, tell legal: the dispute is then short, with your certificate.',
+      'Otherwise send the case to legal today with both registrations, and take the listing offline (do not delete it) while legal compares them.',
+    ],
+    citations: [g('2.1', Q.nonInfringement), g('2.2', Q.calm)],
+    facts: ['facts#ip.own-right-no-defence', 'facts#ip.own-trademark', 'facts#ae.counter-notice-window'],
+    overrides: [
+      {
+        when: AMAZON,
+        reason:
+          'A patent or mark of your own is not, by itself, an answer to someone else’s: a product can carry your own patent and still infringe theirs. Unless the complaint names your very registration, legal compares the two before you appeal.',
+        facts: ['facts#ip.own-right-no-defence', 'facts#amazon.clear-complaint'],
+      },
+    ],
+  },
+  {
+    id: 'legal_opinion',
+    variant: 'amazon_patent',
+    title: 'Amazon patent complaint: a retraction, backed by a lawyer’s opinion',
+    when: {
+      is: {
+        platform: ['amazon'],
+        notice: ['platform_complaint'],
+        ipType: ['design_patent', 'utility_patent'],
+        usesTheirIp: ['no'],
+      },
+      not: NOT_OURS,
+    },
+    reason:
+      'Amazon does not judge patent infringement itself, so your own arguments rarely bring the listing back. The usual way back is the patent owner’s retraction, backed by a US patent attorney’s written non-infringement opinion; for a utility patent the owner may instead start Amazon’s APEX evaluation, which has a short window to answer.',
+    steps: [
+      'Ask the patent owner politely to retract (optional draft below): Amazon accepts only a retraction the owner sends itself.',
+      'Send the case to legal for a US patent attorney’s non-infringement opinion letter, to back the retraction request or an appeal.',
+      'Utility patent: if Amazon’s email mentions APEX or a neutral patent evaluation, send it to legal today (about three weeks to answer; no answer loses the listing).',
+      'Do not list the product again under a new ASIN meanwhile.',
+    ],
+    citations: [g('2.1', Q.nonInfringement), g('2.2', Q.calm)],
+    facts: ['facts#amazon.patent-complaints', 'facts#amazon.apex', 'facts#amazon.retraction-how'],
   },
   {
     id: 'legal_opinion',
@@ -234,20 +326,37 @@ export const ROUTE_RULES: readonly RouteRule[] = [
     title: 'Check with legal before you dispute',
     when: {
       is: { usesTheirIp: ['no'], notice: ['platform_complaint'], ipType: ['utility_patent', 'unknown'] },
-      not: { listingIsOurs: ['no'] },
+      not: NOT_OURS,
     },
     reason:
       'A dispute needs analytical evidence that the product does not infringe: a utility patent is judged by its claims, and a right you cannot name cannot be answered point by point. Ask legal first; the counter-notice deadline still runs.',
     steps: [
       'Find in the complaint the right it names (patent or registration number, country).',
       'Send the case to legal with the complaint today, so the dispute can go out before the counter-notice deadline.',
-      'Keep the listing as it is unless legal says otherwise.',
+      'Leave the listing as it is (do not delete it) unless legal says otherwise.',
     ],
     citations: [g('2.1', Q.nonInfringement), g('2.2', Q.calm)],
     facts: [
       'facts#ip.utility-patent-claims',
       'facts#ae.counter-notice-window',
       'facts#dispute.first-time-right',
+    ],
+    overrides: [
+      {
+        when: AMAZON,
+        reason:
+          'A dispute needs analytical evidence that the product does not infringe, and a right you cannot name cannot be answered point by point. Ask legal first; the listing stays down until an appeal or a retraction clears it.',
+        steps: [
+          'Find in the complaint the right it names (patent or registration number, country).',
+          'Send the case to legal with the complaint today.',
+          'Leave the listing as it is (do not delete it) unless legal says otherwise.',
+        ],
+        facts: [
+          'facts#ip.utility-patent-claims',
+          'facts#amazon.clear-complaint',
+          'facts#dispute.first-time-right',
+        ],
+      },
     ],
   },
   {
@@ -256,7 +365,7 @@ export const ROUTE_RULES: readonly RouteRule[] = [
     title: 'Not sure: judge it, and ask legal',
     when: {
       is: { usesTheirIp: ['unsure'], rights: ['none'] },
-      not: { notice: ['court_or_tro'], listingIsOurs: ['no'] },
+      not: { ...NOT_OURS, notice: ['court_or_tro'] },
     },
     reason:
       'You are not sure the product uses their right: judge it with the test below, and if still unsure ask legal for an opinion; take the listing offline meanwhile.',
@@ -287,5 +396,17 @@ export const ROUTE_RULES: readonly RouteRule[] = [
     ],
     citations: [g('3.1', Q.otherRisks), g('3.1', Q.lookCarefully), g('3.2', Q.frozen)],
     facts: ['facts#sweep.audit-store', 'facts#ae.penalties'],
+    overrides: [
+      {
+        // While a case runs, other listings of the same brand may be part of it: off sale, not deleted.
+        when: { is: LITIGATION },
+        steps: [
+          'Search your listings, online and offline, for the complainant’s brand name and logo.',
+          'Look for designs like the one reported and for photos you did not shoot.',
+          'Take what infringes off sale, but delete nothing while the case runs: screenshot each one and give legal the list.',
+        ],
+        facts: ['facts#sweep.audit-store', 'facts#us.keep-evidence'],
+      },
+    ],
   },
 ];

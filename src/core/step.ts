@@ -105,21 +105,24 @@ function understood(before: Facts, after: Facts): Extract<Reply, { kind: 'unders
 
 const errorText = (text: string): Reply => ({ kind: 'text', text, tone: 'error' });
 
-function faqReply(text: string, ctx: CoreContext): Reply | undefined {
-  const f = matchFollowUp(text);
+/** A follow-up question answered for this case (deleting is right after a complaint, wrong in a court case). */
+function faqReply(text: string, ctx: CoreContext, facts: Facts): Reply | undefined {
+  const f = matchFollowUp(text, facts);
   return f ? { kind: 'faq', text: f.answer, citations: f.citations.map((c) => cite(ctx.kb, c)) } : undefined;
 }
 
-/** Court papers change everything: say so at once, before the remaining questions. */
+const URGENT_NOTICE: Partial<Record<string, string>> = {
+  court_or_tro:
+    'Urgent: court papers, a TRO or frozen funds. Get a US lawyer who handles TRO cases today, and do not email or pay the plaintiff’s law firm yourself. Take the product off sale everywhere, and delete nothing (listings, orders, sales records, messages). A few more questions so legal gets what it needs:',
+  rights_holder_letter:
+    'A letter from their side: do not reply, sign or pay yourself; legal answers it. From now on delete nothing (listings, orders, sales records, messages): a lawsuit may follow. A few more questions so legal gets what it needs:',
+};
+
+/** Court papers or a letter change everything: say so at once, before the remaining questions. */
 function urgentIfCourt(before: Facts, after: Facts): Reply[] {
-  if (after.notice !== 'court_or_tro' || before.notice === 'court_or_tro') return [];
-  return [
-    {
-      kind: 'text',
-      tone: 'error',
-      text: 'Urgent: court papers, a TRO or frozen funds. Get a US lawyer who handles TRO cases today, and do not email or pay the plaintiff’s law firm yourself. A few more questions so legal gets what it needs:',
-    },
-  ];
+  const text = after.notice ? URGENT_NOTICE[after.notice] : undefined;
+  if (!text || before.notice === after.notice) return [];
+  return [{ kind: 'text', tone: 'error', text }];
 }
 
 const DETAIL_NAMES: Partial<Record<keyof Details, string>> = {
@@ -170,6 +173,8 @@ function start(state: CaseState, text: string | undefined, ctx: CoreContext, now
     replies.push(...urgentIfCourt({}, next.facts));
     if (!ex.facts.listingId && ex.listingProblems[0])
       replies.push(errorText(listingRefMessage(ex.listingProblems[0])));
+    const faq = faqReply(text, ctx, next.facts);
+    if (faq) replies.push(faq);
   }
   return prepend(replies, advance(next, ctx, now));
 }
@@ -302,8 +307,12 @@ function textAfterDecision(state: CaseState, text: string, ctx: CoreContext, now
   const changed = Object.fromEntries(
     Object.entries(ex.facts).filter(([k, v]) => state.facts[k as FactKey] !== v),
   ) as Facts;
-  const faq = faqReply(text, ctx);
+  const faq = faqReply(text, ctx, { ...state.facts, ...changed });
   if (faq && Object.keys(changed).length === 0) return { state, replies: [faq], effects: [] };
+  // A question asked with new facts in it ("we got a TRO, can we delete the listing?") is answered at once,
+  // for the case as it would be, and the new facts still wait for confirmation.
+  if (faq)
+    return prepend([faq], confirmMenu({ ...state, proposal: { facts: changed, details: ex.details } }));
   if (Object.keys(changed).length === 0) {
     const noted = newDetails(state, ex.details);
     const names = Object.keys(noted).map((k) => DETAIL_NAMES[k as keyof Details]);
@@ -405,7 +414,7 @@ function text(state: CaseState, raw: string, ctx: CoreContext, now: Date): StepR
   if (!q) return textAfterDecision(state, t, ctx, now);
   const read = readTextAnswer(q, t, todayFor(ctx, now));
   if (!read.ok) {
-    const faq = faqReply(t, ctx);
+    const faq = faqReply(t, ctx, state.facts);
     return prepend([faq ?? errorText(read.message)], current(state, ctx, now));
   }
   return acceptAnswer(state, read.facts, read.details, read.extra, ctx, now);

@@ -4,11 +4,13 @@ import {
   type DraftInput,
   differencesList,
   evidenceFor,
-  lawyerVars,
   noInfringementPoints,
   retractionReason,
+  rightsArgument,
   rightsStatement,
+  withdrawHow,
 } from './draft-vars.js';
+import { lawyerVars } from './lawyer-vars.js';
 import { type DraftKind, renderTemplate, requireTemplate, type Templates } from './template.js';
 
 export interface Draft {
@@ -31,11 +33,17 @@ function make(templates: Templates, name: string, vars: Record<string, string>):
 function disputeTemplate(route: Route, input: DraftInput): { name: string; vars: Record<string, string> } {
   const base = commonVars(input);
   const { facts, details } = input;
+  const evidenceList = evidenceFor(facts, details);
   if (route.variant === 'not_ours') return { name: 'dispute-not-ours', vars: base };
   if (route.variant === 'rights') {
     return {
       name: 'dispute-rights',
-      vars: { ...base, rightsStatement: rightsStatement(facts, details), evidenceList: evidenceFor(facts) },
+      vars: {
+        ...base,
+        rightsStatement: rightsStatement(facts, details),
+        ...rightsArgument(details),
+        evidenceList,
+      },
     };
   }
   if (facts.ipType === 'design_patent') {
@@ -45,15 +53,14 @@ function disputeTemplate(route: Route, input: DraftInput): { name: string; vars:
         ...base,
         patentNumber: '[FILL IN: patent number from the complaint]',
         differencesList: differencesList(details),
-        evidenceList: evidenceFor(facts),
+        evidenceList,
       },
     };
   }
-  if (facts.ipType === 'copyright')
-    return { name: 'dispute-copyright', vars: { ...base, evidenceList: evidenceFor(facts) } };
+  if (facts.ipType === 'copyright') return { name: 'dispute-copyright', vars: { ...base, evidenceList } };
   return {
     name: 'dispute-no-infringement',
-    vars: { ...base, points: noInfringementPoints(facts), evidenceList: evidenceFor(facts) },
+    vars: { ...base, points: noInfringementPoints(facts), evidenceList },
   };
 }
 
@@ -76,15 +83,33 @@ export function buildLawyerNote(input: DraftInput, templates: Templates): Draft 
   return make(templates, 'lawyer-escalation', lawyerVars(input));
 }
 
-/** Extra drafts that fit but are optional: a polite retraction request before disputing (guidance §2). */
+/** The route a polite retraction request fits: a dispute, or an Amazon patent complaint (guidance §2). */
+function retractionRoute(input: DraftInput): Route | undefined {
+  return (
+    input.routes.find((r) => r.id === 'dispute_reply') ??
+    input.routes.find((r) => r.id === 'legal_opinion' && r.variant === 'amazon_patent')
+  );
+}
+
+/**
+ * Extra drafts that fit but are optional: a polite retraction request before disputing (guidance §2), and
+ * for a valid Amazon complaint the plan of action Amazon expects instead of an argument.
+ */
 export function buildOptionalDrafts(input: DraftInput, templates: Templates): Draft[] {
-  const dispute = input.routes.find((r) => r.id === 'dispute_reply');
-  if (!dispute || input.facts.complainantContact === 'no_reply') return [];
-  const vars = {
-    ...commonVars(input),
-    reasonLine: retractionReason(dispute.variant, input.facts, input.details),
-  };
-  return [make(templates, 'retraction-request', vars)];
+  const out: Draft[] = [];
+  const route = retractionRoute(input);
+  if (route && input.facts.complainantContact !== 'no_reply') {
+    const vars = {
+      ...commonVars(input),
+      reasonLine: retractionReason(route.variant, input.facts, input.details),
+      withdrawHow: withdrawHow(input.facts),
+    };
+    out.push(make(templates, 'retraction-request', vars));
+  }
+  const delist = input.routes.find((r) => r.id === 'delist_now');
+  if (delist?.variant === 'infringing' && input.facts.platform === 'amazon')
+    out.push(make(templates, 'plan-of-action', commonVars(input)));
+  return out;
 }
 
 export const TEMPLATE_NAMES = [
@@ -95,4 +120,5 @@ export const TEMPLATE_NAMES = [
   'dispute-copyright',
   'lawyer-escalation',
   'retraction-request',
+  'plan-of-action',
 ] as const;

@@ -1,10 +1,10 @@
 import { formatDay } from '../core/dates.js';
 import type { Deadline } from '../core/deadlines.js';
 import type { Route } from '../core/decide.js';
-import { type Details, type Facts, VALUE_LABELS } from '../core/facts.js';
+import type { Details, Facts } from '../core/facts.js';
 
 // Turns a case into template variables. A value the case does not know becomes a visible
-// [FILL IN: …] placeholder: drafts never invent a fact.
+// [FILL IN: …] placeholder: drafts never invent a fact, and never state an action the seller did not take.
 
 export const fillIn = (what: string): string => `[FILL IN: ${what}]`;
 
@@ -16,7 +16,7 @@ export interface DraftInput {
   caseId?: string;
 }
 
-const IP_WORDS: Record<string, string> = {
+export const IP_WORDS: Record<string, string> = {
   trademark: 'trademark',
   design_patent: 'design patent',
   utility_patent: 'utility patent',
@@ -28,6 +28,14 @@ export function platformName(facts: Facts): string {
   if (facts.platform === 'aliexpress') return 'AliExpress';
   if (facts.platform === 'amazon') return 'Amazon';
   return 'the platform';
+}
+
+/** The accused listing, and the others of the same case ("1005…, and 2 more: …"). */
+export function listingsText(facts: Facts, details: Details): string {
+  const first = facts.listingId ?? fillIn('listing id');
+  const others = (details.otherListings ?? []).map((l) => l.listingId).filter((id) => id !== facts.listingId);
+  if (others.length === 0) return first;
+  return `${first}, and ${others.length} more: ${others.join(', ')}`;
 }
 
 export function commonVars(input: DraftInput): Record<string, string> {
@@ -44,8 +52,9 @@ export function commonVars(input: DraftInput): Record<string, string> {
   };
 }
 
-const numbered = (items: readonly string[]): string => items.map((s, i) => `${i + 1}. ${s}`).join('\n');
-const bullets = (items: readonly string[]): string => items.map((s) => `- ${s}`).join('\n');
+export const numbered = (items: readonly string[]): string =>
+  items.map((s, i) => `${i + 1}. ${s}`).join('\n');
+export const bullets = (items: readonly string[]): string => items.map((s) => `- ${s}`).join('\n');
 
 export function differencesList(details: Details): string {
   const diffs = details.differences?.filter((d) => d.trim() !== '') ?? [];
@@ -78,7 +87,15 @@ export function noInfringementPoints(facts: Facts): string {
   }
 }
 
-export function evidenceFor(facts: Facts): string {
+const IF_YOU_HAVE_IT = fillIn('if you have it');
+const IF_YOU_HAVE_THEM = fillIn('if you have them');
+const LETTER_EVIDENCE =
+  "Authorization letter signed by the rights owner, naming the brand and valid on the complaint's date";
+const INVOICE_EVIDENCE =
+  'Invoices for this product from the brand owner or its authorized distributor, signed or sealed, matching the listing (prices may be blacked out)';
+
+/** What to attach, by what the seller holds. Only what they said they have is listed without a placeholder. */
+export function evidenceFor(facts: Facts, details: Details = {}): string {
   if (facts.rights === 'own') {
     return bullets([
       `Our registration certificate: ${fillIn('registration number and country')}`,
@@ -86,11 +103,12 @@ export function evidenceFor(facts: Facts): string {
     ]);
   }
   if (facts.rights === 'authorized') {
-    // Only what the seller actually holds goes in: they pick, and delete the other line.
-    return bullets([
-      `${fillIn('if you have it')} Authorization letter signed by the rights owner, naming the brand and valid on the complaint's date`,
-      `${fillIn('if you have them')} Recent invoices from the brand owner or its authorized distributor for this product, signed or sealed, matching the listing`,
-    ]);
+    if (details.rightsBasis === 'letter')
+      return bullets([LETTER_EVIDENCE, `${IF_YOU_HAVE_THEM} ${INVOICE_EVIDENCE}`]);
+    if (details.rightsBasis === 'invoices')
+      return bullets([INVOICE_EVIDENCE, 'Photos of the product and its packaging, taken by us']);
+    // Not said which: the seller keeps the line that is true and deletes the other.
+    return bullets([`${IF_YOU_HAVE_IT} ${LETTER_EVIDENCE}`, `${IF_YOU_HAVE_THEM} ${INVOICE_EVIDENCE}`]);
   }
   switch (facts.ipType) {
     case 'design_patent':
@@ -99,10 +117,12 @@ export function evidenceFor(facts: Facts): string {
         `${fillIn('optional')} proof our product was on sale before the patent was filed`,
       ]);
     case 'copyright':
+      // Self-shot photos are proven by the camera files and the shoot itself (knowledge: ip.copyright-evidence).
       return bullets([
-        `${fillIn('if you have them')} Original photo files (RAW or full size) with their creation dates`,
-        `${fillIn('if you have them')} Photos taken during the shoot`,
-        `${fillIn('if you have it')} Licence from the photographer or supplier`,
+        `${IF_YOU_HAVE_THEM} Original photo files (RAW or full-size camera files) with their EXIF data: camera, date and time taken`,
+        `${IF_YOU_HAVE_THEM} Other shots from the same session, and a photo of the set-up or of the product being photographed`,
+        `${IF_YOU_HAVE_IT} Proof of when we first published the photos (an earlier listing or upload date)`,
+        `${IF_YOU_HAVE_IT} Licence from the photographer or supplier, if someone else took them`,
       ]);
     case 'trademark':
       return bullets([
@@ -114,109 +134,56 @@ export function evidenceFor(facts: Facts): string {
   }
 }
 
+/**
+ * What the seller's rights are, in the words that are true of them: an authorization only with a letter;
+ * invoices prove genuine goods (first sale), never an authorization.
+ */
 export function rightsStatement(facts: Facts, details: Details): string {
   const ip = IP_WORDS[facts.ipType ?? 'unknown'];
   if (facts.rights === 'own')
-    return `We own the ${ip} for this product: ${fillIn('registration number and country')}.`;
+    return `We hold a ${ip} registration of our own: ${fillIn('registration number and country')}.`;
   const owner = details.brand ? ` (${details.brand})` : '';
-  return `We sell this product with the authorization of the rights owner${owner}, as the attached documents show.`;
+  const letter = `We sell this product under a written authorization from the rights owner${owner}, valid on the date of the complaint; the letter is attached.`;
+  const genuine = `The goods in this listing are genuine${details.brand ? ` ${details.brand}` : ''} products that we bought from ${fillIn('supplier: the brand owner or its authorized distributor')}; the attached invoices trace them to the brand. We resell them as supplied and do not claim to be an authorized dealer.`;
+  if (details.rightsBasis === 'letter') return letter;
+  if (details.rightsBasis === 'invoices') return genuine;
+  return `${fillIn('keep the one that is true, delete the other')} ${letter} / ${genuine}`;
 }
 
-export function lawyerVars(input: DraftInput): Record<string, string> {
-  const { facts, details, routes, deadlines } = input;
-  const court = facts.notice === 'court_or_tro';
-  const ids = routes.map((r) => r.id);
-  const keepSelling = routes.some((r) => r.id === 'lawyer_escalation' && r.variant === 'keep_selling');
-  const urgency = court
-    ? 'URGENT, court case or TRO'
-    : keepSelling
-      ? 'Soon, wants to keep selling'
-      : 'Opinion needed';
-  const deadlinesList =
-    deadlines.length > 0
-      ? bullets(
-          deadlines.map(
-            (d) => `${d.label}: ${formatDay(d.date)} (${d.basis})${d.daysLeft < 0 ? ', PASSED' : ''}`,
-          ),
-        )
-      : facts.noticeDate
-        ? `- Deadlines: ipcheck computes none for this kind of notice; ${fillIn('any date the letter or the platform gives')}`
-        : `- Deadlines: ${fillIn('no dates yet, the notice date is unknown')}`;
-  const windowPassed = deadlines.some((d) => d.id === 'counter_notice' && d.daysLeft < 0);
-  const inventory = facts.inventory
-    ? VALUE_LABELS.inventory[facts.inventory]
-    : fillIn('stock of the accused product');
-  const units = details.stockUnits !== undefined ? ` (about ${details.stockUnits} units)` : '';
-  let position = fillIn('our position in one sentence');
-  if (facts.listingIsOurs === 'no') position = 'We say the reported listing was never in our store.';
-  else if (facts.usesTheirIp === 'yes' && facts.rights === 'none')
-    position = 'The product does use their mark, design or work, and we hold no rights to it.';
-  else if (facts.rights === 'own' || facts.rights === 'authorized')
-    position = `We hold rights: ${VALUE_LABELS.rights[facts.rights]}.`;
-  else if (facts.usesTheirIp === 'no') position = 'We believe the product does not use their right.';
-  else if (facts.usesTheirIp === 'unsure')
-    position = 'We are not sure whether the product uses their right, and need your opinion.';
-  let actions = fillIn('what was done so far, e.g. listing deleted on a date, stock set aside');
-  if (details.delisted) actions = 'the listing has been taken down';
-  else if (ids.includes('delist_now'))
-    actions = `delisting recommended by ipcheck; ${fillIn('date it was deleted')}`;
-  else if (ids.includes('legal_opinion'))
-    actions = `taking the listing offline while you look; ${fillIn('date')}`;
-  const evidence =
-    facts.rights === 'own' || facts.rights === 'authorized'
-      ? `${evidenceFor(facts).replace(/^- /gm, '').replace(/\n/g, '; ')}`
-      : fillIn('invoices, authorization letters, own registrations, design files, original photos');
-  const letter = facts.notice === 'rights_holder_letter';
-  const asks = court
-    ? [
-        'Check the case on the court docket and determine the scope of the TRO: which accounts, listings and amounts it covers.',
-        'Appear and respond within the defense period; confirm the service date and the answer deadline.',
-        "Contact the plaintiff's law firm on our behalf.",
-        "Advise whether the freeze can be narrowed to the accused product's own sales.",
-      ]
-    : letter
-      ? [
-          'Read the letter (forwarded with its email headers) and tell us whether and how to answer it.',
-          'Answer the rights holder or its law firm on our behalf if an answer is needed; we will not reply ourselves.',
-          'Tell us whether the listing must come down meanwhile.',
-        ]
-      : keepSelling
-        ? [
-            "Contact the rights holder's law firm on our behalf about continuing to sell this stock.",
-            'Advise what we must change or stop, and the risk if a TRO follows.',
-          ]
-        : [
-            windowPassed
-              ? 'Tell us as soon as you can whether the product infringes the right named: the counter-notice window has probably passed (see Dates), so say whether a later appeal is worth it.'
-              : 'Tell us whether the product infringes the right named, before the counter-notice deadline.',
-            'If it does not, tell us what evidence to attach to the dispute.',
-          ];
+/** The request line and the point-by-point answer of the rights dispute, by what the seller holds. */
+export function rightsArgument(details: Details): { requestReason: string; rightsPoint: string } {
+  if (details.rightsBasis === 'invoices')
+    return {
+      requestReason: 'because the goods are genuine products of the brand, bought from its supply chain',
+      rightsPoint:
+        'Reselling genuine goods that the brand owner put on the market is not infringement; the attached invoices show where ours come from.',
+    };
+  if (details.rightsBasis === 'letter')
+    return {
+      requestReason: "because we sell this product with the rights owner's authorization",
+      rightsPoint:
+        'Our listing is covered by the authorization described above, as the attached letter shows.',
+    };
   return {
-    urgency,
-    caseRef: input.caseId ?? '(not saved in ipcheck)',
-    store: details.store ?? fillIn('store name and seller id'),
-    platformName: platformName(facts),
-    listingId: facts.listingId ?? fillIn('listing id'),
-    noticeText: facts.notice ? VALUE_LABELS.notice[facts.notice] : fillIn('what arrived'),
-    ipTypeText: facts.ipType ? (IP_WORDS[facts.ipType] ?? 'unknown') : fillIn('right named'),
-    brand: details.brand ?? fillIn('plaintiff or brand name'),
-    lawFirm: details.lawFirm ?? fillIn('law firm and its email, from the notice'),
-    court: details.court ?? (court ? fillIn('court, e.g. N.D. Illinois') : 'none, no court case'),
-    caseNumber: details.caseNumber ?? (court ? fillIn('case number, e.g. 1:25-cv-01234') : 'none'),
-    noticeDateText: facts.noticeDate ? formatDay(facts.noticeDate) : fillIn('date the notice arrived'),
-    deadlinesList,
-    frozenText: details.frozenAmount ?? (court ? fillIn('each frozen account and amount') : 'none reported'),
-    inventoryText: `${inventory}${units}`,
-    salesText: fillIn('units and revenue of the accused product, US separately, date range'),
-    actionsText: actions,
-    evidenceText: evidence,
-    positionText: position,
-    asksList: numbered(asks),
+    requestReason: `because ${fillIn('we sell with the rights owner’s authorization / the goods are genuine products of the brand')}`,
+    rightsPoint: `${fillIn('keep the one that is true')} Our listing is covered by the authorization described above / Reselling genuine goods that the brand owner put on the market is not infringement.`,
   };
 }
 
 export function retractionReason(variant: string, facts: Facts, details: Details): string {
   if (variant === 'not_ours') return 'The reported listing has never been in our store.';
   if (variant === 'rights') return `${rightsStatement(facts, details)} We can send you the documents.`;
-  return `We believe our product does not use your ${IP_WORDS[facts.ipType ?? 'unknown']}: ${fillIn('the main reason, in one sentence')}.`;
+  const ip = IP_WORDS[facts.ipType ?? 'unknown'];
+  if (facts.ipType === 'design_patent' && details.differences?.length)
+    return `We believe our product does not infringe your design patent. Its overall appearance differs from the patented design:\n${differencesList(details)}`;
+  return `We believe our product does not use your ${ip}: ${fillIn('the main reason, in one sentence')}.`;
+}
+
+/** How the complainant withdraws, per platform: each accepts only a withdrawal from the complainant itself. */
+export function withdrawHow(facts: Facts): string {
+  if (facts.platform === 'amazon')
+    return "On Amazon, only a retraction you send yourself counts: please write to Amazon from the email address the complaint was filed with (Amazon's notice names notice-retraction@amazon.com), or use the retraction tool in Brand Registry, and say that the complaint was made in error. Amazon does not accept a retraction we forward.";
+  if (facts.platform === 'aliexpress')
+    return 'On AliExpress, please withdraw it on the IPP platform (ipp.alibabagroup.com), where the complaint was filed: a withdrawal sent through us does not count.';
+  return 'Please send the withdrawal to the platform yourself, from the account that filed the complaint: a withdrawal sent through us does not count.';
 }

@@ -66,6 +66,7 @@ const DRAFT_NAMES: Record<Draft['kind'], string> = {
   dispute_reply: 'Dispute reply (to the platform)',
   lawyer_escalation: 'Lawyer-escalation note (to legal)',
   retraction_request: 'Retraction request (to the complainant, optional)',
+  plan_of_action: 'Plan of action (to Amazon, optional)',
 };
 
 export function renderDraftText(d: Draft): string {

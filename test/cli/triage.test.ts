@@ -12,7 +12,11 @@ const routeIds = (o: { routes: { id: string }[] }) => o.routes.map((r) => r.id);
 
 describe('ipcheck triage --json (the contract in product.md)', () => {
   it.each<[string, string[], string[]]>([
-    ['court papers / TRO', ['--answer', 'notice=court_or_tro'], ['lawyer_escalation', 'store_sweep']],
+    [
+      'court papers / TRO: off sale and kept, whatever the product',
+      ['--answer', 'notice=court_or_tro'],
+      ['lawyer_escalation', 'delist_now', 'store_sweep'],
+    ],
     [
       'their mark, no rights',
       ['--answer', 'usesTheirIp=yes', '--answer', 'rights=none', '--answer', 'inventory=small_or_stop'],
@@ -37,8 +41,13 @@ describe('ipcheck triage --json (the contract in product.md)', () => {
       ['dispute_reply', 'store_sweep'],
     ],
     [
-      'we own the right',
+      'we own a right of our own: legal compares it with theirs before any dispute',
       ['--answer', 'usesTheirIp=yes', '--answer', 'rights=own'],
+      ['legal_opinion', 'store_sweep'],
+    ],
+    [
+      'authorized by invoices only (genuine goods)',
+      ['--answer', 'usesTheirIp=yes', '--answer', 'rights=authorized', '--detail', 'rightsBasis=invoices'],
       ['dispute_reply', 'store_sweep'],
     ],
     [

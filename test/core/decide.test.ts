@@ -22,7 +22,8 @@ describe('decision table (product.md)', () => {
         usesTheirIp: 'no',
         inventory: 'small_or_stop',
       },
-      ['lawyer_escalation/court', 'store_sweep/always'],
+      // Whatever the seller says about infringement, the accused product comes off sale and nothing is deleted.
+      ['lawyer_escalation/court', 'delist_now/preserve', 'store_sweep/always'],
     ],
     [
       '2. their mark on it, no rights: delist now',
@@ -103,7 +104,7 @@ describe('decision table (product.md)', () => {
         rights: 'none',
         inventory: 'large_keep_selling',
       },
-      ['lawyer_escalation/court', 'delist_now/court_preserve', 'store_sweep/always'],
+      ['lawyer_escalation/court', 'delist_now/preserve', 'store_sweep/always'],
     ],
     [
       'court, never our listing: lawyer, no platform dispute',
@@ -119,7 +120,7 @@ describe('decision table (product.md)', () => {
         ipType: 'trademark',
         usesTheirIp: 'no',
       },
-      ['legal_opinion/letter', 'store_sweep/always'],
+      ['delist_now/preserve', 'legal_opinion/letter', 'store_sweep/always'],
     ],
     [
       'a letter about a listing that was never ours: still legal, not a platform dispute',
@@ -127,7 +128,7 @@ describe('decision table (product.md)', () => {
       ['legal_opinion/letter', 'store_sweep/always'],
     ],
     [
-      'a letter, and their logo is on it: delist, and legal answers the letter',
+      'a letter, and their logo is on it: off sale and kept, and legal answers the letter',
       {
         ...base,
         notice: 'rights_holder_letter',
@@ -137,7 +138,8 @@ describe('decision table (product.md)', () => {
         rights: 'none',
         inventory: 'small_or_stop',
       },
-      ['delist_now/infringing', 'legal_opinion/letter', 'store_sweep/always'],
+      // A letter may be followed by a lawsuit: off sale, but kept as evidence (never "delete").
+      ['delist_now/preserve', 'legal_opinion/letter', 'store_sweep/always'],
     ],
     [
       'never our listing, large stock: no keep-selling escalation for a listing that is not ours',

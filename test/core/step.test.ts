@@ -226,10 +226,10 @@ describe('conversation transcripts', () => {
     await chat.send('none');
     await chat.send('small');
     const o = chat.outcome();
-    expect(o.routes.map((r) => `${r.id}/${r.variant}`)).toContain('delist_now/court_preserve');
+    expect(o.routes.map((r) => `${r.id}/${r.variant}`)).toContain('delist_now/preserve');
     expect(o.actions[0]?.kind).toBe('take_offline');
     expect(chat.text).toContain(
-      'do not delete it or its records while the case runs unless your lawyer says so',
+      'delete nothing (listing, photos, orders, sales records, messages) until the lawyer says so',
     );
     expect(chat.text).not.toContain('Choose Delete');
   });

@@ -49,7 +49,7 @@ describe('the conversation turn (durable)', () => {
       'inventory',
     ]);
     expect(rec?.audit.find((e) => e.action === 'routes_changed')?.detail).toBe(
-      'lawyer_escalation/court, delist_now/court_preserve, store_sweep',
+      'lawyer_escalation/court, delist_now/preserve, store_sweep',
     );
     expect(rec?.audit.find((e) => e.action === 'draft_created')?.detail).toBe('lawyer-escalation');
     for (const e of rec?.audit ?? []) {
@@ -200,6 +200,7 @@ describe('the conversation turn (durable)', () => {
           basis: '',
           caveat: '',
           daysLeft: 2,
+          urgent: false,
           source: { ref: '', doc: '', docTitle: '', section: '', sectionTitle: '', quote: '', sources: [] },
         },
       ],

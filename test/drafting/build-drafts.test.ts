@@ -119,7 +119,7 @@ describe('lawyer-escalation note', () => {
     for (const part of [
       'Case: IPC-0042',
       'Urgency: URGENT',
-      'Accused listing: B0C1234567',
+      'Accused listing(s): B0C1234567',
       'Plaintiff / rights holder: Nike',
       'Law firm: [FILL IN: law firm and its email, from the notice]',
       'Court: [FILL IN: court, e.g. N.D. Illinois]',
@@ -130,7 +130,7 @@ describe('lawyer-escalation note', () => {
       'Frozen accounts and amounts: $3,200',
       'Stock: large stock, want to keep selling (about 5000 units)',
       'Sales of the accused product only',
-      'Actions already taken: delisting recommended by ipcheck',
+      'Actions already taken: ipcheck advised taking the product off sale on every channel and keeping the listing',
       'determine the scope of the TRO',
       'respond within the defense period',
       "Contact the plaintiff's law firm on our behalf.",

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DraftKind } from '../../drafting/template.js';
 
 // Every Slack action id and modal callback id ipcheck uses, in one place. Handlers are looked up in a
 // table keyed by these ids (ACTION_HANDLERS in handlers/actions.ts), not an if/else chain.
@@ -38,7 +39,7 @@ export const ButtonValue = z
     /** question sequence number (stale-button check) */
     s: z.number().int().nonnegative().optional(),
     /** draft kind */
-    d: z.enum(['dispute_reply', 'lawyer_escalation', 'retraction_request']).optional(),
+    d: DraftKind.optional(),
   })
   .strict();
 export type ButtonValue = z.infer<typeof ButtonValue>;
@@ -62,7 +63,7 @@ export function decodeValue(raw: string | undefined): ButtonValue | undefined {
 export const ViewMeta = z
   .object({
     c: z.string().regex(/^IPC-\d{4,}$/),
-    d: z.enum(['dispute_reply', 'lawyer_escalation', 'retraction_request']).optional(),
+    d: DraftKind.optional(),
     v: z.number().int().optional(),
   })
   .strict();

@@ -209,6 +209,7 @@ const DRAFT_TITLES: Record<Draft['kind'], string> = {
   dispute_reply: 'Dispute reply (to the platform)',
   lawyer_escalation: 'Lawyer-escalation note (to legal)',
   retraction_request: 'Retraction request (to the complainant)',
+  plan_of_action: 'Plan of action (to Amazon)',
 };
 
 export interface DraftView {
