@@ -110,7 +110,7 @@ const RULES: DeadlineRule[] = [
     label: 'Reply date the letter sets',
     caveat:
       'It is the sender’s demand, not a court deadline: legal decides whether and how to answer, and you do not reply yourself.',
-    fact: 'facts#us.lawyer-not-seller',
+    fact: 'facts#us.preserve-on-letter',
   },
 ];
 

@@ -28,7 +28,13 @@ function stillWanted(deps: ReminderDeps, rec: CaseRecord | undefined, r: Reminde
   if (rec?.status !== 'open') return false;
   const planned = reminderDeadline(r);
   if (!planned) return true;
-  const deadlines = computeDeadlines(rec.state.facts, todayFor(deps.ctx, now), deps.ctx.kb);
+  const deadlines = computeDeadlines(
+    rec.state.facts,
+    todayFor(deps.ctx, now),
+    deps.ctx.kb,
+    undefined,
+    rec.state.details,
+  );
   return deadlines.some((d) => d.id === planned.deadlineId && d.date === planned.date);
 }
 

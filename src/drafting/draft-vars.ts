@@ -176,7 +176,8 @@ export function retractionReason(variant: string, facts: Facts, details: Details
   const ip = IP_WORDS[facts.ipType ?? 'unknown'];
   if (facts.ipType === 'design_patent' && details.differences?.length)
     return `We believe our product does not infringe your design patent. Its overall appearance differs from the patented design:\n${differencesList(details)}`;
-  return `We believe our product does not use your ${ip}: ${fillIn('the main reason, in one sentence')}.`;
+  const verb = facts.ipType === 'design_patent' || facts.ipType === 'utility_patent' ? 'infringe' : 'use';
+  return `We believe our product does not ${verb} your ${ip}: ${fillIn('the main reason, in one sentence')}.`;
 }
 
 /** How the complainant withdraws, per platform: each accepts only a withdrawal from the complainant itself. */

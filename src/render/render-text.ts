@@ -27,8 +27,8 @@ function indent(text: string, pad: string): string {
 export function whenText(d: Deadline): string {
   if (d.daysLeft === -1) return '1 day ago, PASSED';
   if (d.daysLeft < 0) return `${-d.daysLeft} days ago, PASSED`;
-  if (d.daysLeft === 0) return 'today';
-  if (d.daysLeft === 1) return 'tomorrow';
+  if (d.daysLeft === 0) return 'TODAY, urgent';
+  if (d.daysLeft === 1) return 'tomorrow, urgent';
   return `in ${d.daysLeft} days`;
 }
 
