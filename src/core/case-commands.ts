@@ -94,7 +94,7 @@ const DRAFT_NAMES: Record<DraftKind, { name: string; say: string }> = {
   },
 };
 
-interface ShownDraft {
+export interface ShownDraft {
   kind: DraftKind;
   subject: string;
   body: string;
@@ -137,6 +137,23 @@ function draftText(rec: CaseRecord, d: ShownDraft, others: ShownDraft[]): string
   return `${rec.id}: the ${name}${d.history}.${fill}\nSubject: ${d.subject}\n-----\n${d.body}\n-----${also}`;
 }
 
+export type DraftChoice =
+  | { show: ShownDraft; others: ShownDraft[] }
+  | { missing: DraftKind }
+  /** Several drafts and none named: the person picks (never a guess between two letters). */
+  | { choose: ShownDraft[] };
+
+/** Which draft "draft [kind]" means: the named one, else the one main draft (optional ones are named). */
+export function pickDraft(all: ShownDraft[], kind?: DraftKind): DraftChoice {
+  if (kind) {
+    const d = all.find((x) => x.kind === kind);
+    return d ? { show: d, others: [] } : { missing: kind };
+  }
+  const main = all.filter((d) => !d.optional);
+  const only = main.length === 1 ? main[0] : all.length === 1 ? all[0] : undefined;
+  return only ? { show: only, others: all.filter((d) => d !== only) } : { choose: all };
+}
+
 /** Shows one draft again; with no kind, the case's main draft, or the list when there is a choice. */
 export function draftCommand(
   cmd: Extract<CaseCommand, { cmd: 'draft' }>,
@@ -158,22 +175,9 @@ export function draftCommand(
     );
   const all = draftsOf(target, ctx, now);
   if (all.length === 0) return say(info(`${id} has no drafts: its routes need no letter or note.`), id);
-  if (cmd.kind) {
-    const d = all.find((x) => x.kind === cmd.kind);
-    if (!d) return say(info(`${id} has no ${DRAFT_NAMES[cmd.kind].name}. Its drafts: ${listOf(all)}.`), id);
-    return say(info(draftText(target, d, [])), id);
-  }
-  const main = all.filter((d) => !d.optional);
-  const only = main.length === 1 ? main[0] : all.length === 1 ? all[0] : undefined;
-  if (!only) return say(info(`${id} has ${all.length} drafts. Say which: ${listOf(all)}.`), id);
-  return say(
-    info(
-      draftText(
-        target,
-        only,
-        all.filter((d) => d !== only),
-      ),
-    ),
-    id,
-  );
+  const pick = pickDraft(all, cmd.kind);
+  if ('missing' in pick)
+    return say(info(`${id} has no ${DRAFT_NAMES[pick.missing].name}. Its drafts: ${listOf(all)}.`), id);
+  if ('choose' in pick) return say(info(`${id} has ${all.length} drafts. Say which: ${listOf(all)}.`), id);
+  return say(info(draftText(target, pick.show, pick.others)), id);
 }

@@ -18,7 +18,7 @@ export type CaseCommand =
 
 /** The words a seller may use for each draft, e.g. "draft note", "draft the dispute reply". */
 const DRAFT_WORDS: [RegExp, DraftKind][] = [
-  [/^(dispute|reply|appeal|counter-?notice)$/, 'dispute_reply'],
+  [/^(dispute|appeal|counter-?notice)$/, 'dispute_reply'],
   [/^(note|lawyer|legal|escalation|lawyer-escalation)$/, 'lawyer_escalation'],
   [/^(retraction|withdrawal)$/, 'retraction_request'],
 ];
@@ -31,17 +31,16 @@ function parseDraft(words: string[]): CaseCommand | undefined {
   const ids = words.filter(isCaseId).map((w) => w.toUpperCase());
   if (ids.length > 1) return undefined;
   const rest = words.filter((w) => !isCaseId(w));
+  const caseId = ids[0] ? { caseId: ids[0] } : {};
   const kinds = new Set<DraftKind>();
   for (const w of rest) {
     for (const [re, kind] of DRAFT_WORDS) if (re.test(w)) kinds.add(kind);
   }
-  // "reply" names the dispute reply on its own, but is filler in "retraction request reply".
-  if (kinds.size > 1) kinds.delete('dispute_reply');
-  const caseId = ids[0] ? { caseId: ids[0] } : {};
-  if (kinds.size > 1) return undefined;
+  // "reply" alone names the dispute reply; next to another name it is filler ("retraction reply").
+  if (kinds.size === 0 && rest.includes('reply')) kinds.add('dispute_reply');
   const [kind] = kinds;
-  if (kind) return { cmd: 'draft', ...caseId, kind };
-  const unknown = rest.filter((w) => !FILLER.test(w));
+  if (kinds.size === 1 && kind) return { cmd: 'draft', ...caseId, kind };
+  const unknown = kinds.size > 1 ? rest : rest.filter((w) => !FILLER.test(w));
   return unknown.length > 0
     ? { cmd: 'draft', ...caseId, unknown: unknown.join(' ') }
     : { cmd: 'draft', ...caseId };
