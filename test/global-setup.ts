@@ -29,7 +29,8 @@ export default function setup(): () => void {
   const before = new Map(REPO_OUTPUTS.map((d) => [d, JSON.stringify(listing(join(root, d)))]));
 
   return () => {
-    const left = readdirSync(runTmp);
+    // Only our own folders count: tools keep caches here too (tsx makes tsx-<uid> for its compile cache).
+    const left = readdirSync(runTmp).filter((name) => name.startsWith('ipcheck-'));
     rmSync(runTmp, { recursive: true, force: true });
     const changed = REPO_OUTPUTS.filter((d) => JSON.stringify(listing(join(root, d))) !== before.get(d));
     const problems = [
