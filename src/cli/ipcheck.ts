@@ -114,9 +114,12 @@ function caseIdArg(argv: string[], cmd: string): string {
 }
 
 /** status and cases go through the same turn as a chat would, so every channel shows the same thing. */
-async function caseCommand(text: string): Promise<number> {
+async function caseCommand(text: string, caseId?: string): Promise<number> {
   const config = loadConfig();
   return withStores(config, async (stores, ctx) => {
+    // A script needs a failing exit code for a case that does not exist, like export gives.
+    if (caseId && !(await stores.cases.get(caseId)))
+      throw new IpcheckError('case_not_found', `case ${caseId} does not exist in ${stores.kv.describe}`);
     const r = await runTurn(
       { ctx, cases: stores.cases, clock: systemClock },
       { conversation: 'cli', who: 'cli', channel: 'cli', event: { type: 'text', text } },
@@ -144,7 +147,10 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if (cmd === undefined || cmd === 'chat') return await chat();
     if (cmd === 'triage') return await triage(rest);
-    if (cmd === 'status') return await caseCommand(`status ${caseIdArg(rest, 'status')}`);
+    if (cmd === 'status') {
+      const id = caseIdArg(rest, 'status');
+      return await caseCommand(`status ${id}`, id);
+    }
     if (cmd === 'cases') return await caseCommand('cases');
     if (cmd === 'export') return await exportCase(rest);
     if (cmd === 'help' || cmd === '--help' || cmd === '-h') {

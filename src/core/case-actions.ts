@@ -154,3 +154,9 @@ export function draftRegenerated(rec: CaseRecord, a: Actor, kind: DraftKind): Ca
     audit: note(rec, a, 'draft_created', `${kind} regenerated from the case`),
   };
 }
+
+/** The team closes the case (done, or not worth pursuing): no longer continued, listed or reminded. */
+export function closedByTeam(rec: CaseRecord, a: Actor): CaseRecord {
+  if (rec.status === 'closed') return rec;
+  return { ...rec, status: 'closed', audit: note(rec, a, 'case_closed') };
+}

@@ -47,7 +47,13 @@ export type Effect =
   /** The channel writes or uploads the case file (Markdown and JSON). */
   | { type: 'export'; caseId: string }
   /** A button from an older question (or a double click): nothing changed; channels may answer privately. */
-  | { type: 'stale' };
+  | { type: 'stale' }
+  /**
+   * The replies asked a yes/no question outside the case's questions (e.g. "Close case IPC-0042?"). A
+   * channel that keeps the conversation's state sends `yes` as the next text when the person agrees,
+   * and says `no` when they decline.
+   */
+  | { type: 'confirm'; yes: string; no: string };
 
 export const DISCLAIMER =
   'ipcheck helps you decide and drafts for you; it is not legal advice, and it never sends anything: a person sends every draft.';
@@ -63,6 +69,8 @@ export const HELP_COMMANDS = [
   { command: 'cases', what: 'list the open cases' },
   { command: 'open IPC-0042', what: 'continue another case here' },
   { command: 'export [IPC-0042]', what: 'write the case as Markdown and JSON for the lawyer’s file' },
+  { command: 'draft [dispute | note | retraction]', what: 'show a draft of this case again' },
+  { command: 'close [IPC-0042]', what: 'close a case that needs nothing more (asks first)' },
   { command: 'help', what: 'show this help' },
 ];
 

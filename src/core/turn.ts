@@ -1,4 +1,5 @@
 import { auditStep } from './audit.js';
+import { closeCommand, draftCommand } from './case-commands.js';
 import type { CaseRecord, ThreadRef } from './case-record.js';
 import { newCase } from './case-state.js';
 import { type CaseCommand, parseCaseCommand } from './commands.js';
@@ -29,6 +30,8 @@ export interface TurnInput {
   caseId?: string;
   /** Where the seller's conversation lives, kept on a case this turn opens. */
   sellerThread?: ThreadRef;
+  /** The channel turns a plain "yes" into a `confirm` effect's command (the terminal does). */
+  confirmInline?: boolean;
 }
 
 export interface TurnResult {
@@ -141,6 +144,10 @@ async function runCommand(
     }
     case 'open': {
       const rec = await mustGet(deps.cases, cmd.caseId);
+      if (rec.status === 'closed') {
+        const text = `${rec.id} is closed, so it cannot be continued; "status ${rec.id}" shows it.`;
+        return { caseId: here?.id, replies: [{ kind: 'text', tone: 'error', text }], effects: [] };
+      }
       await deps.cases.linkConversation(input.conversation, rec.id);
       const r = await stepCase(deps, input, rec, { type: 'show' }, now);
       const intro: Reply = { kind: 'text', tone: 'info', text: `Continuing case ${rec.id} here.` };
@@ -155,6 +162,12 @@ async function runCommand(
       };
       return { caseId: rec.id, replies: [intro], effects: [] };
     }
+    case 'close': {
+      const target = cmd.caseId ? await mustGet(deps.cases, cmd.caseId) : here;
+      return closeCommand(deps.cases, cmd, target, input, now);
+    }
+    case 'draft':
+      return draftCommand(cmd, cmd.caseId ? await mustGet(deps.cases, cmd.caseId) : here, deps.ctx, now);
   }
 }
 

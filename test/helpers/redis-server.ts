@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TEMP_PREFIX } from './temp-dir.js';
 
 export interface RedisServer {
   url: string;
@@ -40,7 +41,7 @@ export function canConnect(port: number): Promise<boolean> {
 /** Starts a real redis-server (the Debian package) on a free loopback port, with no persistence. */
 export async function startRedis(): Promise<RedisServer> {
   const port = await freePort();
-  const dir = await mkdtemp(join(tmpdir(), 'ipcheck-redis-'));
+  const dir = await mkdtemp(join(tmpdir(), `${TEMP_PREFIX}redis-`));
   const proc: ChildProcess = spawn(
     'redis-server',
     [

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContext, PROJECT_ROOT } from '../../src/app/load-context.js';
 import { CitationError, cite, makeKnowledgeBase } from '../../src/core/knowledge-base.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { KnowledgeFormatError, parseKnowledge } from '../../src/knowledge/parse-knowledge.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const GUIDANCE = join(PROJECT_ROOT, 'knowledge', 'guidance.md');
 
@@ -93,7 +93,7 @@ describe('citations', () => {
   });
 
   it('stop the app at startup when a cited sentence is missing from the knowledge', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'ipcheck-kb-'));
+    const root = await tempDir('kb');
     await cp(join(PROJECT_ROOT, 'knowledge'), join(root, 'knowledge'), { recursive: true });
     await cp(join(PROJECT_ROOT, 'prompts'), join(root, 'prompts'), { recursive: true });
     const facts = join(root, 'knowledge', 'domain-facts.md');

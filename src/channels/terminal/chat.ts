@@ -1,16 +1,17 @@
-import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { writeCaseExport } from '../../app/export-files.js';
 import { parseCaseCommand } from '../../core/commands.js';
 import { IpcheckError, userText } from '../../core/errors.js';
 import type { CoreContext } from '../../core/outcome.js';
 import type { Clock } from '../../core/ports.js';
-import type { Effect } from '../../core/replies.js';
+import type { Effect, Reply } from '../../core/replies.js';
 import { runDueReminders } from '../../core/run-reminders.js';
 import type { CoreEvent } from '../../core/step.js';
 import { runTurn } from '../../core/turn.js';
 import { renderRepliesText } from '../../render/render-text.js';
 import type { Stores } from '../../storage/open-store.js';
+import { readMessages } from './input.js';
+import { goodbye, isNo, isQuit, isYes, QUIT_HELP } from './words.js';
 
 export interface TerminalOptions {
   ctx: CoreContext;
@@ -18,7 +19,7 @@ export interface TerminalOptions {
   clock: Clock;
   input: Readable;
   output: Writable;
-  /** Show a "> " prompt: true for a person at a terminal, false when lines are piped in. */
+  /** A person at a terminal: a "> " prompt, and a paste is one message. False when lines are piped in. */
   interactive: boolean;
   /** The OS user: the terminal conversation is theirs, so tomorrow's session resumes today's case. */
   user: string;
@@ -28,9 +29,24 @@ export interface TerminalOptions {
 const OPENING =
   'ipcheck: I help you handle an IP complaint on AliExpress or Amazon.\n' +
   'Tell me what happened, e.g. "got a trademark complaint on https://www.aliexpress.com/item/1005006123456789.html, their logo is on the product".\n' +
-  'Say "help" for commands; Ctrl-D (or end of input) to quit.';
+  'Say "help" for commands; "quit" (or Ctrl-D) to stop: your case stays saved.';
 
-/** The whole conversation in a terminal; one user line per input line, so it can be scripted. */
+/** "quit" is the terminal's own command, so the terminal adds it to the shared help. */
+const withQuit = (replies: Reply[]): Reply[] =>
+  replies.map((r) =>
+    r.kind === 'help'
+      ? {
+          ...r,
+          commands: [
+            ...r.commands.filter((c) => c.command !== 'help'),
+            QUIT_HELP,
+            ...r.commands.filter((c) => c.command === 'help'),
+          ],
+        }
+      : r,
+  );
+
+/** The whole conversation in a terminal. Piped input: one message per line, so it can be scripted. */
 export async function runTerminalChat(opts: TerminalOptions): Promise<void> {
   const conversation = `terminal:${opts.user}`;
   const deps = {
@@ -40,13 +56,22 @@ export async function runTerminalChat(opts: TerminalOptions): Promise<void> {
     clock: opts.clock,
   };
   const out = (s: string) => opts.output.write(`${s}\n`);
+  /** A yes/no question the last turn asked (e.g. closing a case): what "yes" and "no" mean. */
+  let confirming: Extract<Effect, { type: 'confirm' }> | undefined;
 
   const turn = async (event: CoreEvent) => {
-    const r = await runTurn(deps, { conversation, who: conversation, channel: 'terminal', event });
-    if (r.replies.length > 0) out(`\n${renderRepliesText(r.replies)}`);
+    const r = await runTurn(deps, {
+      conversation,
+      who: conversation,
+      channel: 'terminal',
+      event,
+      confirmInline: true,
+    });
+    if (r.replies.length > 0) out(`\n${renderRepliesText(withQuit(r.replies))}`);
     for (const e of r.effects) await runEffect(e);
   };
   const runEffect = async (e: Effect) => {
+    if (e.type === 'confirm') confirming = e;
     if (e.type !== 'export') return;
     const rec = await opts.stores.cases.get(e.caseId);
     if (!rec) return;
@@ -71,6 +96,9 @@ export async function runTerminalChat(opts: TerminalOptions): Promise<void> {
         },
       );
     });
+  /** A closed case is not continued. */
+  const caseIsClosed = async () =>
+    (await opts.stores.cases.byConversation(conversation))?.status === 'closed';
 
   out(OPENING);
   let freshNext = false;
@@ -79,6 +107,9 @@ export async function runTerminalChat(opts: TerminalOptions): Promise<void> {
     if (rec?.status === 'open' && rec.state.status === 'open') {
       out(`\nWelcome back: continuing case ${rec.id} where you stopped. Say "new" for a new case.`);
       await turn({ type: 'show' });
+    } else if (rec?.status === 'closed') {
+      freshNext = true;
+      out(`\nYour last case, ${rec.id}, is closed. Tell me about a new complaint to open a new case.`);
     } else if (rec) {
       // The last case here was decided: the next message is about a new complaint.
       freshNext = true;
@@ -87,15 +118,27 @@ export async function runTerminalChat(opts: TerminalOptions): Promise<void> {
   });
   await reminders();
 
-  const rl = createInterface({ input: opts.input, terminal: false, crlfDelay: Number.POSITIVE_INFINITY });
-  const prompt = () => {
-    if (opts.interactive) opts.output.write('\n> ');
-  };
-  prompt();
-  for await (const line of rl) {
-    if (!opts.interactive) out(`\n> ${line}`);
+  const messages = readMessages(opts);
+  messages.prompt();
+  for await (const raw of messages) {
+    if (!opts.interactive) out(`\n> ${raw}`);
+    if (isQuit(raw)) break;
+    let text = raw;
+    if (confirming) {
+      const asked = confirming;
+      confirming = undefined;
+      if (isYes(raw)) text = asked.yes;
+      else if (isNo(raw)) {
+        out(`\n${asked.no}`);
+        messages.prompt();
+        continue;
+      }
+    }
+    const cmd = parseCaseCommand(text);
     await safely(async () => {
-      if (freshNext && !parseCaseCommand(line) && !/^\s*(help|\?)\s*$/i.test(line)) {
+      const help = /^\s*(help|\?)\s*$/i.test(text);
+      // A new complaint after a decided case (from an earlier session) or a closed one opens a new case.
+      if (!cmd && !help && (freshNext || (await caseIsClosed()))) {
         await runTurn(deps, {
           conversation,
           who: conversation,
@@ -103,16 +146,15 @@ export async function runTerminalChat(opts: TerminalOptions): Promise<void> {
           event: { type: 'text', text: 'new' },
         });
       }
-      freshNext = false;
-      await turn({ type: 'text', text: line });
+      // Commands about other cases (status, cases, export…) leave it so; opening one ends it.
+      if ((!cmd && !help) || cmd?.cmd === 'open' || cmd?.cmd === 'new') freshNext = false;
+      await turn({ type: 'text', text });
     });
     await reminders();
-    prompt();
+    messages.prompt();
   }
-  const where = opts.stores.kv.describe;
-  out(
-    where === 'memory://'
-      ? '\nBye. Cases were kept in memory only (IPCHECK_STORE_URL=memory://) and are gone now. Nothing was sent anywhere.'
-      : `\nBye. Your case is saved (${where}); run ipcheck again to continue. Nothing was sent anywhere.`,
-  );
+  await safely(async () => {
+    const rec = await opts.stores.cases.byConversation(conversation);
+    out(`\n${goodbye(opts.stores.kv.describe, rec)}`);
+  });
 }

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../../src/app/load-context.js';
 import { runNode } from '../../helpers/run-cli.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 /** Starts the bot, types lines one by one (each after the previous answer), then kills it hard. */
 async function runThenKill(env: NodeJS.ProcessEnv, lines: string[], waitFor: string): Promise<string> {
@@ -41,7 +41,7 @@ async function runThenKill(env: NodeJS.ProcessEnv, lines: string[], waitFor: str
 
 describe('restart mid-conversation (SQLite store)', () => {
   it('continues the same case after the bot is killed and started again', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'ipcheck-resume-'));
+    const dir = await tempDir('resume');
     const env = {
       IPCHECK_STORE_URL: `sqlite://${join(dir, 'cases.sqlite')}`,
       IPCHECK_EXPORT_DIR: join(dir, 'exports'),
