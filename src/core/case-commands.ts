@@ -92,6 +92,7 @@ const DRAFT_NAMES: Record<DraftKind, { name: string; say: string }> = {
     name: 'retraction request (to the complainant, optional)',
     say: 'draft retraction',
   },
+  plan_of_action: { name: 'plan of action (to Amazon, optional)', say: 'draft plan' },
 };
 
 export interface ShownDraft {
@@ -165,7 +166,9 @@ export function draftCommand(
   const id = target.id;
   if (cmd.unknown !== undefined)
     return say(
-      error(`there is no "${cmd.unknown}" draft. Say "draft dispute", "draft note" or "draft retraction".`),
+      error(
+        `there is no "${cmd.unknown}" draft. Say "draft dispute", "draft note", "draft retraction" or "draft plan".`,
+      ),
       id,
     );
   if (target.state.status !== 'decided')

@@ -21,9 +21,10 @@ const DRAFT_WORDS: [RegExp, DraftKind][] = [
   [/^(dispute|appeal|counter-?notice)$/, 'dispute_reply'],
   [/^(note|lawyer|legal|escalation|lawyer-escalation)$/, 'lawyer_escalation'],
   [/^(retraction|withdrawal)$/, 'retraction_request'],
+  [/^(plan|poa|plan-of-action)$/, 'plan_of_action'],
 ];
 // Filler around a draft's name ("show the dispute reply draft", "draft for the lawyer").
-const FILLER = /^(the|a|an|my|our|for|to|of|draft|drafts|reply|request|letter|email|please|again)$/;
+const FILLER = /^(the|a|an|my|our|for|to|of|draft|drafts|reply|request|letter|email|please|again|action)$/;
 
 function parseDraft(words: string[]): CaseCommand | undefined {
   // Long text that starts with "draft" is a sentence for the conversation, not this command.

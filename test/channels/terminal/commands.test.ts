@@ -87,7 +87,7 @@ describe('draft', () => {
     );
     expect(answerTo(r.stdout, 'draft retraction')).toContain('Subject: Request to withdraw your complaint');
     expect(answerTo(r.stdout, 'draft invoice')).toBe(
-      'Sorry: there is no "invoice" draft. Say "draft dispute", "draft note" or "draft retraction".',
+      'Sorry: there is no "invoice" draft. Say "draft dispute", "draft note", "draft retraction" or "draft plan".',
     );
   });
 
