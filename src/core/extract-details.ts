@@ -448,7 +448,8 @@ export function readDetails(text: string, t: string): Details {
   const units = stockUnits(t);
   if (units !== undefined) d.stockUnits = units;
   const brand = brandOf(text);
-  if (brand) d.brand = brand;
+  // "a letter from Acme LLP": the firm, not the brand.
+  if (brand && !(firm?.startsWith(brand) || new RegExp(`${FIRM_SUFFIX}$`).test(brand))) d.brand = brand;
   const gone = deleted(t);
   if (gone) d.deleted = gone;
   if (delisted(t, gone)) d.delisted = true;

@@ -50,6 +50,8 @@ const RULES: PhraseRule[] = [
       // Not "our authorization letter from the brand": that is evidence of rights, not a letter from their side.
       /(?<!(authori[sz]ation|licen[cs]e|permission|consent) )(letter|email|e-mail|mail|message) from (the |their |a |an )?([\w'&.-]+ ){0,3}?(law ?firm|lawyers?|attorneys?|counsel|legal team|brand|rights? ?holder|owner)/,
       /(law ?firm|lawyers?|attorneys?) (sent|wrote|emailed|e-mailed|mailed|contacted)/,
+      // "a letter from Acme LLP": a firm's name with a law firm's suffix.
+      /(letter|email|e-mail|mail|notice) from ([\w'&.,-]+ ){1,5}?(llp|pllc|p\.c\.|law group|law offices?)\b/,
       /demand letter|(lawyer|attorney)'?s? letter/,
     ],
   },

@@ -135,6 +135,7 @@ describe('who and where: complaint id, plaintiff, law firm, court, store', () =>
     ['Palmer Law Group represents the brand', 'Palmer Law Group'],
     ['counsel for plaintiff: Smith & Jones LLP', 'Smith & Jones LLP'],
     ['from Whitewood Law Firm', 'Whitewood Law Firm'],
+    ['a letter from Acme LLP about our listing', 'Acme LLP'],
     ['got an email from GBC law firm', 'Greer, Burns & Crain'],
   ])('law firm: %s', (text, firm) => {
     expect(details(text).lawFirm).toBe(firm);
@@ -239,6 +240,15 @@ describe('every new detail fits the schema', () => {
     '我们的店铺：阳光家居，收到临时禁令，资金冻结 $3,000，库存5000件，链接已删除',
   ])('%s', (text) => {
     expect(Details.safeParse(details(text)).success).toBe(true);
+  });
+});
+
+describe('a law firm is not the brand', () => {
+  it('a letter from a firm: the notice is a rights-holder letter, the firm is not the complainant', () => {
+    const r = ex('a letter from Acme LLP about 1005006123456789');
+    expect(r.facts.notice).toBe('rights_holder_letter');
+    expect(r.details.lawFirm).toBe('Acme LLP');
+    expect(r.details.brand).toBeUndefined();
   });
 });
 
