@@ -8,9 +8,15 @@ import type { Details } from './facts.js';
 
 // ---------- amounts ----------
 
+// A number as written: "5,000", "12,500.50", "5000", "1.5". Thousands groups are matched exactly, so a long
+// run of digits and commas is read in linear time (no backtracking over every split).
+const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
+
 // "$3,200", "US$ 12,500.50", "USD 8,000", "3200 USD", "5000美元", "5万元".
-const AMOUNT =
-  /(?:us\$|usd|\$|rmb|cny|¥|￥|eur|€)\s?\d(?:[\d,]*\d)?(?:\.\d{1,2})?(?:k\b|万)?|\d(?:[\d,]*\d)?(?:\.\d{1,2})?\s?(?:(?:usd|dollars|rmb|eur)\b|万?(?:美元|美金|元|人民币))/gi;
+const AMOUNT = new RegExp(
+  String.raw`(?:us\$|usd|\$|rmb|cny|¥|￥|eur|€)\s?${NUM}(?:k\b|万)?|${NUM}\s?(?:(?:usd|dollars|rmb|eur)\b|万?(?:美元|美金|元|人民币))`,
+  'gi',
+);
 const FREEZE_WORD = /\b(frozen|froze|freeze|freezing|on hold|held|restrain\w*)\b|冻结/gi;
 
 interface Amount {
@@ -304,13 +310,21 @@ export function complaintIdSpans(text: string): { id: string; index: number; end
 
 // Stock counts, most telling first: what is left beats what was sold ("sold 300 units, 20 left").
 const STOCK_PATTERNS: RegExp[] = [
-  /(?<![\w.,$/:-])(\d[\d,.]*)\s*(k\b)?\s*(?:(?:units?|pcs|pieces?|sets?|items?|products?) )?(?:in stock|in inventory|left|in (?:the |our )?warehouse)/,
-  /\b(?:stock|inventory)(?: level)?(?: is| of|:)? (?:about |around |~)?(\d[\d,.]*)\s*(k\b)?/,
+  new RegExp(
+    String.raw`(?<![\w.,$/:-])(${NUM})\s*(k\b)?\s*(?:(?:units?|pcs|pieces?|sets?|items?|products?) )?(?:in stock|in inventory|left|in (?:the |our )?warehouse)`,
+  ),
+  new RegExp(
+    String.raw`\b(?:stock|inventory)(?: level)?(?: is| of|:)? (?:about |around |~)?(${NUM})\s*(k\b)?`,
+  ),
   // 库存5000件, 库存 1万 件, 还有30件库存, 还剩200个.
-  /库存(?:还)?(?:有|约|大约|大概|共|剩)?\s*(\d[\d,.]*)\s*(万)?\s*(?:件|个|套|pcs)?/,
-  /(?<![\d,.])(\d[\d,.]*)\s*(万)?\s*(?:件|个|套)\s*(?:的)?库存|还(?:剩|有)\s*(\d[\d,.]*)\s*(万)?\s*(?:件|个|套)/,
+  new RegExp(String.raw`库存(?:还)?(?:有|约|大约|大概|共|剩)?\s*(${NUM})\s*(万)?\s*(?:件|个|套|pcs)?`),
+  new RegExp(
+    String.raw`(?<![\d,.])(${NUM})\s*(万)?\s*(?:件|个|套)\s*(?:的)?库存|还(?:剩|有)\s*(${NUM})\s*(万)?\s*(?:件|个|套)`,
+  ),
   // Not "we sold 3,000 units last year": sales are not stock.
-  /(?<![\w.,$/:-])(?<!(?:sold|shipped|sell|sells|selling|ordered|delivered) (?:about |around |over |only )?)(\d[\d,.]*)\s*(k\b)?\s*(?:units?|pcs|pieces?|sets?)\b/,
+  new RegExp(
+    String.raw`(?<![\w.,$/:-])(?<!(?:sold|shipped|sell|sells|selling|ordered|delivered) (?:about |around |over |only )?)(${NUM})\s*(k\b)?\s*(?:units?|pcs|pieces?|sets?)\b`,
+  ),
 ];
 
 function stockUnits(t: string): number | undefined {
