@@ -8,13 +8,13 @@ import type { Details } from './facts.js';
 
 // ---------- amounts ----------
 
-// A number as written: "5,000", "12,500.50", "5000", "1.5". Thousands groups are matched exactly, so a long
-// run of digits and commas is read in linear time (no backtracking over every split).
+// A number as written: "5,000", "12,500.50", "5000", "1.5". Thousands groups are matched exactly, and where a
+// number may start is fenced with (?<![\d,.]), so a long run of digits and commas is read in linear time.
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
 
 // "$3,200", "US$ 12,500.50", "USD 8,000", "3200 USD", "5000美元", "5万元".
 const AMOUNT = new RegExp(
-  String.raw`(?:us\$|usd|\$|rmb|cny|¥|￥|eur|€)\s?${NUM}(?:k\b|万)?|${NUM}\s?(?:(?:usd|dollars|rmb|eur)\b|万?(?:美元|美金|元|人民币))`,
+  String.raw`(?:us\$|usd|\$|rmb|cny|¥|￥|eur|€)\s?${NUM}(?:k\b|万)?|(?<![\d,.])${NUM}\s?(?:(?:usd|dollars|rmb|eur)\b|万?(?:美元|美金|元|人民币))`,
   'gi',
 );
 const FREEZE_WORD = /\b(frozen|froze|freeze|freezing|on hold|held|restrain\w*)\b|冻结/gi;

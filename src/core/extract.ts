@@ -36,8 +36,9 @@ const RULES: PhraseRule[] = [
       /lawsuit|law suit|\bsued\b|\bsuing\b|summons/,
       // "Schedule A" (the defendants list of a US case), not "can we schedule a call".
       /\b(on|in|under|part of) (the |a )?schedule a\b|\bschedule a\b(?= *[).,;:!?]| *$| (case|cases|lawsuits?|suit|defendants?|list|complaint|tro)\b)/,
-      // Amounts as "$3,200" or "3200 usd": thousands groups matched exactly (linear on a long run of digits).
-      /(funds?|account|balance|money|payouts?|disbursements?|paypal|payoneer|stripe|wallet|\$ ?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?|(\d{1,3}(,\d{3})+|\d+)(\.\d+)? ?(usd|dollars)) (are |is |has been |have been |got |was |were )?(frozen|on hold|held|restrained)/,
+      // Amounts as "$3,200" or "3200 usd": thousands groups matched exactly, and a number read from its
+      // start only, so a long run of digits is read in linear time.
+      /(funds?|account|balance|money|payouts?|disbursements?|paypal|payoneer|stripe|wallet|\$ ?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?|(?<![\d,.])(\d{1,3}(,\d{3})+|\d+)(\.\d+)? ?(usd|dollars)) (are |is |has been |have been |got |was |were )?(frozen|on hold|held|restrained)/,
       /frozen (funds?|account|balance|money|paypal)|\bfroze (our|my|the|all|\$|\d)/,
       /\binjunction\b/,
       /\b(\d:)?\d{2}-cv-\d{2,6}\b/,

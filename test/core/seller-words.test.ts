@@ -259,6 +259,15 @@ describe('Chinese answers', () => {
     });
   });
 
+  it('a Chinese answer with more words: the choice and the other facts', async () => {
+    await chat.send('商标投诉，链接 1005006123456789');
+    expect(chat.question().questionId).toBe('listingIsOurs');
+    await chat.send('是，产品上有他们的logo，我们没有授权');
+    const s = await chat.state();
+    expect(s.facts).toMatchObject({ listingIsOurs: 'yes', usesTheirIp: 'yes', rights: 'none' });
+    expect(chat.question().questionId).toBe('inventory');
+  });
+
   it.each([
     ['不确定', 'unsure'],
     ['不知道', 'unsure'],
