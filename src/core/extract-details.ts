@@ -91,6 +91,13 @@ export function troDate(text: string, today: string): FoundDate | undefined {
     const d = dateAfter(text, m.index + m[0].length, today, false);
     if (d && d.date <= today) return { ...d, index: m.index };
   }
+  // Pasted court papers: "ENTERED: November 20, 2026" on its own line, in an order about a TRO or injunction.
+  if (/\b(tro|temporary restraining order|restraining order|injunction)\b/i.test(text)) {
+    for (const m of text.matchAll(/(?:^|\n)\s*(?:entered|dated|signed|issued)\s*:\s*/gi)) {
+      const d = dateAfter(text, m.index + m[0].length, today, false, 0);
+      if (d && d.date <= today) return { ...d, index: m.index };
+    }
+  }
   for (const m of text.matchAll(/(?:临时禁令|禁令|tro|法院命令)(?:已经?|于|在)?/gi)) {
     const d = dateAfter(text, m.index + m[0].length, today, false, 2);
     if (d && d.date <= today && /^(?:签发|发出|下达|颁布|发布|生效)/.test(text.slice(d.end))) return d;
@@ -189,11 +196,15 @@ function tidyName(name: string): string {
 
 function plaintiff(text: string): string | undefined {
   // "Plaintiff: Acme Corp", "the plaintiff is Acme Holdings LLC." (a name starts with a capital: not "is not …").
+  // Not "Counsel for Plaintiff: Greer, Burns & Crain" (the firm); a comma before "Ltd."/"Inc." is the name's.
   const label =
-    /\b(?:[Pp]laintiffs?|PLAINTIFFS?|[Cc]omplainant|[Rr]ights? (?:[Hh]older|[Oo]wner)|[Bb]rand [Oo]wner)(?: is|\s*[:：])\s*(?:the )?([A-Z0-9][^\n;:()]{1,80}?)(?=\s*(?:[,;\n(]|(?<!\b(?:Inc|Corp|Co|Ltd))\.(?:\s|$)|$| v\.| and | has | have | is | was ))/.exec(
+    /(?<!\bfor )\b(?:[Pp]laintiffs?|PLAINTIFFS?|[Cc]omplainant|[Rr]ights? (?:[Hh]older|[Oo]wner)|[Bb]rand [Oo]wner)(?: is|\s*[:：])\s*(?:the )?([A-Z0-9][^\n;:()]{1,80}?)(?=\s*(?:,(?!\s*(?:Ltd|Inc|LLC|L\.L\.C|Co|Corp|GmbH|S\.A|B\.V)\b)|[;\n(]|(?<!\b(?:Inc|Corp|Co|Ltd))\.(?:\s|$)|$| v\.| and | has | have | is | was ))/.exec(
       text,
     );
   if (label?.[1]) return tidyName(label[1]);
+  // A caption over several lines: "ACME BRANDS, INC.,\nPlaintiff,\nv.\nTHE PARTNERSHIPS …".
+  const block = /(?:^|\n)\s*([A-Z][^\n]{1,100}?),?\s*\n\s*Plaintiffs?,?\s*\n\s*vs?\.?\s*(?:\n|$)/.exec(text);
+  if (block?.[1]) return tidyName(block[1]);
   // A court caption: "Acme Inc. v. The Partnerships and Unincorporated Associations Identified on Schedule A".
   const caption = new RegExp(
     String.raw`(?<![\w-])(${NAME})\s+vs?\.\s+(?:the\s+)?(?:partnerships|individuals|defendants|schedule|[A-Z])`,

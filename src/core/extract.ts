@@ -63,6 +63,8 @@ const RULES: PhraseRule[] = [
     patterns: [
       /complaint|complained|takedown|take-down|taken down|took down|\bipr\b|\bwarning\b|violation|penalt|account health|infringement notice|reported/,
       /(listing|asin|item|product)s? (was |were |got |has been |have been )?(removed|deactivated|suppressed|blocked)/,
+      // "amazon says our ASIN infringes": the platform telling the seller is a platform notice.
+      /\b(amazon|aliexpress|the platform|seller central|seller support)( \w+)? (says|said|flagged|notified|warned|claims)\b/,
       /(for|of|alleged) (ip |intellectual property |trademark |copyright |patent )?infringement/,
     ],
   },

@@ -3,19 +3,23 @@
 /** The schema limit of `details.noticeText`. */
 export const NOTICE_TEXT_MAX = 20_000;
 
-// Words a notice, an email or court papers carry, and a seller describing their case does not.
+// Words in the voice of a notice, an email or court papers, which a seller telling their story does not use
+// ("we received a notice of infringement" is the seller's; "Notice of …" opening a line is the notice's).
 const NOTICE_MARKERS =
-  /\bdear (seller|sir|madam|customer|partner|merchant)\b|\bnotice of\b|\bcomplaint id\b|\bunited states district court\b|\bcase no\.|\bpursuant to\b|\bwe have received\b|\byour (listing|product|item|account)s? (has|have) been\b|\bv\. the partnerships\b|\bcease and desist\b|尊敬的(卖家|商家|用户)|投诉编号|侵权通知|律师函/i;
+  /\bdear (seller|sir|madam|customer|partner|merchant)\b|^\s*notice of\b|\bcomplaint id\s*[:：]|\bunited states district court\b|\bcase no\.|\bpursuant to\b|\byour (listing|product|item|account)s? (has|have) been\b|\bv\. the partnerships\b|\bplaintiffs?,?\s*\n|尊敬的(卖家|商家|用户)|投诉编号\s*[:：]/im;
 
 /**
- * A pasted notice: long enough to be one (200+ characters) and either several lines (pasted from an email
- * or a PDF) or written like a notice ("Dear Seller", "Notice of", a court caption, a complaint id).
+ * A pasted notice: written like one ("Dear Seller", "Notice of", a court caption, a complaint id) and 100+
+ * characters long, or 300+ characters over several lines (pasted from an email or a PDF). A Chinese
+ * character counts twice: Chinese says as much in half the characters.
  */
 export function looksLikeNotice(text: string): boolean {
   const s = text.trim();
-  if (s.length < 200) return false;
+  const size = s.length + (s.match(/[\u3400-\u9fff]/g)?.length ?? 0);
+  if (size < 100) return false;
+  if (NOTICE_MARKERS.test(s)) return true;
   const lines = s.split('\n').filter((l) => l.trim() !== '').length;
-  return lines >= 3 || NOTICE_MARKERS.test(s);
+  return size >= 300 && lines >= 3;
 }
 
 /** Text cut to at most `max` characters, ending with a marker that says how much was cut. */

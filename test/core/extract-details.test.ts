@@ -220,6 +220,14 @@ describe('a pasted notice', () => {
     expect(r.facts).toMatchObject({ listingId: '1005006123456789', ipType: 'trademark' });
   });
 
+  it('a seller’s own story is not a notice, even a long one', () => {
+    expect(
+      details(
+        'we received a notice of infringement on item 1005006123456789 yesterday, what should we do? we have lots of stock and want to keep selling, and we got a cease and desist too',
+      ).noticeText,
+    ).toBeUndefined();
+  });
+
   it('a short message is not a notice', () => {
     expect(details('Complaint ID: 8812345678, what now?').noticeText).toBeUndefined();
     expect(details('got a trademark complaint\non 1005006123456789').noticeText).toBeUndefined();
@@ -240,6 +248,71 @@ describe('every new detail fits the schema', () => {
     '我们的店铺：阳光家居，收到临时禁令，资金冻结 $3,000，库存5000件，链接已删除',
   ])('%s', (text) => {
     expect(Details.safeParse(details(text)).success).toBe(true);
+  });
+});
+
+describe('notices as platforms and courts write them', () => {
+  it('an AliExpress notice', () => {
+    const r = ex(
+      [
+        'Dear Seller,',
+        'We have received an intellectual property infringement complaint against your product(s).',
+        'Complaint ID: 4001234567',
+        'Product ID: 1005006123456789, 1005006123456790',
+        'Rights holder: Shenzhen Acme Technology Co., Ltd.',
+        'IP type: Design patent',
+      ].join('\n'),
+    );
+    expect(r.facts).toMatchObject({
+      listingId: '1005006123456789',
+      notice: 'platform_complaint',
+      ipType: 'design_patent',
+    });
+    expect(r.details).toMatchObject({
+      complaintId: '4001234567',
+      plaintiff: 'Shenzhen Acme Technology Co., Ltd.',
+      otherListings: [{ platform: 'aliexpress', listingId: '1005006123456790' }],
+    });
+    expect(r.details.noticeText).toBeDefined();
+  });
+
+  it('a Chinese notice is long enough to keep', () => {
+    const r = ex(
+      '尊敬的卖家：\n我们收到权利人对您店铺商品的知识产权投诉。\n投诉编号：20261120001\n商品ID：1005006123456789\n权利人：某某品牌有限公司\n知识产权类型：商标',
+    );
+    expect(r.details).toMatchObject({ complaintId: '20261120001', plaintiff: '某某品牌有限公司' });
+    expect(r.details.noticeText).toBeDefined();
+  });
+
+  it('a court order: the caption’s plaintiff, not the counsel; the entry date is the TRO date', () => {
+    const r = ex(
+      [
+        'UNITED STATES DISTRICT COURT',
+        'NORTHERN DISTRICT OF ILLINOIS',
+        'ACME BRANDS, INC.,',
+        'Plaintiff,',
+        'v.',
+        'THE PARTNERSHIPS AND UNINCORPORATED ASSOCIATIONS IDENTIFIED ON SCHEDULE "A",',
+        'Case No. 1:25-cv-01234',
+        'SEALED TEMPORARY RESTRAINING ORDER',
+        'ENTERED: November 20, 2026',
+        'Counsel for Plaintiff: Greer, Burns & Crain, Ltd.',
+      ].join('\n'),
+    );
+    expect(r.facts.notice).toBe('court_or_tro');
+    expect(r.facts.noticeDate).toBeUndefined();
+    expect(r.details).toMatchObject({
+      plaintiff: 'ACME BRANDS, INC.',
+      lawFirm: 'Greer, Burns & Crain',
+      troDate: '2026-11-20',
+      caseNumber: '1:25-cv-01234',
+    });
+  });
+
+  it('"amazon says our ASIN infringes" is a platform notice', () => {
+    expect(ex('amazon says ASIN B0C1234567 infringes Acme trademark').facts.notice).toBe(
+      'platform_complaint',
+    );
   });
 });
 
