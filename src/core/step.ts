@@ -41,7 +41,9 @@ export interface StepResult {
 
 const CHANGE = '__change';
 const CONFIRM = '__confirm';
-const MAX_TEXT = 4000;
+// What the step reads of one message: a whole pasted notice (the schema's limit for it). Extraction is linear
+// in the text's length, ~20 ms for this much.
+const MAX_TEXT = 20_000;
 const CONFIRM_YES = /^(1|y|yes|yes, update the case|update|是|是的|好|好的|确认|更新)$/;
 const CONFIRM_NO = /^(2|n|no|no, keep it as it is|keep|否|不|不用|不要|保持)$/;
 const COMMANDS = new Set(['back', 'undo', 'restart', 'start over', 'reset', 'help', '?', 'skip']);

@@ -29,6 +29,21 @@ describe('the seller’s words are kept on the case', () => {
     ]);
   });
 
+  it('a long notice is read to its end', async () => {
+    const filler = 'This paragraph repeats the platform’s general terms about intellectual property. '.repeat(
+      120,
+    );
+    await chat.send(
+      `Dear Seller,\n${filler}\nAffected listings: 1005006123456789, 1005006123456790\nComplaint ID: 8812345678`,
+    );
+    const s = await chat.state();
+    expect(s.facts.listingId).toBe('1005006123456789');
+    expect(s.details).toMatchObject({ complaintId: '8812345678' });
+    expect(s.details.noticeText?.endsWith('Complaint ID: 8812345678')).toBe(true);
+    // The words are kept as read, each message cut at 4,000 characters with a marker.
+    expect(s.said?.[0]?.text).toMatch(/\[… cut: \d+ more characters\]$/);
+  });
+
   it('a pasted notice is kept whole as the notice text (the first one), and read for facts', async () => {
     const notice = [
       'Dear Seller,',
