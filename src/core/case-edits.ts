@@ -1,5 +1,5 @@
 import type { CaseState } from './case-state.js';
-import { dueFrom, replyBy } from './extract-details.js';
+import { dueFrom, replyBy } from './extract-dates.js';
 import { type Details, FACT_KEYS, type FactKey, type Facts } from './facts.js';
 import { clip } from './notice-text.js';
 import { QUESTIONS, questionById } from './questions.js';

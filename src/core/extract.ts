@@ -1,5 +1,6 @@
 import { findDateIn } from './dates.js';
-import { blank, complaintIdSpans, dueFrom, readDetails, replyBy, troDate } from './extract-details.js';
+import { blank, dueFrom, replyBy, troDate } from './extract-dates.js';
+import { complaintIdSpans, readDetails } from './extract-details.js';
 import { ZH_ALLEGATION, ZH_PATTERNS, ZH_THREAT } from './extract-zh.js';
 import type { Details, FactKey, Facts } from './facts.js';
 import { findListingRefs, type ListingRef, type ListingRefProblem } from './listing-ref.js';

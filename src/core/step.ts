@@ -8,6 +8,7 @@ import {
   withAnswered,
 } from './case-edits.js';
 import { type CaseState, newCase } from './case-state.js';
+import { detailItems } from './describe-details.js';
 import { extractFacts } from './extract.js';
 import { type Details, describeFact, FACT_KEYS, type Facts, VALUE_LABELS } from './facts.js';
 import { nextQuestion } from './flow.js';
@@ -136,72 +137,6 @@ function urgentIfCourt(before: Facts, after: Facts): Reply[] {
       text: 'Urgent: court papers, a TRO or frozen funds. Get a US lawyer who handles TRO cases today, and do not email or pay the plaintiff’s law firm yourself. A few more questions so legal gets what it needs:',
     },
   ];
-}
-
-// Details worth saying back to the seller, in the order they are said; the rest (marketplace, differences)
-// show elsewhere.
-const DETAIL_NAMES: Partial<Record<keyof Details, string>> = {
-  deleted: 'deleted',
-  delisted: 'the listing is taken down',
-  otherListings: 'other listings',
-  complaintId: 'complaint id',
-  caseNumber: 'case number',
-  court: 'court',
-  troDate: 'TRO issued',
-  plaintiff: 'plaintiff',
-  lawFirm: 'law firm',
-  brand: 'complainant',
-  frozenAmount: 'frozen',
-  demandAmount: 'they demand',
-  responseDue: 'reply due by',
-  store: 'store',
-  stockUnits: 'stock',
-  rightsBasis: 'authorization rests on',
-  noticeText: 'notice',
-};
-
-const short = (s: string, n = 80): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-
-function detailItem(key: keyof Details, d: Details): string | undefined {
-  switch (key) {
-    case 'delisted':
-      return d.delisted && !d.deleted?.includes('listing') ? 'the listing is taken down' : undefined;
-    case 'deleted': {
-      const g = d.deleted ?? [];
-      if (g.length === 2) return 'the listing and its sales records are deleted';
-      return g[0] === 'listing'
-        ? 'the listing is deleted'
-        : g[0]
-          ? 'the sales records are deleted'
-          : undefined;
-    }
-    case 'otherListings': {
-      const l = d.otherListings ?? [];
-      const ids = l.slice(0, 5).map((x) => x.listingId);
-      return `${l.length} more listing${l.length === 1 ? '' : 's'} (${ids.join(', ')}${l.length > 5 ? ', …' : ''})`;
-    }
-    case 'stockUnits':
-      return `stock: ${d.stockUnits} units`;
-    case 'rightsBasis':
-      return `authorization rests on: ${d.rightsBasis === 'letter' ? 'an authorization letter' : 'invoices'}`;
-    case 'noticeText':
-      return 'the pasted notice is kept for the lawyer';
-    default: {
-      const v = d[key];
-      return v === undefined ? undefined : `${DETAIL_NAMES[key]}: ${short(String(v))}`;
-    }
-  }
-}
-
-/** The details that are new or changed, in words. */
-function detailItems(before: Details, after: Details): string[] {
-  const out: string[] = [];
-  for (const k of Object.keys(DETAIL_NAMES) as (keyof Details)[]) {
-    if (after[k] === undefined || JSON.stringify(before[k]) === JSON.stringify(after[k])) continue;
-    const item = detailItem(k, after);
-    if (item) out.push(item);
-  }
-  return out;
 }
 
 /** A pasted notice is kept whole (up to its limit), not only the part the step reads. */
