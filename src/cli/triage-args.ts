@@ -5,13 +5,12 @@ import {
   allowedValues,
   DETAIL_KEYS,
   type DetailKey,
-  type Details,
+  Details,
   FACT_KEYS,
   type FactKey,
   Facts,
 } from '../core/facts.js';
 import { LISTING_EXAMPLES, listingRefMessage, parseListingRef } from '../core/listing-ref.js';
-import { parseDetailValue } from './detail-values.js';
 
 export interface TriageRequest {
   facts: Facts;
@@ -52,9 +51,60 @@ function readDetail(details: Record<string, unknown>, raw: string): void {
     throw new UsageError(`--detail ${key}: unknown detail; expected one of ${DETAIL_KEYS.join(', ')}`);
   }
   const k = key as DetailKey;
-  const parsed = parseDetailValue(k, value);
-  if (!parsed.ok) throw new UsageError(`--detail ${k}=${value}: expected ${parsed.expected}`);
-  details[k] = parsed.value;
+  if (k === 'stockUnits') {
+    if (!/^\d+$/.test(value))
+      throw new UsageError(`--detail stockUnits=${value}: expected a whole number of units`);
+    details[k] = Number(value);
+  } else if (k === 'delisted') {
+    if (value !== 'true' && value !== 'false')
+      throw new UsageError(`--detail delisted=${value}: expected true or false`);
+    details[k] = value === 'true';
+  } else if (k === 'differences') {
+    details[k] = value
+      .split(';')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  } else if (k === 'otherListings') {
+    details[k] = listingsDetail(value);
+  } else if (k === 'troDate' || k === 'responseDue') {
+    if (!isValidIsoDate(value))
+      throw new UsageError(`--detail ${k}=${value}: expected a real date as YYYY-MM-DD`);
+    details[k] = value;
+  } else if (k === 'deleted') {
+    const parts = value.split(',').map((s) => s.trim());
+    if (parts.some((p) => p !== 'listing' && p !== 'records'))
+      throw new UsageError(`--detail deleted=${value}: expected listing and/or records, comma-separated`);
+    details[k] = (['listing', 'records'] as const).filter((x) => parts.includes(x));
+  } else if (k === 'rightsBasis') {
+    if (value !== 'letter' && value !== 'invoices')
+      throw new UsageError(`--detail rightsBasis=${value}: expected letter | invoices`);
+    details[k] = value;
+  } else {
+    if (value === '') throw new UsageError(`--detail ${k}: expected a value`);
+    details[k] = value;
+  }
+  const check = Details.shape[k].safeParse(details[k]);
+  if (!check.success) {
+    const issue = check.error.issues[0];
+    const why =
+      issue?.code === 'too_big'
+        ? `too long (at most ${issue.maximum} characters)`
+        : (issue?.message ?? 'invalid');
+    throw new UsageError(`--detail ${k}: ${why}`);
+  }
+}
+
+/** "1005006123456790, B0C1234567": other listings of the same case, each a listing reference. */
+function listingsDetail(value: string): Details['otherListings'] {
+  const refs = value
+    .split(/[,\s]+/)
+    .filter(Boolean)
+    .map((raw) => parseListingRef(raw));
+  if (refs.length === 0 || refs.some((r) => !r.ok))
+    throw new UsageError(
+      `--detail otherListings=${value}: expected listing references separated by commas (${LISTING_EXAMPLES})`,
+    );
+  return refs.flatMap((r) => (r.ok ? [{ platform: r.ref.platform, listingId: r.ref.listingId }] : []));
 }
 
 /** An explicit listingId answer must be a listing reference, unless the platform is declared "other". */

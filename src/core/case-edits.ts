@@ -1,5 +1,7 @@
 import type { CaseState } from './case-state.js';
+import { dueFrom, replyBy } from './extract-dates.js';
 import { type Details, FACT_KEYS, type FactKey, type Facts } from './facts.js';
+import { clip } from './notice-text.js';
 import { QUESTIONS, questionById } from './questions.js';
 
 // Edits to a case's answers. Each returns a new state; the input state is never mutated.
@@ -36,7 +38,7 @@ export function applyFacts(
   return {
     ...state,
     facts: merged as Facts,
-    details: { ...state.details, ...details },
+    details: mergeDetails(state.details, details, merged as Facts),
     answered: withAnswered(state, [...ids, ...detailIds]),
     skipped: state.skipped.filter((id) => !ids.includes(id) && !detailIds.includes(id)),
   };
@@ -59,4 +61,79 @@ export function clearQuestion(state: CaseState, questionId: string): CaseState {
     answered: state.answered.filter((id) => id !== questionId),
     skipped: state.skipped.filter((id) => id !== questionId),
   };
+}
+
+type Listing = NonNullable<Details['otherListings']>[number];
+const MAX_OTHER_LISTINGS = 500;
+
+/**
+ * New details on top of the case's. Most replace the old value (the seller corrects a case number); lists
+ * grow instead: other listings and what was deleted are added to, without duplicates and never the case's own
+ * listing. The first pasted notice stays: a later one is usually a reminder, and the seller's words keep it.
+ */
+export function mergeDetails(current: Details, incoming: Details, facts: Facts): Details {
+  const out: Details = { ...current, ...incoming };
+  if (current.noticeText !== undefined) out.noticeText = current.noticeText;
+  const own = facts.listingId !== undefined ? `${facts.platform}:${facts.listingId}` : undefined;
+  const seen = new Set<string>(own ? [own] : []);
+  const listings: Listing[] = [];
+  for (const l of [...(current.otherListings ?? []), ...(incoming.otherListings ?? [])]) {
+    const key = `${l.platform}:${l.listingId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    listings.push(l);
+  }
+  if (listings.length > 0) out.otherListings = listings.slice(0, MAX_OTHER_LISTINGS);
+  else delete out.otherListings;
+  const gone = new Set([...(current.deleted ?? []), ...(incoming.deleted ?? [])]);
+  if (gone.size > 0) out.deleted = (['listing', 'records'] as const).filter((k) => gone.has(k));
+  return out;
+}
+
+/**
+ * A listing the seller names in an answer, when the case already has one: another listing of the same
+ * case (a Schedule A case names many), not a correction of the case's listing (that is "change").
+ */
+export function asOtherListing(state: CaseState, facts: Facts): { facts: Facts; details: Details } {
+  const known = state.facts.listingId;
+  if (known === undefined) return { facts, details: {} };
+  const { platform, listingId, ...rest } = facts;
+  // The platform goes with the listing: once the case has one, a platform word does not change it.
+  if (listingId === undefined || (listingId === known && platform === state.facts.platform))
+    return { facts: rest, details: {} };
+  return { facts: rest, details: { otherListings: [{ platform: platform ?? 'other', listingId }] } };
+}
+
+// The seller's words are kept as read: each message up to what the step reads, the latest 500.
+const SAID_TEXT_MAX = 4000;
+const SAID_MAX = 500;
+
+/** The case with one more message of the seller's own words, and when it was said. */
+export function keepSaid(state: CaseState, text: string, at: string): CaseState {
+  const entry = { at, text: clip(text.trim(), SAID_TEXT_MAX) };
+  return { ...state, said: [...(state.said ?? []), entry].slice(-SAID_MAX) };
+}
+
+/**
+ * "Reply within 10 days" counts from the day the notice arrived. When that day becomes known (or is
+ * corrected) after the words were read, the reply-by date is counted again from it, unless the seller or
+ * the notice wrote out a date, which stands.
+ */
+export function recountResponseDue(state: CaseState, today: string): CaseState {
+  const from = state.facts.noticeDate;
+  if (from === undefined) return state;
+  const texts = [state.details.noticeText, ...(state.said ?? []).map((m) => m.text)].filter(
+    (t): t is string => t !== undefined,
+  );
+  let within: { days: number; business: boolean } | undefined;
+  for (const t of texts) {
+    const r = replyBy(t, today);
+    if (r.date) return state;
+    within = r.within ?? within;
+  }
+  if (!within) return state;
+  const due = dueFrom(from, within);
+  return due === state.details.responseDue
+    ? state
+    : { ...state, details: { ...state.details, responseDue: due } };
 }

@@ -91,6 +91,14 @@ function recent(today: string, month: number, day: number): string | undefined {
   return build(year - 1, month, day);
 }
 
+/** A month-day without a year, for a reply-by date: the next such day from today on. */
+function upcoming(today: string, month: number, day: number): string | undefined {
+  const year = Number(today.slice(0, 4));
+  const same = build(year, month, day);
+  if (same && same >= today) return same;
+  return build(year + 1, month, day);
+}
+
 const MONTH_WORD =
   '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
@@ -103,42 +111,82 @@ const NUMBER_WORDS: Record<string, number> = {
   five: 5,
   six: 6,
   seven: 7,
+  一: 1,
+  两: 2,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
 };
 
-type Finder = (t: string, today: string) => string | undefined;
+/** A date found in text, and where its words are (so a caller can tell it apart from other dates). */
+export interface FoundDate {
+  date: string;
+  index: number;
+  end: number;
+}
+
+/** `ahead`: the text names a day to come (a reply-by date), so a bare month-day is the next one, not the last. */
+type Finder = (t: string, today: string, ahead: boolean) => FoundDate | undefined;
 
 /** The first match that is a real calendar date: "24/7" or "2026-02-30" does not hide a later good date. */
 function firstValid(
   re: RegExp,
   t: string,
   toDate: (m: RegExpMatchArray) => string | undefined,
-): string | undefined {
+): FoundDate | undefined {
   for (const m of t.matchAll(re)) {
     const d = toDate(m);
-    if (d) return d;
+    if (d) return { date: d, index: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
   }
   return undefined;
 }
 
+const monthDay = (today: string, ahead: boolean, month: number, day: number) =>
+  ahead ? upcoming(today, month, day) : recent(today, month, day);
+
 // 2026-11-20, 2026-11-20T10:15Z (email headers), 2026/11/20, 2026.11.20 and 2026年11月20日 (Chinese sellers).
 const findYmd: Finder = (t) =>
-  firstValid(/\b(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?!\d)/g, t, (m) =>
+  firstValid(/\b(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?(?!\d)/g, t, (m) =>
     build(Number(m[1]), Number(m[2]) - 1, Number(m[3])),
   );
 
-const findWords: Finder = (t, today) => {
-  if (/\btoday\b|\bthis morning\b|\bjust now\b/.test(t)) return today;
-  // Checked before "yesterday", which it contains.
-  if (/\bday before yesterday\b/.test(t)) return addDays(today, -2);
-  if (/\byesterday\b/.test(t)) return addDays(today, -1);
+// Relative day words, most specific first: "day before yesterday" contains "yesterday", 大前天 contains 前天.
+const DAY_WORDS: [RegExp, number][] = [
+  [/\btoday\b|\bthis morning\b|\bjust now\b|今天|今日|今早|刚刚|刚才/g, 0],
+  [/\bday before yesterday\b|(?<!大)前天/g, -2],
+  [/大前天/g, -3],
+  [/\byesterday\b|昨天|昨日|昨晚/g, -1],
+];
+const AHEAD_WORDS: [RegExp, number][] = [
+  [/\bday after tomorrow\b|(?<!大)后天/g, 2],
+  [/\btomorrow\b|明天|明日/g, 1],
+];
+
+const findWords: Finder = (t, today, ahead) => {
+  for (const [re, days] of ahead ? [...AHEAD_WORDS, ...DAY_WORDS] : DAY_WORDS) {
+    const found = firstValid(re, t, () => addDays(today, days));
+    if (found) return found;
+  }
   return undefined;
 };
 
 const findAgo: Finder = (t, today) =>
-  firstValid(/\b(\d{1,3}|a|one|two|three|four|five|six|seven) (day|week)s? ago\b/g, t, (m) => {
-    const n = NUMBER_WORDS[m[1] ?? ''] ?? Number(m[1]);
-    return addDays(today, -n * (m[2] === 'week' ? 7 : 1));
-  });
+  firstValid(
+    /\b(\d{1,3}|a|one|two|three|four|five|six|seven) (day|week)s? ago\b|(\d{1,3}|[一两二三四五六七八九十])(?:个)?(天|日|周|星期|礼拜)(?:以)?前/g,
+    t,
+    (m) => {
+      const word = m[1] ?? m[3] ?? '';
+      const n = NUMBER_WORDS[word] ?? Number(word);
+      const unit = m[2] ?? m[4] ?? '';
+      return addDays(today, -n * (/week|周|星期|礼拜/.test(unit) ? 7 : 1));
+    },
+  );
 
 // "last Monday", "on Monday", "this past Monday": the most recent such day before today.
 const findWeekday: Finder = (t, today) =>
@@ -153,40 +201,54 @@ const findWeekday: Finder = (t, today) =>
   );
 
 // "Nov 20", "November 20th, 2025".
-const findMonthDay: Finder = (t, today) =>
+const findMonthDay: Finder = (t, today, ahead) =>
   firstValid(
     new RegExp(`\\b${MONTH_WORD}\\.? (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?\\b`, 'g'),
     t,
     (m) => {
       const month = monthIndex(m[1] ?? '');
-      return m[3] ? build(Number(m[3]), month, Number(m[2])) : recent(today, month, Number(m[2]));
+      return m[3] ? build(Number(m[3]), month, Number(m[2])) : monthDay(today, ahead, month, Number(m[2]));
     },
   );
 
 // "20 Nov", "20th of November 2025".
-const findDayMonth: Finder = (t, today) =>
+const findDayMonth: Finder = (t, today, ahead) =>
   firstValid(
     new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH_WORD}\\.?(?:,? (\\d{4}))?\\b`, 'g'),
     t,
     (m) => {
       const month = monthIndex(m[2] ?? '');
-      return m[3] ? build(Number(m[3]), month, Number(m[1])) : recent(today, month, Number(m[1]));
+      return m[3] ? build(Number(m[3]), month, Number(m[1])) : monthDay(today, ahead, month, Number(m[1]));
     },
   );
 
-// 11月20日 without a year.
-const findChineseMonthDay: Finder = (t, today) =>
-  firstValid(/(?<!\d)(\d{1,2})月(\d{1,2})[日号]/g, t, (m) => recent(today, Number(m[1]) - 1, Number(m[2])));
+// 11月20日 (or 11月20号) without a year.
+const findChineseMonthDay: Finder = (t, today, ahead) =>
+  firstValid(/(?<!\d)(\d{1,2})月(\d{1,2})[日号]/g, t, (m) =>
+    monthDay(today, ahead, Number(m[1]) - 1, Number(m[2])),
+  );
+
+// A reply-by date must be soon: of the two readings of 12/10, the one in the next ~4 months is meant.
+const SOON = 120;
 
 // US 11/20, 11/20/2026, 11/20/26. With a year, 20/11/2026 can only be day-first, so it is read that way;
 // without one, month-first only ("24/7" is not a date).
-const findSlashed: Finder = (t, today) =>
+const findSlashed: Finder = (t, today, ahead) =>
   firstValid(/(?<![\d:/.-])(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?![\d/])/g, t, (m) => {
     const a = Number(m[1]);
     const b = Number(m[2]);
-    // 3/11 is 11 March to an American and 3 November to most sellers: with both parts 12 or less and no
-    // year, it is not guessed (the seller is asked for a date like "Nov 3").
-    if (!m[3]) return a <= 12 && b <= 12 && a !== b ? undefined : recent(today, a - 1, b);
+    if (!m[3]) {
+      if (ahead) {
+        // A day ahead: of month-first and day-first, keep the readings that are soon; one left is the date.
+        const soon = [upcoming(today, a - 1, b), a !== b ? upcoming(today, b - 1, a) : undefined].filter(
+          (d): d is string => d !== undefined && daysBetween(today, d) <= SOON,
+        );
+        return soon.length === 1 ? soon[0] : undefined;
+      }
+      // 3/11 is 11 March to an American and 3 November to most sellers: with both parts 12 or less and no
+      // year, it is not guessed (the seller is asked for a date like "Nov 3").
+      return a <= 12 && b <= 12 && a !== b ? undefined : recent(today, a - 1, b);
+    }
     const year = m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
     return a > 12 && b <= 12 ? build(year, b - 1, a) : build(year, a - 1, b);
   });
@@ -202,17 +264,41 @@ const FINDERS: Finder[] = [
   findSlashed,
 ];
 
+// A reply-by date is never "3 days ago" or "last Monday".
+const AHEAD_FINDERS: Finder[] = [
+  findYmd,
+  findWords,
+  findMonthDay,
+  findDayMonth,
+  findChineseMonthDay,
+  findSlashed,
+];
+
+/** The first date expression in the text, with where it is; `ahead` reads bare month-days as days to come. */
+export function findDateIn(text: string, today: string, ahead = false): FoundDate | undefined {
+  const t = text.toLowerCase();
+  for (const find of ahead ? AHEAD_FINDERS : FINDERS) {
+    const d = find(t, today, ahead);
+    if (d) return d;
+  }
+  return undefined;
+}
+
 /**
  * Finds a date expression in free text and returns it as YYYY-MM-DD, relative to `today`.
  * Understands: today, yesterday, the day before yesterday, "N days ago", "a week ago", "last Monday"/"on Monday",
  * ISO dates (also 2026/11/20 and 2026年11月20日), "Nov 20", "20 Nov", "November 20th, 2026", 11月20日,
- * and US-style 11/20, 11/20/2026 or 11/20/26. Kinds are tried in that order; invalid dates are skipped.
+ * US-style 11/20, 11/20/2026 or 11/20/26, and the Chinese 今天, 昨天, 前天, 大前天 and "3天前".
+ * Kinds are tried in that order; invalid dates are skipped.
  */
 export function findDate(text: string, today: string): string | undefined {
-  const t = text.toLowerCase();
-  for (const find of FINDERS) {
-    const d = find(t, today);
-    if (d) return d;
-  }
-  return undefined;
+  return findDateIn(text, today)?.date;
+}
+
+/**
+ * A day to come ("respond by December 10", "12月10日前", "tomorrow"): a month-day without a year is the
+ * next such day, and 12/10 is read whichever way falls in the next four months (both or neither: no date).
+ */
+export function findDueDate(text: string, today: string): string | undefined {
+  return findDateIn(text, today, true)?.date;
 }

@@ -1,9 +1,14 @@
-import { findDate } from './dates.js';
+import { findDateIn } from './dates.js';
+import { blank, dueFrom, replyBy, troDate } from './extract-dates.js';
+import { complaintIdSpans, readDetails } from './extract-details.js';
+import { ZH_ALLEGATION, ZH_PATTERNS, ZH_THREAT } from './extract-zh.js';
 import type { Details, FactKey, Facts } from './facts.js';
-import { findListingRefs, type ListingRefProblem } from './listing-ref.js';
+import { findListingRefs, type ListingRef, type ListingRefProblem } from './listing-ref.js';
+import { noticeTextOf } from './notice-text.js';
 
 // Reads a seller's own words into facts, without an LLM. Each rule is a fact value and the phrases
-// that say it; for each fact the first rule that matches wins, so specific phrases come first.
+// that say it (English here, Chinese in extract-zh.ts); for each fact the first rule that matches wins, so
+// specific phrases come first. Details for the drafts are read in extract-details.ts.
 // Seller text is data: nothing here follows instructions found in it.
 
 interface PhraseRule {
@@ -32,7 +37,9 @@ const RULES: PhraseRule[] = [
       /lawsuit|law suit|\bsued\b|\bsuing\b|summons/,
       // "Schedule A" (the defendants list of a US case), not "can we schedule a call".
       /\b(on|in|under|part of) (the |a )?schedule a\b|\bschedule a\b(?= *[).,;:!?]| *$| (case|cases|lawsuits?|suit|defendants?|list|complaint|tro)\b)/,
-      /(funds?|account|balance|money|payouts?|disbursements?|paypal|payoneer|stripe|wallet|\$ ?\d[\d,.]*|\d[\d,.]* ?(usd|dollars)) (are |is |has been |have been |got |was |were )?(frozen|on hold|held|restrained)/,
+      // Amounts as "$3,200" or "3200 usd": thousands groups matched exactly, and a number read from its
+      // start only, so a long run of digits is read in linear time.
+      /(funds?|account|balance|money|payouts?|disbursements?|paypal|payoneer|stripe|wallet|\$ ?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?|(?<![\d,.])(\d{1,3}(,\d{3})+|\d+)(\.\d+)? ?(usd|dollars)) (are |is |has been |have been |got |was |were )?(frozen|on hold|held|restrained)/,
       /frozen (funds?|account|balance|money|paypal)|\bfroze (our|my|the|all|\$|\d)/,
       /\binjunction\b/,
       /\b(\d:)?\d{2}-cv-\d{2,6}\b/,
@@ -46,6 +53,8 @@ const RULES: PhraseRule[] = [
       // Not "our authorization letter from the brand": that is evidence of rights, not a letter from their side.
       /(?<!(authori[sz]ation|licen[cs]e|permission|consent) )(letter|email|e-mail|mail|message) from (the |their |a |an )?([\w'&.-]+ ){0,3}?(law ?firm|lawyers?|attorneys?|counsel|legal team|brand|rights? ?holder|owner)/,
       /(law ?firm|lawyers?|attorneys?) (sent|wrote|emailed|e-mailed|mailed|contacted)/,
+      // "a letter from Acme LLP": a firm's name with a law firm's suffix.
+      /(letter|email|e-mail|mail|notice) from ([\w'&.,-]+ ){1,5}?(llp|pllc|p\.c\.|law group|law offices?)\b/,
       /demand letter|(lawyer|attorney)'?s? letter/,
     ],
   },
@@ -55,6 +64,8 @@ const RULES: PhraseRule[] = [
     patterns: [
       /complaint|complained|takedown|take-down|taken down|took down|\bipr\b|\bwarning\b|violation|penalt|account health|infringement notice|reported/,
       /(listing|asin|item|product)s? (was |were |got |has been |have been )?(removed|deactivated|suppressed|blocked)/,
+      // "amazon says our ASIN infringes": the platform telling the seller is a platform notice.
+      /\b(amazon|aliexpress|the platform|seller central|seller support)( \w+)? (says|said|flagged|notified|warned|claims)\b/,
       /(for|of|alleged) (ip |intellectual property |trademark |copyright |patent )?infringement/,
     ],
   },
@@ -98,7 +109,7 @@ const RULES: PhraseRule[] = [
     fact: 'listingIsOurs',
     value: 'yes',
     patterns: [
-      /\b(it'?s|it is|this is|that is|that'?s) (ours|our (own )?(listing|product|item))\b|\bour own listing\b/,
+      /\b(it'?s|it is|this is|that is|that'?s|they'?re|they are|these are|those are) (ours|our (own )?(listings?|products?|items?))\b|\bour own listings?\b/,
     ],
   },
   {
@@ -232,8 +243,11 @@ const ALLEGATION =
 // Threats are the other side's words too, and not yet a court case.
 const THREAT = /\b(threat\w*|warn\w*) (to|that|of|with)\b[^.;!?]*?(?=[.;!?]|\bbut\b|\bhowever\b|$)/g;
 
+// Each rule also takes its Chinese phrases.
+for (const rule of RULES) rule.patterns.push(...(ZH_PATTERNS[`${rule.fact}:${rule.value}`] ?? []));
+
 function ownWords(t: string): string {
-  return t.replace(ALLEGATION, ' ');
+  return t.replace(ALLEGATION, ' ').replace(ZH_ALLEGATION, ' ');
 }
 
 export interface Extraction {
@@ -243,165 +257,117 @@ export interface Extraction {
   listingProblems: ListingRefProblem[];
 }
 
-// Stock thresholds for pre-filling `inventory` from a bare count: a guess the seller sees and can change.
-const LARGE_STOCK = 1000;
+/** What the case already knows that changes how words are read. */
+export interface Known {
+  /** "Reply within 10 days" counts from the notice date, when the message does not give one. */
+  noticeDate?: string;
+}
+
+// Under 100 units is not the "huge" stock the guidance's keep-selling route needs, so a small count reads as
+// "small stock". A large count alone is not "we want to keep selling": the question is asked.
 const SMALL_STOCK = 100;
 
-// Stock counts, most telling first: what is left beats what was sold ("sold 300 units, 20 left").
-const STOCK_PATTERNS: RegExp[] = [
-  /(?<![\w.,$/:-])(\d[\d,.]*)\s*(k\b)?\s*(?:(?:units?|pcs|pieces?|sets?|items?|products?) )?(?:in stock|in inventory|left|in (?:the |our )?warehouse)/,
-  /\b(?:stock|inventory)(?: level)?(?: is| of|:)? (?:about |around |~)?(\d[\d,.]*)\s*(k\b)?/,
-  // Not "we sold 3,000 units last year": sales are not stock.
-  /(?<![\w.,$/:-])(?<!(?:sold|shipped|sell|sells|selling|ordered|delivered) (?:about |around |over |only )?)(\d[\d,.]*)\s*(k\b)?\s*(?:units?|pcs|pieces?|sets?)\b/,
+// The platform from its words when no listing link says it; the first one named wins.
+const PLATFORM_WORDS: { re: RegExp; platform: NonNullable<Facts['platform']> }[] = [
+  { re: /\bamazon\b|\basins?\b|seller central|account health|亚马逊/, platform: 'amazon' },
+  { re: /aliexpress|ali express|速卖通/, platform: 'aliexpress' },
+  {
+    re: /\b(etsy|ebay|shopee|temu|walmart|tiktok|lazada|mercado ?libre|shein)\b|虾皮|抖音小店|拼多多/,
+    platform: 'other',
+  },
 ];
 
-function stockUnits(t: string): number | undefined {
-  // Not "2 items were reported" or "$3 per unit".
-  for (const re of STOCK_PATTERNS) {
-    const m = re.exec(t);
-    if (!m?.[1]) continue;
-    const n = Number(m[1].replace(/,/g, ''));
-    if (Number.isFinite(n)) return Math.round(m[2] ? n * 1000 : n);
+function platformByWords(t: string): Facts['platform'] {
+  let best: { at: number; platform: NonNullable<Facts['platform']> } | undefined;
+  for (const { re, platform } of PLATFORM_WORDS) {
+    const at = t.search(re);
+    if (at >= 0 && (!best || at < best.at)) best = { at, platform };
   }
+  return best?.platform;
+}
+
+/** The text with complaint and case ids blanked, so "Complaint ID: 8812345678901234" is not read as an item id. */
+function withoutIds(text: string): string {
+  let out = text;
+  for (const s of complaintIdSpans(text))
+    out = `${out.slice(0, s.index)}${' '.repeat(s.end - s.index)}${out.slice(s.end)}`;
+  return out;
+}
+
+function otherListings(refs: ListingRef[]): Details['otherListings'] {
+  const rest = refs.slice(1, 501).map((r) => ({ platform: r.platform, listingId: r.listingId }));
+  return rest.length > 0 ? rest : undefined;
+}
+
+// "we have an authorization letter" / "invoices from the brand": what an authorization rests on.
+function rightsBasis(own: string): Details['rightsBasis'] {
+  if (/authori[sz]ation letter|licen[cs]e|licensed|permission|授权书|授权/.test(own)) return 'letter';
+  if (/invoices?|receipts?|发票|进货单/.test(own)) return 'invoices';
   return undefined;
 }
 
-const AMOUNT =
-  /(?:us)?\$\s?\d(?:[\d,]*\d)?(?:\.\d{1,2})?|\d(?:[\d,]*\d)?(?:\.\d{1,2})?\s?(?:usd|dollars)\b/gi;
-const FREEZE_WORD = /\b(frozen|froze|freeze|freezing|on hold|held|restrain\w*)\b/gi;
-
-/** The amount said to be frozen: of all amounts, the one closest to a freeze word ("owe $5,000, $1,200 is frozen"). */
-function frozenAmount(text: string): string | undefined {
-  const freezes = [...text.matchAll(FREEZE_WORD)].map((m) => m.index);
-  if (freezes.length === 0) return undefined;
-  let best: { amount: string; distance: number } | undefined;
-  for (const m of text.matchAll(AMOUNT)) {
-    const distance = Math.min(...freezes.map((f) => Math.abs(f - m.index)));
-    if (!best || distance < best.distance) best = { amount: m[0], distance };
-  }
-  return best?.amount.replace(/\s+/g, ' ');
-}
-
-function brandOf(text: string): string | undefined {
-  const m =
-    /\b(?:from|by)\s+([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2})\b(?!\s*(?:'s\s+)?(?:law firm|lawyers?|attorneys?)\b)(?=\s*(?:'s\s+)?(?:(?:brand|trademark|complaint|on|about|against|regarding)\b|,|\.|$))/.exec(
-      text,
-    ) ??
-    /\b([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2})\s+(?:trademark|brand|design patent|patent|copyright|logo)\b/.exec(
-      text,
-    );
-  const brand = m?.[1]?.trim();
-  if (!brand) return undefined;
-  const stop = new Set([
-    'A',
-    'An',
-    'The',
-    'Got',
-    'I',
-    'We',
-    'My',
-    'Our',
-    'Their',
-    'Amazon',
-    'AliExpress',
-    'ASIN',
-    'TRO',
-    'IP',
-    'IPR',
-    'US',
-    'Design',
-    'Utility',
-  ]);
-  const words = brand.split(/\s+/).filter((w) => !stop.has(w));
-  return words.length ? words.join(' ') : undefined;
-}
-
-function details(text: string, t: string): Details {
-  const d: Details = {};
-  // US federal case numbers: "1:25-cv-01234", often written without the office number ("25-cv-01234").
-  const caseNo = /\b((?:\d:)?\d{2}-cv-\d{2,6}(?:-[A-Z]{1,4})?)\b/i.exec(text);
-  if (caseNo?.[1]) d.caseNumber = caseNo[1];
-  const frozen = frozenAmount(text);
-  if (frozen) {
-    // Which account is frozen matters to the lawyer as much as how much.
-    const accounts = [
-      ...new Set(
-        [
-          ...t.matchAll(
-            /\b(paypal|payoneer|stripe|alipay|pingpong|lianlian|worldfirst|aliexpress|amazon|walmart|ebay)\b/g,
-          ),
-        ].map((m) => m[1]),
-      ),
-    ];
-    const names = accounts.map(
-      (a) =>
-        ({ paypal: 'PayPal', aliexpress: 'AliExpress', ebay: 'eBay' })[a as string] ??
-        `${(a as string)[0]?.toUpperCase()}${(a as string).slice(1)}`,
-    );
-    d.frozenAmount = names.length > 0 ? `${frozen} (${names.join(', ')})` : frozen;
-  }
-  const firm =
-    /\b(?:from|by)\s+(?:the\s+)?([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+(law firm|lawyers?|attorneys?|LLP|LLC|P\.?C\.?)\b/.exec(
-      text,
-    );
-  if (firm?.[1] && firm[2])
-    d.lawFirm = /law firm|lawyers?|attorneys?/i.test(firm[2])
-      ? `${firm[1]} (law firm)`
-      : `${firm[1]} ${firm[2]}`;
-  const district =
-    /\b((?:northern|southern|eastern|western|central|middle) district of [a-z]+(?: [a-z]+)?|[NSEWCM]\.\s?D\.\s?[A-Z][a-z]{1,4}\.?)/i.exec(
-      text,
-    );
-  if (district?.[1]) d.court = district[1].replace(/\s+(and|court|on|in|with)$/i, '');
-  const complaint = /complaint (?:id|no\.?|number|#)\s*:?\s*([A-Z0-9-]{4,40})/i.exec(text);
-  if (complaint?.[1]) d.complaintId = complaint[1];
-  const units = stockUnits(t);
-  if (units !== undefined) d.stockUnits = units;
-  const brand = brandOf(text);
-  if (brand) d.brand = brand;
-  // The listing itself must be what was taken down, not "removed the brand name from the title".
-  if (
-    /(already|have|has|we|i) (delisted|deleted|removed|taken down|took down) (it|the (listing|product|item|asin)|this (listing|product|item|asin)|that (listing|product|item))\b(?! from)/.test(
-      t,
-    ) ||
-    /(already|have|has|we|i) (delisted|deleted) it\b|\b(took|taken) (it|the listing|the product) down\b|(listing|product|item|asin) (was|is|has been) (delisted|deleted|removed|taken down)/.test(
-      t,
-    )
-  )
-    d.delisted = true;
-  return d;
-}
-
 /** Everything the seller's words say, as facts (contract values) and details for the drafts. */
-export function extractFacts(text: string, today: string): Extraction {
+export function extractFacts(text: string, today: string, known: Known = {}): Extraction {
   const t = ` ${text.toLowerCase().replace(/[’`]/g, "'").replace(/\s+/g, ' ')} `;
   const facts: Facts = {};
-  const found = findListingRefs(text);
+  const found = findListingRefs(withoutIds(text));
   const first = found.refs[0];
   if (first) {
     facts.platform = first.platform;
     facts.listingId = first.listingId;
-  } else if (/\bamazon\b|\basin\b/.test(t)) {
-    facts.platform = 'amazon';
-  } else if (/aliexpress|ali express/.test(t)) {
-    facts.platform = 'aliexpress';
+  } else {
+    const platform = platformByWords(t);
+    if (platform) facts.platform = platform;
   }
   const own = ownWords(t);
-  const calm = t.replace(THREAT, ' ');
+  const calm = t.replace(THREAT, ' ').replace(ZH_THREAT, ' ');
   const set = facts as Record<string, string>;
   for (const rule of RULES) {
     if (set[rule.fact] !== undefined) continue;
     const words = rule.ownWordsOnly ? own : rule.withoutThreats ? calm : t;
     if (rule.patterns.some((p) => p.test(words))) set[rule.fact] = rule.value;
   }
-  const d = details(text, t);
+  const d = readDetails(text, t);
+  const others = otherListings(found.refs);
+  if (others) d.otherListings = others;
   // The link's marketplace (amazon.co.uk, …) picks the seller portal for the delist link.
   if (first?.marketplace) d.marketplace = first.marketplace;
-  if (facts.inventory === undefined && d.stockUnits !== undefined) {
-    if (d.stockUnits >= LARGE_STOCK) facts.inventory = 'large_keep_selling';
-    else if (d.stockUnits < SMALL_STOCK) facts.inventory = 'small_or_stop';
+  if (facts.inventory === undefined && d.stockUnits !== undefined && d.stockUnits < SMALL_STOCK)
+    facts.inventory = 'small_or_stop';
+  if (facts.rights === 'authorized') {
+    const basis = rightsBasis(own);
+    if (basis) d.rightsBasis = basis;
   }
-  const date = findDate(text.replace(/\b(\d:)?\d{2}-cv-\d+\b/gi, ' '), today);
+  // The TRO's issue date and a reply-by date are not the day the notice arrived: their words are blanked
+  // before the notice date is looked for.
+  const tro = troDate(text, today);
+  if (tro) d.troDate = tro.date;
+  const reply = replyBy(text, today);
+  let rest = blank(blank(text, tro), reply.date).replace(/\b(\d:)?\d{2}-cv-\d+\b/gi, ' ');
+  for (const s of complaintIdSpans(rest)) rest = blank(rest, { date: '', index: s.index, end: s.end });
+  const date = findDateIn(rest, today)?.date;
   if (date && date <= today) facts.noticeDate = date;
+  if (reply.date) d.responseDue = reply.date.date;
+  else if (reply.within) d.responseDue = dueFrom(facts.noticeDate ?? known.noticeDate ?? today, reply.within);
+  const notice = noticeTextOf(text);
+  if (notice) d.noticeText = notice;
   return { facts, details: d, listingProblems: found.problems };
+}
+
+// "The complaint also names …", "same case": more listings of this case, not a new complaint.
+const SAME_CASE =
+  /\b(also|too|as well|additional|same (case|complaint|notice|tro|letter|lawsuit)|other listings?|more listings?)\b|还有|也|同一/;
+const NEW_CASE =
+  /\b(another|new|second|different|separate) (complaint|case|notice|tro|letter|lawsuit|one)\b|另一个|新的投诉/;
+
+/**
+ * A message about another listing than the case's: a new complaint. Not when it names the case's listing
+ * too, or says the listings belong to this case ("the complaint also names …").
+ */
+export function isAboutAnotherListing(text: string, caseListing: string | undefined): boolean {
+  if (!caseListing) return false;
+  const refs = findListingRefs(withoutIds(text)).refs;
+  if (refs.length === 0 || refs.some((r) => r.listingId === caseListing)) return false;
+  const t = text.toLowerCase();
+  return NEW_CASE.test(t) || !SAME_CASE.test(t);
 }

@@ -48,6 +48,9 @@ const OTHER_SITES: { host: RegExp; site: string; path: RegExp }[] = [
   { host: /(^|\.)walmart\.com$/, site: 'walmart', path: /\/ip\/(?:[^/]+\/)?(\d{5,15})/ },
   { host: /(^|\.)etsy\.com$/, site: 'etsy', path: /\/listing\/(\d{5,15})/ },
   { host: /(^|\.)temu\.com$/, site: 'temu', path: /-g-(\d{6,20})\.html/ },
+  // shopee.sg/product/<shop>/<item> or shopee.com.my/Title-i.<shop>.<item>
+  { host: /(^|\.)shopee\.[a-z.]+$/, site: 'shopee', path: /(?:\/product\/\d+\/|-i\.\d+\.)(\d{6,15})/ },
+  { host: /(^|\.)tiktok\.com$/, site: 'tiktok', path: /\/(?:view\/)?product\/(\d{10,25})/ },
 ];
 
 function aliRef(id: string): ListingRef {
@@ -157,7 +160,7 @@ export interface FoundRefs {
 // A link with a scheme, or a bare marketplace host (any subdomain, incl. short-link hosts) followed by a path.
 // The bare host must start a word, so "evilaliexpress.com/…" is not read as AliExpress; `|` ends a Slack link.
 const URL_TOKEN =
-  /<?https?:\/\/[^\s<>|]+>?|(?<![\w.@/-])(?:(?:[\w-]+\.)*(?:aliexpress|amazon|amzn|ebay|walmart|etsy|temu)\.[a-z]{2,4}(?:\.[a-z]{2,3})?|a\.co)\/[^\s<>|]*/gi;
+  /<?https?:\/\/[^\s<>|]+>?|(?<![\w.@/-])(?:(?:[\w-]+\.)*(?:aliexpress|amazon|amzn|ebay|walmart|etsy|temu|shopee|tiktok)\.[a-z]{2,4}(?:\.[a-z]{2,3})?|a\.co)\/[^\s<>|]*/gi;
 // A bare AliExpress id in text: 12–17 digits, or 11 not starting with 1 (11 digits starting with 1 is a
 // Chinese mobile or a +1 phone number). Not part of a longer number, a "+" phone number, or a path.
 const BARE_ALI_IN_TEXT = /(?<![\w/.+-])(?:[02-9]\d{10}|\d{12,17})(?![\w.-]*\d)/g;
@@ -197,7 +200,8 @@ const PROBLEM_TEXT: Record<ListingRefProblem, string> = {
   short_link:
     'That is a short link, which I cannot open here. Open it in a browser and paste the full address.',
   store_page: 'That is a store page, not a single listing.',
-  unknown_site: 'That link is not from a marketplace I know (AliExpress, Amazon, eBay, Walmart, Etsy, Temu).',
+  unknown_site:
+    'That link is not from a marketplace I know (AliExpress, Amazon, eBay, Walmart, Etsy, Temu, Shopee, TikTok Shop).',
   not_a_listing: 'That does not look like a listing reference.',
 };
 

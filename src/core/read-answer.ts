@@ -1,12 +1,20 @@
 import { findDate, isValidIsoDate } from './dates.js';
-import { extractFacts } from './extract.js';
+import { type Extraction, extractFacts } from './extract.js';
 import type { Details, Facts } from './facts.js';
 import { findListingRefs, listingRefMessage, parseListingRef } from './listing-ref.js';
 import { type Choice, choiceFactValue, type Question } from './questions.js';
 
 /** What a seller's text means as an answer to the pending question. */
 export type ReadAnswer =
-  | { ok: true; facts: Facts; details: Details /** other facts the same words gave */; extra: Facts }
+  | {
+      ok: true;
+      /** The answer to the question. */
+      facts: Facts;
+      /** Details the same words gave (for the drafts). */
+      details: Details;
+      /** Other facts the same words gave: they fill gaps, and a contradiction is asked about (step.ts). */
+      extra: Facts;
+    }
   | { ok: false; message: string };
 
 const norm = (s: string): string =>
@@ -38,14 +46,24 @@ function matchChoiceHow(q: Question, text: string): { choice: Choice; byPrefix: 
   return p ? { choice: p, byPrefix: true } : undefined;
 }
 
+// One Chinese character is a word ("是，有他们的logo"); one Latin letter is not ("n" in "no idea").
+const CJK = /^[\u3400-\u9fff]$/;
+
 function uniquePrefixMatch(q: Question, t: string): Choice | undefined {
   const hits = q.choices.filter((c) =>
     [c.label, ...(c.synonyms ?? [])].some((w) => {
       const word = norm(w);
-      return word.length >= 2 && (t.startsWith(`${word} `) || t.startsWith(`${word},`));
+      if (word.length < 2 && !CJK.test(word)) return false;
+      return [' ', ',', '，', '、', '。', ';', '；'].some((sep) => t.startsWith(`${word}${sep}`));
     }),
   );
   return hits.length === 1 ? hits[0] : undefined;
+}
+
+/** The text is exactly one choice (its number, label or a synonym): a typed button, not the seller's words. */
+export function isBareChoice(q: Question, text: string): boolean {
+  const how = matchChoiceHow(q, text);
+  return how !== undefined && !how.byPrefix;
 }
 
 function factsForChoice(q: Question, choice: Choice, today: string): Facts | undefined {
@@ -67,28 +85,53 @@ export function readChoiceValue(q: Question, value: string, today: string): Read
   return { ok: true, facts, details: choice.details ?? {}, extra: {} };
 }
 
-function readListing(text: string): ReadAnswer {
-  const direct = parseListingRef(text);
-  const ref = direct.ok ? direct.ref : findListingRefs(text).refs[0];
-  if (!ref)
-    return { ok: false, message: listingRefMessage(direct.ok ? 'not_a_listing' : direct.problem, text) };
-  const details: Details = ref.marketplace ? { marketplace: ref.marketplace } : {};
-  return { ok: true, facts: { platform: ref.platform, listingId: ref.listingId }, details, extra: {} };
+/** Everything else the words say, besides the answer (`answered` facts are left out). */
+function besides(ex: Extraction, answered: (keyof Facts)[]): { details: Details; extra: Facts } {
+  const extra: Record<string, unknown> = { ...ex.facts };
+  for (const k of answered) delete extra[k];
+  return { details: ex.details, extra: extra as Facts };
 }
 
-function readDate(text: string, today: string): ReadAnswer {
-  const date = findDate(text, today);
+function readListing(text: string, ex: Extraction): ReadAnswer {
+  const direct = parseListingRef(text);
+  // Several links pasted at once: the first is the case's listing, the others are kept with it.
+  const refs = direct.ok ? [direct.ref] : findListingRefs(text).refs;
+  const ref = refs[0];
+  if (!ref)
+    return { ok: false, message: listingRefMessage(direct.ok ? 'not_a_listing' : direct.problem, text) };
+  const { details, extra } = besides(ex, ['platform', 'listingId']);
+  const others = refs.slice(1).map((r) => ({ platform: r.platform, listingId: r.listingId }));
+  const own: Details = { ...details, ...(ref.marketplace ? { marketplace: ref.marketplace } : {}) };
+  if (others.length > 0) own.otherListings = others;
+  else delete own.otherListings;
+  return { ok: true, facts: { platform: ref.platform, listingId: ref.listingId }, details: own, extra };
+}
+
+function readDate(text: string, today: string, ex: Extraction): ReadAnswer {
+  // The extraction keeps the TRO's issue date and a reply-by date apart from the day the notice arrived.
+  const date = ex.facts.noticeDate ?? findDate(text, today);
   if (!date || !isValidIsoDate(date)) {
     return { ok: false, message: 'I need a date, like 2026-11-20, "Nov 20", "yesterday" or "3 days ago".' };
   }
+  if (ex.facts.noticeDate === undefined && date === ex.details.troDate) {
+    return {
+      ok: false,
+      message: `${date} is when the TRO was issued; when did the notice reach you (the email or the platform message)?`,
+    };
+  }
   if (date > today) return { ok: false, message: `${date} is in the future; when did the notice arrive?` };
-  return { ok: true, facts: { noticeDate: date }, details: {}, extra: {} };
+  return { ok: true, facts: { noticeDate: date }, ...besides(ex, ['noticeDate']) };
 }
+
+// "1.", "2)", "-", "•", "①", "2、": list markers, not part of the point.
+const BULLET = /^\s*(?:[-*•·‣▪●◦–—]+|\(?\d{1,2}[.)、:：]|[①-⑳]|[a-z][.)](?=\s))\s*/i;
 
 function readList(text: string): ReadAnswer {
   const items = text
-    .split(/\n|;|(?:^|\s)\d+[.)]\s/)
-    .map((s) => s.trim().replace(/^[-*•]\s*/, ''))
+    .split(/\n|;|；/)
+    // "1. rounded 2. three buttons" on one line: split before each number.
+    .flatMap((line) => line.split(/\s+(?=\d{1,2}[.)]\s)/))
+    .map((s) => s.replace(BULLET, '').trim())
     .filter((s) => s.length > 0)
     .slice(0, 20)
     .map((s) => s.slice(0, 500));
@@ -96,35 +139,42 @@ function readList(text: string): ReadAnswer {
   return { ok: true, facts: {}, details: { differences: items }, extra: {} };
 }
 
-/** Free text typed while a question is pending: a choice, the free-text kind it takes, or the seller's own words. */
-export function readTextAnswer(q: Question, text: string, today: string): ReadAnswer {
+/**
+ * Free text typed while a question is pending: a choice, the free-text kind it takes, or the seller's own
+ * words. Whatever else the words say (other facts, details) comes back too, so nothing the seller wrote is
+ * lost because it arrived as the answer to another question. `known` is what the case already knows.
+ */
+export function readTextAnswer(q: Question, text: string, today: string, known: Facts = {}): ReadAnswer {
   const how = matchChoiceHow(q, text);
   if (how && !how.byPrefix) return readChoiceValue(q, how.choice.value, today);
+  // A list (design differences) describes both products: its words are the answer, not facts about the case.
+  if (!how && q.freeText?.kind === 'list') return readList(text);
+  const ex = extractFacts(text, today, { noticeDate: known.noticeDate });
   if (how && 'fact' in q.sets) {
+    const key = q.sets.fact;
+    const read = readChoiceValue(q, how.choice.value, today);
     // "No, it's ours": the first word says one thing and the rest another. Ask rather than guess.
-    const said = extractFacts(text, today).facts[q.sets.fact];
-    if (said !== undefined && said !== choiceFactValue(how.choice)) {
+    const said = ex.facts[key];
+    if (read.ok && said !== undefined && said !== read.facts[key]) {
       const other = q.choices.find((c) => choiceFactValue(c) === said);
       return {
         ok: false,
         message: `I read both "${how.choice.label}" and "${other?.label ?? said}" in that. Answer with the number of the one you mean.`,
       };
     }
-    return readChoiceValue(q, how.choice.value, today);
+    if (!read.ok) return read;
+    // What the choice itself records (an authorization's basis) wins over what the words suggest.
+    const rest = besides(ex, [key]);
+    return { ...read, extra: rest.extra, details: { ...rest.details, ...read.details } };
   }
   if (how) return readChoiceValue(q, how.choice.value, today);
-  if (q.freeText?.kind === 'listing') return readListing(text);
-  if (q.freeText?.kind === 'date') return readDate(text, today);
-  if (q.freeText?.kind === 'list') return readList(text);
+  if (q.freeText?.kind === 'listing') return readListing(text, ex);
+  if (q.freeText?.kind === 'date') return readDate(text, today, ex);
   // Their own words may answer it ("their logo is on the box") and say more besides.
-  const ex = extractFacts(text, today);
   if ('fact' in q.sets) {
     const key = q.sets.fact;
     const v = ex.facts[key];
-    if (v !== undefined) {
-      const { [key]: _answered, ...extra } = ex.facts;
-      return { ok: true, facts: { [key]: v } as Facts, details: ex.details, extra };
-    }
+    if (v !== undefined) return { ok: true, facts: { [key]: v } as Facts, ...besides(ex, [key]) };
   }
   const range = q.choices.length > 1 ? `1 to ${q.choices.length}` : '1';
   return { ok: false, message: `I did not catch that. Answer ${range}, or type the words of a choice.` };

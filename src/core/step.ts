@@ -1,14 +1,24 @@
-import { applyFacts, clearQuestion, withAnswered } from './case-edits.js';
+import {
+  applyFacts,
+  asOtherListing,
+  clearQuestion,
+  keepSaid,
+  mergeDetails,
+  recountResponseDue,
+  withAnswered,
+} from './case-edits.js';
 import { type CaseState, newCase } from './case-state.js';
+import { detailItems } from './describe-details.js';
 import { extractFacts } from './extract.js';
-import { type Details, describeFact, FACT_KEYS, type FactKey, type Facts, VALUE_LABELS } from './facts.js';
+import { type Details, describeFact, FACT_KEYS, type Facts, VALUE_LABELS } from './facts.js';
 import { nextQuestion } from './flow.js';
 import { matchFollowUp } from './follow-ups.js';
 import { cite } from './knowledge-base.js';
 import { listingRefMessage } from './listing-ref.js';
+import { noticeTextOf } from './notice-text.js';
 import { buildOutcome, type CoreContext, todayFor } from './outcome.js';
 import { type Question, questionById } from './questions.js';
-import { readChoiceValue, readTextAnswer } from './read-answer.js';
+import { isBareChoice, readChoiceValue, readTextAnswer } from './read-answer.js';
 import { DISCLAIMER, type Effect, HELP_COMMANDS, HELP_TEXT, type Reply } from './replies.js';
 
 /** Something a seller did, already translated from its channel. */
@@ -32,7 +42,13 @@ export interface StepResult {
 
 const CHANGE = '__change';
 const CONFIRM = '__confirm';
-const MAX_TEXT = 4000;
+// What the step reads of one message: a whole pasted notice (the schema's limit for it). Extraction is linear
+// in the text's length, ~20 ms for this much.
+const MAX_TEXT = 20_000;
+const CONFIRM_YES = /^(1|y|yes|yes, update the case|update|是|是的|好|好的|确认|更新)$/;
+const CONFIRM_NO = /^(2|n|no|no, keep it as it is|keep|否|不|不用|不要|保持)$/;
+const COMMANDS = new Set(['back', 'undo', 'restart', 'start over', 'reset', 'help', '?', 'skip']);
+const CHANGE_COMMANDS = new Set(['change', 'change answer', 'change an answer']);
 
 // ---------- replies ----------
 
@@ -87,18 +103,19 @@ function prepend(replies: Reply[], r: StepResult): StepResult {
   return { ...r, replies: [...replies, ...r.replies] };
 }
 
-function understood(before: Facts, after: Facts): Extract<Reply, { kind: 'understood' }> | undefined {
+function understood(before: CaseState, after: CaseState): Extract<Reply, { kind: 'understood' }> | undefined {
   const items: string[] = [];
   for (const key of FACT_KEYS) {
-    const v = after[key];
-    if (v === undefined || before[key] === v || key === 'platform') continue;
+    const v = after.facts[key];
+    if (v === undefined || before.facts[key] === v || key === 'platform') continue;
     if (key === 'listingId') {
-      const platform = after.platform ? VALUE_LABELS.platform[after.platform] : '';
+      const platform = after.facts.platform ? VALUE_LABELS.platform[after.facts.platform] : '';
       items.push(`${platform} listing ${v}`.trim());
     } else {
       items.push(describeFact(key, v));
     }
   }
+  items.push(...detailItems(before.details, after.details));
   if (items.length === 0) return undefined;
   return { kind: 'understood', items, hint: 'Say "back" to change the last one, or "change" to pick any.' };
 }
@@ -125,24 +142,33 @@ function urgentIfCourt(before: Facts, after: Facts): Reply[] {
   return [{ kind: 'text', tone: 'error', text }];
 }
 
-const DETAIL_NAMES: Partial<Record<keyof Details, string>> = {
-  delisted: 'the listing is taken down',
-  caseNumber: 'case number',
-  court: 'court',
-  lawFirm: 'law firm',
-  frozenAmount: 'frozen',
-  complaintId: 'complaint id',
-  brand: 'complainant',
-};
-
-/** Details (not decision facts) said after the decision are simply noted: they only fill the drafts. */
-function newDetails(state: CaseState, d: Details): Details {
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(DETAIL_NAMES) as (keyof Details)[]) {
-    if (d[k] !== undefined && state.details[k] !== d[k]) out[k] = d[k];
-  }
-  return out as Details;
+/** A pasted notice is kept whole (up to its limit), not only the part the step reads. */
+function withNotice(details: Details, raw: string): Details {
+  if (details.noticeText === undefined) return details;
+  return { ...details, noticeText: noticeTextOf(raw) ?? details.noticeText };
 }
+
+/**
+ * Other facts in an answer: they fill what the case does not know yet. One that contradicts a known fact is
+ * not applied: it comes back as a conflict, to be shown and asked about (the case keeps its answer meanwhile).
+ * A listing named when the case has one is another listing of the same case.
+ */
+function takeExtra(state: CaseState, extra: Facts, details: Details): { state: CaseState; conflicts: Facts } {
+  const folded = asOtherListing(state, extra);
+  const fill: Record<string, string> = {};
+  const conflicts: Record<string, string> = {};
+  for (const key of FACT_KEYS) {
+    const v = folded.facts[key];
+    if (v === undefined) continue;
+    const known = state.facts[key];
+    if (known === undefined) fill[key] = v;
+    else if (known !== v) conflicts[key] = v;
+  }
+  const listings = [...(folded.details.otherListings ?? []), ...(details.otherListings ?? [])];
+  const all: Details = { ...details, ...(listings.length > 0 ? { otherListings: listings } : {}) };
+  return { state: applyFacts(state, fill as Facts, all, false), conflicts: conflicts as Facts };
+}
+
 const infoText = (text: string): Reply => ({ kind: 'text', text, tone: 'info' });
 
 /** Re-shows where the case stands, without changing it (for stale buttons, help, and unclear text). */
@@ -167,8 +193,9 @@ function start(state: CaseState, text: string | undefined, ctx: CoreContext, now
   let next: CaseState = { ...fresh, disclaimerShown: true, status: 'open' };
   if (text && text.trim() !== '') {
     const ex = extractFacts(text.slice(0, MAX_TEXT), todayFor(ctx, now));
-    next = applyFacts(next, ex.facts, ex.details);
-    const u = understood({}, next.facts);
+    const before = next;
+    next = applyFacts(next, ex.facts, withNotice(ex.details, text));
+    const u = understood(before, next);
     if (u) replies.push(u);
     replies.push(...urgentIfCourt({}, next.facts));
     if (!ex.facts.listingId && ex.listingProblems[0])
@@ -263,13 +290,56 @@ function acceptAnswer(
   ctx: CoreContext,
   now: Date,
 ): StepResult {
-  let next = applyFacts({ ...state, pending: null }, facts, details);
-  // Extra facts from the same words only fill gaps; they never overwrite an earlier answer.
-  const beforeExtra = next.facts;
-  next = applyFacts(next, extra, {}, false);
-  const u = understood(beforeExtra, next.facts);
-  const r = advance(next, ctx, now);
-  return prepend([...(u ? [u] : []), ...urgentIfCourt(state.facts, next.facts)], r);
+  const answered = applyFacts({ ...state, pending: null }, facts, {});
+  // Extra facts from the same words only fill gaps; one that contradicts an earlier answer is asked about.
+  const { state: next, conflicts } = takeExtra(answered, extra, details);
+  const u = understood(answered, next);
+  const said = [...(u ? [u] : []), ...urgentIfCourt(state.facts, next.facts)];
+  if (Object.keys(conflicts).length > 0)
+    return prepend(said, confirmMenu({ ...next, proposal: { facts: conflicts, details: {} } }));
+  return prepend(said, advance(next, ctx, now));
+}
+
+/**
+ * Words that do not answer the pending question may still say other things ("the complaint came
+ * yesterday, complaint ID 881…"): those are taken, and the question is asked again (its buttons stay valid).
+ * Undefined when the words say nothing new.
+ */
+function takeWordsOnly(
+  state: CaseState,
+  raw: string,
+  why: string,
+  ctx: CoreContext,
+  now: Date,
+): StepResult | undefined {
+  const pending = state.pending;
+  const q = pending ? questionById(pending.questionId) : undefined;
+  if (!pending || !q || q.freeText?.kind === 'list') return undefined;
+  const ex = extractFacts(raw.slice(0, MAX_TEXT), todayFor(ctx, now), { noticeDate: state.facts.noticeDate });
+  // The question's own fact was not read for a reason ("no, it's ours" says two things): it stays asked.
+  const others: Record<string, unknown> = { ...ex.facts };
+  if ('fact' in q.sets) delete others[q.sets.fact];
+  const { state: next, conflicts } = takeExtra(state, others as Facts, withNotice(ex.details, raw));
+  const u = understood(state, next);
+  if (!u && Object.keys(conflicts).length === 0) return undefined;
+  // A date question's message says what was wrong ("Nov 20 is when the TRO was issued"); a generic
+  // "I did not catch that" would contradict what was just understood.
+  const faq = faqReply(raw, ctx, next.facts);
+  const said = [
+    ...(u ? [u] : []),
+    ...urgentIfCourt(state.facts, next.facts),
+    ...(faq ? [faq] : q.freeText?.kind === 'date' ? [errorText(why)] : []),
+  ];
+  if (Object.keys(conflicts).length > 0)
+    return prepend(
+      said,
+      confirmMenu({ ...next, pending: null, proposal: { facts: conflicts, details: {} } }),
+    );
+  const again = nextQuestion(next);
+  if (again?.id !== q.id) return prepend(said, advance({ ...next, pending: null }, ctx, now));
+  // The same question again, with the same seq: the buttons already on screen stay valid.
+  const r = ask({ ...next, seq: pending.seq - 1 }, q);
+  return prepend(said, { ...r, state: { ...r.state, seq: Math.max(r.state.seq, state.seq) } });
 }
 
 function answerButton(
@@ -303,28 +373,36 @@ function answerButton(
  * only when the seller confirms.
  */
 function textAfterDecision(state: CaseState, text: string, ctx: CoreContext, now: Date): StepResult {
-  const ex = extractFacts(text, todayFor(ctx, now));
+  const ex = extractFacts(text, todayFor(ctx, now), { noticeDate: state.facts.noticeDate });
+  const folded = asOtherListing(state, ex.facts);
   const changed = Object.fromEntries(
-    Object.entries(ex.facts).filter(([k, v]) => state.facts[k as FactKey] !== v),
+    Object.entries(folded.facts).filter(([k, v]) => state.facts[k as keyof Facts] !== v),
   ) as Facts;
-  const faq = faqReply(text, ctx, { ...state.facts, ...changed });
-  if (faq && Object.keys(changed).length === 0) return { state, replies: [faq], effects: [] };
+  // Details are notes for the drafts, not decision facts: they are kept at once.
+  const listings = [...(folded.details.otherListings ?? []), ...(ex.details.otherListings ?? [])];
+  const details = withNotice(
+    { ...ex.details, ...(listings.length > 0 ? { otherListings: listings } : {}) },
+    text,
+  );
+  const noted: CaseState = {
+    ...state,
+    details: mergeDetails(state.details, details, state.facts),
+    pending: null,
+    proposal: undefined,
+  };
+  const items = detailItems(state.details, noted.details);
+  const note =
+    items.length > 0
+      ? [infoText(`Noted (${items.join('; ')}). It goes into the drafts and the lawyer note.`)]
+      : [];
   // A question asked with new facts in it ("we got a TRO, can we delete the listing?") is answered at once,
-  // for the case as it would be, and the new facts still wait for confirmation.
-  if (faq)
-    return prepend([faq], confirmMenu({ ...state, proposal: { facts: changed, details: ex.details } }));
+  // for the case as it would be; the new facts still wait for confirmation.
+  const faq = faqReply(text, ctx, { ...state.facts, ...changed });
   if (Object.keys(changed).length === 0) {
-    const noted = newDetails(state, ex.details);
-    const names = Object.keys(noted).map((k) => DETAIL_NAMES[k as keyof Details]);
-    if (names.length > 0) {
-      return {
-        state: { ...state, details: { ...state.details, ...noted }, pending: null, proposal: undefined },
-        replies: [infoText(`Noted (${names.join('; ')}). It goes into the drafts and the lawyer note.`)],
-        effects: [],
-      };
-    }
+    if (note.length > 0 || faq)
+      return { state: noted, replies: [...note, ...(faq ? [faq] : [])], effects: [] };
     return {
-      state: { ...state, pending: null, proposal: undefined },
+      state: noted,
       replies: [
         infoText(
           'Your case is decided (above). Say "change" to change an answer, "restart" to start over, or "help" for more.',
@@ -333,7 +411,10 @@ function textAfterDecision(state: CaseState, text: string, ctx: CoreContext, now
       effects: [],
     };
   }
-  return confirmMenu({ ...state, proposal: { facts: changed, details: ex.details } });
+  return prepend(
+    [...note, ...(faq ? [faq] : [])],
+    confirmMenu({ ...noted, proposal: { facts: changed, details: {} } }),
+  );
 }
 
 function confirmMenu(state: CaseState): StepResult {
@@ -368,9 +449,14 @@ function confirmMenu(state: CaseState): StepResult {
 function confirm(state: CaseState, yes: boolean, ctx: CoreContext, now: Date): StepResult {
   const p = state.proposal;
   const cleared = { ...state, pending: null, proposal: undefined };
-  if (!yes || !p) return { state: cleared, replies: [infoText('Kept as it is.')], effects: [] };
+  if (!yes || !p) {
+    const kept = infoText('Kept as it is.');
+    // Before the decision, the questions go on.
+    if (state.status !== 'decided') return prepend([kept], advance(cleared, ctx, now));
+    return { state: cleared, replies: [kept], effects: [] };
+  }
   const next = applyFacts(cleared, p.facts, p.details);
-  const u = understood(state.facts, next.facts);
+  const u = understood(state, next);
   const r = advance({ ...next, status: 'open' }, ctx, now);
   return prepend(
     [...(u ? [{ ...u, hint: `Updated. ${u.hint}` }] : []), ...urgentIfCourt(state.facts, next.facts)],
@@ -393,13 +479,17 @@ function text(state: CaseState, raw: string, ctx: CoreContext, now: Date): StepR
   if (cmd === 'restart' || cmd === 'start over' || cmd === 'reset')
     return step(ctx, state, { type: 'restart' }, now);
   if (cmd === 'help' || cmd === '?') return help(state, ctx, now);
-  if (cmd === 'change' || cmd === 'change answer' || cmd === 'change an answer') return changeMenu(state);
+  if (CHANGE_COMMANDS.has(cmd)) return changeMenu(state);
   if (cmd === 'skip') return skip(state, ctx, now);
   const pending = state.pending;
   if (pending?.questionId === CONFIRM) {
-    if (/^(1|y|yes|yes, update the case|update)$/.test(cmd)) return confirm(state, true, ctx, now);
-    if (/^(2|n|no|no, keep it as it is|keep)$/.test(cmd)) return confirm(state, false, ctx, now);
-    return textAfterDecision({ ...state, pending: null, proposal: undefined }, t, ctx, now);
+    if (CONFIRM_YES.test(cmd)) return confirm(state, true, ctx, now);
+    if (CONFIRM_NO.test(cmd)) return confirm(state, false, ctx, now);
+    if (state.status === 'decided')
+      return textAfterDecision({ ...state, pending: null, proposal: undefined }, t, ctx, now);
+    // Before the decision: the proposal is dropped and the words are read as an answer to the next question.
+    const r = advance({ ...state, pending: null, proposal: undefined }, ctx, now);
+    return r.state.pending ? text(r.state, raw, ctx, now) : r;
   }
   if (pending?.questionId === CHANGE) {
     const menu = changeMenu(state);
@@ -412,12 +502,36 @@ function text(state: CaseState, raw: string, ctx: CoreContext, now: Date): StepR
   }
   const q = pending ? questionById(pending.questionId) : undefined;
   if (!q) return textAfterDecision(state, t, ctx, now);
-  const read = readTextAnswer(q, t, todayFor(ctx, now));
+  const read = readTextAnswer(q, t, todayFor(ctx, now), state.facts);
   if (!read.ok) {
+    const taken = takeWordsOnly(state, raw, read.message, ctx, now);
+    if (taken) return taken;
     const faq = faqReply(t, ctx, state.facts);
     return prepend([faq ?? errorText(read.message)], current(state, ctx, now));
   }
-  return acceptAnswer(state, read.facts, read.details, read.extra, ctx, now);
+  return acceptAnswer(state, read.facts, withNotice(read.details, raw), read.extra, ctx, now);
+}
+
+/**
+ * Commands, typed choices ("1", "yes") and menu picks are not the seller's words; everything else is, and is
+ * kept on the case with its time (for the lawyer's file), whether or not it answered anything.
+ */
+function isSellerWords(state: CaseState, raw: string): boolean {
+  const cmd = raw
+    .trim()
+    .toLowerCase()
+    .replace(/[.!]+$/, '');
+  if (cmd === '' || COMMANDS.has(cmd) || CHANGE_COMMANDS.has(cmd)) return false;
+  const pending = state.pending;
+  if (pending?.questionId === CONFIRM) return !CONFIRM_YES.test(cmd) && !CONFIRM_NO.test(cmd);
+  if (pending?.questionId === CHANGE) return false;
+  const q = pending ? questionById(pending.questionId) : undefined;
+  return !(q && isBareChoice(q, raw));
+}
+
+function kept(r: StepResult, raw: string | undefined, now: Date): StepResult {
+  if (raw === undefined || raw.trim() === '') return r;
+  return { ...r, state: keepSaid(r.state, raw, now.toISOString()) };
 }
 
 /**
@@ -425,11 +539,19 @@ function text(state: CaseState, raw: string, ctx: CoreContext, now: Date): StepR
  * It never reads the clock, the store or the network; `now` comes from the caller.
  */
 export function step(ctx: CoreContext, state: CaseState, event: CoreEvent, now: Date): StepResult {
+  const r = stepEvent(ctx, state, event, now);
+  if (r.state.facts.noticeDate === state.facts.noticeDate) return r;
+  return { ...r, state: recountResponseDue(r.state, todayFor(ctx, now)) };
+}
+
+function stepEvent(ctx: CoreContext, state: CaseState, event: CoreEvent, now: Date): StepResult {
   switch (event.type) {
     case 'start':
-      return start(state, event.text, ctx, now);
-    case 'text':
-      return text(state, event.text, ctx, now);
+      return kept(start(state, event.text, ctx, now), event.text, now);
+    case 'text': {
+      const r = text(state, event.text, ctx, now);
+      return isSellerWords(state, event.text) ? kept(r, event.text, now) : r;
+    }
     case 'answer':
       return answerButton(state, event, ctx, now);
     case 'back':

@@ -4,9 +4,9 @@ import type { CaseRecord, ThreadRef } from './case-record.js';
 import { newCase } from './case-state.js';
 import { type CaseCommand, parseCaseCommand } from './commands.js';
 import { IpcheckError, USER_TEXT } from './errors.js';
-import { extractFacts } from './extract.js';
+import { isAboutAnotherListing } from './extract.js';
 import { describeFact, FACT_KEYS } from './facts.js';
-import { type CoreContext, outcomeOfRecord, todayFor } from './outcome.js';
+import { type CoreContext, outcomeOfRecord } from './outcome.js';
 import type { CaseRepository, Clock, ReminderStore } from './ports.js';
 import { planReminders } from './reminder-plan.js';
 import type { Effect, Reply } from './replies.js';
@@ -176,10 +176,12 @@ function isRestart(ev: CoreEvent): boolean {
   return ev.type === 'text' && /^\s*(restart|start over|reset)[.!]?\s*$/i.test(ev.text);
 }
 
-/** A listing other than the decided case's: a new complaint, not a change to this one. */
-function otherListing(rec: CaseRecord, text: string, today: string): string | undefined {
-  const id = extractFacts(text, today).facts.listingId;
-  return id && rec.state.facts.listingId && id !== rec.state.facts.listingId ? id : undefined;
+/**
+ * A listing other than the decided case's: a new complaint, not a change to this one. Not when the message
+ * names the case's listing too, or adds listings to this case ("the complaint also names …").
+ */
+function otherListing(rec: CaseRecord, text: string): boolean {
+  return isAboutAnotherListing(text, rec.state.facts.listingId);
 }
 
 async function newCaseFor(deps: TurnDeps, input: TurnInput, old: CaseRecord, now: Date): Promise<TurnResult> {
@@ -230,8 +232,7 @@ export async function runTurn(deps: TurnDeps, input: TurnInput): Promise<TurnRes
     return { caseId: rec.id, replies: [{ kind: 'text', tone: 'error', text }], effects: [] };
   }
   if (rec.state.status === 'decided' && input.event.type === 'text' && !input.caseId) {
-    const other = otherListing(rec, input.event.text, todayFor(deps.ctx, now));
-    if (other) return newCaseFor(deps, input, rec, now);
+    if (otherListing(rec, input.event.text)) return newCaseFor(deps, input, rec, now);
   }
   return stepCase(deps, input, rec, input.event, now);
 }

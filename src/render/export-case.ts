@@ -1,6 +1,6 @@
 import type { CaseRecord } from '../core/case-record.js';
 import { formatDay } from '../core/dates.js';
-import { describeFact, FACT_KEYS } from '../core/facts.js';
+import { type Details, describeFact, FACT_KEYS } from '../core/facts.js';
 import type { Outcome } from '../core/outcome.js';
 import { auditLine, citationLabel, renderDraftText } from './render-text.js';
 
@@ -26,11 +26,14 @@ export function exportCaseMarkdown(rec: CaseRecord, outcome: Outcome | undefined
   ];
   const known = FACT_KEYS.filter((k) => f[k] !== undefined);
   if (known.length === 0) lines.push('Nothing established yet.');
-  for (const k of known) lines.push(`- \`${k}\`: ${f[k]} (${describeFact(k, f[k] as string)})`);
-  const d = rec.state.details;
-  for (const [k, v] of Object.entries(d)) {
-    lines.push(`- ${k}: ${Array.isArray(v) ? v.map((x, i) => `${i + 1}. ${x}`).join(' ') : String(v)}`);
+  // Values are contract names, except the listing id, which may be the seller's text (platform=other).
+  for (const k of known) {
+    const v = k === 'listingId' ? inline(String(f[k])) : f[k];
+    lines.push(`- \`${k}\`: ${v} (${inline(describeFact(k, f[k] as string))})`);
   }
+  lines.push(...detailLines(rec.state.details));
+  const notice = rec.state.details.noticeText;
+  lines.push(...noticeLines(notice), ...saidLines(rec.state.said ?? [], notice));
   if (outcome) {
     lines.push('', '## Decision', '');
     for (const r of outcome.routes) {
@@ -53,4 +56,87 @@ export function exportCaseMarkdown(rec: CaseRecord, outcome: Outcome | undefined
   for (const e of rec.audit) lines.push(`- ${auditLine(e)}`);
   lines.push('', '_ipcheck is not legal advice; a person sends every draft._', '');
   return lines.join('\n');
+}
+
+// ---------- the seller's words, safely ----------
+
+/** Seller text on one line, with Markdown and HTML made inert: it reads as written and links or tags nothing. */
+function inline(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`);
+}
+
+const DETAIL_LABELS: Record<Exclude<keyof Details, 'noticeText'>, string> = {
+  brand: 'Complainant (brand)',
+  plaintiff: 'Plaintiff',
+  store: 'Store',
+  contact: 'Contact',
+  complaintId: 'Complaint id',
+  caseNumber: 'Case number',
+  court: 'Court',
+  lawFirm: 'Law firm',
+  troDate: 'TRO issued',
+  frozenAmount: 'Frozen',
+  demandAmount: 'Demand',
+  responseDue: 'Reply due by',
+  stockUnits: 'Stock (units)',
+  differences: 'Differences',
+  delisted: 'Listing taken down',
+  deleted: 'Deleted',
+  rightsBasis: 'Authorization rests on',
+  marketplace: 'Marketplace',
+  otherListings: 'Other listings',
+};
+
+function detailLines(d: Details): string[] {
+  const out: string[] = [];
+  for (const [key, label] of Object.entries(DETAIL_LABELS) as [keyof typeof DETAIL_LABELS, string][]) {
+    const v = d[key];
+    if (v === undefined) continue;
+    let text: string;
+    if (key === 'otherListings')
+      text = (d.otherListings ?? []).map((l) => `${l.platform} ${inline(l.listingId)}`).join(', ');
+    else if (key === 'deleted')
+      text = (d.deleted ?? [])
+        .map((g) => (g === 'listing' ? 'the listing' : 'its sales records'))
+        .join(' and ');
+    else if (key === 'differences')
+      text = (d.differences ?? []).map((x, i) => `${i + 1}. ${inline(x)}`).join(' ');
+    else if (key === 'rightsBasis')
+      text = d.rightsBasis === 'letter' ? 'an authorization letter' : 'invoices';
+    else if (typeof v === 'boolean') text = v ? 'yes' : 'no';
+    else text = inline(String(v));
+    out.push(`- ${label}: ${text}`);
+  }
+  return out;
+}
+
+/** The notice in a code fence longer than any run of backticks inside it, so no line of it can close the fence. */
+function noticeLines(notice: string | undefined): string[] {
+  if (notice === undefined) return [];
+  const longest = Math.max(0, ...[...notice.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return ['', '## The notice as pasted', '', `${fence}text`, notice, fence];
+}
+
+// The file stays readable: the latest messages, each cut at a length; the JSON file has them as kept.
+const SAID_SHOWN = 100;
+const SAID_TEXT_SHOWN = 2000;
+
+function saidLines(said: { at: string; text: string }[], notice: string | undefined): string[] {
+  if (said.length === 0) return [];
+  const out = ['', '## What the seller wrote', ''];
+  if (said.length > SAID_SHOWN)
+    out.push(`_${said.length - SAID_SHOWN} earlier messages are in the JSON file._`, '');
+  for (const m of said.slice(-SAID_SHOWN)) {
+    out.push(`- ${m.at.slice(0, 16).replace('T', ' ')} UTC:`, '');
+    if (notice !== undefined && m.text.slice(0, 200) === notice.slice(0, 200)) {
+      out.push('  > (the notice, pasted: see above)', '');
+      continue;
+    }
+    for (const line of m.text.slice(0, SAID_TEXT_SHOWN).split('\n')) out.push(`  > ${inline(line)}`);
+    const cut = m.text.length - SAID_TEXT_SHOWN;
+    if (cut > 0) out.push(`  > [… cut: ${cut} more characters; the rest is in the JSON file]`);
+    out.push('');
+  }
+  return out;
 }

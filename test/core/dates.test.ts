@@ -4,6 +4,7 @@ import {
   addDays,
   daysBetween,
   findDate,
+  findDueDate,
   formatDay,
   isoDay,
   isValidIsoDate,
@@ -126,6 +127,44 @@ describe('findDate', () => {
 
   it('can return a future date when one is written out; callers decide what that means', () => {
     expect(findDate('deadline 2026-12-05', TODAY)).toBe('2026-12-05');
+  });
+});
+
+describe('findDate: Chinese relative days', () => {
+  it.each([
+    ['今天', '2026-11-28'],
+    ['今日收到', '2026-11-28'],
+    ['昨天', '2026-11-27'],
+    ['昨日', '2026-11-27'],
+    ['前天', '2026-11-26'],
+    ['大前天', '2026-11-25'],
+    ['3天前', '2026-11-25'],
+    ['两天前', '2026-11-26'],
+    ['一周前', '2026-11-21'],
+    ['11月20号', '2026-11-20'],
+  ])('%s → %s', (text, expected) => {
+    expect(findDate(text, TODAY)).toBe(expected);
+  });
+});
+
+describe('findDueDate: a date ahead, for reply-by dates', () => {
+  it.each([
+    ['by December 10', '2026-12-10'],
+    ['Dec 3', '2026-12-03'],
+    ['Nov 29', '2026-11-29'],
+    ['12/10', '2026-12-10'],
+    ['tomorrow', '2026-11-29'],
+    ['明天', '2026-11-29'],
+    ['12月10日', '2026-12-10'],
+    ['2027-01-10', '2027-01-10'],
+    // a month-day already past this year is next year's
+    ['Jan 5', '2027-01-05'],
+  ])('%s → %s', (text, expected) => {
+    expect(findDueDate(text, TODAY)).toBe(expected);
+  });
+
+  it('finds nothing in text without a date', () => {
+    expect(findDueDate('respond soon', TODAY)).toBeUndefined();
   });
 });
 

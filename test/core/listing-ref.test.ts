@@ -229,6 +229,18 @@ describe('parseListingRef: other marketplaces', () => {
       'temu:601099512345678',
       'www.temu.com',
     ],
+    ['https://shopee.sg/product/123456789/23456789012', 'shopee:23456789012', 'shopee.sg'],
+    ['https://shopee.com.my/Phone-Case-i.123456789.23456789012', 'shopee:23456789012', 'shopee.com.my'],
+    [
+      'https://shop.tiktok.com/view/product/1729384756102938475',
+      'tiktok:1729384756102938475',
+      'shop.tiktok.com',
+    ],
+    [
+      'https://www.tiktok.com/view/product/1729384756102938475?region=US',
+      'tiktok:1729384756102938475',
+      'www.tiktok.com',
+    ],
   ])('%s', (input, listingId, marketplace) => {
     expect(okRef(input)).toEqual({ platform: 'other', listingId, marketplace });
   });

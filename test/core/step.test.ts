@@ -96,10 +96,13 @@ describe('conversation transcripts', () => {
 
   it('answers unclear text with the accepted forms, and loses nothing', async () => {
     await chat.send('complaint on 1005006123456789');
-    const before = await chat.state();
+    const { said: _saidBefore, ...before } = await chat.state();
     await chat.send('purple');
     expect(chat.text).toContain('I did not catch that. Answer 1 to 2');
-    expect(await chat.state()).toEqual(before);
+    // Only the seller's words are kept (for the lawyer's file); the answers and the question stay as they were.
+    const { said, ...after } = await chat.state();
+    expect(after).toEqual(before);
+    expect(said?.map((m) => m.text)).toEqual(['complaint on 1005006123456789', 'purple']);
   });
 
   it('a button pressed twice, or on an old question, does not change the case', async () => {
@@ -198,7 +201,8 @@ describe('conversation transcripts', () => {
   it('notes details said after the decision without asking, for the drafts', async () => {
     await chat.send('complaint on 1005006123456789 yesterday, we never listed it');
     await chat.send('we already deleted it');
-    expect(chat.text).toBe('Noted (the listing is taken down). It goes into the drafts and the lawyer note.');
+    expect(chat.text).toBe('Noted (the listing is deleted). It goes into the drafts and the lawyer note.');
+    expect((await chat.state()).details.deleted).toEqual(['listing']);
     expect((await chat.state()).details.delisted).toBe(true);
   });
 

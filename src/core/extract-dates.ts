@@ -1,0 +1,130 @@
+import { addBusinessDays, addDays, type FoundDate, findDateIn } from './dates.js';
+
+// The dates a notice carries besides the day it arrived: the TRO's issue date (its 14 days run from it) and
+// the reply-by date a letter sets. Each is found with where its words are, so the notice date is not read
+// from them.
+
+/** A date right after `at` (a few characters of filler allowed), read as past or as a day to come. */
+function dateAfter(
+  text: string,
+  at: number,
+  today: string,
+  ahead: boolean,
+  slack = 4,
+): FoundDate | undefined {
+  const window = text.slice(at, at + 48);
+  const found = findDateIn(window, today, ahead);
+  if (!found || found.index > slack) return undefined;
+  return { date: found.date, index: at + found.index, end: at + found.end };
+}
+
+const COURT_ORDER =
+  /\b(tro|temporary restraining order|restraining order|court order|injunction)\b|临时禁令|禁令|法院命令/i;
+// "The order was entered …" is a court order only in a message about a court case (not a customer's order).
+const BARE_ORDER = /\border\b/i;
+const COURT_CASE = /\b(tro|court|judge|injunction|lawsuit|schedule a|plaintiff|defendants?)\b|\d{2}-cv-\d/i;
+
+/** The TRO's issue date: "TRO issued on Nov 20", "the order was entered 11/20/2026", "临时禁令于11月20日签发". */
+export function troDate(text: string, today: string): FoundDate | undefined {
+  for (const m of text.matchAll(/\b(?:issued|entered|granted|signed|dated)\b(?:\s+(?:on|at|in))?\s*/gi)) {
+    // The order must be named before the verb, in the same sentence: "complaint dated Nov 20" is not a TRO.
+    const before = text.slice(Math.max(0, m.index - 60), m.index);
+    const sentence = before.slice(before.search(/[^.;!?\n]*$/));
+    // "Order entered" is docket language; an order "dated" or "issued" may be a customer's, unless the
+    // message is about a court case.
+    const courtOrder =
+      COURT_ORDER.test(sentence) ||
+      (BARE_ORDER.test(sentence) && (/^entered/i.test(m[0]) || COURT_CASE.test(text)));
+    if (!courtOrder) continue;
+    const d = dateAfter(text, m.index + m[0].length, today, false);
+    if (d && d.date <= today) return { ...d, index: m.index };
+  }
+  // Pasted court papers: "ENTERED: November 20, 2026" on its own line, in an order about a TRO or injunction.
+  if (/\b(tro|temporary restraining order|restraining order|injunction)\b/i.test(text)) {
+    for (const m of text.matchAll(/(?:^|\n)\s*(?:entered|dated|signed|issued)\s*:\s*/gi)) {
+      const d = dateAfter(text, m.index + m[0].length, today, false, 0);
+      if (d && d.date <= today) return { ...d, index: m.index };
+    }
+  }
+  for (const m of text.matchAll(/(?:临时禁令|禁令|tro|法院命令)(?:已经?|于|在)?/gi)) {
+    const d = dateAfter(text, m.index + m[0].length, today, false, 2);
+    if (d && d.date <= today && /^(?:签发|发出|下达|颁布|发布|生效)/.test(text.slice(d.end))) return d;
+  }
+  return undefined;
+}
+
+const REPLY_BY =
+  /\b(?:respond|reply|answer|pay|comply|get back to (?:us|them))\b[^.;!?\n]{0,30}?\b(?:by|before|until|no later than|on or before)\b\s*|\b(?:deadline|due date|due by|due on|reply-by date|respond by|reply by)\b\s*(?:is\s*|:\s*|of\s*)?(?:on\s*)?|(?:回复|答复)?(?:期限|截止日期|截止时间|最后期限)\s*(?:是|为|：|:)?\s*/gi;
+
+const WITHIN =
+  /\bwithin (\d{1,3}|one|two|three|four|five|six|seven|ten|fourteen|fifteen|twenty|thirty) (business |working |calendar )?days?\b|(\d{1,3}|[一二两三四五六七八九十]{1,2})个?(工作日|天|日)(?:之)?内/i;
+const NUMBERS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  ten: 10,
+  fourteen: 14,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+  十四: 14,
+  十五: 15,
+  二十: 20,
+  三十: 30,
+};
+
+export interface ReplyBy {
+  /** A written-out reply-by date, with where it is (so it is not also read as the notice date). */
+  date?: FoundDate;
+  /** "within 10 days": counted from the notice date, which the caller knows better. */
+  within?: { days: number; business: boolean };
+}
+
+/** The reply-by date a letter sets: "respond by December 10", "请在12月10日前回复", or "within 10 days". */
+export function replyBy(text: string, today: string): ReplyBy {
+  for (const m of text.matchAll(REPLY_BY)) {
+    const d = dateAfter(text, m.index + m[0].length, today, true);
+    if (d && d.date >= today) return { date: { ...d, index: m.index } };
+  }
+  // "在12月10日前回复": the date comes before the verb in Chinese.
+  for (const m of text.matchAll(
+    /(?:在|于)?([^。；，,]{2,16}?)(?:之前|以前|前)(?:回复|答复|回应|付款|联系)/g,
+  )) {
+    const d = findDateIn(m[1] ?? '', today, true);
+    if (d && d.date >= today) return { date: { date: d.date, index: m.index, end: m.index + m[0].length } };
+  }
+  const w = WITHIN.exec(text);
+  if (w) {
+    const word = (w[1] ?? w[3] ?? '').toLowerCase();
+    const days = NUMBERS[word] ?? Number(word);
+    const business = /business|working|工作日/i.test(w[2] ?? w[4] ?? '');
+    if (Number.isFinite(days) && days > 0) return { within: { days, business } };
+  }
+  return {};
+}
+
+/** "within 10 days" as a date, from the day the notice arrived. */
+export function dueFrom(base: string, within: { days: number; business: boolean }): string {
+  return within.business ? addBusinessDays(base, within.days) : addDays(base, within.days);
+}
+
+/** A found date's words blanked out, so another reader (the notice date) does not take it. */
+export function blank(text: string, found: FoundDate | undefined): string {
+  if (!found) return text;
+  return `${text.slice(0, found.index)}${' '.repeat(found.end - found.index)}${text.slice(found.end)}`;
+}
