@@ -102,7 +102,8 @@ function upcoming(today: string, month: number, day: number): string | undefined
 const MONTH_WORD =
   '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const NUMBER_WORDS: Record<string, number> = {
+/** Counts written as words ("three days ago", "within ten days", 十五天内), English and Chinese. */
+export const NUMBER_WORDS: Record<string, number> = {
   a: 1,
   one: 1,
   two: 2,
@@ -111,6 +112,11 @@ const NUMBER_WORDS: Record<string, number> = {
   five: 5,
   six: 6,
   seven: 7,
+  ten: 10,
+  fourteen: 14,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
   一: 1,
   两: 2,
   二: 2,
@@ -122,6 +128,10 @@ const NUMBER_WORDS: Record<string, number> = {
   八: 8,
   九: 9,
   十: 10,
+  十四: 14,
+  十五: 15,
+  二十: 20,
+  三十: 30,
 };
 
 /** A date found in text, and where its words are (so a caller can tell it apart from other dates). */

@@ -1,4 +1,4 @@
-import { addBusinessDays, addDays, type FoundDate, findDateIn } from './dates.js';
+import { addBusinessDays, addDays, type FoundDate, findDateIn, NUMBER_WORDS } from './dates.js';
 
 // The dates a notice carries besides the day it arrived: the TRO's issue date (its 14 days run from it) and
 // the reply-by date a letter sets. Each is found with where its words are, so the notice date is not read
@@ -58,35 +58,6 @@ const REPLY_BY =
 
 const WITHIN =
   /\bwithin (\d{1,3}|one|two|three|four|five|six|seven|ten|fourteen|fifteen|twenty|thirty) (business |working |calendar )?days?\b|(\d{1,3}|[一二两三四五六七八九十]{1,2})个?(工作日|天|日)(?:之)?内/i;
-const NUMBERS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  ten: 10,
-  fourteen: 14,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-  十四: 14,
-  十五: 15,
-  二十: 20,
-  三十: 30,
-};
 
 export interface ReplyBy {
   /** A written-out reply-by date, with where it is (so it is not also read as the notice date). */
@@ -111,7 +82,7 @@ export function replyBy(text: string, today: string): ReplyBy {
   const w = WITHIN.exec(text);
   if (w) {
     const word = (w[1] ?? w[3] ?? '').toLowerCase();
-    const days = NUMBERS[word] ?? Number(word);
+    const days = NUMBER_WORDS[word] ?? Number(word);
     const business = /business|working|工作日/i.test(w[2] ?? w[4] ?? '');
     if (Number.isFinite(days) && days > 0) return { within: { days, business } };
   }
