@@ -99,3 +99,39 @@ export function blank(text: string, found: FoundDate | undefined): string {
   if (!found) return text;
   return `${text.slice(0, found.index)}${' '.repeat(found.end - found.index)}${text.slice(found.end)}`;
 }
+
+// What a date in the seller's words is about. "We deleted the listing yesterday" or "listed since 2024-01-10"
+// dates something the seller did, not the day the notice arrived: taking it would count court deadlines
+// from the wrong day (too late, or already passed). Such a date is passed over, and the question is asked.
+const OTHER_EVENT =
+  /\b(listed|listing it|sold|selling|since|deleted|removed|took (?:it )?down|taken down|delisted|bought|purchased|launched|created|uploaded|shipped|ordered|registered|filed|founded|started|made)\b|上架|删除|下架|购买|注册|开始卖|销售/g;
+const NOTICE_EVENT =
+  /\b(received|receive|got|get|arrived|came|come|served|sent|emailed|notice|notified|complaint|letter|warning|tro|summons|email|dated)\b|收到|投诉|通知|律师函|警告/g;
+
+function lastIndex(re: RegExp, text: string): number {
+  let last = -1;
+  for (const m of text.matchAll(re)) last = m.index;
+  return last;
+}
+
+function datesSomethingElse(text: string, found: FoundDate): boolean {
+  const before = text.slice(0, found.index);
+  const start = Math.max(
+    ...['.', ';', '!', '?', '\n', '。', '；', '！', '？'].map((c) => before.lastIndexOf(c)),
+  );
+  const clause = before.slice(start + 1).toLowerCase();
+  const other = lastIndex(OTHER_EVENT, clause);
+  return other >= 0 && other > lastIndex(NOTICE_EVENT, clause);
+}
+
+/** The day the notice arrived, as the words say it: the first date that is not about something else. */
+export function noticeDateIn(text: string, today: string): string | undefined {
+  let rest = text;
+  for (let i = 0; i < 6; i++) {
+    const found = findDateIn(rest, today);
+    if (!found) return undefined;
+    if (!datesSomethingElse(rest, found)) return found.date;
+    rest = blank(rest, found);
+  }
+  return undefined;
+}

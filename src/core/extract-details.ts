@@ -144,7 +144,7 @@ const COURT_ZH: [RegExp, string][] = [
 
 function court(text: string): string | undefined {
   const district =
-    /\b((?:northern|southern|eastern|western|central|middle) district of [a-z]+(?: [a-z]+)?)|\b([NSEWCM]\.\s?D\.\s?(?:[A-Z]\.\s?[A-Z]\.|[A-Z][a-z]{1,4}\.?))/i.exec(
+    /\b((?:northern|southern|eastern|western|central|middle) district of [a-z]+(?: [a-z]+)?)|\b([NSEWCM]\.\s?D\.\s?(?:[A-Z]\.\s?[A-Z]\.|[A-Z][a-z]+\.?))/i.exec(
       text,
     );
   if (district?.[1]) return district[1].replace(/\s+(and|court|on|in|with|the|case|for)$/i, '');
@@ -231,12 +231,16 @@ const NEGATED = String.raw`(?<!(?:n't|not|never|no) (?:\w+ ){0,2})`;
 const DELETED_LISTING = new RegExp(
   String.raw`${NEGATED}\b(?:deleted|permanently removed)\s+(?:it|them|the (?:listings?|products?|items?|asins?|links?|page)|this (?:listing|product|item|asin)|that (?:listing|product|item)|all (?:the |our )?listings)\b(?! from)|\b(?:listing|product|item|asin|link)s? (?:was|were|is|are|has been|have been) deleted\b`,
 );
+// Records are everything the case could need besides the listing: sales and order data, reports, buyer
+// messages, the photos.
+const RECORD_WORDS = String.raw`(?:(?:sales|orders?|transactions?)\s*(?:records?|history|data|reports?)|sales reports?|(?:buyer |customer )?(?:messages|chats?|chat (?:history|logs?))|photos|pictures|images)`;
 const DELETED_RECORDS = new RegExp(
-  String.raw`${NEGATED}\b(?:deleted|removed|cleared|erased|wiped)\b[^.;!?]{0,40}?\b(?:sales|orders?|transactions?)\s*(?:records?|history|data)\b|\b(?:sales|orders?|transactions?) (?:records?|history) (?:was|were|is|are|has been|have been) (?:deleted|cleared|erased)`,
+  String.raw`${NEGATED}\b(?:deleted|removed|cleared|erased|wiped)\b[^.;!?]{0,40}?\b${RECORD_WORDS}\b|\b${RECORD_WORDS} (?:was|were|is|are|has been|have been) (?:deleted|cleared|erased)`,
 );
 // 已删除, 删除了链接: not 没有删除 / 不要删除 / 要不要删除 / 删除吗.
+// Nor a question or an intention ("我们可以删除销售记录吗？", "打算删除"): only what was done.
 const ZH_DELETED_RECORDS =
-  /(?<!没有?|未|不要?|别|否)(?:删除|删掉|清除|清空)了?(?:所有的?|全部)?(?:销售|订单|交易)(?:记录|数据)|(?:销售|订单|交易)(?:记录|数据)(?:已经?|都)?(?:删除|删掉|清除|清空)/;
+  /(?<!没有?|未|不要?|别|否|要不要|能不能|能否|是否|可以|可不可以|需要|应该?|准备|打算|想|要)(?:删除|删掉|清除|清空)了?(?:所有的?|全部)?(?:(?:销售|订单|交易)(?:记录|数据|报表)|聊天记录|照片|图片)(?![^。？?！!]{0,10}[吗？?])|(?:(?:销售|订单|交易)(?:记录|数据|报表)|聊天记录|照片)(?:已经?|都)(?:删除|删掉|清除|清空)/;
 // Not "请删除侵权链接" either (a notice telling the seller to delete).
 const ZH_DELETED_LISTING =
   /(?<!没有?|未|不要?|别|否|要不要|能不能|是否|请|需要|必须|应该?|要求|建议|可以|立即|尽快)(?:删除|删掉)了?(?!了?(?:所有的?|全部)?(?:销售|订单|交易)(?:记录|数据))(?![^。？?！!]{0,10}[吗？?])/;

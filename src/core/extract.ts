@@ -1,5 +1,4 @@
-import { findDateIn } from './dates.js';
-import { blank, dueFrom, replyBy, troDate } from './extract-dates.js';
+import { blank, dueFrom, noticeDateIn, replyBy, troDate } from './extract-dates.js';
 import { complaintIdSpans, readDetails } from './extract-details.js';
 import { ZH_ALLEGATION, ZH_PATTERNS, ZH_THREAT } from './extract-zh.js';
 import type { Details, FactKey, Facts } from './facts.js';
@@ -299,10 +298,21 @@ function otherListings(refs: ListingRef[]): Details['otherListings'] {
   return rest.length > 0 ? rest : undefined;
 }
 
+// Genuine goods with invoices are a resale of the brand's own goods (first sale), whatever else is missing:
+// "no authorization letter, but invoices from a distributor" must not read as "no rights".
+const GENUINE_GOODS =
+  /(?<!(?:not|n't|no|never) (?:\w+ )?)\b(genuine|authentic)\b[^.;!?]{0,40}\b(products?|goods|items|stock|units|chargers?)\b|\binvoices? (from|of|by) (a |an |the |our |their )?(authori[sz]ed )?(distributors?|suppliers?|wholesalers?|brand|manufacturer|owner)|\b(bought|purchased|sourced) (them |it |these |the goods )?from (an? |the |their )?(authori[sz]ed )?(distributor|brand|manufacturer)|正品|有(进货)?发票/;
+
 // "we have an authorization letter" / "invoices from the brand": what an authorization rests on.
 function rightsBasis(own: string): Details['rightsBasis'] {
-  if (/authori[sz]ation letter|licen[cs]e|licensed|permission|授权书|授权/.test(own)) return 'letter';
-  if (/invoices?|receipts?|发票|进货单/.test(own)) return 'invoices';
+  // "No authorization letter, only invoices" rests on the invoices: a letter counts only when it is not denied.
+  const noLetter =
+    /\b(no|without|don'?t have|do not have|never got|never had|didn'?t get|lack) (any |an? |the )?(authori[sz]ation|licen[cs]e|permission)|没有?(品牌)?(的)?授权/.test(
+      own,
+    );
+  if (!noLetter && /authori[sz]ation letter|licen[cs]e|licensed|permission|授权书|授权/.test(own))
+    return 'letter';
+  if (/invoices?|receipts?|genuine|authentic|distributor|发票|进货单|正品/.test(own)) return 'invoices';
   return undefined;
 }
 
@@ -334,6 +344,8 @@ export function extractFacts(text: string, today: string, known: Known = {}): Ex
   if (first?.marketplace) d.marketplace = first.marketplace;
   if (facts.inventory === undefined && d.stockUnits !== undefined && d.stockUnits < SMALL_STOCK)
     facts.inventory = 'small_or_stop';
+  if ((facts.rights === undefined || facts.rights === 'none') && GENUINE_GOODS.test(own))
+    facts.rights = 'authorized';
   if (facts.rights === 'authorized') {
     const basis = rightsBasis(own);
     if (basis) d.rightsBasis = basis;
@@ -345,7 +357,7 @@ export function extractFacts(text: string, today: string, known: Known = {}): Ex
   const reply = replyBy(text, today);
   let rest = blank(blank(text, tro), reply.date).replace(/\b(\d:)?\d{2}-cv-\d+\b/gi, ' ');
   for (const s of complaintIdSpans(rest)) rest = blank(rest, { date: '', index: s.index, end: s.end });
-  const date = findDateIn(rest, today)?.date;
+  const date = noticeDateIn(rest, today);
   if (date && date <= today) facts.noticeDate = date;
   if (reply.date) d.responseDue = reply.date.date;
   else if (reply.within) d.responseDue = dueFrom(facts.noticeDate ?? known.noticeDate ?? today, reply.within);

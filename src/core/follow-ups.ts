@@ -46,6 +46,7 @@ export const FOLLOW_UPS: readonly FollowUp[] = [
       new RegExp(
         String.raw`\b(delete|remove|erase|wipe|clear|destroy|shred|purge|get rid of|throw away|clean up)\b.{0,40}(${RECORDS.source})`,
       ),
+      /(删除|删掉|清除|清空|销毁).{0,10}(记录|订单|数据|报表|聊天|消息|照片|图片|证据|发票)/,
     ],
     answers: [
       { when: LITIGATION, answer: DELETE_NOTHING, citations: [KEEP_EVIDENCE, PRESERVE_ON_LETTER] },
@@ -61,6 +62,7 @@ export const FOLLOW_UPS: readonly FollowUp[] = [
     patterns: [
       /\b(offline|take (it )?down|hide it|deactivate|close (it|the listing))\b.*\b(delete|enough|ok|fine)\b|\b(delete|remove)\b.*\b(offline|or just)\b/,
       /\b(delete|remove|erase) (it|them|the (listing|product|item|asin)s?|this (listing|product|item|asin)|everything|all)\b/,
+      /(删除|删掉)(这个|该|全部|所有)?(链接|产品|商品|listing)?|下架还是删除|删除还是下架/,
     ],
     answers: [
       { when: LITIGATION, answer: DELETE_NOTHING, citations: [KEEP_EVIDENCE, g('1.1', Q.takeOff)] },
@@ -69,6 +71,12 @@ export const FOLLOW_UPS: readonly FollowUp[] = [
         answer:
           'Take it offline, not delete, while legal decides: legal may clear it. If legal says it infringes, delete it then.',
         citations: [g('1.1', Q.takeOff)],
+      },
+      {
+        when: { is: { platform: ['amazon'] } },
+        answer:
+          'Delete a listing that really infringes ("Delete product and listing"), and keep its sales records: "Close listing" only hides it, and the same ASIN can be reported again. Close it instead only while legal decides whether it infringes.',
+        citations: [g('1.2', Q.reportsAgain)],
       },
       {
         answer:
@@ -83,12 +91,13 @@ export const FOLLOW_UPS: readonly FollowUp[] = [
     id: 'ignore',
     patterns: [
       /\b(ignore|disregard|do nothing|leave it|wait it out|just wait|pretend)\b|\b(not|never|don'?t) (reply|respond|answer|react)\b/,
+      /不理|不管|忽略|无视|不回复|不回应|不处理/,
     ],
     answers: [
       {
         when: COURT,
         answer:
-          'No. Never ignore a court case: a seller who does not appear loses by default, with a permanent injunction, damages and the frozen money paid to the plaintiff. Get a US lawyer today; the answer deadline is in the outcome above.',
+          'No. Never ignore a court case: a seller who does not appear loses by default, with a permanent injunction, damages and the frozen money paid to the plaintiff. Get a US lawyer today: the answer is due 21 days after the papers were served, often just an email.',
         citations: [
           g('1.3', Q.troLawyer),
           {
@@ -114,15 +123,19 @@ export const FOLLOW_UPS: readonly FollowUp[] = [
     id: 'pay',
     patterns: [
       /\b(pay|paying|send (them |the )?money|wire|transfer (the |this )?(money|amount|fee)|settle|settlement)\b/,
+      /付款|付钱|支付|打款|转账|赔偿|赔钱|和解/,
     ],
     answers: [
       {
         when: COURT,
         answer:
-          'Not yourself, and never through a link in an email: fake “court” emails with payment links exist, and paying does not end the case on its own. A US lawyer checks the case on the docket and negotiates any settlement, in a signed agreement followed by a dismissal.',
+          'Not yourself, and never through a link in an email. Plaintiff firms do email settlement demands, but paying them does not end the case on its own, and fake ones exist: a US lawyer checks the case on the docket and negotiates any settlement, in a signed agreement followed by a dismissal.',
         citations: [
           g('1.3', Q.compensation),
-          { ref: 'facts#us.verify-case', quote: 'real courts do not email people asking for payment' },
+          {
+            ref: 'facts#us.verify-case',
+            quote: "Look up the case number on the court's public docket (PACER)",
+          },
         ],
       },
       {
@@ -140,8 +153,15 @@ export const FOLLOW_UPS: readonly FollowUp[] = [
     patterns: [
       /\b(re-?list|list (it|them|this|the product) again|upload (it|them) again|(a )?new listing|another listing)\b/,
       /\bmove (the |our )?(stock|inventory|goods) (to )?(another|a different|a new) warehouse\b/,
+      /重新上架|再上架|换个?仓库|新链接|重新发布/,
     ],
     answers: [
+      {
+        when: LITIGATION,
+        answer:
+          'No. Do not put the same product up again anywhere, under any listing or from any warehouse: while the case runs, a TRO usually forbids selling the accused product at all, and a new listing is more evidence against you. The lawyer says if and when it may be sold again.',
+        citations: [g('1.1', Q.noRelist), KEEP_EVIDENCE],
+      },
       {
         answer:
           'No. Do not put the same product up again under a new listing, even after moving it to another warehouse: the rights holder reports it again, and the store takes the next strike.',
@@ -187,11 +207,17 @@ export interface FollowUpMatch {
   citations: CitationRef[];
 }
 
+const QUESTION =
+  /\?|？|\b(can|should|do|may|must|shall|could) (i|we)\b|\bis it (ok|fine|enough)\b|吗|可以|可不可以|能不能|能否|是否|要不要|需不需要|该不该|应该|怎么办/;
+// Said as a plan, not a question ("our boss wants us to delete the sales records"): answered all the same,
+// because in a court case it is the one thing that must not happen.
+const INTENT =
+  /\b(want|wants|plan|plans|planning|going|gonna|will|'ll|need|needs|would like|about) (us )?to (delete|remove|erase|wipe|clear|destroy|get rid of|ignore|pay|relist)\b|(要|准备|打算|想|计划|让我们)(删除|删掉|清空|不理|付款|赔偿|重新上架)/;
+
 /** The follow-up a seller's words ask about, if any, answered for this case. */
 export function matchFollowUp(text: string, facts: Facts = {}): FollowUpMatch | undefined {
   const t = ` ${text.toLowerCase().replace(/[’`]/g, "'")} `;
-  if (!/\?|\b(can|should|do|may|must|shall|could) (i|we)\b|\bis it (ok|fine|enough)\b/.test(t))
-    return undefined;
+  if (!QUESTION.test(t) && !INTENT.test(t)) return undefined;
   const f = FOLLOW_UPS.find((x) => x.patterns.some((p) => p.test(t)));
   const a = f?.answers.find((x) => !x.when || holds(x.when, facts));
   return f && a ? { id: f.id, answer: a.answer, citations: a.citations } : undefined;

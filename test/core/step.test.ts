@@ -151,7 +151,11 @@ describe('conversation transcripts', () => {
     await chat.send('complaint on 1005006123456789 3 days ago, we never listed it');
     expect(chat.outcome().routes.map((r) => r.id)).toEqual(['dispute_reply', 'store_sweep']);
     const decided = await chat.state();
+    // "Yesterday" here dates the deletion, not the notice: it is noted, and the notice date stays.
     await chat.send('thanks, we deleted it yesterday');
+    expect(chat.text).toContain('Noted (the listing is deleted)');
+    expect((await chat.state()).facts).toEqual(decided.facts);
+    await chat.send('oh wait, the complaint actually came yesterday');
     expect(chat.text).toContain('notice date: 2026-11-27 (the case says: notice date: 2026-11-25)');
     expect(chat.question().questionId).toBe('__confirm');
     await chat.send('no');
