@@ -23,11 +23,23 @@ const procs = new Set<ChildProcess>();
 
 const listening = canConnect;
 
-async function redisOn(port: number): Promise<ChildProcess> {
+async function redisOn(port: number, extra: string[] = []): Promise<ChildProcess> {
   const dir = await mkdtemp(join(tmpdir(), 'ipcheck-redis-own-'));
   const proc = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      dir,
+      ...extra,
+    ],
     { stdio: 'ignore' },
   );
   procs.add(proc);
@@ -88,6 +100,17 @@ describe('a Redis store that is down or stuck', () => {
     expectUnavailable(err, `127.0.0.1:${port}`);
     expect(err.message).toContain('cannot connect to the case store');
     expect(elapsedMs).toBeLessThan(FAST_MS);
+  });
+
+  it('fails at startup naming the address when the server is read-only (a replica)', async () => {
+    // A replica of a primary that is not there: it answers reads, and refuses every write.
+    const port = await freePort();
+    const proc = await redisOn(port, ['--replicaof', '127.0.0.1', String(await freePort())]);
+    const { err, elapsedMs } = await expectIpcheckError(h.open(`redis://127.0.0.1:${port}`));
+    expectUnavailable(err, `127.0.0.1:${port}`);
+    expect(err.message).toMatch(/is not writable \(READONLY/);
+    expect(elapsedMs).toBeLessThan(FAST_MS);
+    await stop(proc);
   });
 
   it('gives up within seconds on a server that accepts but never answers', async () => {
