@@ -11,6 +11,7 @@ import {
 import { todayFor } from '../../../core/outcome.js';
 import { runTurn } from '../../../core/turn.js';
 import { notFoundReply, otherWorkspace, turnAndPost, turnDeps } from '../case-ops.js';
+import { fromSlackText } from '../incoming-text.js';
 import { once } from '../once.js';
 import { slackError } from '../post.js';
 import { escapeMrkdwn, renderSlack } from '../render-block-kit.js';
@@ -79,7 +80,10 @@ async function open(deps: SlackDeps, client: WebClient, cmd: Command, respond: R
   const ref = direct.ok ? direct.ref : findListingRefs(cmd.text).refs[0];
   if (!ref) {
     const problem = direct.ok ? 'not_a_listing' : direct.problem;
-    await respond(ephemeral(`${listingRefMessage(problem, first)}\nSay \`/ipcheck help\` for examples.`));
+    // The message quotes what was typed, decoded now: escaped so it cannot become a mention or a link.
+    await respond(
+      ephemeral(`${escapeMrkdwn(listingRefMessage(problem, first))}\nSay \`/ipcheck help\` for examples.`),
+    );
     return;
   }
   // Two people running /ipcheck on the same listing at once (or on two instances) must get one case.
@@ -190,7 +194,8 @@ async function openCase(
 }
 
 async function handle(deps: SlackDeps, client: WebClient, cmd: Command, respond: Respond): Promise<void> {
-  const text = cmd.text.trim();
+  // Slack sends `&` `<` `>` encoded: parse what was typed (incoming-text.ts).
+  const text = fromSlackText(cmd.text).trim();
   if (text === '' || /^help$/i.test(text)) return void (await respond(ephemeral(HELP)));
   if (/^(list|cases)$/i.test(text)) return listCases(deps, cmd.team_id, respond);
   const st = /^status(?:\s+(\S+))?$/i.exec(text);
