@@ -48,8 +48,9 @@ export function acknowledged(rec: CaseRecord, a: Actor): CaseRecord {
   };
 }
 
+/** Legal asks the seller something; only while the case is with legal and not resolved. */
 export function infoRequested(rec: CaseRecord, a: Actor, question: string): CaseRecord {
-  if (!rec.escalation) return rec;
+  if (!rec.escalation || rec.escalation.status === 'resolved') return rec;
   return {
     ...rec,
     escalation: {
@@ -78,9 +79,12 @@ export function infoAnswered(rec: CaseRecord, a: Actor, answer: string): CaseRec
   };
 }
 
-/** Legal closes the matter: the case is closed with legal's outcome note. */
+/**
+ * Legal closes the matter: the case is closed with legal's outcome note. Once: a second resolve (a
+ * replayed or stale form) leaves the first outcome on record.
+ */
 export function resolved(rec: CaseRecord, a: Actor, outcome: string): CaseRecord {
-  if (!rec.escalation) return rec;
+  if (!rec.escalation || rec.escalation.status === 'resolved') return rec;
   return {
     ...rec,
     status: 'closed',

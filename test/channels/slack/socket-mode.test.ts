@@ -120,7 +120,10 @@ describe('Slack in Socket Mode (against a local WebSocket server)', () => {
     expect(
       rec?.audit.filter((e) => e.action === 'answer' && e.detail?.startsWith('listingIsOurs=')),
     ).toHaveLength(1);
-    expect(u.threadText(root)).toContain(`:white_check_mark: Yes, it is our listing — <@${SELLER}>`);
+    // The pressed question is updated after the next one is posted: wait for it.
+    await eventually(() =>
+      expect(u.threadText(root)).toContain(`:white_check_mark: Yes, it is our listing — <@${SELLER}>`),
+    );
     // Two envelopes, two acks.
     expect(sm.acks.map((a) => a.envelope_id)).toContain(env.envelope_id);
     expect(sm.acks).toHaveLength(2);

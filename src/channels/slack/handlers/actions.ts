@@ -3,7 +3,8 @@ import { acknowledged, draftRegenerated, draftSent } from '../../../core/case-ac
 import { userText } from '../../../core/errors.js';
 import type { CoreEvent } from '../../../core/step.js';
 import { ACTION, type ButtonValue, decodeValue } from '../action-ids.js';
-import { turnAndPost } from '../case-ops.js';
+import { legalClickRefusal, legalStateRefusal, sellerClickRefusal } from '../case-guard.js';
+import { turnAndPost, updateIfChanged } from '../case-ops.js';
 import { currentDraft, editModal } from '../drafts.js';
 import { escalate, questionModal, refreshLegalParent, resolveModal } from '../legal.js';
 import type { LegalMembers } from '../legal-members.js';
@@ -178,17 +179,20 @@ function legalOnly(h: Handler): Handler {
 }
 
 async function legalAck(c: Click): Promise<void> {
-  const before = await c.deps.stores.cases.get(c.value.c);
-  if (!before?.escalation) return;
-  if (before.escalation.status !== 'open')
-    return void (await tell(c, `Already acknowledged by <@${before.escalation.ackBy}>.`));
-  const rec = await c.deps.stores.cases.update(c.value.c, (cur) => acknowledged(cur, actor(c)));
-  if (rec.escalation?.ackBy !== c.user)
-    return void (await tell(c, `Already acknowledged by <@${rec.escalation?.ackBy}>.`));
+  // Decided under the case's lock: of two clicks (one person's double click, or two lawyers) one
+  // acknowledges and posts; the other is told who did, and nothing is posted twice.
+  const { rec, changed } = await updateIfChanged(c.deps, c.value.c, (cur) => acknowledged(cur, actor(c)));
+  const esc = rec.escalation;
+  if (!esc) return;
+  if (!changed) {
+    if (esc.status === 'resolved') return void (await tell(c, legalStateRefusal(rec) ?? ''));
+    const who = esc.ackBy === c.user ? 'you' : `<@${esc.ackBy}>`;
+    return void (await tell(c, `${rec.id} was already acknowledged by ${who}, so nothing was posted again.`));
+  }
   await refreshLegalParent(c.deps, c.client, rec);
   await c.client.chat.postMessage({
-    channel: rec.escalation.channel,
-    thread_ts: rec.escalation.ts,
+    channel: esc.channel,
+    thread_ts: esc.ts,
     text: `Acknowledged by <@${c.user}>.`,
   });
   const t = rec.sellerThread;
@@ -200,11 +204,17 @@ async function legalAck(c: Click): Promise<void> {
     });
 }
 
+/** Request info and Resolve open a form, and only on a case that is with legal and not resolved. */
 const legalModal =
   (make: (id: string) => types.View): Handler =>
   async (c) => {
+    const rec = await c.deps.stores.cases.get(c.value.c);
+    const refusal = rec ? legalStateRefusal(rec) : undefined;
+    if (refusal) return void (await tell(c, refusal));
     await c.client.views.open({ trigger_id: c.body.trigger_id, view: make(c.value.c) });
   };
+
+const LEGAL_ACTIONS = new Set<string>([ACTION.legalAck, ACTION.legalInfo, ACTION.legalResolve]);
 
 /** Every button, by action id: one lookup, no if/else chain. */
 export const ACTION_HANDLERS: Record<string, Handler> = {
@@ -256,6 +266,18 @@ export function registerActions(app: App, deps: SlackDeps, members: LegalMembers
       return;
     }
     try {
+      // The button names its case: it must be this workspace's case, pressed in that case's thread
+      // (legal's: on its legal parent message). Anything else changes nothing (case-guard.ts).
+      const rec = await deps.stores.cases.get(value.c);
+      const place = {
+        team: c.team,
+        channel: where.channel,
+        ...(where.thread_ts ? { thread: where.thread_ts } : {}),
+      };
+      const refusal = LEGAL_ACTIONS.has(action.action_id)
+        ? legalClickRefusal(rec, place)
+        : sellerClickRefusal(rec, place);
+      if (refusal) return void (await tell({ ...c, value }, refusal));
       await handler({ ...c, value });
     } catch (err) {
       deps.log.error(`${action.action_id} on ${value.c} failed: ${(err as Error).message}`);
