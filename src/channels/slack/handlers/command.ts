@@ -10,7 +10,7 @@ import {
 } from '../../../core/listing-ref.js';
 import { todayFor } from '../../../core/outcome.js';
 import { runTurn } from '../../../core/turn.js';
-import { notFoundReply, otherWorkspace, turnAndPost, turnDeps } from '../case-ops.js';
+import { notFoundReply, otherWorkspace, turnAndPost, turnDeps, unreadableNote } from '../case-ops.js';
 import { fromSlackText } from '../incoming-text.js';
 import { once } from '../once.js';
 import { slackError } from '../post.js';
@@ -40,11 +40,12 @@ interface Command {
 
 async function listCases(deps: SlackDeps, team: string, respond: Respond): Promise<void> {
   const today = todayFor(deps.ctx, deps.clock.now());
-  const open = (await deps.stores.cases.listOpen()).filter((c) =>
-    c.conversation?.startsWith(`slack:${team}:`),
-  );
+  const report = await deps.stores.cases.listOpenReport();
+  const open = report.cases.filter((c) => c.conversation?.startsWith(`slack:${team}:`));
+  const note = unreadableNote(report.unreadable, team);
+  const unread = note ? `\n:warning: ${escapeMrkdwn(note)}` : '';
   if (open.length === 0) {
-    await respond(ephemeral('No open cases in this workspace.'));
+    await respond(ephemeral(`No open cases in this workspace.${unread}`));
     return;
   }
   const lines = open.map((c) => {
@@ -53,7 +54,7 @@ async function listCases(deps: SlackDeps, team: string, respond: Respond): Promi
     const esc = c.escalation ? ` · legal: ${c.escalation}` : '';
     return `• *${c.id}* ${escapeMrkdwn(listing)} · ${c.status}${esc}${next ? ` · next: ${next.label} ${next.date}` : ''}`;
   });
-  await respond(ephemeral(`Open cases (${open.length}):\n${lines.join('\n')}`));
+  await respond(ephemeral(`Open cases (${open.length}):\n${lines.join('\n')}${unread}`));
 }
 
 async function status(deps: SlackDeps, team: string, caseId: string, respond: Respond): Promise<void> {
