@@ -38,6 +38,29 @@ export function withPermalink(rec: CaseRecord, permalink: string): CaseRecord {
   return rec.escalation ? { ...rec, escalation: { ...rec.escalation, permalink } } : rec;
 }
 
+/** The lawyer note is in the legal thread (all of it; `ts` is its first message). */
+export function escalationNotePosted(rec: CaseRecord, ts: string): CaseRecord {
+  return rec.escalation ? { ...rec, escalation: { ...rec.escalation, noteTs: ts } } : rec;
+}
+
+/** The seller's thread was told where the legal thread is. */
+export function escalationSellerTold(rec: CaseRecord, ts: string): CaseRecord {
+  return rec.escalation ? { ...rec, escalation: { ...rec.escalation, sellerToldTs: ts } } : rec;
+}
+
+export type EscalationStep = 'note' | 'permalink' | 'seller';
+
+/** What an escalation whose legal parent exists still has to do, in order (empty: finished). */
+export function escalationPending(esc: NonNullable<CaseRecord['escalation']>): EscalationStep[] {
+  // Escalated before the steps were recorded: the permalink was saved last but one, so it was finished.
+  if (esc.permalink && esc.noteTs === undefined && esc.sellerToldTs === undefined) return [];
+  const steps: EscalationStep[] = [];
+  if (!esc.noteTs) steps.push('note');
+  if (!esc.permalink) steps.push('permalink');
+  if (!esc.sellerToldTs) steps.push('seller');
+  return steps;
+}
+
 /** Legal takes the case; only the first acknowledgement counts. */
 export function acknowledged(rec: CaseRecord, a: Actor): CaseRecord {
   if (rec.escalation?.status !== 'open') return rec;

@@ -1,12 +1,12 @@
 import type { App, BlockAction, ButtonAction, types } from '@slack/bolt';
-import { acknowledged, draftRegenerated, draftSent } from '../../../core/case-actions.js';
+import { acknowledged, draftRegenerated, draftSent, escalationPending } from '../../../core/case-actions.js';
 import { userText } from '../../../core/errors.js';
 import type { CoreEvent } from '../../../core/step.js';
 import { ACTION, type ButtonValue, decodeValue } from '../action-ids.js';
 import { legalClickRefusal, legalStateRefusal, sellerClickRefusal } from '../case-guard.js';
 import { turnAndPost, updateIfChanged } from '../case-ops.js';
 import { currentDraft, editModal } from '../drafts.js';
-import { escalate, questionModal, refreshLegalParent, resolveModal } from '../legal.js';
+import { type EscalateResult, escalate, questionModal, refreshLegalParent, resolveModal } from '../legal.js';
 import type { LegalMembers } from '../legal-members.js';
 import { once } from '../once.js';
 import { postMessages, type Where } from '../post.js';
@@ -146,28 +146,57 @@ async function markSent(c: Click): Promise<void> {
   });
 }
 
+// An escalation posts a handful of messages: a try still holding its claim after this long has died,
+// and the next press may finish it.
+const ESCALATE_LEASE_MS = 2 * 60_000;
+
 async function escalateClick(c: Click): Promise<void> {
   const id = c.value.c;
-  // One escalation per case, however many clicks or instances: the claim is held while posting to legal.
-  const r = await once(c.deps.stores.claims, `slack:escalate:${id}`, async () => {
-    const res = await escalate(c.deps, c.client, id, c.user);
-    if (res.kind === 'no_channel') {
-      await tell(
-        c,
-        'No legal channel is set. An admin sets IPCHECK_LEGAL_CHANNEL to the legal channel id and invites me there.',
-      );
-      throw new Error('no legal channel');
-    }
-    if (res.kind === 'already')
-      await tell(c, `${id} is already with legal${res.permalink ? `: ${res.permalink}` : '.'}`);
-  }).catch((err: Error) => (err.message === 'no legal channel' ? 'done' : Promise.reject(err)));
+  let res: EscalateResult | undefined;
+  let r: 'done' | 'duplicate';
+  try {
+    // One escalation per case at a time, however many clicks or instances.
+    r = await once(
+      c.deps.stores.claims,
+      `slack:escalate:${id}`,
+      async () => {
+        res = await escalate(c.deps, c.client, id, c.user);
+      },
+      ESCALATE_LEASE_MS,
+    );
+  } catch (err) {
+    c.deps.log.error(`escalating ${id} failed: ${(err as Error).message}`);
+    // Not "nothing was changed": the legal thread may exist already. The next press finishes it.
+    const rec = await c.deps.stores.cases.get(id).catch(() => undefined);
+    const esc = rec?.escalation;
+    return void (await tell(
+      c,
+      esc
+        ? `${id} is with legal now${esc.permalink ? ` (${esc.permalink})` : ''}, but I could not finish escalating it: the note for legal or the link here did not go through. Press *Escalate to legal* again to finish; nothing will be posted twice.`
+        : `Escalating ${id} did not go through (Slack or the case store did not answer). Press *Escalate to legal* again; if a legal thread was started, it will be finished, not posted twice.`,
+    ));
+  }
+  const link = (p?: string) => (p ? `: ${p}` : '.');
   if (r === 'duplicate') {
-    const rec = await c.deps.stores.cases.get(id);
+    const esc = (await c.deps.stores.cases.get(id))?.escalation;
+    if (esc && escalationPending(esc).length === 0)
+      return void (await tell(c, `${id} is already with legal${link(esc.permalink)}`));
+    return void (await tell(
+      c,
+      `${id} is being escalated right now. If the link to the legal thread does not appear here, press *Escalate to legal* again in a couple of minutes.`,
+    ));
+  }
+  if (res?.kind === 'no_channel')
     await tell(
       c,
-      `${id} is already with legal${rec?.escalation?.permalink ? `: ${rec.escalation.permalink}` : '.'}`,
+      'No legal channel is set. An admin sets IPCHECK_LEGAL_CHANNEL to the legal channel id and invites me there.',
     );
-  }
+  else if (res?.kind === 'already') await tell(c, `${id} is already with legal${link(res.permalink)}`);
+  else if (res?.kind === 'finished')
+    await tell(
+      c,
+      `The earlier escalation of ${id} had stopped midway; it is finished now${link(res.permalink)}`,
+    );
 }
 
 /** Legal's buttons work only for members of the legal channel. */
