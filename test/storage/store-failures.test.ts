@@ -20,6 +20,8 @@ const FAST_MS = 6000;
 // --- redis-server processes this file controls directly (stop, stall, restart on the same port) ------
 
 const procs = new Set<ChildProcess>();
+/** The servers' working folders, removed after the file (awaited, once their servers are gone). */
+const dirs = new Set<string>();
 
 const listening = canConnect;
 
@@ -43,9 +45,9 @@ async function redisOn(port: number, extra: string[] = []): Promise<ChildProcess
     { stdio: 'ignore' },
   );
   procs.add(proc);
+  dirs.add(dir);
   proc.once('exit', () => {
     procs.delete(proc);
-    void rm(dir, { recursive: true, force: true });
   });
   const deadline = Date.now() + 10_000;
   while (!(await listening(port))) {
@@ -70,10 +72,15 @@ const openSockets = new Set<Socket>();
 afterAll(async () => {
   for (const s of openSockets) s.destroy();
   for (const srv of servers) srv.close();
-  for (const p of [...procs]) {
-    p.kill('SIGCONT');
-    p.kill('SIGKILL');
-  }
+  await Promise.all(
+    [...procs].map((p) => {
+      const gone = new Promise((r) => p.once('exit', r));
+      p.kill('SIGCONT');
+      p.kill('SIGKILL');
+      return gone;
+    }),
+  );
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
 });
 
 async function eventually<T>(what: string, f: () => Promise<T>, withinMs = 5000): Promise<T> {

@@ -58,5 +58,8 @@ export async function runSlack(config: Config, slackCfg: SlackConfig): Promise<n
     await stores.close();
     uninstall();
   }
+  // Everything is stopped and the store closed; should a stray socket or timer still hold the event
+  // loop open, exit anyway (unref: this timer alone keeps nothing alive).
+  setTimeout(() => process.exit(code), 3000).unref();
   return code;
 }
