@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/app/load-context.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../fakes/slack-api.js';
-import { postToBolt, slashCommandBody } from '../fakes/slack-signing.js';
+import { postToBolt, slashCommandBody, slashCommandPayload } from '../fakes/slack-signing.js';
+import { fakeEnvelopeId, slashCommandEnvelope, startFakeSocketMode } from '../fakes/socket-mode-server.js';
 
 const SECRET = 'start-test-signing-secret-0001';
 const TOKEN = 'xoxb-start-test';
@@ -203,6 +204,61 @@ describe('process guards (the last line of defence)', () => {
     expect(r.out).toContain('drained, exiting 1');
     expect(r.out).not.toContain('xapp-1-A1');
     expect(r.out).not.toContain('should not get here');
+  });
+});
+
+describe('npm start in Socket Mode', () => {
+  it('survives a payload that makes the Socket Mode client throw, logs it scrubbed, and keeps serving', async () => {
+    const api = await startFakeSlackApi();
+    const sm = await startFakeSocketMode();
+    api.socketUrl = sm.url;
+    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist/main.js')], {
+      cwd: PROJECT_ROOT,
+      env: {
+        PATH: process.env.PATH,
+        SLACK_BOT_TOKEN: TOKEN,
+        SLACK_APP_TOKEN: 'xapp-1-start-test',
+        SLACK_API_URL: api.url,
+        IPCHECK_STORE_URL: 'memory://',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    const exit = new Promise<number | null>((resolve) => child.once('close', resolve));
+    await sm.waitForConnection();
+    // An events_api envelope whose payload is null: the Socket Mode client reads it outside any try.
+    await sm
+      .send(
+        {
+          type: 'events_api',
+          envelope_id: fakeEnvelopeId(),
+          payload: null,
+          accepts_response_payload: false,
+        } as never,
+        { timeoutMs: 1000 },
+      )
+      .catch(() => {});
+    await new Promise((r) => setTimeout(r, 300));
+    expect(child.exitCode).toBeNull();
+    expect(out).toContain('unhandled promise rejection was logged and ignored (still serving)');
+    // Still serving: a slash command is acked and answered.
+    const ack = await sm.send(
+      slashCommandEnvelope(slashCommandPayload({ text: 'help', response_url: api.responseUrl() })),
+    );
+    expect(ack.payload ?? {}).toEqual({});
+    await api.waitFor('response_url', 5000);
+    child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+    expect(out).not.toContain(TOKEN);
+    expect(out).not.toContain('xapp-1-start-test');
+    await sm.close();
+    await api.close();
   });
 });
 

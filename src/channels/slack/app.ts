@@ -9,7 +9,7 @@ import { registerHome } from './home.js';
 import { InFlight } from './in-flight.js';
 import { LegalMembers } from './legal-members.js';
 import { startReminderLoop } from './reminders.js';
-import { guardRequests } from './request-guard.js';
+import { guardRequests, payloadProblem } from './request-guard.js';
 import type { SlackDeps } from './slack-deps.js';
 
 export interface RunningSlack {
@@ -76,6 +76,15 @@ export async function startSlack(
   };
   const receiver = receiverFor(cfg, clientOptions, opts.logger, deps);
   const app = new App({ token: cfg.botToken, receiver, clientOptions, logger: opts.logger });
+  // Socket Mode payloads skip the HTTP guard: the same shape check runs here, before Bolt reads them.
+  // A bad one is acked (so Slack does not send it again) and dropped with a log line.
+  const processEvent = app.processEvent.bind(app);
+  app.processEvent = async (event) => {
+    const problem = payloadProblem(event.body);
+    if (!problem) return processEvent(event);
+    deps.log.warn(`dropped a Slack payload: ${problem}`);
+    await event.ack();
+  };
   const inFlight = new InFlight();
   // Counts every request's work until its listeners finish (they run on after the ack).
   app.use(({ next }) => inFlight.run(next));
