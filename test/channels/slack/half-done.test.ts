@@ -192,3 +192,17 @@ describe('Slack: a half-opened case is finished by running /ipcheck again', () =
     expect(caseMessages()).toHaveLength(1);
   });
 });
+
+describe('Slack: escalating without a legal channel', () => {
+  it('says how to set one, every time it is pressed, and changes nothing', async () => {
+    await h.stop();
+    h = await startClean({ legal: false });
+    const root = await decidedCourtCase(h);
+    for (let i = 1; i <= 2; i++) {
+      await ui(h).press('Escalate to legal', root);
+      await eventually(() => expect(h.api.ephemerals).toHaveLength(i));
+      expect(h.api.ephemerals[i - 1]?.text).toContain('No legal channel is set');
+    }
+    expect((await h.stores.cases.get('IPC-0001'))?.escalation).toBeUndefined();
+  });
+});

@@ -150,6 +150,8 @@ async function markSent(c: Click): Promise<void> {
 // and the next press may finish it.
 const ESCALATE_LEASE_MS = 2 * 60_000;
 
+class NoLegalChannel extends Error {}
+
 async function escalateClick(c: Click): Promise<void> {
   const id = c.value.c;
   let res: EscalateResult | undefined;
@@ -161,10 +163,17 @@ async function escalateClick(c: Click): Promise<void> {
       `slack:escalate:${id}`,
       async () => {
         res = await escalate(c.deps, c.client, id, c.user);
+        // Nothing was done: give the claim back, so a press after the admin sets the channel works.
+        if (res.kind === 'no_channel') throw new NoLegalChannel();
       },
       ESCALATE_LEASE_MS,
     );
   } catch (err) {
+    if (err instanceof NoLegalChannel)
+      return void (await tell(
+        c,
+        'No legal channel is set. An admin sets IPCHECK_LEGAL_CHANNEL to the legal channel id and invites me there.',
+      ));
     c.deps.log.error(`escalating ${id} failed: ${(err as Error).message}`);
     // Not "nothing was changed": the legal thread may exist already. The next press finishes it.
     const rec = await c.deps.stores.cases.get(id).catch(() => undefined);
@@ -186,12 +195,7 @@ async function escalateClick(c: Click): Promise<void> {
       `${id} is being escalated right now. If the link to the legal thread does not appear here, press *Escalate to legal* again in a couple of minutes.`,
     ));
   }
-  if (res?.kind === 'no_channel')
-    await tell(
-      c,
-      'No legal channel is set. An admin sets IPCHECK_LEGAL_CHANNEL to the legal channel id and invites me there.',
-    );
-  else if (res?.kind === 'already') await tell(c, `${id} is already with legal${link(res.permalink)}`);
+  if (res?.kind === 'already') await tell(c, `${id} is already with legal${link(res.permalink)}`);
   else if (res?.kind === 'finished')
     await tell(
       c,
