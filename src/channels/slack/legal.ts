@@ -183,6 +183,8 @@ export async function escalate(
     const ts = await findOrPostParent(deps, client, rec, channel, user);
     const at = deps.clock.now().toISOString();
     rec = await deps.stores.cases.update(caseId, (cur) => escalated(cur, { who: user, at }, { channel, ts }));
+    // The case knows its parent now; the mark has done its job.
+    await deps.stores.kv.delete(attemptKey(caseId)).catch(() => {});
   }
   for (const step of escalationPending(rec.escalation as Escalation)) {
     const esc = rec.escalation as Escalation;
