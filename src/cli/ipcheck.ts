@@ -4,10 +4,9 @@ import { parseArgs } from 'node:util';
 import { systemClock } from '../app/clock.js';
 import { writeCaseExport } from '../app/export-files.js';
 import { loadContext } from '../app/load-context.js';
-import { type RunningSlack, startSlack } from '../channels/slack/app.js';
-import { makeLogger } from '../channels/slack/logger.js';
+import { runSlack } from '../channels/slack/run.js';
 import { runTerminalChat } from '../channels/terminal/chat.js';
-import { type Config, ConfigError, loadConfig, type SlackConfig } from '../config.js';
+import { type Config, ConfigError, loadConfig } from '../config.js';
 import { isCaseId } from '../core/case-record.js';
 import { dayIn } from '../core/dates.js';
 import { IpcheckError } from '../core/errors.js';
@@ -48,50 +47,9 @@ async function triage(argv: string[]): Promise<number> {
   return 0;
 }
 
-/** Runs the Slack app until SIGINT/SIGTERM, then stops taking requests and closes the store. */
-async function slack(config: Config, slackCfg: SlackConfig): Promise<number> {
-  const ctx = { ...(await loadContext()), defaults: config.defaults, timeZone: config.timeZone };
-  const stores = await openStores(config.storeUrl, systemClock);
-  const logger = makeLogger((line) => process.stderr.write(`${line}\n`));
-  const deps = {
-    ctx,
-    stores,
-    clock: systemClock,
-    exportDir: config.exportDir,
-    ...(config.legalChannel ? { legalChannel: config.legalChannel } : {}),
-    log: {
-      info: (m: string) => logger.info(m),
-      warn: (m: string) => logger.warn(m),
-      error: (m: string) => logger.error(m),
-    },
-  };
-  let running: RunningSlack;
-  try {
-    running = await startSlack(slackCfg, deps, { reminderIntervalMs: config.reminderIntervalMs, logger });
-  } catch (err) {
-    await stores.close();
-    throw err;
-  }
-  const where =
-    running.mode === 'socket'
-      ? 'Socket Mode'
-      : `HTTP mode on http://${slackCfg.host}:${running.port}/slack/events`;
-  const legal = config.legalChannel
-    ? `legal channel ${config.legalChannel}`
-    : 'no legal channel (set IPCHECK_LEGAL_CHANNEL)';
-  process.stdout.write(`ipcheck: Slack app running in ${where}; store ${stores.kv.describe}; ${legal}\n`);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  await running.stop();
-  await stores.close();
-  return 0;
-}
-
 async function chat(): Promise<number> {
   const config = loadConfig();
-  if (config.slack) return slack(config, config.slack);
+  if (config.slack) return runSlack(config, config.slack);
   return withStores(config, async (stores, ctx) => {
     await runTerminalChat({
       ctx,

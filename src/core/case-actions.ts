@@ -38,6 +38,29 @@ export function withPermalink(rec: CaseRecord, permalink: string): CaseRecord {
   return rec.escalation ? { ...rec, escalation: { ...rec.escalation, permalink } } : rec;
 }
 
+/** The lawyer note is in the legal thread (all of it; `ts` is its first message). */
+export function escalationNotePosted(rec: CaseRecord, ts: string): CaseRecord {
+  return rec.escalation ? { ...rec, escalation: { ...rec.escalation, noteTs: ts } } : rec;
+}
+
+/** The seller's thread was told where the legal thread is. */
+export function escalationSellerTold(rec: CaseRecord, ts: string): CaseRecord {
+  return rec.escalation ? { ...rec, escalation: { ...rec.escalation, sellerToldTs: ts } } : rec;
+}
+
+export type EscalationStep = 'note' | 'permalink' | 'seller';
+
+/** What an escalation whose legal parent exists still has to do, in order (empty: finished). */
+export function escalationPending(esc: NonNullable<CaseRecord['escalation']>): EscalationStep[] {
+  // Escalated before the steps were recorded: the permalink was saved last but one, so it was finished.
+  if (esc.permalink && esc.noteTs === undefined && esc.sellerToldTs === undefined) return [];
+  const steps: EscalationStep[] = [];
+  if (!esc.noteTs) steps.push('note');
+  if (!esc.permalink) steps.push('permalink');
+  if (!esc.sellerToldTs) steps.push('seller');
+  return steps;
+}
+
 /** Legal takes the case; only the first acknowledgement counts. */
 export function acknowledged(rec: CaseRecord, a: Actor): CaseRecord {
   if (rec.escalation?.status !== 'open') return rec;
@@ -48,8 +71,9 @@ export function acknowledged(rec: CaseRecord, a: Actor): CaseRecord {
   };
 }
 
+/** Legal asks the seller something; only while the case is with legal and not resolved. */
 export function infoRequested(rec: CaseRecord, a: Actor, question: string): CaseRecord {
-  if (!rec.escalation) return rec;
+  if (!rec.escalation || rec.escalation.status === 'resolved') return rec;
   return {
     ...rec,
     escalation: {
@@ -78,9 +102,12 @@ export function infoAnswered(rec: CaseRecord, a: Actor, answer: string): CaseRec
   };
 }
 
-/** Legal closes the matter: the case is closed with legal's outcome note. */
+/**
+ * Legal closes the matter: the case is closed with legal's outcome note. Once: a second resolve (a
+ * replayed or stale form) leaves the first outcome on record.
+ */
 export function resolved(rec: CaseRecord, a: Actor, outcome: string): CaseRecord {
-  if (!rec.escalation) return rec;
+  if (!rec.escalation || rec.escalation.status === 'resolved') return rec;
   return {
     ...rec,
     status: 'closed',

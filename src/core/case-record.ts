@@ -68,6 +68,14 @@ export const Escalation = z.object({
   channel: z.string(),
   ts: z.string(),
   permalink: z.string().optional(),
+  /**
+   * The steps after the parent message, each recorded when done, so an escalation that stopped midway
+   * is finished by a retry (never redone): the lawyer note posted in the legal thread (its first
+   * message), and the seller told where the legal thread is. Records from before these were kept have
+   * neither; their permalink says the escalation was finished.
+   */
+  noteTs: z.string().optional(),
+  sellerToldTs: z.string().optional(),
   status: z.enum(['open', 'acknowledged', 'resolved']),
   ackBy: z.string().optional(),
   ackAt: z.string().optional(),

@@ -169,21 +169,37 @@ export class KvCaseRepository implements CaseRepository {
   }
 
   async listOpen(): Promise<OpenCaseSummary[]> {
+    return (await this.listOpenReport()).cases;
+  }
+
+  /**
+   * The open cases, and the ones in the open index that cannot be read (damaged, or written by a newer
+   * ipcheck): one bad record must not hide the others, and must not go unmentioned either.
+   */
+  async listOpenReport(): Promise<OpenCasesReport> {
     const buckets = (await this.kv.get<number[]>(BUCKETS)) ?? [];
     const lists = await this.kv.getMany<string[]>(buckets.map((b) => `index:open:${b}`));
     const ids = lists.flatMap((l) => l ?? []);
-    const raws: unknown[] = [];
+    const raws: Raw[] = [];
     for (let i = 0; i < ids.length; i += BUCKET_SIZE) {
-      raws.push(...(await this.kv.getMany<unknown>(ids.slice(i, i + BUCKET_SIZE).map(caseKey))));
+      raws.push(...(await this.readMany(ids.slice(i, i + BUCKET_SIZE))));
     }
-    const out: OpenCaseSummary[] = [];
+    const cases: OpenCaseSummary[] = [];
+    const unreadable: UnreadableCase[] = [];
     raws.forEach((raw, i) => {
       const id = ids[i];
       if (raw === undefined || id === undefined) return;
-      const r = readRecord(raw);
-      if (!r.ok || r.record.status !== 'open') return;
+      const r = raw instanceof DamagedValue ? undefined : readRecord(raw);
+      if (!r?.ok) {
+        const reason =
+          r?.ok === false && r.problem.kind === 'newer' ? 'written by a newer ipcheck' : 'damaged';
+        const conversation = conversationOf(raw);
+        unreadable.push({ id, reason, ...(conversation ? { conversation } : {}) });
+        return;
+      }
+      if (r.record.status !== 'open') return;
       const f = r.record.state.facts;
-      out.push({
+      cases.push({
         id,
         platform: f.platform,
         listingId: f.listingId,
@@ -195,6 +211,46 @@ export class KvCaseRepository implements CaseRepository {
         ...(r.record.escalation ? { escalation: r.record.escalation.status } : {}),
       });
     });
+    return { cases, unreadable };
+  }
+
+  /** Reads records in one round trip; when one value in the batch is not even JSON, key by key. */
+  private async readMany(ids: string[]): Promise<Raw[]> {
+    try {
+      return await this.kv.getMany<unknown>(ids.map(caseKey));
+    } catch (err) {
+      if (!(err instanceof IpcheckError) || err.code !== 'case_unreadable') throw err;
+    }
+    const out: Raw[] = [];
+    for (const id of ids) {
+      try {
+        out.push(await this.kv.get<unknown>(caseKey(id)));
+      } catch (err) {
+        if (!(err instanceof IpcheckError) || err.code !== 'case_unreadable') throw err;
+        out.push(new DamagedValue());
+      }
+    }
     return out;
   }
+}
+
+/** A stored value that is not even JSON. */
+class DamagedValue {}
+type Raw = unknown;
+
+/** The conversation of an unreadable record, when that much of it is still there (to filter by workspace). */
+function conversationOf(raw: Raw): string | undefined {
+  const convs = (raw as { conversations?: unknown } | null)?.conversations;
+  return Array.isArray(convs) && typeof convs[0] === 'string' ? convs[0] : undefined;
+}
+
+export interface UnreadableCase {
+  id: string;
+  reason: 'damaged' | 'written by a newer ipcheck';
+  conversation?: string;
+}
+
+export interface OpenCasesReport {
+  cases: OpenCaseSummary[];
+  unreadable: UnreadableCase[];
 }

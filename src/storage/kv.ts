@@ -37,6 +37,13 @@ export async function withDeadline<T>(describe: string, what: string, ms: number
     return await Promise.race([p, timeout]);
   } catch (err) {
     if (err instanceof IpcheckError) throw err;
+    // The store answered, but what it holds there is not JSON (a damaged row): that value is unreadable,
+    // the store is not down. Said apart, so one damaged case does not read as "cannot reach the store".
+    if (err instanceof SyntaxError)
+      throw new IpcheckError(
+        'case_unreadable',
+        `the case store (${describe}) holds a damaged value (${what}): ${err.message}`,
+      );
     throw new IpcheckError(
       'store_unavailable',
       `the case store (${describe}) failed ${what}: ${(err as Error).message}`,

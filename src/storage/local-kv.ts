@@ -14,6 +14,19 @@ const OP_TIMEOUT_MS = 5000;
 const timed = <T>(what: string, describe: string, p: Promise<T>): Promise<T> =>
   withDeadline(describe, what, OP_TIMEOUT_MS, p);
 
+/** Startup failures of an SQLite store, with what to check when it is the file system's permissions. */
+function notWritable(describe: string, err: unknown): IpcheckError {
+  const msg = (err as Error).message;
+  if (/SQLITE_READONLY|SQLITE_CANTOPEN|SQLITE_PERM|EACCES|EROFS|readonly/i.test(msg)) {
+    const cause = msg.replace(/^the case store \([^)]*\) failed [^:]*: /, '');
+    return new IpcheckError(
+      'store_unavailable',
+      `the case store (${describe}) is not writable (${cause}); ipcheck needs to write the file and its folder: check their owner and permissions`,
+    );
+  }
+  return err instanceof IpcheckError ? err : new IpcheckError('store_unavailable', msg);
+}
+
 export class LocalKv implements Kv {
   readonly shared = false;
   private readonly mutex = new KeyedMutex();
@@ -47,7 +60,15 @@ export class LocalKv implements Kv {
     // keyv re-emits store errors; without a listener an 'error' event would crash the process.
     keyv.on('error', () => {});
     const kv = new LocalKv(keyv, describe);
-    await timed('its first read', describe, keyv.get('meta:probe'));
+    try {
+      await timed('its first read', describe, keyv.get('meta:probe'));
+      // Reads work on a read-only file (or in a folder SQLite cannot write its journal to); only the first
+      // case write would fail, in front of a seller. A test write here fails at startup instead.
+      await timed('a test write', describe, keyv.set('meta:probe', Date.now()));
+    } catch (err) {
+      await keyv.disconnect().catch(() => {});
+      throw notWritable(describe, err);
+    }
     return kv;
   }
 

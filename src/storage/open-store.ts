@@ -1,15 +1,20 @@
 import { IpcheckError } from '../core/errors.js';
 import type { CaseRepository, Claims, Clock, ReminderStore } from '../core/ports.js';
 import type { Kv } from './kv.js';
-import { KvCaseRepository } from './kv-case-repository.js';
+import { KvCaseRepository, type OpenCasesReport } from './kv-case-repository.js';
 import { KvClaims } from './kv-claims.js';
 import { KvReminderStore } from './kv-reminders.js';
 import { LocalKv } from './local-kv.js';
 import { RedisKv } from './redis-kv.js';
 import { parseStoreUrl, STORE_URL_FORMS } from './store-url.js';
 
+/** The case repository, plus a listing that also names the open cases it could not read. */
+export interface CaseStore extends CaseRepository {
+  listOpenReport(): Promise<OpenCasesReport>;
+}
+
 export interface Stores {
-  cases: CaseRepository;
+  cases: CaseStore;
   claims: Claims;
   reminders: ReminderStore;
   kv: Kv;

@@ -77,6 +77,25 @@ export class RedisKv implements Kv {
     } finally {
       clearTimeout(timer);
     }
+    // A read-only server (a replica, or one refusing writes for lack of disk or memory) answers reads;
+    // only the first case write would fail, in front of a seller. A test write fails at startup instead.
+    try {
+      await withDeadline(
+        describe,
+        'a test write',
+        OP_TIMEOUT_MS,
+        client.sendCommand(['SET', `${RAW_PREFIX}meta:probe`, String(Date.now()), 'PX', '60000']),
+      );
+    } catch (err) {
+      client.destroy();
+      const msg = (err as Error).message.replace(/^the case store \([^)]*\) failed [^:]*: /, '');
+      throw new IpcheckError(
+        'store_unavailable',
+        /READONLY|MISCONF|OOM|NOPERM/.test(msg)
+          ? `the case store (${describe}) is not writable (${msg}); point IPCHECK_STORE_URL at a writable Redis primary`
+          : `the case store (${describe}) failed a test write: ${msg}`,
+      );
+    }
     ready = true;
     // The adapter's generic client type is wider than createClient's default one; same runtime object.
     const adapter = new KeyvRedis(client as unknown as ConstructorParameters<typeof KeyvRedis>[0], {

@@ -133,6 +133,11 @@ export interface FailureSpec {
   delayMs?: number;
   /** How many consecutive calls this applies to (default 1). */
   times?: number;
+  /**
+   * The call takes effect (the message is posted), but its answer is the failure: a response lost to a
+   * timeout or a proxy's 5xx. Only with a non-429 `status`.
+   */
+  applied?: boolean;
 }
 
 /** Returns a JSON answer for a call, or undefined to fall back to the fake's own answer. */
@@ -780,6 +785,7 @@ export async function startFakeSlackApi(opts: FakeSlackApiOptions = {}): Promise
         return;
       }
       if (status !== 200) {
+        if (failure.applied) answer(method, args, auth);
         finish(status, { ok: false, error: failure.error ?? 'http_error' });
         return;
       }

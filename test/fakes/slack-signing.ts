@@ -314,10 +314,10 @@ export function appHomeOpenedEvent(
 // Interactivity
 
 /** A user as it appears in interaction payloads. */
-function payloadUser(user: string | { id: string; name?: string } | undefined) {
+function payloadUser(user: string | { id: string; name?: string } | undefined, team_id = FAKE_TEAM_ID) {
   const id = typeof user === 'string' ? user : (user?.id ?? DEFAULT_USER_ID);
   const name = (typeof user === 'object' ? user.name : undefined) ?? id.toLowerCase();
-  return { id, username: name, name, team_id: FAKE_TEAM_ID };
+  return { id, username: name, name, team_id };
 }
 
 export interface BlockActionInput {
@@ -334,6 +334,8 @@ export interface BlockActionInput {
 
 export interface BlockActionsOptions {
   user?: string | { id: string; name?: string };
+  /** The workspace the click comes from (default the fake's team). */
+  team_id?: string;
   channel?: string;
   /** The message holding the button. */
   message_ts?: string;
@@ -367,9 +369,10 @@ export function blockActionsPayload(o: BlockActionsOptions): Record<string, unkn
     out.action_ts = action_ts;
     return out;
   });
+  const team_id = o.team_id ?? FAKE_TEAM_ID;
   const p: Record<string, unknown> = {
     type: 'block_actions',
-    user: payloadUser(o.user),
+    user: payloadUser(o.user, team_id),
     api_app_id: FAKE_APP_ID,
     token: FAKE_VERIFICATION_TOKEN,
   };
@@ -377,7 +380,7 @@ export function blockActionsPayload(o: BlockActionsOptions): Record<string, unkn
     const viewId = typeof o.view.id === 'string' ? o.view.id : 'V0000000000';
     p.container = o.container ?? { type: 'view', view_id: viewId };
     p.trigger_id = o.trigger_id ?? fakeTriggerId();
-    p.team = { id: FAKE_TEAM_ID, domain: FAKE_TEAM_DOMAIN };
+    p.team = { id: team_id, domain: FAKE_TEAM_DOMAIN };
     p.enterprise = null;
     p.is_enterprise_install = false;
     p.view = o.view;
@@ -391,7 +394,7 @@ export function blockActionsPayload(o: BlockActionsOptions): Record<string, unkn
     if (o.thread_ts) container.thread_ts = o.thread_ts;
     p.container = o.container ?? container;
     p.trigger_id = o.trigger_id ?? fakeTriggerId();
-    p.team = { id: FAKE_TEAM_ID, domain: FAKE_TEAM_DOMAIN };
+    p.team = { id: team_id, domain: FAKE_TEAM_DOMAIN };
     p.enterprise = null;
     p.is_enterprise_install = false;
     p.channel = { id: channel, name: `chan-${channel.toLowerCase()}` };
@@ -425,6 +428,8 @@ export function plainTextValue(value: string | null): Record<string, unknown> {
 
 export interface ViewSubmissionOptions {
   user?: string | { id: string; name?: string };
+  /** The workspace the submission comes from (default the fake's team). */
+  team_id?: string;
   view: {
     callback_id: string;
     private_metadata?: string;
@@ -444,16 +449,17 @@ export interface ViewSubmissionOptions {
 /** A `view_submission` interaction payload as an object. */
 export function viewSubmissionPayload(o: ViewSubmissionOptions): Record<string, unknown> {
   const id = o.view.id ?? `V${pad(next(), 10)}`;
+  const team_id = o.team_id ?? FAKE_TEAM_ID;
   return {
     type: 'view_submission',
-    team: { id: FAKE_TEAM_ID, domain: FAKE_TEAM_DOMAIN },
-    user: payloadUser(o.user),
+    team: { id: team_id, domain: FAKE_TEAM_DOMAIN },
+    user: payloadUser(o.user, team_id),
     api_app_id: FAKE_APP_ID,
     token: FAKE_VERIFICATION_TOKEN,
     trigger_id: o.trigger_id ?? fakeTriggerId(),
     view: {
       id,
-      team_id: FAKE_TEAM_ID,
+      team_id,
       type: 'modal',
       blocks: o.view.blocks ?? [],
       private_metadata: o.view.private_metadata ?? '',

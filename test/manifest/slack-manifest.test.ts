@@ -12,6 +12,9 @@ const SCOPE_FOR_METHOD: Record<string, string[]> = {
   'chat.update': ['chat:write'],
   'chat.getPermalink': [],
   'conversations.members': ['channels:read', 'groups:read'],
+  // A retry looks for the message an earlier try may have posted (legal parent, case message, note).
+  'conversations.history': ['channels:history', 'groups:history', 'im:history'],
+  'conversations.replies': ['channels:history', 'groups:history', 'im:history'],
   'views.open': [],
   'views.publish': [],
   filesUploadV2: ['files:write'],

@@ -1,3 +1,5 @@
+import { createClient } from '@keyv/redis';
+import sqlite3 from 'sqlite3';
 import { describe, expect, it } from 'vitest';
 import {
   type CaseRecord,
@@ -180,6 +182,25 @@ describe.each(KINDS)('unreadable records on %s', (kind) => {
     expect((await stores.cases.listOpen()).map((o) => o.id)).toEqual([good.id, next.id]);
   });
 
+  it('names the open cases it could not read, with why, next to the readable ones', async () => {
+    const stores = await h.open(kind);
+    const good = await stores.cases.create(newCaseInput(1));
+    await stores.kv.set('case:IPC-0009', { ...validRecord('IPC-0009'), schema: 99 });
+    const { audit: _a, ...damaged } = validRecord('IPC-0010');
+    await stores.kv.set('case:IPC-0010', damaged);
+    const key = openIndexKey('IPC-0009');
+    const ids = (await stores.kv.get<string[]>(key)) ?? [];
+    await stores.kv.set(key, [...ids, 'IPC-0009', 'IPC-0010', 'IPC-0011']);
+
+    const report = await stores.cases.listOpenReport();
+    expect(report.cases.map((c) => c.id)).toEqual([good.id]);
+    // IPC-0011 is in the index with no record at all: nothing to report, nothing to read.
+    expect(report.unreadable).toEqual([
+      { id: 'IPC-0009', reason: 'written by a newer ipcheck', conversation: 'slack:T1:C1:1.2' },
+      { id: 'IPC-0010', reason: 'damaged', conversation: 'slack:T1:C1:1.2' },
+    ]);
+  });
+
   it('reads a record planted in the current schema like any other', async () => {
     const stores = await h.open(kind);
     const rec = validRecord('IPC-0009');
@@ -187,5 +208,47 @@ describe.each(KINDS)('unreadable records on %s', (kind) => {
     expect(await stores.cases.get('IPC-0009')).toEqual(rec);
     const next = await stores.cases.update('IPC-0009', (cur) => cur, { expectedVersion: 3 });
     expect(next.version).toBe(4);
+  });
+});
+
+/** Overwrites a stored case with bytes that are not JSON at all, under the store's own key. */
+async function plantGarbage(kind: 'sqlite' | 'redis', url: string, id: string): Promise<void> {
+  if (kind === 'redis') {
+    const client = createClient({ url });
+    client.on('error', () => {});
+    await client.connect();
+    const keys = (await client.sendCommand(['KEYS', `*case:${id}`])) as string[];
+    expect(keys).toHaveLength(1);
+    await client.sendCommand(['SET', keys[0] as string, 'garbage{']);
+    await client.close();
+    return;
+  }
+  const db = new sqlite3.Database(url.slice('sqlite://'.length));
+  const changes = await new Promise<number>((resolve, reject) =>
+    db.run("UPDATE keyv SET value = 'garbage{' WHERE key LIKE ?", [`%case:${id}`], function (err) {
+      if (err) reject(err);
+      else resolve(this.changes);
+    }),
+  );
+  await new Promise((r) => db.close(r));
+  expect(changes).toBe(1);
+}
+
+describe.each(['sqlite', 'redis'] as const)('a stored value that is not even JSON on %s', (kind) => {
+  it('does not break the list: the other cases are listed and the damaged one is named', async () => {
+    const url = h.url(kind);
+    const stores = await h.open(url);
+    const a = await stores.cases.create(newCaseInput(1));
+    const b = await stores.cases.create(newCaseInput(2));
+    const c = await stores.cases.create(newCaseInput(3));
+    await plantGarbage(kind, url, b.id);
+    const report = await stores.cases.listOpenReport();
+    expect(report.cases.map((x) => x.id)).toEqual([a.id, c.id]);
+    expect(report.unreadable).toEqual([{ id: b.id, reason: 'damaged' }]);
+    expect((await stores.cases.listOpen()).map((x) => x.id)).toEqual([a.id, c.id]);
+    // Reading it alone says it is unreadable, not that the store is down.
+    const { err } = await expectIpcheckError(stores.cases.get(b.id));
+    expect(err.code).toBe('case_unreadable');
+    expect(err.message).toContain('damaged');
   });
 });

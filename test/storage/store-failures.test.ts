@@ -20,20 +20,34 @@ const FAST_MS = 6000;
 // --- redis-server processes this file controls directly (stop, stall, restart on the same port) ------
 
 const procs = new Set<ChildProcess>();
+/** The servers' working folders, removed after the file (awaited, once their servers are gone). */
+const dirs = new Set<string>();
 
 const listening = canConnect;
 
-async function redisOn(port: number): Promise<ChildProcess> {
+async function redisOn(port: number, extra: string[] = []): Promise<ChildProcess> {
   const dir = await mkdtemp(join(tmpdir(), 'ipcheck-redis-own-'));
   const proc = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      dir,
+      ...extra,
+    ],
     { stdio: 'ignore' },
   );
   procs.add(proc);
+  dirs.add(dir);
   proc.once('exit', () => {
     procs.delete(proc);
-    void rm(dir, { recursive: true, force: true });
   });
   const deadline = Date.now() + 10_000;
   while (!(await listening(port))) {
@@ -58,10 +72,15 @@ const openSockets = new Set<Socket>();
 afterAll(async () => {
   for (const s of openSockets) s.destroy();
   for (const srv of servers) srv.close();
-  for (const p of [...procs]) {
-    p.kill('SIGCONT');
-    p.kill('SIGKILL');
-  }
+  await Promise.all(
+    [...procs].map((p) => {
+      const gone = new Promise((r) => p.once('exit', r));
+      p.kill('SIGCONT');
+      p.kill('SIGKILL');
+      return gone;
+    }),
+  );
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
 });
 
 async function eventually<T>(what: string, f: () => Promise<T>, withinMs = 5000): Promise<T> {
@@ -88,6 +107,17 @@ describe('a Redis store that is down or stuck', () => {
     expectUnavailable(err, `127.0.0.1:${port}`);
     expect(err.message).toContain('cannot connect to the case store');
     expect(elapsedMs).toBeLessThan(FAST_MS);
+  });
+
+  it('fails at startup naming the address when the server is read-only (a replica)', async () => {
+    // A replica of a primary that is not there: it answers reads, and refuses every write.
+    const port = await freePort();
+    const proc = await redisOn(port, ['--replicaof', '127.0.0.1', String(await freePort())]);
+    const { err, elapsedMs } = await expectIpcheckError(h.open(`redis://127.0.0.1:${port}`));
+    expectUnavailable(err, `127.0.0.1:${port}`);
+    expect(err.message).toMatch(/is not writable \(READONLY/);
+    expect(elapsedMs).toBeLessThan(FAST_MS);
+    await stop(proc);
   });
 
   it('gives up within seconds on a server that accepts but never answers', async () => {

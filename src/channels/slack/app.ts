@@ -6,8 +6,10 @@ import { registerCommand } from './handlers/command.js';
 import { registerMessages } from './handlers/messages.js';
 import { registerViews } from './handlers/views.js';
 import { registerHome } from './home.js';
+import { InFlight } from './in-flight.js';
 import { LegalMembers } from './legal-members.js';
 import { startReminderLoop } from './reminders.js';
+import { guardRequests, payloadProblem } from './request-guard.js';
 import type { SlackDeps } from './slack-deps.js';
 
 export interface RunningSlack {
@@ -15,15 +17,25 @@ export interface RunningSlack {
   /** The bound port in HTTP mode. */
   port?: number;
   app: App;
+  /** Work still running for requests already acknowledged. */
+  inFlight: InFlight;
+  /**
+   * Stops taking requests (the HTTP server closes, the socket disconnects), then waits for the work of
+   * requests already taken to finish, up to the drain time. The caller closes the store afterwards.
+   */
   stop(): Promise<void>;
 }
 
 export interface SlackOptions {
   reminderIntervalMs: number;
   logger: Logger;
+  /** How long stop() waits for running work (default 25 s: inside a 30 s container stop grace period). */
+  drainMs?: number;
 }
 
-function receiverFor(cfg: SlackConfig, clientOptions: object, logger: Logger): Receiver {
+const EVENTS_PATH = '/slack/events';
+
+function receiverFor(cfg: SlackConfig, clientOptions: object, logger: Logger, deps: SlackDeps): Receiver {
   if (cfg.mode === 'socket') {
     // The Socket Mode client gets its own copy of the client options (it rewrites retryConfig in place).
     return new SocketModeReceiver({
@@ -32,15 +44,22 @@ function receiverFor(cfg: SlackConfig, clientOptions: object, logger: Logger): R
       installerOptions: { clientOptions: { ...clientOptions } },
     });
   }
-  return new HTTPReceiver({
+  const receiver = new HTTPReceiver({
     signingSecret: cfg.signingSecret as string,
-    endpoints: '/slack/events',
+    endpoints: EVENTS_PATH,
     logger,
     // A health check for load balancers; it touches nothing.
     customRoutes: [
       { path: '/healthz', method: ['GET'], handler: (_req, res) => res.writeHead(200).end('ok') },
     ],
   });
+  // The receiver's server calls this property for every request: checked bodies first (request-guard.ts).
+  receiver.requestListener = guardRequests(receiver.requestListener, {
+    path: EVENTS_PATH,
+    signingSecret: cfg.signingSecret as string,
+    log: deps.log,
+  });
+  return receiver;
 }
 
 /** Builds the Bolt app with every handler and starts it in the configured mode. */
@@ -55,8 +74,20 @@ export async function startSlack(
     retryConfig: { retries: 4, factor: 2, minTimeout: 500, maxTimeout: 20_000 },
     timeout: 15_000,
   };
-  const receiver = receiverFor(cfg, clientOptions, opts.logger);
+  const receiver = receiverFor(cfg, clientOptions, opts.logger, deps);
   const app = new App({ token: cfg.botToken, receiver, clientOptions, logger: opts.logger });
+  // Socket Mode payloads skip the HTTP guard: the same shape check runs here, before Bolt reads them.
+  // A bad one is acked (so Slack does not send it again) and dropped with a log line.
+  const processEvent = app.processEvent.bind(app);
+  app.processEvent = async (event) => {
+    const problem = payloadProblem(event.body);
+    if (!problem) return processEvent(event);
+    deps.log.warn(`dropped a Slack payload: ${problem}`);
+    await event.ack();
+  };
+  const inFlight = new InFlight();
+  // Counts every request's work until its listeners finish (they run on after the ack).
+  app.use(({ next }) => inFlight.run(next));
   const members = new LegalMembers(deps.legalChannel);
   registerCommand(app, deps);
   registerMessages(app, deps);
@@ -75,14 +106,23 @@ export async function startSlack(
   } else {
     await app.start();
   }
-  const stopReminders = startReminderLoop(deps, app.client, opts.reminderIntervalMs);
+  const stopReminders = startReminderLoop(deps, app.client, opts.reminderIntervalMs, inFlight);
+  let stopping: Promise<void> | undefined;
+  const stop = async () => {
+    stopReminders();
+    await app.stop();
+    const r = await inFlight.drain(opts.drainMs ?? 25_000);
+    if (!r.drained) deps.log.warn(`stopping with ${r.left} request(s) still running`);
+  };
   return {
     mode: cfg.mode,
     ...(port !== undefined ? { port } : {}),
     app,
-    stop: async () => {
-      stopReminders();
-      await app.stop();
+    inFlight,
+    // A second signal while draining waits for the same stop instead of stopping twice.
+    stop: () => {
+      stopping ??= stop();
+      return stopping;
     },
   };
 }

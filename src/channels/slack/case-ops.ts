@@ -5,6 +5,7 @@ import type { OpenCaseSummary } from '../../core/ports.js';
 import type { Reply } from '../../core/replies.js';
 import { runTurn, type TurnInput, type TurnResult } from '../../core/turn.js';
 import { exportCaseJson, exportCaseMarkdown } from '../../render/export-case.js';
+import type { UnreadableCase } from '../../storage/kv-case-repository.js';
 import { outcomeOf } from './drafts.js';
 import { postReplies, type Where } from './post.js';
 import type { SlackDeps, WebClient } from './slack-deps.js';
@@ -26,6 +27,49 @@ export function otherWorkspace(rec: CaseRecord, team: string): boolean {
     [...rec.conversations.map(teamOf), rec.sellerThread?.team].filter((t): t is string => Boolean(t)),
   );
   return teams.size > 0 && !teams.has(team);
+}
+
+/** Thrown inside an update to leave the record as it is (no write, no new version). */
+class Unchanged extends Error {
+  constructor(readonly current: CaseRecord) {
+    super('unchanged');
+  }
+}
+
+/**
+ * Applies `change` under the case's lock, and writes only when it changed something: a double click or
+ * a replayed form finds the change already made and is told so, and the record's version does not move.
+ */
+export async function updateIfChanged(
+  deps: SlackDeps,
+  caseId: string,
+  change: (current: CaseRecord) => CaseRecord,
+): Promise<{ rec: CaseRecord; changed: boolean }> {
+  try {
+    const rec = await deps.stores.cases.update(caseId, (cur) => {
+      const next = change(cur);
+      if (next === cur) throw new Unchanged(cur);
+      return next;
+    });
+    return { rec, changed: true };
+  } catch (err) {
+    if (err instanceof Unchanged) return { rec: err.current, changed: false };
+    throw err;
+  }
+}
+
+/**
+ * "1 case could not be read: IPC-0009 (damaged)." for a list of open cases: the unreadable ones of this
+ * workspace (or of none we can tell) are named, so they are not silently missing from the list.
+ */
+export function unreadableNote(list: readonly UnreadableCase[], team: string): string | undefined {
+  const here = list.filter((u) => {
+    const t = u.conversation ? teamOf(u.conversation) : undefined;
+    return t === undefined || t === team;
+  });
+  if (here.length === 0) return undefined;
+  const n = here.length;
+  return `${n} ${n === 1 ? 'case' : 'cases'} could not be read: ${here.map((u) => `${u.id} (${u.reason})`).join(', ')}. The others are fine; tell your admin.`;
 }
 
 export const notFoundReply = (caseId: string): Reply => ({

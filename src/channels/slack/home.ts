@@ -3,6 +3,7 @@ import { formatDay } from '../../core/dates.js';
 import { computeDeadlines, nextDeadline } from '../../core/deadlines.js';
 import { todayFor } from '../../core/outcome.js';
 import type { OpenCaseSummary } from '../../core/ports.js';
+import { unreadableNote } from './case-ops.js';
 import type { LegalMembers } from './legal-members.js';
 import { clip, escapeMrkdwn } from './render-block-kit.js';
 import type { SlackDeps } from './slack-deps.js';
@@ -38,6 +39,8 @@ export function homeView(
   user: string,
   isLegal: boolean,
   deps: SlackDeps,
+  /** "1 case could not be read: …", shown rather than leaving the case silently out. */
+  unreadable?: string,
 ): types.View {
   const blocks: Block[] = [
     { type: 'header', text: { type: 'plain_text', text: 'ipcheck' } },
@@ -85,18 +88,27 @@ export function homeView(
       ),
     },
   });
+  if (unreadable)
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: clip(`:warning: ${escapeMrkdwn(unreadable)}`, 3000) }],
+    });
   return { type: 'home', blocks };
 }
 
 export function registerHome(app: App, deps: SlackDeps, members: LegalMembers): void {
-  app.event('app_home_opened', async ({ event, client }) => {
+  app.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab !== 'home') return;
     try {
-      const [all, isLegal] = await Promise.all([
-        deps.stores.cases.listOpen(),
+      const [report, isLegal] = await Promise.all([
+        deps.stores.cases.listOpenReport(),
         members.isMember(client, event.user),
       ]);
-      await client.views.publish({ user_id: event.user, view: homeView(all, event.user, isLegal, deps) });
+      const note = unreadableNote(report.unreadable, body.team_id);
+      await client.views.publish({
+        user_id: event.user,
+        view: homeView(report.cases, event.user, isLegal, deps, note),
+      });
     } catch (err) {
       deps.log.error(`app home for ${event.user} failed: ${(err as Error).message}`);
     }

@@ -1,5 +1,11 @@
 import type { types } from '@slack/bolt';
-import { escalated, withPermalink } from '../../core/case-actions.js';
+import {
+  escalated,
+  escalationNotePosted,
+  escalationPending,
+  escalationSellerTold,
+  withPermalink,
+} from '../../core/case-actions.js';
 import type { CaseRecord, Escalation } from '../../core/case-record.js';
 import { formatDay } from '../../core/dates.js';
 import { nextDeadline } from '../../core/deadlines.js';
@@ -7,7 +13,7 @@ import type { Outcome } from '../../core/outcome.js';
 import { ACTION, encodeValue, VIEW } from './action-ids.js';
 import { sellerWhere } from './case-ops.js';
 import { currentDraft, lawyerNoteFor, outcomeOf } from './drafts.js';
-import { postMessages } from './post.js';
+import { definitelyNotPosted, findOwnMessage, postOnce } from './post-once.js';
 import { clip, draftMessages, escapeMrkdwn } from './render-block-kit.js';
 import type { SlackDeps, WebClient } from './slack-deps.js';
 
@@ -89,11 +95,76 @@ export function legalParent(
   return { text: `${urgent ? 'URGENT: ' : ''}${rec.id} escalated to legal (${listing})`, blocks };
 }
 
-export type EscalateResult = { kind: 'escalated' | 'already'; permalink?: string } | { kind: 'no_channel' };
+export type EscalateResult =
+  | { kind: 'escalated' | 'finished' | 'already'; permalink?: string }
+  | { kind: 'no_channel' };
+
+// A try that posted (or may have posted) the legal parent leaves this mark before posting, so a later
+// try knows to look in the legal channel before posting one. Kept far longer than anyone retries.
+const ATTEMPT_KEEP_MS = 30 * 24 * 3600_000;
+const attemptKey = (caseId: string) => `slack:escalation-attempt:${caseId}`;
 
 /**
- * One parent message per case in the legal channel, with the lawyer-escalation note in its thread. The
- * caller holds a claim on the case's escalation, so a double click or a second instance cannot post twice.
+ * The legal parent message for a case: the one an earlier try posted (its call failed, or the process
+ * stopped, before the case recorded it), else a new one.
+ */
+async function findOrPostParent(
+  deps: SlackDeps,
+  client: WebClient,
+  rec: CaseRecord,
+  channel: string,
+  user: string,
+): Promise<string> {
+  const key = { kind: 'legal_parent', ref: rec.id };
+  const tried = await deps.stores.kv.get<boolean>(attemptKey(rec.id));
+  if (tried) {
+    const found = await findOwnMessage(client, channel, key);
+    if (found) return found;
+  }
+  await deps.stores.kv.set(attemptKey(rec.id), true, ATTEMPT_KEEP_MS);
+  const parent = legalParent(rec, outcomeOf(rec, deps), { status: 'open' }, user);
+  try {
+    return await postOnce(client, deps.log, key, { channel, text: parent.text, blocks: parent.blocks });
+  } catch (err) {
+    // Slack said no (not_in_channel…): nothing was posted, so the next try need not look for it.
+    if (definitelyNotPosted(err)) await deps.stores.kv.delete(attemptKey(rec.id)).catch(() => {});
+    throw err;
+  }
+}
+
+/** The lawyer note in the legal thread, each part once: parts an earlier try posted are not posted again. */
+async function postNote(
+  deps: SlackDeps,
+  client: WebClient,
+  rec: CaseRecord,
+  esc: Escalation,
+  retry: boolean,
+): Promise<string> {
+  const note = currentDraft(rec, 'lawyer_escalation', deps) ?? lawyerNoteFor(rec, deps);
+  const messages = draftMessages(note.draft, { caseId: rec.id, buttons: false });
+  let first: string | undefined;
+  for (const [part, m] of messages.entries()) {
+    const key = { kind: 'lawyer_note', ref: rec.id, part };
+    const ts =
+      (retry ? await findOwnMessage(client, esc.channel, key, esc.ts) : undefined) ??
+      (await postOnce(client, deps.log, key, {
+        channel: esc.channel,
+        thread_ts: esc.ts,
+        text: m.text,
+        blocks: m.blocks,
+        unfurl_links: false,
+      }));
+    first ??= ts;
+  }
+  return first ?? esc.ts;
+}
+
+/**
+ * One parent message per case in the legal channel, with the lawyer-escalation note in its thread, a
+ * permalink, and the seller told. Each step is recorded on the case when done, so a try that stopped
+ * midway (a failed call, a dead process) is finished by the next one and never redone: the parent is
+ * recorded the moment it exists, and a parent whose post failed is looked for before posting another.
+ * The caller holds a claim on the case's escalation, so two clicks or two instances do not run at once.
  */
 export async function escalate(
   deps: SlackDeps,
@@ -102,37 +173,42 @@ export async function escalate(
   user: string,
 ): Promise<EscalateResult> {
   const channel = deps.legalChannel;
-  if (!channel) return { kind: 'no_channel' };
-  const rec = await deps.stores.cases.get(caseId);
+  let rec = await deps.stores.cases.get(caseId);
   if (!rec) throw new Error(`case ${caseId} not found`);
-  if (rec.escalation)
-    return { kind: 'already', ...(rec.escalation.permalink ? { permalink: rec.escalation.permalink } : {}) };
-  const o = outcomeOf(rec, deps);
-  const parent = legalParent(rec, o, { status: 'open' }, user);
-  const posted = await client.chat.postMessage({ channel, text: parent.text, blocks: parent.blocks });
-  const ts = posted.ts as string;
-  // Record the legal thread the moment it exists: if a later step fails, a retry finds the escalation
-  // and does not post a second parent message.
-  const at = deps.clock.now().toISOString();
-  await deps.stores.cases.update(caseId, (cur) => escalated(cur, { who: user, at }, { channel, ts }));
-  const note = currentDraft(rec, 'lawyer_escalation', deps) ?? lawyerNoteFor(rec, deps);
-  await postMessages(
-    client,
-    { channel, thread_ts: ts },
-    draftMessages(note.draft, { caseId, buttons: false }),
-  );
-  const permalink = (await client.chat.getPermalink({ channel, message_ts: ts })).permalink;
-  if (permalink) {
-    await deps.stores.cases.update(caseId, (cur) => withPermalink(cur, permalink));
+  const started = rec.escalation;
+  if (started && escalationPending(started).length === 0)
+    return { kind: 'already', ...(started.permalink ? { permalink: started.permalink } : {}) };
+  if (!started) {
+    if (!channel) return { kind: 'no_channel' };
+    const ts = await findOrPostParent(deps, client, rec, channel, user);
+    const at = deps.clock.now().toISOString();
+    rec = await deps.stores.cases.update(caseId, (cur) => escalated(cur, { who: user, at }, { channel, ts }));
+    // The case knows its parent now; the mark has done its job.
+    await deps.stores.kv.delete(attemptKey(caseId)).catch(() => {});
   }
-  const where = sellerWhere(rec);
-  if (where) {
-    await client.chat.postMessage({
-      ...where,
-      text: `Escalated to legal${permalink ? `: ${permalink}` : '.'} Legal's questions and answers will appear here.`,
-    });
+  for (const step of escalationPending(rec.escalation as Escalation)) {
+    const esc = rec.escalation as Escalation;
+    if (step === 'note') {
+      const ts = await postNote(deps, client, rec, esc, Boolean(started));
+      rec = await deps.stores.cases.update(caseId, (cur) => escalationNotePosted(cur, ts));
+    } else if (step === 'permalink') {
+      const permalink = (await client.chat.getPermalink({ channel: esc.channel, message_ts: esc.ts }))
+        .permalink;
+      if (!permalink) throw new Error('chat.getPermalink answered without a permalink');
+      rec = await deps.stores.cases.update(caseId, (cur) => withPermalink(cur, permalink));
+    } else {
+      const where = sellerWhere(rec);
+      const text = `Escalated to legal: ${esc.permalink} Legal's questions and answers will appear here.`;
+      const key = { kind: 'escalated_note', ref: caseId };
+      // On a retry the earlier try may have posted it although its call failed: look first.
+      const found =
+        where && started ? await findOwnMessage(client, where.channel, key, where.thread_ts) : undefined;
+      const ts = where ? (found ?? (await postOnce(client, deps.log, key, { ...where, text }))) : 'none';
+      rec = await deps.stores.cases.update(caseId, (cur) => escalationSellerTold(cur, ts));
+    }
   }
-  return { kind: 'escalated', ...(permalink ? { permalink } : {}) };
+  const permalink = rec.escalation?.permalink;
+  return { kind: started ? 'finished' : 'escalated', ...(permalink ? { permalink } : {}) };
 }
 
 /** Re-renders the legal parent message after legal acted (status line and remaining buttons). */

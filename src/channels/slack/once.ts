@@ -10,8 +10,10 @@ export async function once(
   claims: Claims,
   id: string,
   work: () => Promise<void>,
+  /** How long a try may run before another may take over (a process that died leaves its lease). */
+  leaseMs = LEASE_MS,
 ): Promise<'done' | 'duplicate'> {
-  if (!(await claims.claim(id, LEASE_MS))) return 'duplicate';
+  if (!(await claims.claim(id, leaseMs))) return 'duplicate';
   try {
     await work();
   } catch (err) {

@@ -1,4 +1,5 @@
 import { runDueReminders } from '../../core/run-reminders.js';
+import type { InFlight } from './in-flight.js';
 import type { SlackDeps, WebClient } from './slack-deps.js';
 
 /**
@@ -36,9 +37,14 @@ export async function postDueReminders(deps: SlackDeps, client: WebClient): Prom
   return sent;
 }
 
-export function startReminderLoop(deps: SlackDeps, client: WebClient, everyMs: number): () => void {
+export function startReminderLoop(
+  deps: SlackDeps,
+  client: WebClient,
+  everyMs: number,
+  inFlight: InFlight,
+): () => void {
   let running = false;
-  const tick = async () => {
+  const round = async () => {
     if (running) return;
     running = true;
     try {
@@ -49,6 +55,8 @@ export function startReminderLoop(deps: SlackDeps, client: WebClient, everyMs: n
       running = false;
     }
   };
+  // Counted as running work, so a shutdown waits for a round of reminders before closing the store.
+  const tick = () => inFlight.run(round);
   const timer = setInterval(tick, everyMs);
   timer.unref();
   void tick();

@@ -17,6 +17,7 @@ import {
 import {
   eventsApiEnvelope,
   type FakeSocketMode,
+  fakeEnvelopeId,
   interactiveEnvelope,
   slashCommandEnvelope,
   startFakeSocketMode,
@@ -120,7 +121,10 @@ describe('Slack in Socket Mode (against a local WebSocket server)', () => {
     expect(
       rec?.audit.filter((e) => e.action === 'answer' && e.detail?.startsWith('listingIsOurs=')),
     ).toHaveLength(1);
-    expect(u.threadText(root)).toContain(`:white_check_mark: Yes, it is our listing — <@${SELLER}>`);
+    // The pressed question is updated after the next one is posted: wait for it.
+    await eventually(() =>
+      expect(u.threadText(root)).toContain(`:white_check_mark: Yes, it is our listing — <@${SELLER}>`),
+    );
     // Two envelopes, two acks.
     expect(sm.acks.map((a) => a.envelope_id)).toContain(env.envelope_id);
     expect(sm.acks).toHaveLength(2);
@@ -146,5 +150,29 @@ describe('Slack in Socket Mode (against a local WebSocket server)', () => {
     await sleep(200);
     expect(api.callsTo('chat.postMessage')).toHaveLength(posts);
     expect(await stores.cases.listOpen()).toHaveLength(1);
+  });
+
+  it('acks and drops an interaction or command whose payload is not an object, and keeps serving', async () => {
+    for (const type of ['interactive', 'slash_commands'] as const) {
+      const ack = await sm.send(
+        { type, envelope_id: fakeEnvelopeId(), payload: null, accepts_response_payload: false } as never,
+        { timeoutMs: 2000 },
+      );
+      expect(ack.payload ?? {}).toEqual({});
+    }
+    const actions = await sm.send(
+      interactiveEnvelope({ type: 'block_actions', actions: [null], user: { id: SELLER } }),
+      { timeoutMs: 2000 },
+    );
+    expect(actions.payload ?? {}).toEqual({});
+    expect(logs.filter((l) => l.startsWith('dropped a Slack payload'))).toHaveLength(3);
+    expect(api.calls.filter((c) => c.method.startsWith('chat.'))).toEqual([]);
+    // Still serving.
+    await sm.send(
+      slashCommandEnvelope(
+        slashCommandPayload({ text: 'help', user_id: SELLER, response_url: api.responseUrl() }),
+      ),
+    );
+    await eventually(() => expect(api.responses).toHaveLength(1));
   });
 });

@@ -1,11 +1,12 @@
 import type { App, BlockAction, ButtonAction, types } from '@slack/bolt';
-import { acknowledged, draftRegenerated, draftSent } from '../../../core/case-actions.js';
+import { acknowledged, draftRegenerated, draftSent, escalationPending } from '../../../core/case-actions.js';
 import { userText } from '../../../core/errors.js';
 import type { CoreEvent } from '../../../core/step.js';
 import { ACTION, type ButtonValue, decodeValue } from '../action-ids.js';
-import { turnAndPost } from '../case-ops.js';
+import { legalClickRefusal, legalStateRefusal, sellerClickRefusal } from '../case-guard.js';
+import { turnAndPost, updateIfChanged } from '../case-ops.js';
 import { currentDraft, editModal } from '../drafts.js';
-import { escalate, questionModal, refreshLegalParent, resolveModal } from '../legal.js';
+import { type EscalateResult, escalate, questionModal, refreshLegalParent, resolveModal } from '../legal.js';
 import type { LegalMembers } from '../legal-members.js';
 import { once } from '../once.js';
 import { postMessages, type Where } from '../post.js';
@@ -145,28 +146,61 @@ async function markSent(c: Click): Promise<void> {
   });
 }
 
+// An escalation posts a handful of messages: a try still holding its claim after this long has died,
+// and the next press may finish it.
+const ESCALATE_LEASE_MS = 2 * 60_000;
+
+class NoLegalChannel extends Error {}
+
 async function escalateClick(c: Click): Promise<void> {
   const id = c.value.c;
-  // One escalation per case, however many clicks or instances: the claim is held while posting to legal.
-  const r = await once(c.deps.stores.claims, `slack:escalate:${id}`, async () => {
-    const res = await escalate(c.deps, c.client, id, c.user);
-    if (res.kind === 'no_channel') {
-      await tell(
+  let res: EscalateResult | undefined;
+  let r: 'done' | 'duplicate';
+  try {
+    // One escalation per case at a time, however many clicks or instances.
+    r = await once(
+      c.deps.stores.claims,
+      `slack:escalate:${id}`,
+      async () => {
+        res = await escalate(c.deps, c.client, id, c.user);
+        // Nothing was done: give the claim back, so a press after the admin sets the channel works.
+        if (res.kind === 'no_channel') throw new NoLegalChannel();
+      },
+      ESCALATE_LEASE_MS,
+    );
+  } catch (err) {
+    if (err instanceof NoLegalChannel)
+      return void (await tell(
         c,
         'No legal channel is set. An admin sets IPCHECK_LEGAL_CHANNEL to the legal channel id and invites me there.',
-      );
-      throw new Error('no legal channel');
-    }
-    if (res.kind === 'already')
-      await tell(c, `${id} is already with legal${res.permalink ? `: ${res.permalink}` : '.'}`);
-  }).catch((err: Error) => (err.message === 'no legal channel' ? 'done' : Promise.reject(err)));
+      ));
+    c.deps.log.error(`escalating ${id} failed: ${(err as Error).message}`);
+    // Not "nothing was changed": the legal thread may exist already. The next press finishes it.
+    const rec = await c.deps.stores.cases.get(id).catch(() => undefined);
+    const esc = rec?.escalation;
+    return void (await tell(
+      c,
+      esc
+        ? `${id} is with legal now${esc.permalink ? ` (${esc.permalink})` : ''}, but I could not finish escalating it: the note for legal or the link here did not go through. Press *Escalate to legal* again to finish; nothing will be posted twice.`
+        : `Escalating ${id} did not go through (Slack or the case store did not answer). Press *Escalate to legal* again; if a legal thread was started, it will be finished, not posted twice.`,
+    ));
+  }
+  const link = (p?: string) => (p ? `: ${p}` : '.');
   if (r === 'duplicate') {
-    const rec = await c.deps.stores.cases.get(id);
+    const esc = (await c.deps.stores.cases.get(id))?.escalation;
+    if (esc && escalationPending(esc).length === 0)
+      return void (await tell(c, `${id} is already with legal${link(esc.permalink)}`));
+    return void (await tell(
+      c,
+      `${id} is being escalated right now. If the link to the legal thread does not appear here, press *Escalate to legal* again in a couple of minutes.`,
+    ));
+  }
+  if (res?.kind === 'already') await tell(c, `${id} is already with legal${link(res.permalink)}`);
+  else if (res?.kind === 'finished')
     await tell(
       c,
-      `${id} is already with legal${rec?.escalation?.permalink ? `: ${rec.escalation.permalink}` : '.'}`,
+      `The earlier escalation of ${id} had stopped midway; it is finished now${link(res.permalink)}`,
     );
-  }
 }
 
 /** Legal's buttons work only for members of the legal channel. */
@@ -178,17 +212,20 @@ function legalOnly(h: Handler): Handler {
 }
 
 async function legalAck(c: Click): Promise<void> {
-  const before = await c.deps.stores.cases.get(c.value.c);
-  if (!before?.escalation) return;
-  if (before.escalation.status !== 'open')
-    return void (await tell(c, `Already acknowledged by <@${before.escalation.ackBy}>.`));
-  const rec = await c.deps.stores.cases.update(c.value.c, (cur) => acknowledged(cur, actor(c)));
-  if (rec.escalation?.ackBy !== c.user)
-    return void (await tell(c, `Already acknowledged by <@${rec.escalation?.ackBy}>.`));
+  // Decided under the case's lock: of two clicks (one person's double click, or two lawyers) one
+  // acknowledges and posts; the other is told who did, and nothing is posted twice.
+  const { rec, changed } = await updateIfChanged(c.deps, c.value.c, (cur) => acknowledged(cur, actor(c)));
+  const esc = rec.escalation;
+  if (!esc) return;
+  if (!changed) {
+    if (esc.status === 'resolved') return void (await tell(c, legalStateRefusal(rec) ?? ''));
+    const who = esc.ackBy === c.user ? 'you' : `<@${esc.ackBy}>`;
+    return void (await tell(c, `${rec.id} was already acknowledged by ${who}, so nothing was posted again.`));
+  }
   await refreshLegalParent(c.deps, c.client, rec);
   await c.client.chat.postMessage({
-    channel: rec.escalation.channel,
-    thread_ts: rec.escalation.ts,
+    channel: esc.channel,
+    thread_ts: esc.ts,
     text: `Acknowledged by <@${c.user}>.`,
   });
   const t = rec.sellerThread;
@@ -200,11 +237,17 @@ async function legalAck(c: Click): Promise<void> {
     });
 }
 
+/** Request info and Resolve open a form, and only on a case that is with legal and not resolved. */
 const legalModal =
   (make: (id: string) => types.View): Handler =>
   async (c) => {
+    const rec = await c.deps.stores.cases.get(c.value.c);
+    const refusal = rec ? legalStateRefusal(rec) : undefined;
+    if (refusal) return void (await tell(c, refusal));
     await c.client.views.open({ trigger_id: c.body.trigger_id, view: make(c.value.c) });
   };
+
+const LEGAL_ACTIONS = new Set<string>([ACTION.legalAck, ACTION.legalInfo, ACTION.legalResolve]);
 
 /** Every button, by action id: one lookup, no if/else chain. */
 export const ACTION_HANDLERS: Record<string, Handler> = {
@@ -256,6 +299,18 @@ export function registerActions(app: App, deps: SlackDeps, members: LegalMembers
       return;
     }
     try {
+      // The button names its case: it must be this workspace's case, pressed in that case's thread
+      // (legal's: on its legal parent message). Anything else changes nothing (case-guard.ts).
+      const rec = await deps.stores.cases.get(value.c);
+      const place = {
+        team: c.team,
+        channel: where.channel,
+        ...(where.thread_ts ? { thread: where.thread_ts } : {}),
+      };
+      const refusal = LEGAL_ACTIONS.has(action.action_id)
+        ? legalClickRefusal(rec, place)
+        : sellerClickRefusal(rec, place);
+      if (refusal) return void (await tell({ ...c, value }, refusal));
       await handler({ ...c, value });
     } catch (err) {
       deps.log.error(`${action.action_id} on ${value.c} failed: ${(err as Error).message}`);

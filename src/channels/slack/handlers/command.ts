@@ -2,19 +2,15 @@ import type { App, RespondArguments, types } from '@slack/bolt';
 import { isCaseId } from '../../../core/case-record.js';
 import { computeDeadlines, nextDeadline } from '../../../core/deadlines.js';
 import { userText } from '../../../core/errors.js';
-import {
-  findListingRefs,
-  type ListingRef,
-  listingRefMessage,
-  parseListingRef,
-} from '../../../core/listing-ref.js';
+import { findListingRefs, listingRefMessage, parseListingRef } from '../../../core/listing-ref.js';
 import { todayFor } from '../../../core/outcome.js';
 import { runTurn } from '../../../core/turn.js';
-import { notFoundReply, otherWorkspace, turnAndPost, turnDeps } from '../case-ops.js';
+import { notFoundReply, otherWorkspace, turnDeps, unreadableNote } from '../case-ops.js';
+import { fromSlackText } from '../incoming-text.js';
 import { once } from '../once.js';
-import { slackError } from '../post.js';
+import { AlreadyTold, type Command, openCase, type Respond } from '../opening.js';
 import { escapeMrkdwn, renderSlack } from '../render-block-kit.js';
-import { type SlackDeps, threadKey, type WebClient } from '../slack-deps.js';
+import type { SlackDeps, WebClient } from '../slack-deps.js';
 
 const HELP = [
   '*ipcheck* helps you handle an IP complaint on AliExpress or Amazon: delist, dispute, or escalate to a lawyer.',
@@ -27,23 +23,14 @@ const HELP = [
 const ephemeral = (text: string, blocks?: types.KnownBlock[]): RespondArguments =>
   ({ response_type: 'ephemeral', text, ...(blocks ? { blocks } : {}) }) as RespondArguments;
 
-type Respond = (msg: RespondArguments) => Promise<unknown>;
-
-interface Command {
-  text: string;
-  team_id: string;
-  channel_id: string;
-  user_id: string;
-  trigger_id: string;
-}
-
 async function listCases(deps: SlackDeps, team: string, respond: Respond): Promise<void> {
   const today = todayFor(deps.ctx, deps.clock.now());
-  const open = (await deps.stores.cases.listOpen()).filter((c) =>
-    c.conversation?.startsWith(`slack:${team}:`),
-  );
+  const report = await deps.stores.cases.listOpenReport();
+  const open = report.cases.filter((c) => c.conversation?.startsWith(`slack:${team}:`));
+  const note = unreadableNote(report.unreadable, team);
+  const unread = note ? `\n:warning: ${escapeMrkdwn(note)}` : '';
   if (open.length === 0) {
-    await respond(ephemeral('No open cases in this workspace.'));
+    await respond(ephemeral(`No open cases in this workspace.${unread}`));
     return;
   }
   const lines = open.map((c) => {
@@ -52,7 +39,7 @@ async function listCases(deps: SlackDeps, team: string, respond: Respond): Promi
     const esc = c.escalation ? ` · legal: ${c.escalation}` : '';
     return `• *${c.id}* ${escapeMrkdwn(listing)} · ${c.status}${esc}${next ? ` · next: ${next.label} ${next.date}` : ''}`;
   });
-  await respond(ephemeral(`Open cases (${open.length}):\n${lines.join('\n')}`));
+  await respond(ephemeral(`Open cases (${open.length}):\n${lines.join('\n')}${unread}`));
 }
 
 async function status(deps: SlackDeps, team: string, caseId: string, respond: Respond): Promise<void> {
@@ -79,15 +66,18 @@ async function open(deps: SlackDeps, client: WebClient, cmd: Command, respond: R
   const ref = direct.ok ? direct.ref : findListingRefs(cmd.text).refs[0];
   if (!ref) {
     const problem = direct.ok ? 'not_a_listing' : direct.problem;
-    await respond(ephemeral(`${listingRefMessage(problem, first)}\nSay \`/ipcheck help\` for examples.`));
+    // The message quotes what was typed, decoded now: escaped so it cannot become a mention or a link.
+    await respond(
+      ephemeral(`${escapeMrkdwn(listingRefMessage(problem, first))}\nSay \`/ipcheck help\` for examples.`),
+    );
     return;
   }
   // Two people running /ipcheck on the same listing at once (or on two instances) must get one case.
-  const claim = `slack:open:${ref.platform}:${ref.listingId}`;
+  const claim = `slack:open:${cmd.team_id}:${ref.platform}:${ref.listingId}`;
   if (!(await deps.stores.claims.claim(claim, 30_000))) {
     await respond(
       ephemeral(
-        `A case for ${ref.listingId} is being opened right now. Look for it in the channel in a moment.`,
+        `A case for ${escapeMrkdwn(ref.listingId)} is being opened right now. Look for it in the channel in a moment.`,
       ),
     );
     return;
@@ -99,98 +89,9 @@ async function open(deps: SlackDeps, client: WebClient, cmd: Command, respond: R
   }
 }
 
-async function openCase(
-  deps: SlackDeps,
-  client: WebClient,
-  cmd: Command,
-  respond: Respond,
-  ref: ListingRef,
-): Promise<void> {
-  const found = await deps.stores.cases.openByListing(ref.platform, ref.listingId);
-  // Only a case of this workspace is "already open" here: another workspace's case is not linked to.
-  const existing = found?.conversations[0]?.startsWith(`slack:${cmd.team_id}:`) ? found : undefined;
-  if (existing) {
-    const t = existing.sellerThread;
-    const link = t?.ts
-      ? (await client.chat.getPermalink({ channel: t.channel, message_ts: t.ts })).permalink
-      : undefined;
-    await respond(
-      ephemeral(
-        `Case *${existing.id}* for this listing is already open${link ? `: ${link}` : '.'} Continue there.`,
-      ),
-    );
-    return;
-  }
-  const listing = `${ref.platform === 'amazon' ? 'Amazon' : ref.platform === 'aliexpress' ? 'AliExpress' : 'Listing'} ${ref.listingId}`;
-  let posted: { ts?: string };
-  try {
-    posted = await client.chat.postMessage({
-      channel: cmd.channel_id,
-      text: `New IP case for ${listing}, opened by <@${cmd.user_id}>`,
-      blocks: [
-        {
-          type: 'section',
-          text: {
-            type: 'mrkdwn',
-            // A "working…" placeholder, updated in place with the case id once the case is open.
-            text: `:hourglass_flowing_sand: Opening an IP case · ${escapeMrkdwn(listing)} · <@${cmd.user_id}> · working…`,
-          },
-        },
-      ],
-    });
-  } catch (err) {
-    const code = slackError(err);
-    if (code === 'not_in_channel' || code === 'channel_not_found') {
-      await respond(
-        ephemeral(
-          'I am not in this channel yet. Add me with `/invite @ipcheck`, or open the case in a DM with me.',
-        ),
-      );
-      return;
-    }
-    throw err;
-  }
-  const ts = posted.ts as string;
-  const key = threadKey(cmd.team_id, cmd.channel_id, ts);
-  let r: Awaited<ReturnType<typeof turnAndPost>>;
-  try {
-    r = await turnAndPost(
-      deps,
-      client,
-      {
-        conversation: key,
-        who: cmd.user_id,
-        channel: 'slack',
-        event: { type: 'start', text: cmd.text },
-        sellerThread: { team: cmd.team_id, channel: cmd.channel_id, ts },
-      },
-      { channel: cmd.channel_id, thread_ts: ts },
-      cmd.user_id,
-    );
-  } catch (err) {
-    // The placeholder must not keep saying "working…": say what happened, in place.
-    const text = `:warning: Could not open the case for ${escapeMrkdwn(listing)}: ${userText(err)} Run \`/ipcheck ${ref.listingId}\` again.`;
-    await client.chat.update({ channel: cmd.channel_id, ts, text, blocks: [] }).catch(() => {});
-    throw err;
-  }
-  await client.chat.update({
-    channel: cmd.channel_id,
-    ts,
-    text: `${r.caseId}: IP case for ${listing}, opened by <@${cmd.user_id}>`,
-    blocks: [
-      {
-        type: 'section',
-        text: {
-          type: 'mrkdwn',
-          text: `:shield: *${r.caseId}* · ${escapeMrkdwn(listing)} · opened by <@${cmd.user_id}>\nContinue in the thread.`,
-        },
-      },
-    ],
-  });
-}
-
 async function handle(deps: SlackDeps, client: WebClient, cmd: Command, respond: Respond): Promise<void> {
-  const text = cmd.text.trim();
+  // Slack sends `&` `<` `>` encoded: parse what was typed (incoming-text.ts).
+  const text = fromSlackText(cmd.text).trim();
   if (text === '' || /^help$/i.test(text)) return void (await respond(ephemeral(HELP)));
   if (/^(list|cases)$/i.test(text)) return listCases(deps, cmd.team_id, respond);
   const st = /^status(?:\s+(\S+))?$/i.exec(text);
@@ -216,7 +117,7 @@ export function registerCommand(app: App, deps: SlackDeps): void {
       );
     } catch (err) {
       deps.log.error(`/ipcheck failed: ${(err as Error).message}`);
-      await respond(ephemeral(`Sorry: ${userText(err)}`)).catch(() => {});
+      if (!(err instanceof AlreadyTold)) await respond(ephemeral(`Sorry: ${userText(err)}`)).catch(() => {});
     }
   });
 }

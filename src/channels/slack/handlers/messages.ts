@@ -4,6 +4,7 @@ import type { CaseRecord } from '../../../core/case-record.js';
 import { userText } from '../../../core/errors.js';
 import type { CoreEvent } from '../../../core/step.js';
 import { turnAndPost } from '../case-ops.js';
+import { fromSlackText } from '../incoming-text.js';
 import { once } from '../once.js';
 import type { Where } from '../post.js';
 import { escapeMrkdwn } from '../render-block-kit.js';
@@ -121,9 +122,9 @@ async function deliver(
   }
 }
 
+/** What was said to the bot: Slack's markup decoded (incoming-text.ts), the mentions left out. */
 const mentionOf = (text: string) =>
-  text
-    .replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' ')
+  fromSlackText(text.replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' '))
     .replace(/\s+/g, ' ')
     .trim();
 
@@ -174,7 +175,7 @@ export function registerMessages(app: App, deps: SlackDeps): void {
           team,
           channel: event.channel,
           user: event.user,
-          text,
+          text: fromSlackText(text),
           key: threadKey(team, event.channel, thread as string),
           where: { channel: event.channel, thread_ts: thread as string },
           thread: thread as string,

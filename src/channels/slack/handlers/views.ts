@@ -1,17 +1,25 @@
 import type { App, ViewOutput } from '@slack/bolt';
 import { DraftChangedError, draftEdited, infoRequested, resolved } from '../../../core/case-actions.js';
 import type { CaseRecord } from '../../../core/case-record.js';
-import { CaseConflictError, userText } from '../../../core/errors.js';
+import { CaseConflictError } from '../../../core/errors.js';
 import { VIEW, ViewMeta } from '../action-ids.js';
-import { sellerWhere } from '../case-ops.js';
+import { FORM_NOT_HERE, formRefusal, legalStateRefusal } from '../case-guard.js';
+import { sellerWhere, updateIfChanged } from '../case-ops.js';
 import { currentDraft, readEdit } from '../drafts.js';
+import { answerForm, type FormAck, type Verdict } from '../form-ack.js';
 import { refreshLegalParent } from '../legal.js';
 import type { LegalMembers } from '../legal-members.js';
 import { postMessages } from '../post.js';
 import { draftMessages, escapeMrkdwn } from '../render-block-kit.js';
-import type { SlackDeps } from '../slack-deps.js';
+import type { SlackDeps, WebClient } from '../slack-deps.js';
 
 type Values = ViewOutput['state']['values'];
+
+interface Submission {
+  view: ViewOutput;
+  user: { id: string; team_id?: string };
+  team: { id: string } | null;
+}
 
 function meta(view: ViewOutput): ViewMeta | undefined {
   try {
@@ -23,28 +31,59 @@ function meta(view: ViewOutput): ViewMeta | undefined {
 }
 
 const field = (values: Values, block: string) => (values[block]?.value?.value ?? '').trim();
-
-/** Saves an edit under the case lock; a form older than the saved draft is refused, not applied. */
-async function saveEdit(deps: SlackDeps, m: ViewMeta, values: Values, user: string): Promise<CaseRecord> {
-  const kind = m.d ?? 'dispute_reply';
-  const { subject, body } = readEdit(values as Parameters<typeof readEdit>[0]);
-  const at = deps.clock.now().toISOString();
-  return deps.stores.cases.update(m.c, (cur) =>
-    draftEdited(cur, { who: user, at }, kind, { subject, body }, m.v ?? 0),
-  );
-}
+const teamOfBody = (body: Submission) => body.team?.id ?? body.user.team_id ?? '';
 
 const formError = (block: string, text: string) => ({
   response_action: 'errors' as const,
   errors: { [block]: text },
 });
 
+const refuse = (block: string, text: string): Verdict => ({ ok: false, block, text });
+
+// A replayed submission (the same modal, view.id, sent again) must not apply twice. The claim is kept
+// for a day once the form is applied, and given back when it is refused so it can be sent again.
+const FORM_LEASE_MS = 60_000;
+const FORM_KEEP_MS = 24 * 3600_000;
+export const ALREADY_SUBMITTED = 'This form was already submitted, so nothing was changed.';
+
+async function onceForm(
+  deps: SlackDeps,
+  viewId: string,
+  block: string,
+  work: () => Promise<Verdict>,
+): Promise<Verdict> {
+  const key = `slack:view:${viewId}`;
+  if (!(await deps.stores.claims.claim(key, FORM_LEASE_MS))) return refuse(block, ALREADY_SUBMITTED);
+  let v: Verdict;
+  try {
+    v = await work();
+  } catch (err) {
+    await deps.stores.claims.release(key).catch(() => {});
+    throw err;
+  }
+  if (v.ok) await deps.stores.claims.complete(key, FORM_KEEP_MS);
+  else await deps.stores.claims.release(key).catch(() => {});
+  return v;
+}
+
+/** Tells `user` privately, in a channel they can see; the last resort is the log. */
+async function tellPrivately(
+  deps: SlackDeps,
+  client: WebClient,
+  user: string,
+  where: { channel: string; thread_ts?: string } | undefined,
+  text: string,
+): Promise<void> {
+  if (!where) return void deps.log.warn(`could not tell ${user}: ${text}`);
+  await client.chat.postEphemeral({ ...where, user, text });
+}
+
 interface LegalForm {
   callback: string;
   /** The input block holding the text. */
   block: string;
   empty: string;
-  /** The case change, and what the seller's and the legal thread are told. */
+  /** The case change (the record unchanged when it does not apply any more). */
   apply: (cur: CaseRecord, text: string, user: string, at: string) => CaseRecord;
   tellSeller: (rec: CaseRecord, text: string, user: string) => string;
   tellLegal: (text: string, user: string) => string;
@@ -71,70 +110,125 @@ const LEGAL_FORMS: LegalForm[] = [
   },
 ];
 
+/** Where legal sees private notes about a case: its legal thread, or the legal channel. */
+function legalWhere(deps: SlackDeps, rec: CaseRecord | undefined) {
+  const esc = rec?.escalation;
+  if (esc) return { channel: esc.channel, thread_ts: esc.ts };
+  return deps.legalChannel ? { channel: deps.legalChannel } : undefined;
+}
+
 function registerLegalForm(app: App, deps: SlackDeps, members: LegalMembers, form: LegalForm): void {
   app.view(form.callback, async ({ ack, view, body, client }) => {
     const m = meta(view);
     const text = field(view.state.values, form.block);
     const user = body.user.id;
-    if (!m || text === '') return void (await ack(formError(form.block, form.empty)));
-    if (!(await members.isMember(client, user)))
-      return void (await ack(formError(form.block, 'Only legal can do this.')));
-    await ack();
-    try {
-      const rec = await deps.stores.cases.update(m.c, (cur) =>
-        form.apply(cur, text, user, deps.clock.now().toISOString()),
+    if (!m)
+      return void (await ack(
+        formError(form.block, 'This form is out of date; close it and press the button again.'),
+      ));
+    if (text === '') return void (await ack(formError(form.block, form.empty)));
+    let rec: CaseRecord | undefined;
+    const work = () =>
+      onceForm(deps, view.id, form.block, async (): Promise<Verdict> => {
+        if (!(await members.isMember(client, user))) return refuse(form.block, 'Only legal can do this.');
+        rec = await deps.stores.cases.get(m.c);
+        if (!rec || formRefusal(rec, teamOfBody(body as Submission)))
+          return refuse(form.block, FORM_NOT_HERE);
+        // The modal may have been opened before the case changed (resolved by someone else meanwhile).
+        const stale = legalStateRefusal(rec);
+        if (stale) return refuse(form.block, stale);
+        const at = deps.clock.now().toISOString();
+        const r = await updateIfChanged(deps, m.c, (cur) => form.apply(cur, text, user, at));
+        rec = r.rec;
+        if (!r.changed) return refuse(form.block, legalStateRefusal(r.rec) ?? ALREADY_SUBMITTED);
+        const saved = r.rec;
+        return {
+          ok: true,
+          after: async () => {
+            if (form.callback === VIEW.legalResolve) await refreshLegalParent(deps, client, saved);
+            const esc = saved.escalation;
+            if (esc)
+              await client.chat.postMessage({
+                channel: esc.channel,
+                thread_ts: esc.ts,
+                text: form.tellLegal(text, user),
+              });
+            const where = sellerWhere(saved);
+            if (where) await client.chat.postMessage({ ...where, text: form.tellSeller(saved, text, user) });
+          },
+        };
+      });
+    // Refused after the modal closed: say why, and hand the text back so nothing is lost.
+    const late = (v: Extract<Verdict, { ok: false }>) =>
+      tellPrivately(
+        deps,
+        client,
+        user,
+        legalWhere(deps, rec),
+        `${v.text}\nWhat you wrote for ${m.c}:\n${escapeMrkdwn(text)}`,
       );
-      if (form.callback === VIEW.legalResolve) await refreshLegalParent(deps, client, rec);
-      const esc = rec.escalation;
-      if (esc)
-        await client.chat.postMessage({
-          channel: esc.channel,
-          thread_ts: esc.ts,
-          text: form.tellLegal(text, user),
-        });
-      const where = sellerWhere(rec);
-      if (where) await client.chat.postMessage({ ...where, text: form.tellSeller(rec, text, user) });
-    } catch (err) {
-      // The modal is already closed: say what happened privately in the legal channel, so legal knows.
-      deps.log.error(`${form.callback} on ${m.c} failed: ${(err as Error).message}`);
-      const channel = (await deps.stores.cases.get(m.c).catch(() => undefined))?.escalation?.channel;
-      if (channel)
-        await client.chat
-          .postEphemeral({ channel, user, text: `Sorry, that did not go through: ${userText(err)}` })
-          .catch(() => {});
-    }
+    await answerForm(ack as FormAck, form.block, work, late, deps.log);
   });
 }
 
-export function registerViews(app: App, deps: SlackDeps, members: LegalMembers): void {
+function registerDraftEdit(app: App, deps: SlackDeps): void {
   app.view(VIEW.draftEdit, async ({ ack, view, body, client }) => {
     const m = meta(view);
-    const { subject, body: text } = readEdit(view.state.values as Parameters<typeof readEdit>[0]);
+    const values = view.state.values as Parameters<typeof readEdit>[0];
+    const { subject, body: text } = readEdit(values);
+    const user = body.user.id;
     if (!m)
       return void (await ack(
         formError('subject', 'This form is out of date; close it and press Edit again.'),
       ));
     if (subject === '' || text === '')
       return void (await ack(formError('subject', 'The subject and the text cannot be empty.')));
-    let rec: CaseRecord;
-    try {
-      rec = await saveEdit(deps, m, view.state.values, body.user.id);
-    } catch (err) {
-      const msg =
-        err instanceof DraftChangedError || err instanceof CaseConflictError
-          ? 'Someone saved a newer version of this draft meanwhile. Close this form and press Edit again to see it.'
-          : `Not saved: ${userText(err)}`;
-      return void (await ack(formError('subject', msg)));
-    }
-    // Saved: close the modal now (Slack's 3 seconds), then show the new version in the thread.
-    await ack();
-    const where = sellerWhere(rec);
-    const d = currentDraft(rec, m.d ?? 'dispute_reply', deps);
-    if (where && d) {
-      await postMessages(client, where, draftMessages(d.draft, { caseId: rec.id, edited: true })).catch(
-        (err: Error) => deps.log.error(`posting the edited draft of ${rec.id} failed: ${err.message}`),
+    const kind = m.d ?? 'dispute_reply';
+    let rec: CaseRecord | undefined;
+    const work = () =>
+      onceForm(deps, view.id, 'subject', async (): Promise<Verdict> => {
+        rec = await deps.stores.cases.get(m.c);
+        const notHere = formRefusal(rec, teamOfBody(body as Submission));
+        if (notHere) return refuse('subject', notHere);
+        let saved: CaseRecord;
+        try {
+          // Under the case lock; a form older than the saved draft is refused, not applied.
+          const at = deps.clock.now().toISOString();
+          saved = await deps.stores.cases.update(m.c, (cur) =>
+            draftEdited(cur, { who: user, at }, kind, { subject, body: text }, m.v ?? 0),
+          );
+        } catch (err) {
+          if (err instanceof DraftChangedError || err instanceof CaseConflictError)
+            return refuse(
+              'subject',
+              'Someone saved a newer version of this draft meanwhile. Close this form and press Edit again to see it.',
+            );
+          throw err;
+        }
+        rec = saved;
+        return {
+          ok: true,
+          after: async () => {
+            const where = sellerWhere(saved);
+            const d = currentDraft(saved, kind, deps);
+            if (where && d)
+              await postMessages(client, where, draftMessages(d.draft, { caseId: saved.id, edited: true }));
+          },
+        };
+      });
+    const late = (v: Extract<Verdict, { ok: false }>) =>
+      tellPrivately(
+        deps,
+        client,
+        user,
+        rec ? sellerWhere(rec) : undefined,
+        `Your edit of ${m.c} was not saved: ${v.text}\nYour text, so nothing is lost:\n*${escapeMrkdwn(subject)}*\n${escapeMrkdwn(text)}`,
       );
-    }
+    await answerForm(ack as FormAck, 'subject', work, late, deps.log);
   });
+}
+
+export function registerViews(app: App, deps: SlackDeps, members: LegalMembers): void {
+  registerDraftEdit(app, deps);
   for (const form of LEGAL_FORMS) registerLegalForm(app, deps, members, form);
 }

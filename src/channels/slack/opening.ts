@@ -1,0 +1,282 @@
+import type { RespondArguments } from '@slack/bolt';
+import type { CaseRecord } from '../../core/case-record.js';
+import { userText } from '../../core/errors.js';
+import type { ListingRef } from '../../core/listing-ref.js';
+import { turnAndPost } from './case-ops.js';
+import { slackError } from './post.js';
+import { definitelyNotPosted, findOwnMessage, postOnce } from './post-once.js';
+import { escapeMrkdwn } from './render-block-kit.js';
+import { type SlackDeps, threadKey, type WebClient } from './slack-deps.js';
+
+// `/ipcheck <listing>` posts a case message (a "working…" placeholder), opens the case in its thread,
+// posts the first question, then puts the case id in the case message. Any step can fail, or the
+// process can stop between two. What is done is written down as it happens (the opening record), so
+// running `/ipcheck <listing>` again finishes a half-opened case instead of opening a second one or
+// posting a second case message: the placeholder is reused (looked for in the channel when its post
+// failed), a case already saved gets its question shown, and only the missing steps are done.
+
+export type Respond = (msg: RespondArguments) => Promise<unknown>;
+
+export interface Command {
+  text: string;
+  team_id: string;
+  channel_id: string;
+  user_id: string;
+  trigger_id: string;
+}
+
+/** The user was already told what went wrong (in place and privately); the caller must not say more. */
+export class AlreadyTold extends Error {}
+
+interface Opening {
+  channel: string;
+  /** The placeholder, once its post succeeded. */
+  ts?: string;
+  /** The first turn's replies are in the thread. */
+  posted?: boolean;
+}
+
+const OPENING_KEEP_MS = 7 * 24 * 3600_000;
+const openingKey = (team: string, ref: ListingRef) =>
+  `slack:opening:${team}:${ref.platform}:${ref.listingId}`;
+
+export const ephemeral = (text: string): RespondArguments =>
+  ({ response_type: 'ephemeral', text }) as RespondArguments;
+
+const listingName = (ref: ListingRef) =>
+  `${ref.platform === 'amazon' ? 'Amazon' : ref.platform === 'aliexpress' ? 'AliExpress' : 'Listing'} ${ref.listingId}`;
+
+function placeholder(listing: string, user: string) {
+  return {
+    text: `New IP case for ${escapeMrkdwn(listing)}, opened by <@${user}>`,
+    blocks: [
+      {
+        type: 'section' as const,
+        text: {
+          type: 'mrkdwn' as const,
+          text: `:hourglass_flowing_sand: Opening an IP case · ${escapeMrkdwn(listing)} · <@${user}> · working…`,
+        },
+      },
+    ],
+  };
+}
+
+async function showCaseId(
+  client: WebClient,
+  where: { channel: string; ts: string },
+  caseId: string,
+  listing: string,
+  user: string,
+): Promise<void> {
+  await client.chat.update({
+    ...where,
+    text: `${caseId}: IP case for ${escapeMrkdwn(listing)}, opened by <@${user}>`,
+    blocks: [
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: `:shield: *${caseId}* · ${escapeMrkdwn(listing)} · opened by <@${user}>\nContinue in the thread.`,
+        },
+      },
+    ],
+  });
+}
+
+const again = (ref: ListingRef) => `Run \`/ipcheck ${escapeMrkdwn(ref.listingId)}\` again`;
+
+/** Finishes a case whose opening stopped after the case was saved. */
+async function finishOpening(
+  deps: SlackDeps,
+  client: WebClient,
+  cmd: Command,
+  respond: Respond,
+  ref: ListingRef,
+  rec: CaseRecord,
+  opening: Required<Pick<Opening, 'ts'>> & Opening,
+): Promise<void> {
+  const key = openingKey(cmd.team_id, ref);
+  const where = { channel: opening.channel, thread_ts: opening.ts };
+  if (!opening.posted) {
+    // The case was saved but its first question never made it: show where it stands (nothing applied twice).
+    await turnAndPost(
+      deps,
+      client,
+      {
+        conversation: threadKey(cmd.team_id, opening.channel, opening.ts),
+        who: cmd.user_id,
+        channel: 'slack',
+        event: { type: 'show' },
+        caseId: rec.id,
+      },
+      where,
+      cmd.user_id,
+    );
+    await deps.stores.kv.set(key, { ...opening, posted: true }, OPENING_KEEP_MS);
+  }
+  await showCaseId(
+    client,
+    { channel: opening.channel, ts: opening.ts },
+    rec.id,
+    listingName(ref),
+    rec.openedBy,
+  );
+  await deps.stores.kv.delete(key);
+  const link = (await client.chat.getPermalink({ channel: opening.channel, message_ts: opening.ts }))
+    .permalink;
+  await respond(
+    ephemeral(
+      `${rec.id} for this listing had not finished opening; it is now${link ? `: ${link}` : '.'} Continue in its thread.`,
+    ),
+  );
+}
+
+/** The placeholder for this opening: the earlier try's when there is one, else a new one. */
+async function placeholderTs(
+  deps: SlackDeps,
+  client: WebClient,
+  cmd: Command,
+  ref: ListingRef,
+  earlier: Opening | undefined,
+): Promise<string> {
+  const key = openingKey(cmd.team_id, ref);
+  const msgKey = { kind: 'case_message', ref: key };
+  const listing = listingName(ref);
+  let ts = earlier?.ts;
+  // Its post failed without saying whether it was posted: it may be in the channel anyway.
+  if (earlier && !ts) ts = await findOwnMessage(client, earlier.channel, msgKey);
+  if (ts) {
+    // It may say "Could not open…" from the earlier try: working again.
+    await client.chat.update({ channel: cmd.channel_id, ts, ...placeholder(listing, cmd.user_id) });
+    await deps.stores.kv.set(key, { channel: cmd.channel_id, ts }, OPENING_KEEP_MS);
+    return ts;
+  }
+  await deps.stores.kv.set(key, { channel: cmd.channel_id }, OPENING_KEEP_MS);
+  try {
+    ts = await postOnce(client, deps.log, msgKey, {
+      channel: cmd.channel_id,
+      ...placeholder(listing, cmd.user_id),
+    });
+  } catch (err) {
+    // Slack said no: certainly not posted, nothing to look for next time.
+    if (definitelyNotPosted(err)) await deps.stores.kv.delete(key).catch(() => {});
+    throw err;
+  }
+  await deps.stores.kv.set(key, { channel: cmd.channel_id, ts }, OPENING_KEEP_MS);
+  return ts;
+}
+
+/** `/ipcheck <listing>` once the listing is known and no other try for it is running (the caller's claim). */
+export async function openCase(
+  deps: SlackDeps,
+  client: WebClient,
+  cmd: Command,
+  respond: Respond,
+  ref: ListingRef,
+): Promise<void> {
+  const key = openingKey(cmd.team_id, ref);
+  let earlier = await deps.stores.kv.get<Opening>(key);
+  if (earlier?.ts) {
+    const half = await deps.stores.cases.byConversation(threadKey(cmd.team_id, earlier.channel, earlier.ts));
+    if (half) return finishOpening(deps, client, cmd, respond, ref, half, { ...earlier, ts: earlier.ts });
+  }
+  const found = await deps.stores.cases.openByListing(ref.platform, ref.listingId);
+  // Only a case of this workspace is "already open" here: another workspace's case is not linked to.
+  const existing = found?.conversations[0]?.startsWith(`slack:${cmd.team_id}:`) ? found : undefined;
+  if (existing) {
+    const t = existing.sellerThread;
+    const link = t?.ts
+      ? (await client.chat.getPermalink({ channel: t.channel, message_ts: t.ts })).permalink
+      : undefined;
+    await respond(
+      ephemeral(
+        `Case *${existing.id}* for this listing is already open${link ? `: ${link}` : '.'} Continue there.`,
+      ),
+    );
+    return;
+  }
+  if (earlier && earlier.channel !== cmd.channel_id) {
+    // The earlier try was in another channel: the case opens here, and its old placeholder says so.
+    if (earlier.ts)
+      await client.chat
+        .update({
+          channel: earlier.channel,
+          ts: earlier.ts,
+          text: `This case is being opened in <#${cmd.channel_id}> instead.`,
+          blocks: [],
+        })
+        .catch(() => {});
+    earlier = undefined;
+  }
+  const listing = listingName(ref);
+  let ts: string;
+  try {
+    ts = await placeholderTs(deps, client, cmd, ref, earlier);
+  } catch (err) {
+    const code = slackError(err);
+    if (code === 'not_in_channel' || code === 'channel_not_found') {
+      await respond(
+        ephemeral(
+          'I am not in this channel yet. Add me with `/invite @ipcheck`, or open the case in a DM with me.',
+        ),
+      );
+      return;
+    }
+    if (definitelyNotPosted(err)) throw err;
+    // A timeout or a 5xx: the case message may be in the channel although the call failed.
+    deps.log.error(`posting the case message for ${ref.listingId} failed: ${(err as Error).message}`);
+    await respond(
+      ephemeral(
+        `Sorry: Slack did not confirm the case message, so the case is not open yet. ${again(ref)}: if the message was posted, the case opens in it; nothing is posted twice.`,
+      ),
+    ).catch(() => {});
+    throw new AlreadyTold((err as Error).message);
+  }
+  const conversation = threadKey(cmd.team_id, cmd.channel_id, ts);
+  let caseId: string | undefined;
+  try {
+    const r = await turnAndPost(
+      deps,
+      client,
+      {
+        conversation,
+        who: cmd.user_id,
+        channel: 'slack',
+        event: { type: 'start', text: cmd.text },
+        sellerThread: { team: cmd.team_id, channel: cmd.channel_id, ts },
+      },
+      { channel: cmd.channel_id, thread_ts: ts },
+      cmd.user_id,
+    );
+    caseId = r.caseId;
+  } catch (err) {
+    deps.log.error(`opening a case for ${ref.listingId} failed: ${(err as Error).message}`);
+    // Saved or not decides what is true to say: "nothing was changed" only when nothing was.
+    const saved = await deps.stores.cases.byConversation(conversation).catch(() => undefined);
+    const inPlace = saved
+      ? `:warning: *${saved.id}* · ${escapeMrkdwn(listing)} is open, but its first question did not post. ${again(ref)} to finish it.`
+      : `:warning: Could not open the case for ${escapeMrkdwn(listing)}: ${userText(err)} ${again(ref)}.`;
+    await client.chat.update({ channel: cmd.channel_id, ts, text: inPlace, blocks: [] }).catch(() => {});
+    await respond(
+      ephemeral(
+        saved
+          ? `Sorry: ${saved.id} was opened, but I could not post its first question. ${again(ref)} to finish it; nothing will be asked or posted twice.`
+          : `Sorry: ${userText(err)}`,
+      ),
+    ).catch(() => {});
+    throw new AlreadyTold((err as Error).message);
+  }
+  await deps.stores.kv.set(key, { channel: cmd.channel_id, ts, posted: true }, OPENING_KEEP_MS);
+  try {
+    await showCaseId(client, { channel: cmd.channel_id, ts }, caseId ?? '', listing, cmd.user_id);
+  } catch (err) {
+    deps.log.error(`updating the case message of ${caseId} failed: ${(err as Error).message}`);
+    await respond(
+      ephemeral(
+        `${caseId} is open and its thread has the first question, but its case message still says "working…". ${again(ref)} to fix it.`,
+      ),
+    ).catch(() => {});
+    throw new AlreadyTold((err as Error).message);
+  }
+  await deps.stores.kv.delete(key);
+}
