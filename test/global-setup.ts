@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,9 @@ export default function setup(): () => void {
     stdio: 'inherit',
   });
   const runTmp = mkdtempSync(join(tmpdir(), 'ipcheck-run-'));
+  // Like /tmp itself, reachable by the other user a test starts a process as (a read-only store test runs
+  // its ipcheck as `nobody`).
+  chmodSync(runTmp, 0o1777);
   // The test workers start after this and inherit it, so os.tmpdir() in every test is this folder.
   process.env.TMPDIR = runTmp;
   const before = new Map(REPO_OUTPUTS.map((d) => [d, JSON.stringify(listing(join(root, d)))]));

@@ -52,17 +52,21 @@ function courtAnswer(f: Facts): { date: string; basis: string } | undefined {
       };
 }
 
+/** A platform complaint the seller may appeal: a dispute, or one waiting on legal's opinion. */
+export function appealOnTable(f: Facts, routes: readonly RouteId[]): boolean {
+  return (
+    f.notice === 'platform_complaint' &&
+    (routes.includes('dispute_reply') || routes.includes('legal_opinion'))
+  );
+}
+
 // Hedged on purpose (product.md): dates come with their basis and caveat, never as legal certainty.
 const RULES: DeadlineRule[] = [
   {
     id: 'counter_notice',
-    // AliExpress only (Amazon has no such window), and only when an appeal is on the table: telling an
-    // infringing seller to appeal invites a bad-faith one.
-    applies: (f, routes) =>
-      f.notice === 'platform_complaint' &&
-      f.platform !== 'amazon' &&
-      f.platform !== 'other' &&
-      (routes.includes('dispute_reply') || routes.includes('legal_opinion')),
+    // AliExpress only (Amazon has no such window; an unknown platform gets a note instead, see outcome.ts),
+    // and only when an appeal is on the table: telling an infringing seller to appeal invites a bad-faith one.
+    applies: (f, routes) => f.platform === 'aliexpress' && appealOnTable(f, routes),
     compute: fromNotice(
       (d) => addBusinessDays(d, 3),
       'about 3 business days after the complaint arrived (Monday to Friday; holidays not counted)',

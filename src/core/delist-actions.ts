@@ -183,12 +183,27 @@ function fileDispute(facts: Facts, marketplace?: string): Action {
       ],
     };
   }
+  if (facts.platform !== 'aliexpress') {
+    // Another marketplace, or one not named yet: its own appeal page, no AliExpress menus.
+    return {
+      kind: 'file_dispute',
+      title: 'Send the dispute through the platform’s appeal page',
+      platform: facts.platform ?? 'unknown',
+      listingId: facts.listingId,
+      links: [],
+      steps: [
+        'Find the complaint in your seller portal (its notices, performance or intellectual-property page).',
+        'Choose the appeal or counter-notice action, paste the dispute reply, and attach the evidence.',
+        'On AliExpress it is Seller Center > Violations > Appeal; on Amazon, Account Health > Submit appeal.',
+      ],
+    };
+  }
   return {
     kind: 'file_dispute',
     title: 'Send the counter-notice on AliExpress',
-    platform: facts.platform ?? 'aliexpress',
+    platform: 'aliexpress',
     listingId: facts.listingId,
-    links: facts.platform === 'other' ? [] : [{ label: 'Open Seller Center', url: ALI_HOME }],
+    links: [{ label: 'Open Seller Center', url: ALI_HOME }],
     steps: [
       'In Seller Center open the Violations (or Intellectual property) menu and find the complaint against you.',
       'Choose Appeal / Counter-notice, paste the dispute reply, and attach the evidence.',

@@ -1,11 +1,11 @@
 import { buildDrafts, buildOptionalDrafts, type Draft } from '../drafting/build-drafts.js';
 import type { Templates } from '../drafting/template.js';
 import type { CaseRecord } from './case-record.js';
-import { dayIn, formatDay } from './dates.js';
-import { computeDeadlines, type Deadline, deadlinesNeedDate } from './deadlines.js';
+import { addBusinessDays, dayIn, formatDay } from './dates.js';
+import { appealOnTable, computeDeadlines, type Deadline, deadlinesNeedDate } from './deadlines.js';
 import { decide, type Route } from './decide.js';
 import { type Action, actionsFor } from './delist-actions.js';
-import type { Details, FactKey, Facts } from './facts.js';
+import { type Details, FACT_NAMES, type FactKey, type Facts } from './facts.js';
 import { missingFacts } from './flow.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 
@@ -62,12 +62,24 @@ export function buildOutcome(input: OutcomeInput, ctx: CoreContext): Outcome {
       (d) =>
         `Due ${d.daysLeft === 0 ? 'TODAY' : 'tomorrow'}: ${d.label.toLowerCase()} (${formatDay(d.date)}). Act now and tell legal.`,
     );
-  if (missing.length > 0) notes.push('Some answers are missing, so this is not a firm decision yet.');
+  if (missing.length > 0)
+    notes.push(
+      `Some answers are missing (${missing.map((k) => FACT_NAMES[k]).join(', ')}), so this is not a firm decision yet.`,
+    );
   if (deadlinesNeedDate(facts, ctx.kb, ids))
     notes.push('No deadline dates: the day the notice arrived is unknown.');
-  if (deadlines.some((d) => d.daysLeft < 0))
+  // A TRO that has run its 14 days is not a missed deadline, and not the end of the freeze.
+  if (deadlines.some((d) => d.daysLeft < 0 && d.id !== 'tro_expiry'))
     notes.push('A deadline has already passed: act today and tell legal.');
+  if (deadlines.some((d) => d.daysLeft < 0 && d.id === 'tro_expiry'))
+    notes.push(
+      'The TRO’s 14 days have passed, but that does not mean the freeze is over: a preliminary injunction usually replaces it. The lawyer checks the docket.',
+    );
   notes.push(...preservationNotes(facts, details));
+  if (!facts.platform && appealOnTable(facts, ids))
+    notes.push(
+      `Which platform is it? On AliExpress the first counter-notice is due about 3 business days after the complaint${facts.noticeDate ? ` (${formatDay(addBusinessDays(facts.noticeDate, 3))})` : ''}; Amazon has no fixed window. Give the listing link for exact steps and a reminder.`,
+    );
   if (facts.notice === 'court_or_tro')
     notes.push('Court case: do not email or pay the plaintiff’s law firm yourself.');
   return {

@@ -26,6 +26,8 @@ export interface OpenCaseSummary {
   /** The conversation it started in (e.g. slack:T…:C…:ts), to filter by workspace. */
   conversation?: string;
   facts: CaseState['facts'];
+  /** The case's details: a TRO issue date or a letter's reply date moves its deadlines. */
+  details?: CaseState['details'];
   escalation?: 'open' | 'acknowledged' | 'resolved';
 }
 

@@ -12,7 +12,8 @@ export interface ReplyChoice {
 /** What the core says, as data. Each channel renders these its own way, always with a text fallback. */
 export type Reply =
   | { kind: 'notice'; text: string }
-  | { kind: 'text'; text: string; tone: 'info' | 'error' }
+  /** `urgent`: act today (court papers, a letter); not an error, but said loudly. */
+  | { kind: 'text'; text: string; tone: 'info' | 'error' | 'urgent' }
   | { kind: 'understood'; items: string[]; hint: string }
   | {
       kind: 'question';

@@ -89,6 +89,17 @@ const NON_INFRINGEMENT: Pick<
   ],
   overrides: [
     {
+      // An appeal explains; a formal DMCA counter-notice is a legal act (it consents to a US court).
+      when: { is: { platform: ['amazon'], ipType: ['copyright'] } },
+      reasonBy: { key: 'complainantContact', values: CONTACT_REASONS_AMAZON },
+      steps: [
+        GATHER_EVIDENCE,
+        AMAZON_APPEAL_STEP,
+        'The draft is an appeal, not a formal DMCA counter-notice: if Amazon asks for one, send it to legal first, because it consents to a US court hearing the case.',
+      ],
+      facts: ['facts#amazon.clear-complaint', 'facts#amazon.attachments', 'facts#ip.copyright-evidence'],
+    },
+    {
       when: AMAZON,
       reasonBy: { key: 'complainantContact', values: CONTACT_REASONS_AMAZON },
       steps: [GATHER_EVIDENCE, AMAZON_APPEAL_STEP],
@@ -165,7 +176,7 @@ export const ROUTE_RULES: readonly RouteRule[] = [
         steps: [
           'Screenshot the listing and download its sales report first, and keep them: only the listing is deleted.',
           'Delete the product and listing (Close listing only hides it; see the steps below).',
-          'Do not argue the complaint: once the listing is gone, send Amazon a short plan of action (optional draft below).',
+          'Do not argue the complaint: once the listing is gone, send Amazon a short, neutral plan of action (optional draft below), after legal has read it.',
           'Do not create a new listing or ASIN for the same product.',
         ],
         facts: ['facts#amazon.plan-of-action', 'facts#amazon.account-health', 'facts#dispute.admit-if-valid'],
@@ -312,8 +323,8 @@ export const ROUTE_RULES: readonly RouteRule[] = [
     reason:
       'Amazon does not judge patent infringement itself, so your own arguments rarely bring the listing back. The usual way back is the patent owner’s retraction, backed by a US patent attorney’s written non-infringement opinion; for a utility patent the owner may instead start Amazon’s APEX evaluation, which has a short window to answer.',
     steps: [
-      'Ask the patent owner politely to retract (optional draft below): Amazon accepts only a retraction the owner sends itself.',
-      'Send the case to legal for a US patent attorney’s non-infringement opinion letter, to back the retraction request or an appeal.',
+      'Send the case to legal today for a US patent attorney’s non-infringement opinion letter.',
+      'With the opinion in hand, legal asks the patent owner to retract, or tells you to (optional draft below, for after the opinion): Amazon accepts only a retraction the owner sends itself.',
       'Utility patent: if Amazon’s email mentions APEX or a neutral patent evaluation, send it to legal today (about three weeks to answer; no answer loses the listing).',
       'Do not list the product again under a new ASIN meanwhile.',
     ],

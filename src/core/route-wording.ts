@@ -5,9 +5,9 @@ export const CONTACT_REASONS: Record<string, string> = {
   no_reply:
     'The complainant has not answered repeated contact, so send the platform analytical evidence that the product does not infringe.',
   not_tried:
-    'Ask the complainant politely to withdraw first; if they do not answer, send the platform your evidence before the counter-notice deadline.',
+    'Send the platform your evidence before the counter-notice deadline, and at the same time ask the complainant politely to withdraw (draft below): the window does not wait for their answer.',
   replied:
-    'The complainant answered: if they agree, ask them to send the retraction to the platform themselves; if not, send the platform your evidence.',
+    'The complainant answered: if they agree, ask them to send the retraction to the platform themselves; either way, send the platform your evidence before the counter-notice deadline.',
 };
 
 export const CONTACT_REASONS_AMAZON: Record<string, string> = {

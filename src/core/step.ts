@@ -139,7 +139,7 @@ const URGENT_NOTICE: Partial<Record<string, string>> = {
 function urgentIfCourt(before: Facts, after: Facts): Reply[] {
   const text = after.notice ? URGENT_NOTICE[after.notice] : undefined;
   if (!text || before.notice === after.notice) return [];
-  return [{ kind: 'text', tone: 'error', text }];
+  return [{ kind: 'text', tone: 'urgent', text }];
 }
 
 /** A pasted notice is kept whole (up to its limit), not only the part the step reads. */

@@ -33,8 +33,18 @@ function make(templates: Templates, name: string, vars: Record<string, string>):
 function disputeTemplate(route: Route, input: DraftInput): { name: string; vars: Record<string, string> } {
   const base = commonVars(input);
   const { facts, details } = input;
-  const evidenceList = evidenceFor(facts, details);
-  if (route.variant === 'not_ours') return { name: 'dispute-not-ours', vars: base };
+  // A no-infringement dispute argues the product, not the seller's own registration (no defence to theirs).
+  const evidenceList = evidenceFor(
+    route.variant === 'rights' ? facts : { ...facts, rights: undefined },
+    details,
+  );
+  if (route.variant === 'not_ours') {
+    const libraryText =
+      facts.platform === 'amazon'
+        ? 'inventory (Manage All Inventory, active and inactive listings)'
+        : 'product library, either online or offline';
+    return { name: 'dispute-not-ours', vars: { ...base, libraryText } };
+  }
   if (route.variant === 'rights') {
     return {
       name: 'dispute-rights',

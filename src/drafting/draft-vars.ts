@@ -144,7 +144,7 @@ export function rightsStatement(facts: Facts, details: Details): string {
     return `We hold a ${ip} registration of our own: ${fillIn('registration number and country')}.`;
   const owner = details.brand ? ` (${details.brand})` : '';
   const letter = `We sell this product under a written authorization from the rights owner${owner}, valid on the date of the complaint; the letter is attached.`;
-  const genuine = `The goods in this listing are genuine${details.brand ? ` ${details.brand}` : ''} products that we bought from ${fillIn('supplier: the brand owner or its authorized distributor')}; the attached invoices trace them to the brand. We resell them as supplied and do not claim to be an authorized dealer.`;
+  const genuine = `The goods in this listing are genuine${details.brand ? ` ${details.brand}` : ''} products that we bought from ${fillIn('supplier: the brand owner or its authorized distributor')}; our invoices trace them to the brand. ${fillIn('confirm: sold unaltered, in their original packaging')} We resell them as supplied and do not claim to be an authorized dealer.`;
   if (details.rightsBasis === 'letter') return letter;
   if (details.rightsBasis === 'invoices') return genuine;
   return `${fillIn('keep the one that is true, delete the other')} ${letter} / ${genuine}`;
@@ -156,7 +156,7 @@ export function rightsArgument(details: Details): { requestReason: string; right
     return {
       requestReason: 'because the goods are genuine products of the brand, bought from its supply chain',
       rightsPoint:
-        'Reselling genuine goods that the brand owner put on the market is not infringement; the attached invoices show where ours come from.',
+        'Reselling genuine goods that the brand owner itself put on the market, unaltered, is generally not infringement; the attached invoices show where ours come from.',
     };
   if (details.rightsBasis === 'letter')
     return {
@@ -166,7 +166,7 @@ export function rightsArgument(details: Details): { requestReason: string; right
     };
   return {
     requestReason: `because ${fillIn('we sell with the rights owner’s authorization / the goods are genuine products of the brand')}`,
-    rightsPoint: `${fillIn('keep the one that is true')} Our listing is covered by the authorization described above / Reselling genuine goods that the brand owner put on the market is not infringement.`,
+    rightsPoint: `${fillIn('keep the one that is true')} Our listing is covered by the authorization described above / Reselling genuine goods that the brand owner itself put on the market, unaltered, is generally not infringement.`,
   };
 }
 

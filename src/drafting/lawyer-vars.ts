@@ -65,7 +65,7 @@ function actionsOf(input: DraftInput): string {
   const done = fillIn('done or not yet, and the date');
   if (delist?.variant === 'preserve')
     lines.push(
-      `ipcheck advised taking the product off sale on every channel and keeping ${keptText(input)}; ${done}.`,
+      `ipcheck advised taking the product off sale on every channel and keeping everything (listing, photos, orders, sales records, messages, stock); ${fillIn('what was done and when, and say plainly if anything was already deleted')}.`,
     );
   else if (delist) lines.push(`ipcheck advised deleting the listing and keeping its sales records; ${done}.`);
   else if (opinion && (opinion.variant === 'unsure' || opinion.variant === 'own_right'))
@@ -81,26 +81,16 @@ function evidenceOf(input: DraftInput): string {
   return fillIn('invoices, authorization letters, own registrations, design files, original photos');
 }
 
-/** What the seller keeps as evidence: everything, less what they said is already gone. */
-function keptText(input: DraftInput): string {
-  const gone = input.details.deleted ?? [];
-  const kept = [
-    ...(gone.includes('listing') ? [] : ['the listing', 'its photos']),
-    'orders',
-    ...(gone.includes('records') ? ['what is left of the sales records'] : ['sales records']),
-    'messages',
-    'the stock',
-  ];
-  return `${kept.slice(0, -1).join(', ')} and ${kept[kept.length - 1]}`;
-}
-
 function asksOf(input: DraftInput): string[] {
   const { facts, routes, deadlines } = input;
-  const keep = `Tell us what else we must keep, and how (we are keeping ${keptText(input)}).`;
+  const keep = 'Tell us what we must keep, and how.';
+  const answerPassed = deadlines.some((d) => d.id === 'court_answer' && d.daysLeft < 0);
   if (facts.notice === 'court_or_tro')
     return [
       'Check the case on the court docket and determine the scope of the TRO: which accounts, listings and amounts it covers.',
-      'Appear and respond within the defense period; confirm the service date and the answer deadline.',
+      answerPassed
+        ? 'The answer date we counted has passed: check the docket for a default or a default judgment, and whether it can still be answered or set aside.'
+        : 'Appear and respond within the defense period; confirm the service date and the answer deadline.',
       "Contact the plaintiff's law firm on our behalf.",
       "Advise whether the freeze can be narrowed to the accused product's own sales.",
       keep,

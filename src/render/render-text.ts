@@ -102,6 +102,7 @@ export function renderReplyText(r: Reply): string {
     case 'notice':
       return `(${r.text})`;
     case 'text':
+      if (r.tone === 'urgent') return `!! ${r.text}`;
       return r.tone === 'error' ? `Sorry: ${r.text}` : r.text;
     case 'understood':
       return `I understood: ${r.items.join('; ')}. ${r.hint}`;

@@ -208,6 +208,7 @@ export class KvCaseRepository implements CaseRepository {
         openedBy: r.record.openedBy,
         conversation: r.record.conversations[0],
         facts: f,
+        details: r.record.state.details,
         ...(r.record.escalation ? { escalation: r.record.escalation.status } : {}),
       });
     });

@@ -226,7 +226,10 @@ describe('decision table (product.md)', () => {
         kb,
       ).find((r) => r.id === 'dispute_reply')?.reason;
     expect(reason('no_reply')).toMatch(/has not answered repeated contact/);
-    expect(reason('not_tried')).toMatch(/Ask the complainant politely to withdraw first/);
+    // The counter-notice window does not wait for the complainant: both go out at once.
+    expect(reason('not_tried')).toMatch(
+      /before the counter-notice deadline, and at the same time ask the complainant/,
+    );
     expect(reason('replied')).toMatch(/retraction to the platform/);
   });
 

@@ -130,7 +130,7 @@ describe('lawyer-escalation note', () => {
       'Frozen accounts and amounts: $3,200',
       'Stock: large stock, want to keep selling (about 5000 units)',
       'Sales of the accused product only',
-      'Actions already taken: ipcheck advised taking the product off sale on every channel and keeping the listing',
+      'Actions already taken: ipcheck advised taking the product off sale on every channel and keeping everything',
       'determine the scope of the TRO',
       'respond within the defense period',
       "Contact the plaintiff's law firm on our behalf.",

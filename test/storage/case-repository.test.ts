@@ -213,6 +213,7 @@ describe.each(KINDS)('case repository on %s', (kind) => {
       openedBy: 'U1',
       conversation: 'conv-1',
       facts: { platform: 'amazon', listingId: 'B0ABC' },
+      details: {},
     });
     expect(open).toContainEqual({
       id: b.id,
@@ -223,6 +224,7 @@ describe.each(KINDS)('case repository on %s', (kind) => {
       openedBy: 'U2',
       conversation: 'conv-2',
       facts: {},
+      details: {},
     });
     expect(open.map((o) => o.id)).not.toContain(c.id);
     // A closed case is still there to read (status, export); it just is not open.

@@ -275,6 +275,7 @@ function replyBlocks(r: Reply, view: OutcomeView): Block[] {
     case 'notice':
       return [context(`:information_source: ${escapeMrkdwn(r.text)}`)];
     case 'text':
+      if (r.tone === 'urgent') return [section(`:rotating_light: *${escapeMrkdwn(r.text)}*`)];
       return [section(r.tone === 'error' ? `:warning: ${escapeMrkdwn(r.text)}` : escapeMrkdwn(r.text))];
     case 'understood':
       return [

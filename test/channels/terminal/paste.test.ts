@@ -105,9 +105,10 @@ describe('piped input keeps one line per answer', () => {
     expect(count(r.stdout, '\n> ')).toBe(3);
     expect(r.stdout).toContain('> Dear seller,\n\n');
     expect(r.stdout).toContain('Which listing was reported?');
-    expect(r.stdout).toContain('Sorry: That does not look like a listing reference');
+    // The second line answers no question but says what arrived: it is taken, and the listing asked again.
+    expect(r.stdout).toContain('I understood: a platform IP complaint');
     expect(r.stdout).toContain(
-      '> https://www.aliexpress.com/item/1005006123456789.html\n\nWhat did you receive?',
+      '> https://www.aliexpress.com/item/1005006123456789.html\n\nIs the reported listing really yours?',
     );
   });
 });
