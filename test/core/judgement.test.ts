@@ -32,7 +32,7 @@ function texts(o: Outcome): { where: string; text: string }[] {
  * "Delete" said as an instruction to delete something. Negated ("do not delete", "delete nothing",
  * `not "Delete product"`), reported ("already deleted") or warned about ("deleting … can hurt") is fine.
  */
-export function deleteInstructions(text: string): string[] {
+function deleteInstructions(text: string): string[] {
   const found: string[] = [];
   for (const m of text.matchAll(/\bdelet(e|es|ed|ing|ion)\b/gi)) {
     const before = text.slice(Math.max(0, m.index - 60), m.index);
