@@ -184,6 +184,7 @@ export function draftRegenerated(rec: CaseRecord, a: Actor, kind: DraftKind): Ca
 
 /** The team closes the case (done, or not worth pursuing): no longer continued, listed or reminded. */
 export function closedByTeam(rec: CaseRecord, a: Actor): CaseRecord {
-  if (rec.status === 'closed') return rec;
+  // Checked again under the case lock: a case escalated since the command read it is legal's to close.
+  if (rec.status === 'closed' || (rec.escalation && rec.escalation.status !== 'resolved')) return rec;
   return { ...rec, status: 'closed', audit: note(rec, a, 'case_closed') };
 }

@@ -76,7 +76,14 @@ export async function closeCommand(
       effects: [{ type: 'confirm', yes: `close ${target.id} yes`, no: `${target.id} stays open.` }],
     };
   }
-  await cases.update(target.id, (cur) => closedByTeam(cur, { who: input.who, at: now.toISOString() }));
+  const after = await cases.update(target.id, (cur) =>
+    closedByTeam(cur, { who: input.who, at: now.toISOString() }),
+  );
+  if (after.status !== 'closed')
+    return say(
+      error(`${target.id} was just escalated to legal, so legal closes it when they resolve it.`),
+      target.id,
+    );
   return say(
     info(
       `Closed case ${target.id}. It is no longer listed as open; "status ${target.id}" shows its audit trail. Tell me about another complaint to open a new case.`,

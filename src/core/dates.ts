@@ -102,8 +102,8 @@ function upcoming(today: string, month: number, day: number): string | undefined
 const MONTH_WORD =
   '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-/** Counts written as words ("three days ago", "within ten days", 十五天内), English and Chinese. */
-export const NUMBER_WORDS: Record<string, number> = {
+/** Counts written as English words ("three days ago", "within ten days"). */
+const ENGLISH_NUMBERS: Record<string, number> = {
   a: 1,
   one: 1,
   two: 2,
@@ -112,14 +112,20 @@ export const NUMBER_WORDS: Record<string, number> = {
   five: 5,
   six: 6,
   seven: 7,
+  eight: 8,
+  nine: 9,
   ten: 10,
+  eleven: 11,
+  twelve: 12,
   fourteen: 14,
   fifteen: 15,
   twenty: 20,
   thirty: 30,
+};
+const CHINESE_DIGITS: Record<string, number> = {
   一: 1,
-  两: 2,
   二: 2,
+  两: 2,
   三: 3,
   四: 4,
   五: 5,
@@ -127,12 +133,24 @@ export const NUMBER_WORDS: Record<string, number> = {
   七: 7,
   八: 8,
   九: 9,
-  十: 10,
-  十四: 14,
-  十五: 15,
-  二十: 20,
-  三十: 30,
 };
+
+/**
+ * A count as written: digits, an English word, or a Chinese numeral up to 99 (十, 十五, 三十, 三十五). The
+ * patterns below match a whole numeral (never the 五 of 十五), so 十五天前 is fifteen days, not five.
+ */
+export const COUNT = String.raw`(?<![\d一二两三四五六七八九十])(?:\d{1,3}|[一二两三四五六七八九十]{1,3})|\b(?:${Object.keys(ENGLISH_NUMBERS).join('|')})\b`;
+
+export function parseCount(word: string): number | undefined {
+  const w = word.toLowerCase();
+  if (/^\d+$/.test(w)) return Number(w);
+  if (w in ENGLISH_NUMBERS) return ENGLISH_NUMBERS[w];
+  const m = /^([一二两三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(w);
+  if (!m || w === '') return undefined;
+  const [, tens, ten, ones] = m;
+  if (!ten) return tens && !ones ? CHINESE_DIGITS[tens] : undefined;
+  return (tens ? (CHINESE_DIGITS[tens] ?? 0) : 1) * 10 + (ones ? (CHINESE_DIGITS[ones] ?? 0) : 0);
+}
 
 /** A date found in text, and where its words are (so a caller can tell it apart from other dates). */
 export interface FoundDate {
@@ -188,12 +206,12 @@ const findWords: Finder = (t, today, ahead) => {
 
 const findAgo: Finder = (t, today) =>
   firstValid(
-    /\b(\d{1,3}|a|one|two|three|four|five|six|seven) (day|week)s? ago\b|(\d{1,3}|[一两二三四五六七八九十])(?:个)?(天|日|周|星期|礼拜)(?:以)?前/g,
+    new RegExp(String.raw`(${COUNT}) ?(?:个)?(day|week|天|日|周|星期|礼拜)s? ?(?:ago|(?:以)?前)`, 'g'),
     t,
     (m) => {
-      const word = m[1] ?? m[3] ?? '';
-      const n = NUMBER_WORDS[word] ?? Number(word);
-      const unit = m[2] ?? m[4] ?? '';
+      const n = parseCount(m[1] ?? '');
+      if (n === undefined) return undefined;
+      const unit = m[2] ?? '';
       return addDays(today, -n * (/week|周|星期|礼拜/.test(unit) ? 7 : 1));
     },
   );
@@ -285,6 +303,17 @@ const AHEAD_FINDERS: Finder[] = [
 ];
 
 /** The first date expression in the text, with where it is; `ahead` reads bare month-days as days to come. */
+/** The date written first in the text, whatever its form (findDateIn prefers forms, not positions). */
+export function findFirstDateIn(text: string, today: string, ahead = false): FoundDate | undefined {
+  const t = text.toLowerCase();
+  let first: FoundDate | undefined;
+  for (const find of ahead ? AHEAD_FINDERS : FINDERS) {
+    const d = find(t, today, ahead);
+    if (d && (!first || d.index < first.index)) first = d;
+  }
+  return first;
+}
+
 export function findDateIn(text: string, today: string, ahead = false): FoundDate | undefined {
   const t = text.toLowerCase();
   for (const find of ahead ? AHEAD_FINDERS : FINDERS) {

@@ -1,4 +1,12 @@
-import { addBusinessDays, addDays, type FoundDate, findDateIn, NUMBER_WORDS } from './dates.js';
+import {
+  addBusinessDays,
+  addDays,
+  COUNT,
+  type FoundDate,
+  findDateIn,
+  findFirstDateIn,
+  parseCount,
+} from './dates.js';
 
 // The dates a notice carries besides the day it arrived: the TRO's issue date (its 14 days run from it) and
 // the reply-by date a letter sets. Each is found with where its words are, so the notice date is not read
@@ -13,7 +21,8 @@ function dateAfter(
   slack = 4,
 ): FoundDate | undefined {
   const window = text.slice(at, at + 48);
-  const found = findDateIn(window, today, ahead);
+  // The date right there, not another one further on written in a form a finder prefers.
+  const found = findFirstDateIn(window, today, ahead);
   if (!found || found.index > slack) return undefined;
   return { date: found.date, index: at + found.index, end: at + found.end };
 }
@@ -56,8 +65,10 @@ export function troDate(text: string, today: string): FoundDate | undefined {
 const REPLY_BY =
   /\b(?:respond|reply|answer|pay|comply|get back to (?:us|them))\b[^.;!?\n]{0,30}?\b(?:by|before|until|no later than|on or before)\b\s*|\b(?:deadline|due date|due by|due on|reply-by date|respond by|reply by)\b\s*(?:is\s*|:\s*|of\s*)?(?:on\s*)?|(?:回复|答复)?(?:期限|截止日期|截止时间|最后期限)\s*(?:是|为|：|:)?\s*/gi;
 
-const WITHIN =
-  /\bwithin (\d{1,3}|one|two|three|four|five|six|seven|ten|fourteen|fifteen|twenty|thirty) (business |working |calendar )?days?\b|(\d{1,3}|[一二两三四五六七八九十]{1,2})个?(工作日|天|日)(?:之)?内/i;
+const WITHIN = new RegExp(
+  String.raw`\bwithin (${COUNT}) (business |working |calendar )?days?\b|(${COUNT})个?(工作日|天|日)(?:之)?内`,
+  'i',
+);
 
 export interface ReplyBy {
   /** A written-out reply-by date, with where it is (so it is not also read as the notice date). */
@@ -81,8 +92,7 @@ export function replyBy(text: string, today: string): ReplyBy {
   }
   const w = WITHIN.exec(text);
   if (w) {
-    const word = (w[1] ?? w[3] ?? '').toLowerCase();
-    const days = NUMBER_WORDS[word] ?? Number(word);
+    const days = parseCount(w[1] ?? w[3] ?? '') ?? Number.NaN;
     const business = /business|working|工作日/i.test(w[2] ?? w[4] ?? '');
     if (Number.isFinite(days) && days > 0) return { within: { days, business } };
   }
@@ -130,7 +140,8 @@ export function noticeDateIn(text: string, today: string): string | undefined {
   for (let i = 0; i < 6; i++) {
     const found = findDateIn(rest, today);
     if (!found) return undefined;
-    if (!datesSomethingElse(rest, found)) return found.date;
+    // A day to come (a hearing, a reply-by date) is never the day the notice arrived.
+    if (found.date <= today && !datesSomethingElse(rest, found)) return found.date;
     rest = blank(rest, found);
   }
   return undefined;

@@ -73,7 +73,9 @@ function plaintiff(text: string): string | undefined {
     /(?<!\bfor )\b(?:[Pp]laintiffs?|PLAINTIFFS?|[Cc]omplainant|[Rr]ights? (?:[Hh]older|[Oo]wner)|[Bb]rand [Oo]wner)(?: is|\s*[:：])\s*(?:the )?([A-Z0-9][^\n;:()]{1,80}?)(?=\s*(?:,(?!\s*(?:Ltd|Inc|LLC|L\.L\.C|Co|Corp|GmbH|S\.A|B\.V)\b)|[;\n(]|(?<!\b(?:Inc|Corp|Co|Ltd))\.(?:\s|$)|$| v\.| and | has | have | is | was ))/.exec(
       text,
     );
-  if (label?.[1]) return tidyName(label[1]);
+  // "Acme Corp. We got the email …": the abbreviation's full stop also ended the sentence.
+  if (label?.[1])
+    return tidyName(label[1].replace(/^(.*?\b(?:Inc|Corp|Co|Ltd)\.)\s+[A-Z][a-z]*\s+[a-z].*$/, '$1'));
   // A caption over several lines: "ACME BRANDS, INC.,\nPlaintiff,\nv.\nTHE PARTNERSHIPS …".
   const block = /(?:^|\n)\s*([A-Z][^\n]{1,100}?),?\s*\n\s*Plaintiffs?,?\s*\n\s*vs?\.?\s*(?:\n|$)/.exec(text);
   if (block?.[1]) return tidyName(block[1]);
@@ -238,12 +240,17 @@ const DELETED_RECORDS = new RegExp(
   String.raw`${NEGATED}\b(?:deleted|removed|cleared|erased|wiped)\b[^.;!?]{0,40}?\b${RECORD_WORDS}\b|\b${RECORD_WORDS} (?:was|were|is|are|has been|have been) (?:deleted|cleared|erased)`,
 );
 // 已删除, 删除了链接: not 没有删除 / 不要删除 / 要不要删除 / 删除吗.
+// The records a case needs, in Chinese: sales, order and transaction data, chat history, photos.
+const ZH_RECORD_WORDS = '(?:(?:销售|订单|交易)(?:记录|数据|报表)|聊天记录|消息|照片|图片)';
 // Nor a question or an intention ("我们可以删除销售记录吗？", "打算删除"): only what was done.
-const ZH_DELETED_RECORDS =
-  /(?<!没有?|未|不要?|别|否|要不要|能不能|能否|是否|可以|可不可以|需要|应该?|准备|打算|想|要)(?:删除|删掉|清除|清空)了?(?:所有的?|全部)?(?:(?:销售|订单|交易)(?:记录|数据|报表)|聊天记录|照片|图片)(?![^。？?！!]{0,10}[吗？?])|(?:(?:销售|订单|交易)(?:记录|数据|报表)|聊天记录|照片)(?:已经?|都)(?:删除|删掉|清除|清空)/;
+const ZH_DELETED_RECORDS = new RegExp(
+  `(?<!没有?|未|不要?|别|否|要不要|能不能|能否|是否|可以|可不可以|需要|应该?|准备|打算|想|要)(?:删除|删掉|清除|清空)了?(?:所有的?|全部)?${ZH_RECORD_WORDS}(?![^。？?！!]{0,10}[吗？?])|${ZH_RECORD_WORDS}(?:已经?|都)(?:删除|删掉|清除|清空)`,
+);
 // Not "请删除侵权链接" either (a notice telling the seller to delete).
-const ZH_DELETED_LISTING =
-  /(?<!没有?|未|不要?|别|否|要不要|能不能|是否|请|需要|必须|应该?|要求|建议|可以|立即|尽快)(?:删除|删掉)了?(?!了?(?:所有的?|全部)?(?:销售|订单|交易)(?:记录|数据))(?![^。？?！!]{0,10}[吗？?])/;
+// Not the platform's own removal ("平台删除了我们的链接"): that is the complaint, not the seller's act.
+const ZH_DELETED_LISTING = new RegExp(
+  `(?<!没有?|未|不要?|别|否|要不要|能不能|是否|请|需要|必须|应该?|要求|建议|可以|立即|尽快|平台|速卖通|亚马逊|系统|官方)(?:删除|删掉)了?(?!了?(?:所有的?|全部)?${ZH_RECORD_WORDS})(?![^。？?！!]{0,10}[吗？?])`,
+);
 const ZH_OFFLINE = /(?<!没有?|未|不要?|别|否|要不要|是否)(?:已经?|已)下架|下架了/;
 
 function deleted(t: string): Details['deleted'] {

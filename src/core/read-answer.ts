@@ -85,6 +85,24 @@ export function readChoiceValue(q: Question, value: string, today: string): Read
   return { ok: true, facts, details: choice.details ?? {}, extra: {} };
 }
 
+/** Another choice named in the words by one of its longer synonyms ("invoices", "authorization letter"). */
+function otherChoiceNamed(q: Question, picked: Choice, text: string): Choice | undefined {
+  const t = norm(text);
+  return q.choices.find(
+    (c) =>
+      c !== picked &&
+      choiceFactValue(c) !== choiceFactValue(picked) &&
+      (c.synonyms ?? []).some((w) => {
+        const word = norm(w);
+        // "no letter" denies the letter; it does not name it.
+        return (
+          word.length >= 6 &&
+          new RegExp(`(^|[^\\p{L}])(?<!\\b(?:no|without|not an?) )${word}($|[^\\p{L}])`, 'u').test(t)
+        );
+      }),
+  );
+}
+
 /** Everything else the words say, besides the answer (`answered` facts are left out). */
 function besides(ex: Extraction, answered: (keyof Facts)[]): { details: Details; extra: Facts } {
   const extra: Record<string, unknown> = { ...ex.facts };
@@ -154,9 +172,11 @@ export function readTextAnswer(q: Question, text: string, today: string, known: 
     const key = q.sets.fact;
     const read = readChoiceValue(q, how.choice.value, today);
     // "No, it's ours": the first word says one thing and the rest another. Ask rather than guess.
-    const said = ex.facts[key];
-    if (read.ok && said !== undefined && said !== read.facts[key]) {
-      const other = q.choices.find((c) => choiceFactValue(c) === said);
+    // "No letter, but invoices": a later word names another choice outright.
+    const named = otherChoiceNamed(q, how.choice, text);
+    const said = named ? choiceFactValue(named) : ex.facts[key];
+    if (read.ok && said !== undefined && (named !== undefined || said !== read.facts[key])) {
+      const other = named ?? q.choices.find((c) => choiceFactValue(c) === said);
       return {
         ok: false,
         message: `I read both "${how.choice.label}" and "${other?.label ?? said}" in that. Answer with the number of the one you mean.`,

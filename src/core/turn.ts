@@ -88,12 +88,22 @@ async function stepCase(deps: TurnDeps, input: TurnInput, rec: CaseRecord, event
   return { caseId: saved.id, replies, effects };
 }
 
-/** Reminders before each deadline of a fresh outcome; deterministic ids make this safe to repeat. */
+/**
+ * Reminders before each deadline of a decided case; deterministic ids make this safe to repeat. Planned after
+ * every step of a decided case, not only when the outcome is shown: a TRO date or a letter's reply date noted
+ * later moves or adds a deadline, and its old reminder is dropped as stale when due.
+ */
 async function scheduleReminders(deps: TurnDeps, rec: CaseRecord, replies: Reply[], who: string, now: Date) {
-  const outcome = replies.find((r) => r.kind === 'outcome');
-  if (!deps.reminders || outcome?.kind !== 'outcome') return;
+  if (!deps.reminders) return;
+  const shown = replies.find((r) => r.kind === 'outcome');
+  const deadlines =
+    shown?.kind === 'outcome'
+      ? shown.outcome.deadlines
+      : rec.state.status === 'decided' && rec.status === 'open'
+        ? outcomeOfRecord(rec, deps.ctx, now).deadlines
+        : [];
   const added: string[] = [];
-  for (const r of planReminders(rec.id, outcome.outcome.deadlines, now)) {
+  for (const r of planReminders(rec.id, deadlines, now)) {
     if (await deps.reminders.schedule(r)) added.push(`${r.at.slice(0, 10)}: ${r.text}`);
   }
   if (added.length === 0) return;
@@ -184,7 +194,13 @@ function otherListing(rec: CaseRecord, text: string): boolean {
   return isAboutAnotherListing(text, rec.state.facts.listingId);
 }
 
-async function newCaseFor(deps: TurnDeps, input: TurnInput, old: CaseRecord, now: Date): Promise<TurnResult> {
+async function newCaseFor(
+  deps: TurnDeps,
+  input: TurnInput,
+  old: CaseRecord,
+  now: Date,
+  why: 'other_listing' | 'closed' = 'other_listing',
+): Promise<TurnResult> {
   const rec = await openCase(deps, input, now);
   const r = await stepCase(
     deps,
@@ -193,12 +209,11 @@ async function newCaseFor(deps: TurnDeps, input: TurnInput, old: CaseRecord, now
     { type: 'start', text: (input.event as { text: string }).text },
     now,
   );
-  const intro: Reply = {
-    kind: 'text',
-    tone: 'info',
-    text: `That is a different listing, so this is a new case, ${rec.id}. ${old.id} stays saved ("open ${old.id}" to go back).`,
-  };
-  return { ...r, replies: [intro, ...r.replies] };
+  const text =
+    why === 'closed'
+      ? `${old.id} is closed, so this is a new case, ${rec.id}.`
+      : `That is a different listing, so this is a new case, ${rec.id}. ${old.id} stays saved ("open ${old.id}" to go back).`;
+  return { ...r, replies: [{ kind: 'text', tone: 'info', text }, ...r.replies] };
 }
 
 /**
@@ -226,6 +241,12 @@ export async function runTurn(deps: TurnDeps, input: TurnInput): Promise<TurnRes
   const rec = input.caseId
     ? await mustGet(deps.cases, input.caseId)
     : ((await deps.cases.byConversation(input.conversation)) ?? (await openCase(deps, input, now)));
+  if (rec.status === 'closed') {
+    // A closed case stays closed in every channel: new words open a new case, and its old buttons do nothing.
+    if (input.event.type === 'text' && !input.caseId) return newCaseFor(deps, input, rec, now, 'closed');
+    const text = `${rec.id} is closed, so it cannot be changed. Tell me about another complaint to open a new case.`;
+    return { caseId: rec.id, replies: [{ kind: 'text', tone: 'error', text }], effects: [{ type: 'stale' }] };
+  }
   if (rec.escalation && isRestart(input.event)) {
     // Legal is working from this case's answers; wiping them would also drop its deadline reminders.
     const text = `${rec.id} is with legal, so it cannot be started over. Use "change" to correct an answer, or open a new case.`;

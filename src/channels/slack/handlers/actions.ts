@@ -142,7 +142,7 @@ async function markSent(c: Click): Promise<void> {
   }
   await c.client.chat.postMessage({
     ...c.where,
-    text: `<@${c.user}> marked the ${kind.replace('_', ' ')} as sent. It is recorded on ${rec.id}.`,
+    text: `<@${c.user}> marked the ${kind.replaceAll('_', ' ')} as sent. It is recorded on ${rec.id}.`,
   });
 }
 

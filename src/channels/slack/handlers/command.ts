@@ -12,6 +12,8 @@ import { AlreadyTold, type Command, openCase, type Respond } from '../opening.js
 import { escapeMrkdwn, renderSlack } from '../render-block-kit.js';
 import type { SlackDeps, WebClient } from '../slack-deps.js';
 
+const OPEN_LEASE_MS = 2 * 60_000;
+
 const HELP = [
   '*ipcheck* helps you handle an IP complaint on AliExpress or Amazon: delist, dispute, or escalate to a lawyer.',
   '• `/ipcheck <listing> [what happened]` opens a case, e.g. `/ipcheck https://www.aliexpress.com/item/1005006123456789.html trademark complaint, their logo is on it`',
@@ -74,7 +76,9 @@ async function open(deps: SlackDeps, client: WebClient, cmd: Command, respond: R
   }
   // Two people running /ipcheck on the same listing at once (or on two instances) must get one case.
   const claim = `slack:open:${cmd.team_id}:${ref.platform}:${ref.listingId}`;
-  if (!(await deps.stores.claims.claim(claim, 30_000))) {
+  // Held longer than the slowest open (posts retry for up to a minute or so), so a second /ipcheck cannot
+  // take over an open that is still running.
+  if (!(await deps.stores.claims.claim(claim, OPEN_LEASE_MS))) {
     await respond(
       ephemeral(
         `A case for ${escapeMrkdwn(ref.listingId)} is being opened right now. Look for it in the channel in a moment.`,
