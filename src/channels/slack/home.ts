@@ -3,7 +3,7 @@ import { formatDay } from '../../core/dates.js';
 import { computeDeadlines, nextDeadline } from '../../core/deadlines.js';
 import { todayFor } from '../../core/outcome.js';
 import type { OpenCaseSummary } from '../../core/ports.js';
-import { unreadableNote } from './case-ops.js';
+import { teamOf, unreadableNote } from './case-ops.js';
 import type { LegalMembers } from './legal-members.js';
 import { clip, escapeMrkdwn } from './render-block-kit.js';
 import type { SlackDeps } from './slack-deps.js';
@@ -105,9 +105,13 @@ export function registerHome(app: App, deps: SlackDeps, members: LegalMembers): 
         members.isMember(client, event.user),
       ]);
       const note = unreadableNote(report.unreadable, body.team_id);
+      // Only this workspace's cases: a legal member of one workspace never sees another's escalations.
+      const here = report.cases.filter(
+        (c) => c.conversation !== undefined && teamOf(c.conversation) === body.team_id,
+      );
       await client.views.publish({
         user_id: event.user,
-        view: homeView(report.cases, event.user, isLegal, deps, note),
+        view: homeView(here, event.user, isLegal, deps, note),
       });
     } catch (err) {
       deps.log.error(`app home for ${event.user} failed: ${(err as Error).message}`);

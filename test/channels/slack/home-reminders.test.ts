@@ -48,6 +48,15 @@ describe('App Home', () => {
     expect(text).not.toContain('Open escalations');
   });
 
+  it('shows only this workspace’s cases, even to the person who opened one elsewhere', async () => {
+    await openByCommand(h, 'B0C1234567 trademark complaint yesterday');
+    await h.command('1005006123456789 design patent complaint', { team_id: 'T0OTHER' });
+    await eventually(async () => expect(await h.stores.cases.listOpen()).toHaveLength(2));
+    const text = await home(SELLER);
+    expect(text).toContain('*Your open cases (1)*');
+    expect(text).not.toContain('1005006123456789');
+  });
+
   it('tells a seller with no cases how to open one', async () => {
     const text = await home(SELLER);
     expect(text).toContain('*Your open cases (0)*');
