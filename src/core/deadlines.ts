@@ -52,6 +52,11 @@ function courtAnswer(f: Facts): { date: string; basis: string } | undefined {
       };
 }
 
+/** AliExpress's first counter-notice: about 3 business days after the complaint (facts#ae.counter-notice-window). */
+export function counterNoticeDue(noticeDate: string): string {
+  return addBusinessDays(noticeDate, 3);
+}
+
 /** A platform complaint the seller may appeal: a dispute, or one waiting on legal's opinion. */
 export function appealOnTable(f: Facts, routes: readonly RouteId[]): boolean {
   return (
@@ -68,7 +73,7 @@ const RULES: DeadlineRule[] = [
     // and only when an appeal is on the table: telling an infringing seller to appeal invites a bad-faith one.
     applies: (f, routes) => f.platform === 'aliexpress' && appealOnTable(f, routes),
     compute: fromNotice(
-      (d) => addBusinessDays(d, 3),
+      counterNoticeDue,
       'about 3 business days after the complaint arrived (Monday to Friday; holidays not counted)',
     ),
     needsNoticeDate: true,

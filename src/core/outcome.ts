@@ -1,8 +1,14 @@
 import { buildDrafts, buildOptionalDrafts, type Draft } from '../drafting/build-drafts.js';
 import type { Templates } from '../drafting/template.js';
 import type { CaseRecord } from './case-record.js';
-import { addBusinessDays, dayIn, formatDay } from './dates.js';
-import { appealOnTable, computeDeadlines, type Deadline, deadlinesNeedDate } from './deadlines.js';
+import { dayIn, formatDay } from './dates.js';
+import {
+  appealOnTable,
+  computeDeadlines,
+  counterNoticeDue,
+  type Deadline,
+  deadlinesNeedDate,
+} from './deadlines.js';
 import { decide, type Route } from './decide.js';
 import { type Action, actionsFor } from './delist-actions.js';
 import { type Details, FACT_NAMES, type FactKey, type Facts } from './facts.js';
@@ -78,7 +84,7 @@ export function buildOutcome(input: OutcomeInput, ctx: CoreContext): Outcome {
   notes.push(...preservationNotes(facts, details));
   if (!facts.platform && appealOnTable(facts, ids))
     notes.push(
-      `Which platform is it? On AliExpress the first counter-notice is due about 3 business days after the complaint${facts.noticeDate ? ` (${formatDay(addBusinessDays(facts.noticeDate, 3))})` : ''}; Amazon has no fixed window. Give the listing link for exact steps and a reminder.`,
+      `Which platform is it? On AliExpress the first counter-notice is due about 3 business days after the complaint${facts.noticeDate ? ` (${formatDay(counterNoticeDue(facts.noticeDate))})` : ''}; Amazon has no fixed window. Give the listing link for exact steps and a reminder.`,
     );
   if (facts.notice === 'court_or_tro')
     notes.push('Court case: do not email or pay the plaintiff’s law firm yourself.');

@@ -116,7 +116,7 @@ function asksOf(input: DraftInput): string[] {
   return [
     windowPassed
       ? 'Tell us as soon as you can whether the product infringes the right named: the counter-notice window has probably passed (see Dates), so say whether a later appeal is worth it.'
-      : hasWindow || (facts.platform !== 'amazon' && facts.notice === 'platform_complaint')
+      : hasWindow
         ? 'Tell us whether the product infringes the right named, before the counter-notice deadline.'
         : 'Tell us whether the product infringes the right named.',
     'If it does not, tell us what evidence to attach to the dispute.',
