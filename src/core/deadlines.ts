@@ -6,7 +6,7 @@ import { type Citation, citeWhole, type KnowledgeBase } from './knowledge-base.j
 import type { RouteId } from './route-rules.js';
 
 export interface Deadline {
-  id: 'counter_notice' | 'court_answer' | 'tro_expiry' | 'letter_reply';
+  id: 'counter_notice' | 'court_answer' | 'tro_expiry' | 'letter_reply' | 'stated_reply';
   label: string;
   date: string;
   /** How the date was computed, in plain words. */
@@ -36,6 +36,16 @@ const fromNotice =
   (days: (from: string) => string, basis: string) =>
   (f: Facts): { date: string; basis: string } | undefined =>
     f.noticeDate ? { date: days(f.noticeDate), basis } : undefined;
+
+/** A reply-by date the notice gives ("respond by December 10", or counted from "within 10 days"). */
+function statedReply(_f: Facts, d: Details): { date: string; basis: string } | undefined {
+  return d.responseDue
+    ? {
+        date: d.responseDue,
+        basis: 'the reply-by date the notice gives (or counted from its "within N days")',
+      }
+    : undefined;
+}
 
 /** FRCP 6(a)(1)(C): a court period ending on a weekend or federal holiday runs on to the next court day. */
 function courtAnswer(f: Facts): { date: string; basis: string } | undefined {
@@ -113,13 +123,32 @@ const RULES: DeadlineRule[] = [
   {
     id: 'letter_reply',
     applies: (f) => f.notice === 'rights_holder_letter',
-    compute: (_f, d) =>
-      d.responseDue ? { date: d.responseDue, basis: 'the reply date written in the letter' } : undefined,
+    compute: statedReply,
     needsNoticeDate: false,
     label: 'Reply date the letter sets',
     caveat:
       'It is the sender’s demand, not a court deadline: legal decides whether and how to answer, and you do not reply yourself.',
     fact: 'facts#us.preserve-on-letter',
+  },
+  {
+    // A date the court papers or the firm's email state: real until the lawyer says otherwise.
+    id: 'stated_reply',
+    applies: (f) => f.notice === 'court_or_tro',
+    compute: statedReply,
+    needsNoticeDate: false,
+    label: 'Date stated in the court papers or email',
+    caveat: 'Treat it as real and send it to legal today; the lawyer confirms what it is and what is due.',
+    fact: 'facts#us.answer-21-days',
+  },
+  {
+    // The platform's own countdown, as the seller read it: the real deadline, ahead of any estimate.
+    id: 'stated_reply',
+    applies: (f) => f.notice === 'platform_complaint' || f.notice === undefined,
+    compute: statedReply,
+    needsNoticeDate: false,
+    label: 'Reply date the notice states',
+    caveat: 'The countdown on the case in the seller portal is the real deadline; act before it.',
+    fact: 'facts#ae.counter-notice-window',
   },
 ];
 

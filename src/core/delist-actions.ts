@@ -220,11 +220,14 @@ export function actionsFor(
   routes: readonly Pick<Route, 'id' | 'variant'>[],
   facts: Facts,
   marketplace?: string,
+  /** The other accused listings of the case (a Schedule A case names many): the same steps apply to each. */
+  others: readonly string[] = [],
 ): Action[] {
   const actions: Action[] = [];
   const delist = routes.find((r) => r.id === 'delist_now');
   const opinion = routes.find((r) => r.id === 'legal_opinion');
-  if (delist?.variant === 'preserve') {
+  const keepSelling = routes.some((r) => r.id === 'lawyer_escalation' && r.variant === 'keep_selling');
+  if (delist?.variant === 'preserve' || (delist && keepSelling)) {
     // A court case or a demand letter: the listing comes down but stays in the library as evidence.
     actions.push(keepEvidenceOffline(facts, marketplace));
   } else if (delist) {
@@ -234,6 +237,13 @@ export function actionsFor(
   } else if (opinion && OFFLINE_WHILE_LEGAL_LOOKS.has(opinion.variant)) {
     actions.push(takeOffline(facts, marketplace));
   }
+  const first = actions[0];
+  const rest = others.filter((id) => id !== facts.listingId);
+  if (first && rest.length > 0)
+    first.steps = [
+      ...first.steps,
+      `Do the same for the other accused listings of this case: ${rest.join(', ')}.`,
+    ];
   if (routes.some((r) => r.id === 'dispute_reply')) actions.push(fileDispute(facts, marketplace));
   return actions;
 }

@@ -114,9 +114,10 @@ export function blank(text: string, found: FoundDate | undefined): string {
 // dates something the seller did, not the day the notice arrived: taking it would count court deadlines
 // from the wrong day (too late, or already passed). Such a date is passed over, and the question is asked.
 const OTHER_EVENT =
-  /\b(listed|listing it|sold|selling|since|deleted|removed|took (?:it )?down|taken down|delisted|bought|purchased|launched|created|uploaded|shipped|ordered|registered|filed|founded|started|made)\b|上架|删除|下架|购买|注册|开始卖|销售/g;
+  /\b(listed|listing it|sold|selling|since|deleted|removed|took (?:it )?down|taken down|delisted|bought|purchased|launched|created|uploaded|shipped|shipment|ordered|registered|filed|founded|started|made|stock|inventory|went live|live since)\b|上架|删除|下架|购买|买的|进货|到货|发货|注册|开始卖|销售/g;
 const NOTICE_EVENT =
   /\b(received|receive|got|get|arrived|came|come|served|sent|emailed|notice|notified|complaint|letter|warning|tro|summons|email|dated)\b|收到|投诉|通知|律师函|警告/g;
+const CLAUSE_END = /[.;!?\n。；！？,，]/;
 
 function lastIndex(re: RegExp, text: string): number {
   let last = -1;
@@ -124,14 +125,22 @@ function lastIndex(re: RegExp, text: string): number {
   return last;
 }
 
+/**
+ * Whether a date's own clause says it dates something else: the nearest event word before it (English puts
+ * the verb first: "we listed it on Nov 2") or, with none, right after it (Chinese: 我们10月1日上架的).
+ */
 function datesSomethingElse(text: string, found: FoundDate): boolean {
   const before = text.slice(0, found.index);
-  const start = Math.max(
-    ...['.', ';', '!', '?', '\n', '。', '；', '！', '？'].map((c) => before.lastIndexOf(c)),
-  );
-  const clause = before.slice(start + 1).toLowerCase();
-  const other = lastIndex(OTHER_EVENT, clause);
-  return other >= 0 && other > lastIndex(NOTICE_EVENT, clause);
+  let start = before.length - 1;
+  while (start >= 0 && !CLAUSE_END.test(before[start] ?? '')) start--;
+  const head = before.slice(start + 1).toLowerCase();
+  const after = text.slice(found.end);
+  const stop = after.search(CLAUSE_END);
+  const tail = (stop < 0 ? after : after.slice(0, stop)).toLowerCase();
+  const other = lastIndex(OTHER_EVENT, head);
+  const notice = lastIndex(NOTICE_EVENT, head);
+  if (other >= 0 || notice >= 0) return other > notice;
+  return lastIndex(OTHER_EVENT, tail) >= 0 && lastIndex(NOTICE_EVENT, tail) < 0;
 }
 
 /** The day the notice arrived, as the words say it: the first date that is not about something else. */

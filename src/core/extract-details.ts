@@ -237,26 +237,37 @@ const DELETED_LISTING = new RegExp(
 // messages, the photos.
 const RECORD_WORDS = String.raw`(?:(?:sales|orders?|transactions?)\s*(?:records?|history|data|reports?)|sales reports?|(?:buyer |customer )?(?:messages|chats?|chat (?:history|logs?))|photos|pictures|images)`;
 const DELETED_RECORDS = new RegExp(
-  String.raw`${NEGATED}\b(?:deleted|removed|cleared|erased|wiped)\b[^.;!?]{0,40}?\b${RECORD_WORDS}\b|\b${RECORD_WORDS} (?:was|were|is|are|has been|have been) (?:deleted|cleared|erased)`,
+  String.raw`${NEGATED}\b(?:deleted|removed|cleared|erased|wiped)\b(?:(?!\bfrom\b)[^.;!?]){0,40}?\b${RECORD_WORDS}\b|\b${RECORD_WORDS} (?:was|were|is|are|has been|have been) (?:deleted|cleared|erased)`,
 );
 // 已删除, 删除了链接: not 没有删除 / 不要删除 / 要不要删除 / 删除吗.
-// The records a case needs, in Chinese: sales, order and transaction data, chat history, photos.
-const ZH_RECORD_WORDS = '(?:(?:销售|订单|交易)(?:记录|数据|报表)|聊天记录|消息|照片|图片)';
-// Nor a question or an intention ("我们可以删除销售记录吗？", "打算删除"): only what was done.
-const ZH_DELETED_RECORDS = new RegExp(
-  `(?<!没有?|未|不要?|别|否|要不要|能不能|能否|是否|可以|可不可以|需要|应该?|准备|打算|想|要)(?:删除|删掉|清除|清空)了?(?:所有的?|全部)?${ZH_RECORD_WORDS}(?![^。？?！!]{0,10}[吗？?])|${ZH_RECORD_WORDS}(?:已经?|都)(?:删除|删掉|清除|清空)`,
-);
-// Not "请删除侵权链接" either (a notice telling the seller to delete).
-// Not the platform's own removal ("平台删除了我们的链接"): that is the complaint, not the seller's act.
-const ZH_DELETED_LISTING = new RegExp(
-  `(?<!没有?|未|不要?|别|否|要不要|能不能|是否|请|需要|必须|应该?|要求|建议|可以|立即|尽快|平台|速卖通|亚马逊|系统|官方)(?:删除|删掉)了?(?!了?(?:所有的?|全部)?${ZH_RECORD_WORDS})(?![^。？?！!]{0,10}[吗？?])`,
-);
+// In Chinese, what was deleted is read clause by clause: the object may come before the verb (把聊天记录删了),
+// and only a finished deletion counts (已 / 了 / 过). A question, a plan (打算, 想, 明天…), a deletion in
+// progress (正在) or the platform's own removal (平台删除了我们的链接) is not the seller's act.
+const ZH_RECORDS = /订单|销售|交易|记录|数据|报表|聊天|消息|照片|图片|发票/;
+const ZH_LISTING = /链接|产品|商品|listing|页面|宝贝/;
+const ZH_NOT_DONE =
+  /吗|？|\?|没|未|不要|别|是否|能不能|能否|可以|要不要|需要|应该|必须|请|建议|要求|打算|想|计划|准备|明天|以后|将|会|正在|老板说|让我们|平台|速卖通|亚马逊|系统|官方/;
+
+function zhDeleted(text: string): ('listing' | 'records')[] {
+  const found = new Set<'listing' | 'records'>();
+  for (const clause of text.split(/[，,。.;；！!？?\n]/)) {
+    const at = clause.search(/删|清空|清除|销毁/);
+    if (at < 0) continue;
+    const done = /已|删(?:除|掉)?了|删过|清空了|清除了|销毁了/.test(clause);
+    if (!done || ZH_NOT_DONE.test(clause)) continue;
+    const records = ZH_RECORDS.test(clause);
+    if (records) found.add('records');
+    if (ZH_LISTING.test(clause) || !records) found.add('listing');
+  }
+  return [...found];
+}
 const ZH_OFFLINE = /(?<!没有?|未|不要?|别|否|要不要|是否)(?:已经?|已)下架|下架了/;
 
 function deleted(t: string): Details['deleted'] {
   const out: ('listing' | 'records')[] = [];
-  if (DELETED_LISTING.test(t) || ZH_DELETED_LISTING.test(t)) out.push('listing');
-  if (DELETED_RECORDS.test(t) || ZH_DELETED_RECORDS.test(t)) out.push('records');
+  const zh = zhDeleted(t);
+  if (DELETED_LISTING.test(t) || zh.includes('listing')) out.push('listing');
+  if (DELETED_RECORDS.test(t) || zh.includes('records')) out.push('records');
   return out.length > 0 ? out : undefined;
 }
 

@@ -301,7 +301,7 @@ function otherListings(refs: ListingRef[]): Details['otherListings'] {
 // Genuine goods with invoices are a resale of the brand's own goods (first sale), whatever else is missing:
 // "no authorization letter, but invoices from a distributor" must not read as "no rights".
 const GENUINE_GOODS =
-  /(?<!(?:not|n't|no|never) (?:\w+ )?)\b(genuine|authentic)\b[^.;!?]{0,40}\b(products?|goods|items|stock|units|chargers?)\b|\binvoices? (from|of|by) (a |an |the |our |their )?(authori[sz]ed )?(distributors?|suppliers?|wholesalers?|brand|manufacturer|owner)|\b(bought|purchased|sourced) (them |it |these |the goods )?from (an? |the |their )?(authori[sz]ed )?(distributor|brand|manufacturer)|正品|有(进货)?发票/;
+  /(?<!(?:not|n't|no|never) (?:\w+ )?)\b(genuine|authentic)\b[^.;!?]{0,40}\b(products?|goods|items|stock|units|chargers?)\b|\binvoices? (from|of|by) (a |an |the |our |their )?(authori[sz]ed )?(distributors?|suppliers?|wholesalers?|brand|manufacturer|owner)|\b(bought|purchased|sourced) (them |it |these |the goods )?from (an? |the |their )?(authori[sz]ed )?(distributor|brand|manufacturer)|正品|发票|进货单|经销商|代理商/;
 
 // "we have an authorization letter" / "invoices from the brand": what an authorization rests on.
 function rightsBasis(own: string): Details['rightsBasis'] {
@@ -312,7 +312,8 @@ function rightsBasis(own: string): Details['rightsBasis'] {
     );
   if (!noLetter && /authori[sz]ation letter|licen[cs]e|licensed|permission|授权书|授权/.test(own))
     return 'letter';
-  if (/invoices?|receipts?|genuine|authentic|distributor|发票|进货单|正品/.test(own)) return 'invoices';
+  if (/invoices?|receipts?|genuine|authentic|distributor|发票|进货单|正品|经销商|代理商/.test(own))
+    return 'invoices';
   return undefined;
 }
 

@@ -44,9 +44,11 @@ export const FOLLOW_UPS: readonly FollowUp[] = [
     id: 'delete_records',
     patterns: [
       new RegExp(
-        String.raw`\b(delete|remove|erase|wipe|clear|destroy|shred|purge|get rid of|throw away|clean up)\b.{0,40}(${RECORDS.source})`,
+        String.raw`\b(delet|remov|eras|wip|clear|destroy|shred|purg|get(?:ting)? rid of|throw(?:ing)? away|clean(?:ing)? up)\w*\b.{0,40}(${RECORDS.source})`,
       ),
       /(删除|删掉|清除|清空|销毁).{0,10}(记录|订单|数据|报表|聊天|消息|照片|图片|证据|发票)/,
+      // 把聊天记录删了: the object before the verb.
+      /(记录|订单|数据|报表|聊天|消息|照片|图片|证据|发票).{0,6}(删|清空|清除|销毁)/,
     ],
     answers: [
       { when: LITIGATION, answer: DELETE_NOTHING, citations: [KEEP_EVIDENCE, PRESERVE_ON_LETTER] },
@@ -170,9 +172,31 @@ export const FOLLOW_UPS: readonly FollowUp[] = [
     ],
   },
   {
+    // "Can I reply myself and say sorry?": an apology or an explanation from the seller is an admission.
+    id: 'apologise',
+    patterns: [
+      /\b(apologi[sz]e|say sorry|admit|confess|explain (it )?(to them|ourselves|myself)|reply (to them )?(myself|ourselves)|answer (it |them )?(myself|ourselves))\b/,
+      /道歉|认错|承认|自己回复|自己回信/,
+    ],
+    answers: [
+      {
+        when: { is: { notice: ['platform_complaint'] } },
+        answer:
+          'Do not apologise or admit anything in writing. To the platform, send only the calm, factual dispute below (or, on Amazon, a neutral plan of action after legal reads it); anything more can be used against you if a letter or a lawsuit follows.',
+        citations: [g('2.2', Q.calm)],
+      },
+      {
+        answer:
+          'No. Do not reply, apologise or explain anything yourself: an apology reads as an admission, and the firm uses what you write. Send it to legal; a US lawyer answers for you.',
+        citations: [g('1.3', Q.noDirectEmail), g('1.3', Q.compensation)],
+      },
+    ],
+  },
+  {
     id: 'contact_firm',
     patterns: [
       /\b(email|e-mail|write to|contact|call|reply to|answer|negotiate with) (the |their |that )?(plaintiff'?s? )?(law ?firm|lawyers?|attorneys?|plaintiff)\b/,
+      /(给|跟|和|联系).{0,6}(律师|律所|原告|权利人|品牌方).{0,6}(发邮件|回复|回信|联系|沟通|谈)/,
     ],
     answers: [
       {
@@ -212,7 +236,7 @@ const QUESTION =
 // Said as a plan, not a question ("our boss wants us to delete the sales records"): answered all the same,
 // because in a court case it is the one thing that must not happen.
 const INTENT =
-  /\b(want|wants|plan|plans|planning|going|gonna|will|'ll|need|needs|would like|about) (us )?to (delete|remove|erase|wipe|clear|destroy|get rid of|ignore|pay|relist)\b|(要|准备|打算|想|计划|让我们)(删除|删掉|清空|不理|付款|赔偿|重新上架)/;
+  /\b(want|wants|plan|plans|planning|going|gonna|will|'ll|need|needs|would like|about) (us )?to (delete|remove|erase|wipe|clear|destroy|get rid of|ignore|pay|relist|apologi[sz]e)\b|\b(is|are|am|'s|'re|'m) (now )?(deleting|removing|erasing|wiping|clearing|destroying|shredding|purging)\b|(要|准备|打算|想|计划|让|明天|正在|老板说)[^，。！？,.!?]{0,12}(删|清空|清除|销毁|不理|付款|赔偿|重新上架|道歉)/;
 
 /** The follow-up a seller's words ask about, if any, answered for this case. */
 export function matchFollowUp(text: string, facts: Facts = {}): FollowUpMatch | undefined {

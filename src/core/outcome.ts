@@ -58,7 +58,12 @@ export function buildOutcome(input: OutcomeInput, ctx: CoreContext): Outcome {
   const ids = routes.map((r) => r.id);
   // Deadlines depend on the routes: decided once here, not again inside them.
   const deadlines = computeDeadlines(facts, today, ctx.kb, ids, details);
-  const actions = actionsFor(routes, facts, details.marketplace);
+  const actions = actionsFor(
+    routes,
+    facts,
+    details.marketplace,
+    (details.otherListings ?? []).map((l) => l.listingId),
+  );
   const draftInput = { facts, details, routes, deadlines, caseId: input.caseId };
   const missing = missingFacts(facts);
   // A deadline due today or tomorrow comes before anything else.

@@ -172,6 +172,17 @@ export const ROUTE_RULES: readonly RouteRule[] = [
     facts: ['facts#ae.offline-still-checked', 'facts#ae.relist-violation', 'facts#ae.penalties'],
     overrides: [
       {
+        // A lawyer is about to talk to the rights holder: a claim may follow, so the listing is kept, not deleted.
+        when: { is: { inventory: ['large_keep_selling'] } },
+        title: 'Take the listing off sale now, and keep it',
+        steps: [
+          'Screenshot the listing and export its sales records first, and keep them.',
+          'Take the listing offline now (see the steps below), but do not delete it while the lawyer talks to the rights holder: a claim may follow, and it is evidence.',
+          'Do not upload the same product again under a new listing or after moving warehouse.',
+        ],
+        facts: ['facts#us.preserve-on-letter', 'facts#ae.relist-violation', 'facts#ae.penalties'],
+      },
+      {
         when: AMAZON,
         steps: [
           'Screenshot the listing and download its sales report first, and keep them: only the listing is deleted.',

@@ -8,6 +8,7 @@ import {
   withAnswered,
 } from './case-edits.js';
 import { type CaseState, newCase } from './case-state.js';
+import { formatDay } from './dates.js';
 import { detailItems } from './describe-details.js';
 import { extractFacts } from './extract.js';
 import { type Details, describeFact, FACT_KEYS, type Facts, VALUE_LABELS } from './facts.js';
@@ -372,6 +373,35 @@ function answerButton(
  * yesterday" must not move the notice date): they are shown with what the case says now, and applied
  * only when the seller confirms.
  */
+/** A deletion just reported in a court case or after a letter: said at once, not only in the outcome's notes. */
+function deletionWarning(before: CaseState, after: CaseState): Reply[] {
+  const litigation = after.facts.notice === 'court_or_tro' || after.facts.notice === 'rights_holder_letter';
+  const fresh = (after.details.deleted ?? []).filter((d) => !(before.details.deleted ?? []).includes(d));
+  if (!litigation || fresh.length === 0) return [];
+  return [
+    {
+      kind: 'text',
+      tone: 'urgent',
+      text: 'Stop: delete nothing more (listings, photos, orders, sales records, messages). Tell the lawyer today what was deleted and when (it is in the lawyer note), and export now whatever the platform still keeps.',
+    },
+  ];
+}
+
+/** A date noted after the decision (a TRO issue date, a reply-by date) that moves a deadline is shown at once. */
+function deadlinesMoved(before: CaseState, after: CaseState, ctx: CoreContext, now: Date): Reply[] {
+  const today = todayFor(ctx, now);
+  const list = (s: CaseState) =>
+    buildOutcome({ facts: s.facts, details: s.details, today }, ctx).deadlines.map(
+      (d) =>
+        `${d.label}: ${formatDay(d.date)}${d.urgent ? ` (${d.daysLeft === 0 ? 'TODAY' : 'tomorrow'}, urgent)` : ''}`,
+    );
+  const was = list(before);
+  const moved = list(after);
+  if (moved.length === 0 || was.join('\n') === moved.join('\n')) return [];
+  const tone = moved.some((l) => l.endsWith('urgent)')) ? 'urgent' : 'info';
+  return [{ kind: 'text', tone, text: `Deadlines now: ${moved.join('; ')}.` }];
+}
+
 function textAfterDecision(state: CaseState, text: string, ctx: CoreContext, now: Date): StepResult {
   const ex = extractFacts(text, todayFor(ctx, now), { noticeDate: state.facts.noticeDate });
   const folded = asOtherListing(state, ex.facts);
@@ -391,10 +421,13 @@ function textAfterDecision(state: CaseState, text: string, ctx: CoreContext, now
     proposal: undefined,
   };
   const items = detailItems(state.details, noted.details);
-  const note =
-    items.length > 0
+  const note = [
+    ...(items.length > 0
       ? [infoText(`Noted (${items.join('; ')}). It goes into the drafts and the lawyer note.`)]
-      : [];
+      : []),
+    ...deletionWarning(state, noted),
+    ...deadlinesMoved(state, noted, ctx, now),
+  ];
   // A question asked with new facts in it ("we got a TRO, can we delete the listing?") is answered at once,
   // for the case as it would be; the new facts still wait for confirmation.
   const faq = faqReply(text, ctx, { ...state.facts, ...changed });

@@ -117,7 +117,9 @@ export function buildOptionalDrafts(input: DraftInput, templates: Templates): Dr
     out.push(make(templates, 'retraction-request', vars));
   }
   const delist = input.routes.find((r) => r.id === 'delist_now');
-  if (delist?.variant === 'infringing' && input.facts.platform === 'amazon')
+  // Not while a lawyer negotiates to keep selling: a plan of action would promise the opposite.
+  const keepSelling = input.routes.some((r) => r.id === 'lawyer_escalation' && r.variant === 'keep_selling');
+  if (delist?.variant === 'infringing' && input.facts.platform === 'amazon' && !keepSelling)
     out.push(make(templates, 'plan-of-action', commonVars(input)));
   return out;
 }

@@ -49,6 +49,8 @@ export function commonVars(input: DraftInput): Record<string, string> {
     noticeDateText: facts.noticeDate ? formatDay(facts.noticeDate) : fillIn('date the complaint arrived'),
     ipTypeText: IP_WORDS[facts.ipType ?? 'unknown'] ?? 'intellectual property',
     contact: details.contact ?? fillIn('your name, role and email'),
+    // Amazon takes an appeal; a formal (DMCA) counter-notice there is a legal act that goes through legal.
+    disputeWord: facts.platform === 'amazon' ? 'Appeal' : 'Counter-notice',
   };
 }
 

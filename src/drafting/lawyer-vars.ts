@@ -53,10 +53,10 @@ function actionsOf(input: DraftInput): string {
   const lines: string[] = [];
   const deleted = details.deleted ?? [];
   if (deleted.includes('listing'))
-    lines.push('WARNING: we already deleted the accused listing, before we knew to keep it.');
+    lines.push(`WARNING: we say we already deleted the accused listing (${fillIn('when')}).`);
   if (deleted.includes('records'))
     lines.push(
-      'WARNING: we already deleted sales records of the accused product, before we knew to keep them.',
+      `WARNING: we say we already deleted records of the accused product (sales, orders, messages or photos): ${fillIn('which ones, and when')}.`,
     );
   if (details.delisted && !deleted.includes('listing'))
     lines.push(`We say the listing has been taken down (${fillIn('date, and how: offline or closed')}).`);
@@ -181,7 +181,9 @@ export function lawyerVars(input: DraftInput): Record<string, string> {
     salesText: fillIn('units and revenue of the accused product, US separately, date range'),
     actionsText: actionsOf(input),
     evidenceText: evidenceOf(input),
-    positionText: positionOf(input),
+    positionText: details.differences?.length
+      ? `${positionOf(input)}\n  Differences we see from their design: ${details.differences.join('; ')}`
+      : positionOf(input),
     noticeQuote: noticeQuote(details.noticeText),
     asksList: numbered(asksOf(input)),
   };

@@ -131,8 +131,8 @@ describe('court cases and letters from their side: off sale now, delete nothing'
       /You said the listing and sales records were already deleted: tell the lawyer today/,
     );
     const note = o.drafts.find((d) => d.kind === 'lawyer_escalation')?.body ?? '';
-    expect(note).toContain('WARNING: we already deleted the accused listing');
-    expect(note).toContain('WARNING: we already deleted sales records');
+    expect(note).toContain('WARNING: we say we already deleted the accused listing');
+    expect(note).toContain('WARNING: we say we already deleted records of the accused product');
     // What is gone is not claimed as kept.
     expect(note).not.toMatch(/keeping the listing/);
   });
@@ -288,7 +288,7 @@ describe('Amazon is not AliExpress', () => {
     expect(o.optionalDrafts.map((d) => d.kind)).toEqual(['plan_of_action']);
     const poa = o.optionalDrafts[0]?.body ?? '';
     expect(poa).toMatch(/Root cause/);
-    expect(poa).toMatch(/\[FILL IN: confirm and date\] We deleted ASIN B0C1234567/);
+    expect(poa).toMatch(/\[FILL IN: confirm and date\] We deleted our offer on ASIN B0C1234567/);
     // AliExpress has no such draft.
     const ali = buildOutcome(
       {

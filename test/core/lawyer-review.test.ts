@@ -245,3 +245,139 @@ describe('follow-up answers that a litigator would sign', () => {
     expect(matchFollowUp('can I ignore it?', court)?.answer).not.toMatch(/outcome above/);
   });
 });
+
+describe('a second reading', () => {
+  it('reads Chinese deletions as done only when done, in either word order', () => {
+    const deleted = (s: string) => extractFacts(s, TODAY).details.deleted;
+    expect(deleted('把聊天记录删了')).toEqual(['records']);
+    expect(deleted('已删除订单和销售记录')).toEqual(['records']);
+    expect(deleted('我们已经删除了链接和聊天记录')).toEqual(['listing', 'records']);
+    expect(deleted('我们想先把订单记录删掉')).toBeUndefined();
+    expect(deleted('老板说明天删除订单')).toBeUndefined();
+    expect(deleted('we removed their logo from our photos')).toBeUndefined();
+  });
+
+  it('a deletion under way or planned gets "delete nothing" at once, in English and Chinese', () => {
+    const letter: Facts = { notice: 'rights_holder_letter' };
+    for (const s of [
+      'my boss is clearing the chat history now',
+      '我们想先把订单记录删掉',
+      '老板说明天删除订单',
+    ])
+      expect(matchFollowUp(s, letter)?.answer, s).toMatch(/^No\. Delete nothing/);
+  });
+
+  it('a deletion reported after the decision in a court case is answered with "stop" at once', async () => {
+    const chat = new Conversation(ctx);
+    await chat.send('TRO email today about 1005006123456789, their logo is on it, no rights, small stock');
+    await chat.send('1');
+    chat.outcome();
+    await chat.send('把聊天记录删了');
+    expect(renderRepliesText(chat.last)).toMatch(/!! Stop: delete nothing more/);
+  });
+
+  it('a reply-by date the notice states is a deadline in every kind of case', () => {
+    const court = outcome(
+      {
+        platform: 'aliexpress',
+        listingId: '1005006123456789',
+        notice: 'court_or_tro',
+        noticeDate: '2026-12-01',
+      },
+      { responseDue: '2026-12-03' },
+    );
+    expect(court.deadlines.map((d) => [d.id, d.date])).toContainEqual(['stated_reply', '2026-12-03']);
+    const complaint = outcome(
+      { platform: 'aliexpress', notice: 'platform_complaint' },
+      { responseDue: '2026-12-02' },
+    );
+    expect(complaint.deadlines[0]).toMatchObject({ id: 'stated_reply', urgent: true });
+  });
+
+  it('a TRO date given after the decision shows the new deadlines at once', async () => {
+    const chat = new Conversation(ctx);
+    await chat.send('TRO email today about 1005006123456789, their logo is on it, no rights, small stock');
+    await chat.send('1');
+    chat.outcome();
+    await chat.send('the TRO was issued Nov 18');
+    // The conversation's today is Sat 28 Nov: the TRO (issued Nov 18) now ends on Wed 2 Dec, not Sat 12 Dec.
+    expect(renderRepliesText(chat.last)).toMatch(
+      /Deadlines now: TRO ends at the latest, unless extended: Wed 2 Dec 2026;/,
+    );
+  });
+
+  it('a date with its verb after it (我们10月1日上架的, "went live Oct 2") is not the notice date', () => {
+    expect(
+      extractFacts('收到商标投诉 1005006123456789，我们10月1日上架的', TODAY).facts.noticeDate,
+    ).toBeUndefined();
+    expect(extractFacts('went live Oct 2', TODAY).facts.noticeDate).toBeUndefined();
+    expect(extractFacts('we got the stock on Nov 3', TODAY).facts.noticeDate).toBeUndefined();
+  });
+
+  it('Chinese invoices from a distributor are genuine goods, not "no rights"', () => {
+    const ex = extractFacts('Anker 商标投诉 1005006123456789，我们没有授权书，但是有经销商的进货发票', TODAY);
+    expect(ex.facts.rights).toBe('authorized');
+    expect(ex.details.rightsBasis).toBe('invoices');
+  });
+
+  it('every accused listing of a Schedule A case gets the take-down steps', () => {
+    const o = outcome(
+      { platform: 'aliexpress', listingId: '1005006123456789', notice: 'court_or_tro', listingIsOurs: 'yes' },
+      { otherListings: [{ platform: 'aliexpress', listingId: '1005006123456790' }] },
+    );
+    expect(o.actions[0]?.steps.join(' ')).toMatch(/other accused listings of this case: 1005006123456790/);
+  });
+
+  it('"can I reply myself and say sorry?" is answered: an apology is an admission', () => {
+    expect(
+      matchFollowUp('can I reply to them myself and say sorry?', { notice: 'rights_holder_letter' })?.answer,
+    ).toMatch(/^No\. Do not reply, apologise or explain anything yourself/);
+    expect(matchFollowUp('可以直接给原告律师发邮件吗', { notice: 'court_or_tro' })?.id).toBe('contact_firm');
+  });
+
+  it('an Amazon dispute is titled an appeal; a large stock to keep selling is taken offline, not deleted', () => {
+    const amazon = outcome({
+      platform: 'amazon',
+      listingId: 'B0C1234567',
+      notice: 'platform_complaint',
+      listingIsOurs: 'yes',
+      ipType: 'copyright',
+      usesTheirIp: 'no',
+      complainantContact: 'no_reply',
+    });
+    expect(amazon.drafts.find((d) => d.kind === 'dispute_reply')?.subject).toMatch(
+      /^Appeal: copyright complaint/,
+    );
+    const keep = outcome({
+      platform: 'aliexpress',
+      listingId: '1005006123456789',
+      notice: 'platform_complaint',
+      listingIsOurs: 'yes',
+      ipType: 'trademark',
+      usesTheirIp: 'yes',
+      rights: 'none',
+      inventory: 'large_keep_selling',
+    });
+    expect(keep.actions.map((a) => a.kind)).toEqual(['take_offline']);
+    expect(keep.routes.find((r) => r.id === 'delist_now')?.title).toBe(
+      'Take the listing off sale now, and keep it',
+    );
+  });
+
+  it('the design differences the seller gave reach the lawyer note', () => {
+    const o = outcome(
+      {
+        platform: 'amazon',
+        listingId: 'B0C1234567',
+        notice: 'platform_complaint',
+        listingIsOurs: 'yes',
+        ipType: 'design_patent',
+        usesTheirIp: 'no',
+      },
+      { differences: ['oval, not round', 'two handles'] },
+    );
+    expect(draft(o, 'lawyer_escalation')).toContain(
+      'Differences we see from their design: oval, not round; two handles',
+    );
+  });
+});

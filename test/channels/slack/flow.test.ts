@@ -58,7 +58,8 @@ describe('Slack: /ipcheck opens a case and the thread guides the seller', () => 
     const text = threadText(root);
     expect(text).toContain('not legal advice');
     expect(text).toContain('I understood:');
-    expect(text).toContain('Delist the listing now');
+    // A large stock to keep selling: a lawyer talks to the rights holder, so the listing is kept, not deleted.
+    expect(text).toContain('Take the listing off sale now, and keep it');
     expect(text).toContain('Escalate to a US lawyer to keep selling');
     expect(text).toContain("“If you find that your products have someone else's trademarks on them");
     expect(text).toContain('Guidance §1.1');
