@@ -1,3 +1,4 @@
+import { draftSay, draftTitle } from '../drafting/draft-names.js';
 import { closedByTeam } from './case-actions.js';
 import type { CaseRecord } from './case-record.js';
 import type { CaseCommand, DraftKind } from './commands.js';
@@ -92,16 +93,6 @@ export async function closeCommand(
   );
 }
 
-const DRAFT_NAMES: Record<DraftKind, { name: string; say: string }> = {
-  dispute_reply: { name: 'dispute reply (to the platform)', say: 'draft dispute' },
-  lawyer_escalation: { name: 'lawyer-escalation note (to legal)', say: 'draft note' },
-  retraction_request: {
-    name: 'retraction request (to the complainant, optional)',
-    say: 'draft retraction',
-  },
-  plan_of_action: { name: 'plan of action (to Amazon, optional)', say: 'draft plan' },
-};
-
 export interface ShownDraft {
   kind: DraftKind;
   subject: string;
@@ -135,12 +126,14 @@ function draftsOf(rec: CaseRecord, ctx: CoreContext, now: Date): ShownDraft[] {
 }
 
 const listOf = (drafts: ShownDraft[]) =>
-  drafts.map((d) => `"${DRAFT_NAMES[d.kind].say}" for the ${DRAFT_NAMES[d.kind].name}`).join('; ');
+  drafts
+    .map((d) => `"${draftSay(d.kind)}" for the ${draftTitle(d.kind, { optional: true, lower: true })}`)
+    .join('; ');
 
 function draftText(rec: CaseRecord, d: ShownDraft, others: ShownDraft[]): string {
   const left = (`${d.subject}\n${d.body}`.match(/\[FILL IN:/g) ?? []).length;
   const fill = left > 0 ? ` Fill in the ${left} [FILL IN] places before sending.` : '';
-  const name = DRAFT_NAMES[d.kind].name;
+  const name = draftTitle(d.kind, { optional: true, lower: true });
   const also = others.length > 0 ? `\nAlso on this case: ${listOf(others)}.` : '';
   return `${rec.id}: the ${name}${d.history}.${fill}\nSubject: ${d.subject}\n-----\n${d.body}\n-----${also}`;
 }
@@ -187,7 +180,12 @@ export function draftCommand(
   if (all.length === 0) return say(info(`${id} has no drafts: its routes need no letter or note.`), id);
   const pick = pickDraft(all, cmd.kind);
   if ('missing' in pick)
-    return say(info(`${id} has no ${DRAFT_NAMES[pick.missing].name}. Its drafts: ${listOf(all)}.`), id);
+    return say(
+      info(
+        `${id} has no ${draftTitle(pick.missing, { optional: true, lower: true })}. Its drafts: ${listOf(all)}.`,
+      ),
+      id,
+    );
   if ('choose' in pick) return say(info(`${id} has ${all.length} drafts. Say which: ${listOf(all)}.`), id);
   return say(info(draftText(target, pick.show, pick.others)), id);
 }

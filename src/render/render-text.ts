@@ -7,6 +7,7 @@ import type { Citation } from '../core/knowledge-base.js';
 import type { Outcome } from '../core/outcome.js';
 import type { Reply } from '../core/replies.js';
 import type { Draft } from '../drafting/build-drafts.js';
+import { draftTitle } from '../drafting/draft-names.js';
 
 // Plain-text rendering of replies: the terminal chat uses it, and every other channel uses it as
 // its fallback text. Pure functions: replies in, text out.
@@ -62,16 +63,15 @@ function renderAction(a: Action): string {
   return lines.join('\n');
 }
 
-const DRAFT_NAMES: Record<Draft['kind'], string> = {
-  dispute_reply: 'Dispute reply (to the platform)',
-  lawyer_escalation: 'Lawyer-escalation note (to legal)',
-  retraction_request: 'Retraction request (to the complainant, optional)',
-  plan_of_action: 'Plan of action (to Amazon, optional)',
-};
-
 export function renderDraftText(d: Draft): string {
   const left = d.placeholders > 0 ? ` (fill in the ${d.placeholders} [FILL IN] places before sending)` : '';
-  return [`${DRAFT_NAMES[d.kind]}${left}`, `Subject: ${d.subject}`, '-----', d.body, '-----'].join('\n');
+  return [
+    `${draftTitle(d.kind, { optional: true })}${left}`,
+    `Subject: ${d.subject}`,
+    '-----',
+    d.body,
+    '-----',
+  ].join('\n');
 }
 
 function sources(o: Outcome): string[] {

@@ -3,6 +3,7 @@ import { formatDay } from '../../core/dates.js';
 import type { Outcome } from '../../core/outcome.js';
 import type { Reply } from '../../core/replies.js';
 import type { Draft } from '../../drafting/build-drafts.js';
+import { draftTitle } from '../../drafting/draft-names.js';
 import { auditLine, citationLabel, renderReplyText, whenText } from '../../render/render-text.js';
 import { ACTION, encodeValue } from './action-ids.js';
 
@@ -205,13 +206,6 @@ export function outcomeMessages(o: Outcome, view: OutcomeView): SlackMessage[] {
 
 // ---------- drafts ----------
 
-const DRAFT_TITLES: Record<Draft['kind'], string> = {
-  dispute_reply: 'Dispute reply (to the platform)',
-  lawyer_escalation: 'Lawyer-escalation note (to legal)',
-  retraction_request: 'Retraction request (to the complainant)',
-  plan_of_action: 'Plan of action (to Amazon)',
-};
-
 export interface DraftView {
   caseId: string;
   edited?: boolean;
@@ -227,7 +221,7 @@ export function draftMessages(d: Draft, view: DraftView): SlackMessage[] {
     ? `:white_check_mark: Marked as sent by <@${view.sentBy}> on ${view.sentAt.slice(0, 10)}`
     : `${view.edited ? 'Edited. ' : ''}${d.placeholders > 0 ? `Fill in the ${d.placeholders} [FILL IN] places before sending.` : 'Ready to send.'}`;
   const head: Block[] = [
-    header(`${DRAFT_TITLES[d.kind]}: ${view.caseId}`),
+    header(`${draftTitle(d.kind)}: ${view.caseId}`),
     section(`*Subject:* ${escapeMrkdwn(d.subject)}`),
   ];
   // Escape first, then split: escaping makes text longer (& → &amp;), so splitting the raw text could
@@ -250,7 +244,7 @@ export function draftMessages(d: Draft, view: DraftView): SlackMessage[] {
     );
   }
   // The fallback `text` is mrkdwn too (and drives notifications): seller text in it is escaped as well.
-  const text = `${DRAFT_TITLES[d.kind]} for ${view.caseId}: ${escapeMrkdwn(d.subject)}`;
+  const text = `${draftTitle(d.kind)} for ${view.caseId}: ${escapeMrkdwn(d.subject)}`;
   return splitMessages(text, [...head, ...pieces, ...tail]);
 }
 

@@ -2,6 +2,7 @@ import type { App, BlockAction, ButtonAction, types } from '@slack/bolt';
 import { acknowledged, draftRegenerated, draftSent, escalationPending } from '../../../core/case-actions.js';
 import { userText } from '../../../core/errors.js';
 import type { CoreEvent } from '../../../core/step.js';
+import { draftTitle } from '../../../drafting/draft-names.js';
 import { ACTION, type ButtonValue, decodeValue } from '../action-ids.js';
 import { legalClickRefusal, legalStateRefusal, sellerClickRefusal } from '../case-guard.js';
 import { turnAndPost, updateIfChanged } from '../case-ops.js';
@@ -142,7 +143,7 @@ async function markSent(c: Click): Promise<void> {
   }
   await c.client.chat.postMessage({
     ...c.where,
-    text: `<@${c.user}> marked the ${kind.replaceAll('_', ' ')} as sent. It is recorded on ${rec.id}.`,
+    text: `<@${c.user}> marked the ${draftTitle(kind, { lower: true })} as sent. It is recorded on ${rec.id}.`,
   });
 }
 
