@@ -8,19 +8,17 @@ import {
   withAnswered,
 } from './case-edits.js';
 import { type CaseState, newCase } from './case-state.js';
-import { formatDay } from './dates.js';
 import { detailItems } from './describe-details.js';
 import { extractFacts } from './extract.js';
 import { type Details, describeFact, FACT_KEYS, type Facts, VALUE_LABELS } from './facts.js';
 import { nextQuestion } from './flow.js';
-import { matchFollowUp } from './follow-ups.js';
-import { cite } from './knowledge-base.js';
 import { listingRefMessage } from './listing-ref.js';
 import { noticeTextOf } from './notice-text.js';
 import { buildOutcome, type CoreContext, todayFor } from './outcome.js';
 import { type Question, questionById } from './questions.js';
 import { isBareChoice, readChoiceValue, readTextAnswer } from './read-answer.js';
 import { DISCLAIMER, type Effect, HELP_COMMANDS, HELP_TEXT, type Reply } from './replies.js';
+import { deadlinesMoved, deletionWarning, faqReply, urgentIfCourt } from './step-notices.js';
 
 /** Something a seller did, already translated from its channel. */
 export type CoreEvent =
@@ -122,26 +120,6 @@ function understood(before: CaseState, after: CaseState): Extract<Reply, { kind:
 }
 
 const errorText = (text: string): Reply => ({ kind: 'text', text, tone: 'error' });
-
-/** A follow-up question answered for this case (deleting is right after a complaint, wrong in a court case). */
-function faqReply(text: string, ctx: CoreContext, facts: Facts): Reply | undefined {
-  const f = matchFollowUp(text, facts);
-  return f ? { kind: 'faq', text: f.answer, citations: f.citations.map((c) => cite(ctx.kb, c)) } : undefined;
-}
-
-const URGENT_NOTICE: Partial<Record<string, string>> = {
-  court_or_tro:
-    'Urgent: court papers, a TRO or frozen funds. Get a US lawyer who handles TRO cases today, and do not email or pay the plaintiff’s law firm yourself. Take the product off sale everywhere, and delete nothing (listings, orders, sales records, messages). A few more questions so legal gets what it needs:',
-  rights_holder_letter:
-    'A letter from their side: do not reply, sign or pay yourself; legal answers it. From now on delete nothing (listings, orders, sales records, messages): a lawsuit may follow. A few more questions so legal gets what it needs:',
-};
-
-/** Court papers or a letter change everything: say so at once, before the remaining questions. */
-function urgentIfCourt(before: Facts, after: Facts): Reply[] {
-  const text = after.notice ? URGENT_NOTICE[after.notice] : undefined;
-  if (!text || before.notice === after.notice) return [];
-  return [{ kind: 'text', tone: 'urgent', text }];
-}
 
 /** A pasted notice is kept whole (up to its limit), not only the part the step reads. */
 function withNotice(details: Details, raw: string): Details {
@@ -373,34 +351,6 @@ function answerButton(
  * yesterday" must not move the notice date): they are shown with what the case says now, and applied
  * only when the seller confirms.
  */
-/** A deletion just reported in a court case or after a letter: said at once, not only in the outcome's notes. */
-function deletionWarning(before: CaseState, after: CaseState): Reply[] {
-  const litigation = after.facts.notice === 'court_or_tro' || after.facts.notice === 'rights_holder_letter';
-  const fresh = (after.details.deleted ?? []).filter((d) => !(before.details.deleted ?? []).includes(d));
-  if (!litigation || fresh.length === 0) return [];
-  return [
-    {
-      kind: 'text',
-      tone: 'urgent',
-      text: 'Stop: delete nothing more (listings, photos, orders, sales records, messages). Tell the lawyer today what was deleted and when (it is in the lawyer note), and export now whatever the platform still keeps.',
-    },
-  ];
-}
-
-/** A date noted after the decision (a TRO issue date, a reply-by date) that moves a deadline is shown at once. */
-function deadlinesMoved(before: CaseState, after: CaseState, ctx: CoreContext, now: Date): Reply[] {
-  const today = todayFor(ctx, now);
-  const list = (s: CaseState) =>
-    buildOutcome({ facts: s.facts, details: s.details, today }, ctx).deadlines.map(
-      (d) =>
-        `${d.label}: ${formatDay(d.date)}${d.urgent ? ` (${d.daysLeft === 0 ? 'TODAY' : 'tomorrow'}, urgent)` : ''}`,
-    );
-  const was = list(before);
-  const moved = list(after);
-  if (moved.length === 0 || was.join('\n') === moved.join('\n')) return [];
-  const tone = moved.some((l) => l.endsWith('urgent)')) ? 'urgent' : 'info';
-  return [{ kind: 'text', tone, text: `Deadlines now: ${moved.join('; ')}.` }];
-}
 
 function textAfterDecision(state: CaseState, text: string, ctx: CoreContext, now: Date): StepResult {
   const ex = extractFacts(text, todayFor(ctx, now), { noticeDate: state.facts.noticeDate });

@@ -1,0 +1,59 @@
+import type { CaseState } from './case-state.js';
+import { formatDay } from './dates.js';
+import type { Facts } from './facts.js';
+import { matchFollowUp } from './follow-ups.js';
+import { cite } from './knowledge-base.js';
+import { buildOutcome, type CoreContext, todayFor } from './outcome.js';
+import type { Reply } from './replies.js';
+
+// What the conversation says besides its questions: answers to follow-up questions, and the warnings that
+// cannot wait for the outcome (court papers, a deletion in a court case, deadlines that just moved).
+
+/** A follow-up question answered for this case (deleting is right after a complaint, wrong in a court case). */
+export function faqReply(text: string, ctx: CoreContext, facts: Facts): Reply | undefined {
+  const f = matchFollowUp(text, facts);
+  return f ? { kind: 'faq', text: f.answer, citations: f.citations.map((c) => cite(ctx.kb, c)) } : undefined;
+}
+
+const URGENT_NOTICE: Partial<Record<string, string>> = {
+  court_or_tro:
+    'Urgent: court papers, a TRO or frozen funds. Get a US lawyer who handles TRO cases today, and do not email or pay the plaintiff’s law firm yourself. Take the product off sale everywhere, and delete nothing (listings, orders, sales records, messages). A few more questions so legal gets what it needs:',
+  rights_holder_letter:
+    'A letter from their side: do not reply, sign or pay yourself; legal answers it. From now on delete nothing (listings, orders, sales records, messages): a lawsuit may follow. A few more questions so legal gets what it needs:',
+};
+
+/** Court papers or a letter change everything: say so at once, before the remaining questions. */
+export function urgentIfCourt(before: Facts, after: Facts): Reply[] {
+  const text = after.notice ? URGENT_NOTICE[after.notice] : undefined;
+  if (!text || before.notice === after.notice) return [];
+  return [{ kind: 'text', tone: 'urgent', text }];
+}
+
+/** A deletion just reported in a court case or after a letter: said at once, not only in the outcome's notes. */
+export function deletionWarning(before: CaseState, after: CaseState): Reply[] {
+  const litigation = after.facts.notice === 'court_or_tro' || after.facts.notice === 'rights_holder_letter';
+  const fresh = (after.details.deleted ?? []).filter((d) => !(before.details.deleted ?? []).includes(d));
+  if (!litigation || fresh.length === 0) return [];
+  return [
+    {
+      kind: 'text',
+      tone: 'urgent',
+      text: 'Stop: delete nothing more (listings, photos, orders, sales records, messages). Tell the lawyer today what was deleted and when (it is in the lawyer note), and export now whatever the platform still keeps.',
+    },
+  ];
+}
+
+/** A date noted after the decision (a TRO issue date, a reply-by date) that moves a deadline is shown at once. */
+export function deadlinesMoved(before: CaseState, after: CaseState, ctx: CoreContext, now: Date): Reply[] {
+  const today = todayFor(ctx, now);
+  const list = (s: CaseState) =>
+    buildOutcome({ facts: s.facts, details: s.details, today }, ctx).deadlines.map(
+      (d) =>
+        `${d.label}: ${formatDay(d.date)}${d.urgent ? ` (${d.daysLeft === 0 ? 'TODAY' : 'tomorrow'}, urgent)` : ''}`,
+    );
+  const was = list(before);
+  const moved = list(after);
+  if (moved.length === 0 || was.join('\n') === moved.join('\n')) return [];
+  const tone = moved.some((l) => l.endsWith('urgent)')) ? 'urgent' : 'info';
+  return [{ kind: 'text', tone, text: `Deadlines now: ${moved.join('; ')}.` }];
+}
