@@ -206,7 +206,7 @@ const findWords: Finder = (t, today, ahead) => {
 
 const findAgo: Finder = (t, today) =>
   firstValid(
-    new RegExp(String.raw`(${COUNT}) ?(?:个)?(day|week|天|日|周|星期|礼拜)s? ?(?:ago|(?:以)?前)`, 'g'),
+    new RegExp(`(${COUNT}) ?(?:个)?(day|week|天|日|周|星期|礼拜)s? ?(?:ago|(?:以)?前)`, 'g'),
     t,
     (m) => {
       const n = parseCount(m[1] ?? '');
