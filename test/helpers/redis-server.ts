@@ -38,9 +38,18 @@ export function canConnect(port: number): Promise<boolean> {
   });
 }
 
-/** Starts a real redis-server (the Debian package) on a free loopback port, with no persistence. */
-export async function startRedis(): Promise<RedisServer> {
-  const port = await freePort();
+/** A redis-server process listening on a loopback port, with its working folder (removed by the caller). */
+export interface RedisProcess {
+  proc: ChildProcess;
+  dir: string;
+  exited(): boolean;
+}
+
+/**
+ * Spawns a real redis-server (the Debian package) on `port`, with no persistence, and waits until it
+ * listens. `args` are extra server options (e.g. `--replicaof`).
+ */
+export async function spawnRedis(port: number, args: string[] = []): Promise<RedisProcess> {
   const dir = await mkdtemp(join(tmpdir(), `${TEMP_PREFIX}redis-`));
   const proc: ChildProcess = spawn(
     'redis-server',
@@ -57,6 +66,7 @@ export async function startRedis(): Promise<RedisServer> {
       dir,
       '--protected-mode',
       'yes',
+      ...args,
     ],
     { stdio: 'ignore' },
   );
@@ -66,16 +76,26 @@ export async function startRedis(): Promise<RedisServer> {
   });
   const deadline = Date.now() + 10_000;
   while (!(await canConnect(port))) {
-    if (exited) throw new Error('redis-server exited at start; is the redis-server package installed?');
+    if (exited) {
+      await rm(dir, { recursive: true, force: true });
+      throw new Error(`redis-server exited at start on port ${port}; is the redis-server package installed?`);
+    }
     if (Date.now() > deadline)
       throw new Error(`redis-server did not listen on 127.0.0.1:${port} within 10 s`);
     await new Promise((r) => setTimeout(r, 50));
   }
+  return { proc, dir, exited: () => exited };
+}
+
+/** Starts a real redis-server on a free loopback port, with no persistence. */
+export async function startRedis(): Promise<RedisServer> {
+  const port = await freePort();
+  const { proc, dir, exited } = await spawnRedis(port);
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
     stop: async () => {
-      if (!exited) {
+      if (!exited()) {
         const gone = new Promise((r) => proc.once('exit', r));
         proc.kill('SIGTERM');
         await gone;

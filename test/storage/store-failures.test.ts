@@ -1,14 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import type { ChildProcess } from 'node:child_process';
+import { rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../../src/core/case-record.js';
 import type { IpcheckError } from '../../src/core/errors.js';
 import type { Stores } from '../../src/storage/open-store.js';
-import { canConnect, freePort } from '../helpers/redis-server.js';
+import { freePort, spawnRedis } from '../helpers/redis-server.js';
 import { expectIpcheckError, newCaseInput, sleep, T0, useStores } from './harness.js';
 
 // A store that is down or stuck must give a clear store_unavailable within seconds, never a hang, and
@@ -23,38 +22,13 @@ const procs = new Set<ChildProcess>();
 /** The servers' working folders, removed after the file (awaited, once their servers are gone). */
 const dirs = new Set<string>();
 
-const listening = canConnect;
-
 async function redisOn(port: number, extra: string[] = []): Promise<ChildProcess> {
-  const dir = await mkdtemp(join(tmpdir(), 'ipcheck-redis-own-'));
-  const proc = spawn(
-    'redis-server',
-    [
-      '--port',
-      String(port),
-      '--bind',
-      '127.0.0.1',
-      '--save',
-      '',
-      '--appendonly',
-      'no',
-      '--dir',
-      dir,
-      ...extra,
-    ],
-    { stdio: 'ignore' },
-  );
+  const { proc, dir } = await spawnRedis(port, extra);
   procs.add(proc);
   dirs.add(dir);
   proc.once('exit', () => {
     procs.delete(proc);
   });
-  const deadline = Date.now() + 10_000;
-  while (!(await listening(port))) {
-    if (proc.exitCode !== null) throw new Error(`redis-server exited at start on port ${port}`);
-    if (Date.now() > deadline) throw new Error(`redis-server did not listen on 127.0.0.1:${port}`);
-    await sleep(30);
-  }
   return proc;
 }
 
