@@ -1,30 +1,12 @@
-import { spawn } from 'node:child_process';
 import { cp, mkdir, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/app/load-context.js';
-import type { CliResult } from '../helpers/run-cli.js';
+import { type CliResult, runProcess } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
-function run(cmd: string, args: string[], cwd: string): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, {
-      cwd,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, IPCHECK_STORE_URL: 'memory://' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (cmd: string, args: string[], cwd: string): Promise<CliResult> =>
+  runProcess(cmd, args, { cwd, env: { HOME: process.env.HOME } });
 
 describe('npm run --silent triage (the README example)', () => {
   it('prints only the program output, so the JSON parses', async () => {

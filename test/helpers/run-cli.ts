@@ -8,18 +8,17 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs a built entry point (dist/…) as a separate process, with optional stdin, and collects its output. */
-export function runNode(
-  entry: string,
+/** Runs a command as a separate process, with optional stdin, and collects its output. */
+export function runProcess(
+  cmd: string,
   args: string[],
-  stdin?: string,
-  env: NodeJS.ProcessEnv = {},
+  o: { cwd?: string; stdin?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(PROJECT_ROOT, entry), ...args], {
-      cwd: PROJECT_ROOT,
+    const child = spawn(cmd, args, {
+      cwd: o.cwd ?? PROJECT_ROOT,
       // Each run gets a throwaway store unless the test names one: no test sees another's cases.
-      env: { PATH: process.env.PATH, IPCHECK_STORE_URL: 'memory://', ...env },
+      env: { PATH: process.env.PATH, IPCHECK_STORE_URL: 'memory://', ...o.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -32,8 +31,18 @@ export function runNode(
     });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin ?? '');
+    child.stdin.end(o.stdin ?? '');
   });
+}
+
+/** Runs a built entry point (dist/…) with node. */
+export function runNode(
+  entry: string,
+  args: string[],
+  stdin?: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<CliResult> {
+  return runProcess(process.execPath, [join(PROJECT_ROOT, entry), ...args], { stdin, env });
 }
 
 export const triage = (...args: string[]) => runNode('dist/cli/ipcheck.js', ['triage', ...args]);
