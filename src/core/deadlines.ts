@@ -160,9 +160,11 @@ export function computeDeadlines(
   facts: Facts,
   today: string,
   kb: KnowledgeBase,
-  routes: readonly RouteId[] = decide(facts, kb).map((r) => r.id),
-  details: Details = {},
+  /** `details`: a TRO issue date or a reply-by date; `routes`: when the caller has decided them already. */
+  o: { details?: Details; routes?: readonly RouteId[] } = {},
 ): Deadline[] {
+  const routes = o.routes ?? decide(facts, kb).map((r) => r.id);
+  const details = o.details ?? {};
   const out: Deadline[] = [];
   for (const r of RULES) {
     if (!r.applies(facts, routes)) continue;

@@ -57,7 +57,7 @@ export function buildOutcome(input: OutcomeInput, ctx: CoreContext): Outcome {
   const routes = decide(facts, ctx.kb);
   const ids = routes.map((r) => r.id);
   // Deadlines depend on the routes: decided once here, not again inside them.
-  const deadlines = computeDeadlines(facts, today, ctx.kb, ids, details);
+  const deadlines = computeDeadlines(facts, today, ctx.kb, { routes: ids, details });
   const actions = actionsFor(
     routes,
     facts,
@@ -127,6 +127,15 @@ function preservationNotes(facts: Facts, details: Details): string[] {
     );
   }
   return notes;
+}
+
+/** A case's deadlines as of `now`, without building its drafts (reminders, moved-deadline notices). */
+export function deadlinesOf(
+  state: { facts: Facts; details: Details },
+  ctx: CoreContext,
+  now: Date,
+): Deadline[] {
+  return computeDeadlines(state.facts, todayFor(ctx, now), ctx.kb, { details: state.details });
 }
 
 /** The outcome of a saved case as of `now`: what status, exports, reminders and channels show. */

@@ -1,6 +1,5 @@
 import type { CaseRecord } from './case-record.js';
-import { computeDeadlines } from './deadlines.js';
-import { type CoreContext, todayFor } from './outcome.js';
+import { type CoreContext, deadlinesOf } from './outcome.js';
 import type { CaseRepository, Claims, Clock, Reminder, ReminderStore } from './ports.js';
 import { reminderDeadline } from './reminder-plan.js';
 
@@ -28,13 +27,7 @@ function stillWanted(deps: ReminderDeps, rec: CaseRecord | undefined, r: Reminde
   if (rec?.status !== 'open') return false;
   const planned = reminderDeadline(r);
   if (!planned) return true;
-  const deadlines = computeDeadlines(
-    rec.state.facts,
-    todayFor(deps.ctx, now),
-    deps.ctx.kb,
-    undefined,
-    rec.state.details,
-  );
+  const deadlines = deadlinesOf(rec.state, deps.ctx, now);
   return deadlines.some((d) => d.id === planned.deadlineId && d.date === planned.date);
 }
 

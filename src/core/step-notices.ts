@@ -1,9 +1,10 @@
 import type { CaseState } from './case-state.js';
 import { formatDay } from './dates.js';
+import type { Deadline } from './deadlines.js';
 import type { Facts } from './facts.js';
 import { matchFollowUp } from './follow-ups.js';
 import { cite } from './knowledge-base.js';
-import { buildOutcome, type CoreContext, todayFor } from './outcome.js';
+import { type CoreContext, deadlinesOf } from './outcome.js';
 import type { Reply } from './replies.js';
 
 // What the conversation says besides its questions: answers to follow-up questions, and the warnings that
@@ -45,15 +46,11 @@ export function deletionWarning(before: CaseState, after: CaseState): Reply[] {
 
 /** A date noted after the decision (a TRO issue date, a reply-by date) that moves a deadline is shown at once. */
 export function deadlinesMoved(before: CaseState, after: CaseState, ctx: CoreContext, now: Date): Reply[] {
-  const today = todayFor(ctx, now);
-  const list = (s: CaseState) =>
-    buildOutcome({ facts: s.facts, details: s.details, today }, ctx).deadlines.map(
-      (d) =>
-        `${d.label}: ${formatDay(d.date)}${d.urgent ? ` (${d.daysLeft === 0 ? 'TODAY' : 'tomorrow'}, urgent)` : ''}`,
-    );
-  const was = list(before);
-  const moved = list(after);
-  if (moved.length === 0 || was.join('\n') === moved.join('\n')) return [];
-  const tone = moved.some((l) => l.endsWith('urgent)')) ? 'urgent' : 'info';
-  return [{ kind: 'text', tone, text: `Deadlines now: ${moved.join('; ')}.` }];
+  const line = (d: Deadline) =>
+    `${d.label}: ${formatDay(d.date)}${d.urgent ? ` (${d.daysLeft === 0 ? 'TODAY' : 'tomorrow'}, urgent)` : ''}`;
+  const moved = deadlinesOf(after, ctx, now);
+  const was = deadlinesOf(before, ctx, now).map(line).join('\n');
+  if (moved.length === 0 || was === moved.map(line).join('\n')) return [];
+  const tone = moved.some((d) => d.urgent) ? 'urgent' : 'info';
+  return [{ kind: 'text', tone, text: `Deadlines now: ${moved.map(line).join('; ')}.` }];
 }

@@ -6,7 +6,7 @@ import { type CaseCommand, parseCaseCommand } from './commands.js';
 import { IpcheckError, USER_TEXT } from './errors.js';
 import { isAboutAnotherListing } from './extract.js';
 import { describeFact, FACT_KEYS } from './facts.js';
-import { type CoreContext, outcomeOfRecord } from './outcome.js';
+import { type CoreContext, deadlinesOf, outcomeOfRecord } from './outcome.js';
 import type { CaseRepository, Clock, ReminderStore } from './ports.js';
 import { planReminders } from './reminder-plan.js';
 import type { Effect, Reply } from './replies.js';
@@ -100,7 +100,7 @@ async function scheduleReminders(deps: TurnDeps, rec: CaseRecord, replies: Reply
     shown?.kind === 'outcome'
       ? shown.outcome.deadlines
       : rec.state.status === 'decided' && rec.status === 'open'
-        ? outcomeOfRecord(rec, deps.ctx, now).deadlines
+        ? deadlinesOf(rec.state, deps.ctx, now)
         : [];
   const added: string[] = [];
   for (const r of planReminders(rec.id, deadlines, now)) {

@@ -5,7 +5,7 @@ import { buildOutcome } from '../../src/core/outcome.js';
 import { testContext } from '../helpers/context.js';
 
 const deadlines = async (facts: Facts, today: string, details: Details = {}) =>
-  computeDeadlines(facts, today, (await testContext()).kb, undefined, details);
+  computeDeadlines(facts, today, (await testContext()).kb, { details });
 
 describe('deadlines', () => {
   it('moves the court answer off a weekend to the next court day, and says why', async () => {

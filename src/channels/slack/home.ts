@@ -19,7 +19,7 @@ interface Row {
 function rows(cases: OpenCaseSummary[], deps: SlackDeps): Row[] {
   const today = todayFor(deps.ctx, deps.clock.now());
   return cases.map((c) => {
-    const next = nextDeadline(computeDeadlines(c.facts, today, deps.ctx.kb, undefined, c.details));
+    const next = nextDeadline(computeDeadlines(c.facts, today, deps.ctx.kb, { details: c.details }));
     return { c, ...(next ? { next } : {}) };
   });
 }

@@ -36,7 +36,7 @@ async function listCases(deps: SlackDeps, team: string, respond: Respond): Promi
     return;
   }
   const lines = open.map((c) => {
-    const next = nextDeadline(computeDeadlines(c.facts, today, deps.ctx.kb, undefined, c.details));
+    const next = nextDeadline(computeDeadlines(c.facts, today, deps.ctx.kb, { details: c.details }));
     const listing = c.listingId ? `${c.platform ?? ''} ${c.listingId}` : 'no listing yet';
     const esc = c.escalation ? ` · legal: ${c.escalation}` : '';
     return `• *${c.id}* ${escapeMrkdwn(listing)} · ${c.status}${esc}${next ? ` · next: ${next.label} ${next.date}` : ''}`;
