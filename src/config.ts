@@ -38,7 +38,30 @@ const Env = z.object({
     .optional(),
   IPCHECK_REMINDER_INTERVAL_S: z.coerce.number().int().min(5).max(3600).default(60),
   IPCHECK_TZ: z.string().default('UTC').refine(isTimeZone),
+  // Empty counts as unset, so `OPENAI_API_KEY= npm start` turns the model off.
+  OPENAI_API_KEY: z
+    .string()
+    .regex(/^\S{8,500}$/)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  OPENAI_BASE_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//)
+    .optional(),
+  OPENAI_MODEL: z
+    .string()
+    .regex(/^[\w.:/@-]{1,200}$/)
+    .default('gpt-4o-mini'),
+  IPCHECK_LLM_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(8000),
 });
+
+export interface LlmConfig {
+  apiKey: string;
+  baseUrl?: string;
+  model: string;
+  timeoutMs: number;
+}
 
 export interface SlackConfig {
   mode: 'socket' | 'http';
@@ -60,6 +83,8 @@ export interface Config {
   legalChannel?: string;
   reminderIntervalMs: number;
   timeZone: string;
+  /** Set when OPENAI_API_KEY is: the optional language model. Unset, the bot works as it does without one. */
+  llm?: LlmConfig;
 }
 
 export class ConfigError extends Error {}
@@ -78,6 +103,12 @@ const FORMS: Record<string, string> = {
   HOST: 'an address to listen on, e.g. 0.0.0.0 or 127.0.0.1',
   IPCHECK_LEGAL_CHANNEL: 'the legal channel id, like C0123456789 (channel details > About, at the bottom)',
   IPCHECK_REMINDER_INTERVAL_S: 'seconds between reminder checks, 5 to 3600',
+  OPENAI_API_KEY:
+    'an API key for an OpenAI-compatible server (no spaces); leave it unset to run without a language model',
+  OPENAI_BASE_URL:
+    "the server's API base, e.g. https://api.openai.com/v1 or http://127.0.0.1:11434/v1 (Ollama)",
+  OPENAI_MODEL: 'a model name, e.g. gpt-4o-mini or llama3.1:8b',
+  IPCHECK_LLM_TIMEOUT_MS: 'milliseconds a language-model call may take, retry included: 500 to 120000',
   IPCHECK_TZ: 'your team\'s time zone, e.g. Asia/Shanghai or America/New_York (what "today" means)',
 };
 
@@ -102,6 +133,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(e.IPCHECK_LEGAL_CHANNEL ? { legalChannel: e.IPCHECK_LEGAL_CHANNEL } : {}),
     reminderIntervalMs: e.IPCHECK_REMINDER_INTERVAL_S * 1000,
     timeZone: e.IPCHECK_TZ,
+    ...(e.OPENAI_API_KEY
+      ? {
+          llm: {
+            apiKey: e.OPENAI_API_KEY,
+            ...(e.OPENAI_BASE_URL ? { baseUrl: e.OPENAI_BASE_URL } : {}),
+            model: e.OPENAI_MODEL,
+            timeoutMs: e.IPCHECK_LLM_TIMEOUT_MS,
+          },
+        }
+      : {}),
   };
 }
 

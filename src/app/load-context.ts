@@ -9,6 +9,8 @@ import { TEMPLATE_NAMES } from '../drafting/build-drafts.js';
 import { loadTemplates } from '../drafting/load-templates.js';
 import { requireTemplate } from '../drafting/template.js';
 import { loadKnowledge } from '../knowledge/load-knowledge.js';
+import { buildRetriever } from '../knowledge/retrieve.js';
+import { loadLlmPrompts } from '../llm/prompt-files.js';
 
 /** The project root: src/app/ (tsx, vitest) and dist/app/ (built) both sit two levels below it. */
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -31,7 +33,9 @@ export async function loadContext(root = PROJECT_ROOT): Promise<CoreContext> {
     checkFollowUpCitations(kb);
     const templates = await loadTemplates(join(root, 'prompts', 'drafts'));
     for (const name of TEMPLATE_NAMES) requireTemplate(templates, name);
-    return { kb, templates };
+    // The language model's prompts are checked even when no model is configured: a broken file fails here.
+    await loadLlmPrompts(join(root, 'prompts', 'llm'));
+    return { kb, templates, retriever: buildRetriever(kb) };
   } catch (err) {
     throw new StartupError(`cannot start: ${(err as Error).message}`);
   }

@@ -13,6 +13,7 @@ import { IpcheckError } from '../core/errors.js';
 import type { CoreContext } from '../core/outcome.js';
 import { buildOutcome } from '../core/outcome.js';
 import { runTurn } from '../core/turn.js';
+import { createLanguageModel } from '../llm/create.js';
 import { renderOutcomeText, renderRepliesText } from '../render/render-text.js';
 import { openStores, type Stores } from '../storage/open-store.js';
 import { parseTriageArgs, TRIAGE_USAGE, UsageError } from './triage-args.js';
@@ -50,8 +51,11 @@ async function triage(argv: string[]): Promise<number> {
 async function chat(): Promise<number> {
   const config = loadConfig();
   if (config.slack) return runSlack(config, config.slack);
+  // The model's log lines (timings, failures) would interleave with the chat; the terminal keeps them quiet.
+  const llm = await createLanguageModel(config.llm);
   return withStores(config, async (stores, ctx) => {
     await runTerminalChat({
+      ...(llm ? { llm } : {}),
       ctx,
       stores,
       clock: systemClock,

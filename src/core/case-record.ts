@@ -26,6 +26,12 @@ export const AuditAction = z.enum([
   'case_reset',
   'case_closed',
   'conversation_linked',
+  /** A language model's answer to a question was not shown: why (a citation that did not check out, …). */
+  'answer_withheld',
+  /** A language model rewrote a draft and the checks passed. */
+  'draft_polished',
+  /** A language model's rewrite of a draft failed a check: the template draft is used, and this says why. */
+  'draft_polish_rejected',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

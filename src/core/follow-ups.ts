@@ -238,6 +238,11 @@ const QUESTION =
 const INTENT =
   /\b(want|wants|plan|plans|planning|going|gonna|will|'ll|need|needs|would like|about) (us )?to (delete|remove|erase|wipe|clear|destroy|get rid of|ignore|pay|relist|apologi[sz]e)\b|\b(is|are|am|'s|'re|'m) (now )?(deleting|removing|erasing|wiping|clearing|destroying|shredding|purging)\b|(要|准备|打算|想|计划|让|明天|正在|老板说)[^，。！？,.!?]{0,12}(删|清空|清除|销毁|不理|付款|赔偿|重新上架|道歉)/;
 
+/** Whether the words ask something ("can we…?", "要不要…"), rather than only tell. */
+export function isQuestionText(text: string): boolean {
+  return QUESTION.test(` ${text.toLowerCase().replace(/[’`]/g, "'")} `);
+}
+
 /** The follow-up a seller's words ask about, if any, answered for this case. */
 export function matchFollowUp(text: string, facts: Facts = {}): FollowUpMatch | undefined {
   const t = ` ${text.toLowerCase().replace(/[’`]/g, "'")} `;

@@ -46,6 +46,17 @@ export interface CitationRef {
   quote: string;
 }
 
+/** A section found for a question, with its rank score (higher is closer). */
+export interface Hit {
+  section: Section;
+  score: number;
+}
+
+/** Ranked retrieval over the sections (built at startup from the knowledge; see src/knowledge/retrieve.ts). */
+export interface Retriever {
+  search(query: string, k: number): Hit[];
+}
+
 export class CitationError extends Error {}
 
 export function makeKnowledgeBase(docs: KnowledgeDoc[]): KnowledgeBase {

@@ -13,7 +13,7 @@ import { decide, type Route } from './decide.js';
 import { type Action, actionsFor } from './delist-actions.js';
 import { type Details, FACT_NAMES, type FactKey, type Facts } from './facts.js';
 import { missingFacts } from './flow.js';
-import type { KnowledgeBase } from './knowledge-base.js';
+import type { KnowledgeBase, Retriever } from './knowledge-base.js';
 
 /** Everything ipcheck concludes about a case: the triage contract's JSON, and what every channel renders. */
 export interface Outcome {
@@ -36,6 +36,8 @@ export interface CoreContext {
   defaults?: Details;
   /** The team's time zone (IANA), for what "today" and "yesterday" mean; UTC when unset. */
   timeZone?: string;
+  /** Ranked retrieval over the knowledge, for questions no rule answers (set by loadContext). */
+  retriever?: Retriever;
 }
 
 /** Today for the team, from the caller's clock. */

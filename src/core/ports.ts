@@ -1,5 +1,7 @@
 import type { AuditEntry, CaseRecord, ThreadRef } from './case-record.js';
 import type { CaseState } from './case-state.js';
+import type { Details, Facts } from './facts.js';
+import type { GivenSection, LlmAnswerOut, LlmDraftOut, LlmFactsOut } from './llm-contract.js';
 
 // The outside world as the core sees it: small interfaces, each with a simple or fake implementation.
 
@@ -81,3 +83,21 @@ export interface ReminderStore {
 }
 
 export type { AuditEntry, CaseRecord };
+
+/**
+ * An optional language model. Every method answers within its timeout, or undefined when the model could not
+ * answer usefully (off, slow, rate-limited, an error, output that does not fit the schema): the caller falls
+ * back to the rule-based path. Seller text is passed as data; the answers are checked by the caller.
+ */
+export interface LanguageModel {
+  /** The facts a seller's free text states, in the triage contract's values. */
+  readFacts(input: { text: string; today: string }): Promise<LlmFactsOut | undefined>;
+  /** An answer to a seller's question from the numbered sections only. */
+  answer(input: {
+    question: string;
+    facts: Facts;
+    sections: GivenSection[];
+  }): Promise<LlmAnswerOut | undefined>;
+  /** A clearer rewrite of a template draft, from the case facts only. */
+  polishDraft(input: { draft: string; facts: Facts; details: Details }): Promise<LlmDraftOut | undefined>;
+}

@@ -9,10 +9,19 @@ import {
 } from './case-edits.js';
 import { type CaseState, newCase } from './case-state.js';
 import { detailItems } from './describe-details.js';
-import { extractFacts } from './extract.js';
-import { type Details, describeFact, FACT_KEYS, type Facts, VALUE_LABELS } from './facts.js';
+import { type Extraction, extractFacts, type Known } from './extract.js';
+import {
+  type Details,
+  describeFact,
+  FACT_KEYS,
+  FACT_NAMES,
+  type FactKey,
+  type Facts,
+  VALUE_LABELS,
+} from './facts.js';
 import { nextQuestion } from './flow.js';
 import { listingRefMessage } from './listing-ref.js';
+import { mergeFacts } from './llm-facts.js';
 import { noticeTextOf } from './notice-text.js';
 import { buildOutcome, type CoreContext, todayFor } from './outcome.js';
 import { type Question, questionById } from './questions.js';
@@ -20,10 +29,21 @@ import { isBareChoice, readChoiceValue, readTextAnswer } from './read-answer.js'
 import { DISCLAIMER, type Effect, HELP_COMMANDS, HELP_TEXT, type Reply } from './replies.js';
 import { deadlinesMoved, deletionWarning, faqReply, urgentIfCourt } from './step-notices.js';
 
+/**
+ * What was read or answered for a message outside the step (a language model, ranked retrieval), passed in
+ * as data: the step itself stays pure.
+ */
+export interface TextHints {
+  /** Facts a language model read in the message (contract values, already checked against the message). */
+  llmFacts?: Facts;
+  /** An answer to a question in the message, shown where a rule-based follow-up answer would be. */
+  answer?: Reply;
+}
+
 /** Something a seller did, already translated from its channel. */
 export type CoreEvent =
-  | { type: 'start'; text?: string }
-  | { type: 'text'; text: string }
+  | { type: 'start'; text?: string; hints?: TextHints }
+  | { type: 'text'; text: string; hints?: TextHints }
   | { type: 'answer'; questionId: string; value: string; seq?: number }
   | { type: 'back' }
   | { type: 'change'; questionId?: string }
@@ -121,6 +141,37 @@ function understood(before: CaseState, after: CaseState): Extract<Reply, { kind:
 
 const errorText = (text: string): Reply => ({ kind: 'text', text, tone: 'error' });
 
+interface Reading {
+  ex: Extraction;
+  /** Facts the rules and the language model read differently: not taken, so they are asked. */
+  disputed: FactKey[];
+}
+
+/** The rule-based reading of a message, with what a language model read in it (when one did). */
+function read(raw: string, today: string, known: Known, hints: TextHints | undefined): Reading {
+  const ex = extractFacts(raw.slice(0, MAX_TEXT), today, known);
+  const merged = mergeFacts(ex.facts, hints?.llmFacts);
+  return { ex: { ...ex, facts: merged.facts }, disputed: merged.disputed };
+}
+
+/** Said when the message could be read two ways: the fact is asked (or kept), never guessed. */
+function disputedNote(disputed: FactKey[], state: CaseState): Reply[] {
+  const open = disputed.filter((k) => state.facts[k] === undefined);
+  if (open.length === 0) return [];
+  const names = open.map((k) => FACT_NAMES[k]).join(', ');
+  return [infoText(`Your words could be read two ways for: ${names}. I did not guess; it is asked below.`)];
+}
+
+/** A firm rule's answer to a follow-up question, else the one found outside the step (hints). */
+function answerFor(
+  text: string,
+  ctx: CoreContext,
+  facts: Facts,
+  hints: TextHints | undefined,
+): Reply | undefined {
+  return faqReply(text, ctx, facts) ?? hints?.answer;
+}
+
 /** A pasted notice is kept whole (up to its limit), not only the part the step reads. */
 function withNotice(details: Details, raw: string): Details {
   if (details.noticeText === undefined) return details;
@@ -166,20 +217,27 @@ function current(state: CaseState, ctx: CoreContext, now: Date): StepResult {
 
 // ---------- commands ----------
 
-function start(state: CaseState, text: string | undefined, ctx: CoreContext, now: Date): StepResult {
+function start(
+  state: CaseState,
+  text: string | undefined,
+  ctx: CoreContext,
+  now: Date,
+  hints?: TextHints,
+): StepResult {
   const fresh = newCase(state.caseId);
   const replies: Reply[] = [{ kind: 'notice', text: DISCLAIMER }];
   let next: CaseState = { ...fresh, disclaimerShown: true, status: 'open' };
   if (text && text.trim() !== '') {
-    const ex = extractFacts(text.slice(0, MAX_TEXT), todayFor(ctx, now));
+    const { ex, disputed } = read(text, todayFor(ctx, now), {}, hints);
     const before = next;
     next = applyFacts(next, ex.facts, withNotice(ex.details, text));
     const u = understood(before, next);
     if (u) replies.push(u);
+    replies.push(...disputedNote(disputed, next));
     replies.push(...urgentIfCourt({}, next.facts));
     if (!ex.facts.listingId && ex.listingProblems[0])
       replies.push(errorText(listingRefMessage(ex.listingProblems[0])));
-    const faq = faqReply(text, ctx, next.facts);
+    const faq = answerFor(text, ctx, next.facts, hints);
     if (faq) replies.push(faq);
   }
   return prepend(replies, advance(next, ctx, now));
@@ -290,22 +348,25 @@ function takeWordsOnly(
   why: string,
   ctx: CoreContext,
   now: Date,
+  hints?: TextHints,
 ): StepResult | undefined {
   const pending = state.pending;
   const q = pending ? questionById(pending.questionId) : undefined;
   if (!pending || !q || q.freeText?.kind === 'list') return undefined;
-  const ex = extractFacts(raw.slice(0, MAX_TEXT), todayFor(ctx, now), { noticeDate: state.facts.noticeDate });
+  const { ex, disputed } = read(raw, todayFor(ctx, now), { noticeDate: state.facts.noticeDate }, hints);
   // The question's own fact was not read for a reason ("no, it's ours" says two things): it stays asked.
   const others: Record<string, unknown> = { ...ex.facts };
   if ('fact' in q.sets) delete others[q.sets.fact];
   const { state: next, conflicts } = takeExtra(state, others as Facts, withNotice(ex.details, raw));
   const u = understood(state, next);
-  if (!u && Object.keys(conflicts).length === 0) return undefined;
+  const twoWays = disputedNote(disputed, next);
+  if (!u && Object.keys(conflicts).length === 0 && twoWays.length === 0) return undefined;
   // A date question's message says what was wrong ("Nov 20 is when the TRO was issued"); a generic
   // "I did not catch that" would contradict what was just understood.
-  const faq = faqReply(raw, ctx, next.facts);
+  const faq = answerFor(raw, ctx, next.facts, hints);
   const said = [
     ...(u ? [u] : []),
+    ...twoWays,
     ...urgentIfCourt(state.facts, next.facts),
     ...(faq ? [faq] : q.freeText?.kind === 'date' ? [errorText(why)] : []),
   ];
@@ -352,8 +413,14 @@ function answerButton(
  * only when the seller confirms.
  */
 
-function textAfterDecision(state: CaseState, text: string, ctx: CoreContext, now: Date): StepResult {
-  const ex = extractFacts(text, todayFor(ctx, now), { noticeDate: state.facts.noticeDate });
+function textAfterDecision(
+  state: CaseState,
+  text: string,
+  ctx: CoreContext,
+  now: Date,
+  hints?: TextHints,
+): StepResult {
+  const { ex, disputed } = read(text, todayFor(ctx, now), { noticeDate: state.facts.noticeDate }, hints);
   const folded = asOtherListing(state, ex.facts);
   const changed = Object.fromEntries(
     Object.entries(folded.facts).filter(([k, v]) => state.facts[k as keyof Facts] !== v),
@@ -377,10 +444,11 @@ function textAfterDecision(state: CaseState, text: string, ctx: CoreContext, now
       : []),
     ...deletionWarning(state, noted),
     ...deadlinesMoved(state, noted, ctx, now),
+    ...disputedNote(disputed, noted),
   ];
   // A question asked with new facts in it ("we got a TRO, can we delete the listing?") is answered at once,
   // for the case as it would be; the new facts still wait for confirmation.
-  const faq = faqReply(text, ctx, { ...state.facts, ...changed });
+  const faq = answerFor(text, ctx, { ...state.facts, ...changed }, hints);
   if (Object.keys(changed).length === 0) {
     if (note.length > 0 || faq)
       return { state: noted, replies: [...note, ...(faq ? [faq] : [])], effects: [] };
@@ -447,7 +515,7 @@ function confirm(state: CaseState, yes: boolean, ctx: CoreContext, now: Date): S
   );
 }
 
-function text(state: CaseState, raw: string, ctx: CoreContext, now: Date): StepResult {
+function text(state: CaseState, raw: string, ctx: CoreContext, now: Date, hints?: TextHints): StepResult {
   const t = raw.slice(0, MAX_TEXT);
   const cmd = t
     .trim()
@@ -456,7 +524,7 @@ function text(state: CaseState, raw: string, ctx: CoreContext, now: Date): StepR
   if (cmd === '') return current(state, ctx, now);
   if (state.status === 'new') {
     if (cmd === 'help' || cmd === '?') return help(state, ctx, now);
-    return start(state, t, ctx, now);
+    return start(state, t, ctx, now, hints);
   }
   if (cmd === 'back' || cmd === 'undo') return back(state, ctx, now);
   if (cmd === 'restart' || cmd === 'start over' || cmd === 'reset')
@@ -469,10 +537,10 @@ function text(state: CaseState, raw: string, ctx: CoreContext, now: Date): StepR
     if (CONFIRM_YES.test(cmd)) return confirm(state, true, ctx, now);
     if (CONFIRM_NO.test(cmd)) return confirm(state, false, ctx, now);
     if (state.status === 'decided')
-      return textAfterDecision({ ...state, pending: null, proposal: undefined }, t, ctx, now);
+      return textAfterDecision({ ...state, pending: null, proposal: undefined }, t, ctx, now, hints);
     // Before the decision: the proposal is dropped and the words are read as an answer to the next question.
     const r = advance({ ...state, pending: null, proposal: undefined }, ctx, now);
-    return r.state.pending ? text(r.state, raw, ctx, now) : r;
+    return r.state.pending ? text(r.state, raw, ctx, now, hints) : r;
   }
   if (pending?.questionId === CHANGE) {
     const menu = changeMenu(state);
@@ -484,22 +552,26 @@ function text(state: CaseState, raw: string, ctx: CoreContext, now: Date): StepR
     return prepend([errorText(`Pick 1 to ${choices.length}.`)], menu);
   }
   const q = pending ? questionById(pending.questionId) : undefined;
-  if (!q) return textAfterDecision(state, t, ctx, now);
-  const read = readTextAnswer(q, t, todayFor(ctx, now), state.facts);
-  if (!read.ok) {
-    const taken = takeWordsOnly(state, raw, read.message, ctx, now);
+  if (!q) return textAfterDecision(state, t, ctx, now, hints);
+  const got = readTextAnswer(q, t, todayFor(ctx, now), state.facts);
+  if (!got.ok) {
+    const taken = takeWordsOnly(state, raw, got.message, ctx, now, hints);
     if (taken) return taken;
-    const faq = faqReply(t, ctx, state.facts);
-    return prepend([faq ?? errorText(read.message)], current(state, ctx, now));
+    const faq = answerFor(t, ctx, state.facts, hints);
+    return prepend([faq ?? errorText(got.message)], current(state, ctx, now));
   }
-  return acceptAnswer(state, read.facts, withNotice(read.details, raw), read.extra, ctx, now);
+  // The question's own answer is read by the rules; a model's reading only adds the other facts in the words.
+  const llm = { ...hints?.llmFacts };
+  for (const key of Object.keys(got.facts)) delete llm[key as FactKey];
+  const extra = mergeFacts(got.extra, hints?.llmFacts ? llm : undefined).facts;
+  return acceptAnswer(state, got.facts, withNotice(got.details, raw), extra, ctx, now);
 }
 
 /**
  * Commands, typed choices ("1", "yes") and menu picks are not the seller's words; everything else is, and is
  * kept on the case with its time (for the lawyer's file), whether or not it answered anything.
  */
-function isSellerWords(state: CaseState, raw: string): boolean {
+export function isSellerWords(state: CaseState, raw: string): boolean {
   const cmd = raw
     .trim()
     .toLowerCase()
@@ -530,9 +602,9 @@ export function step(ctx: CoreContext, state: CaseState, event: CoreEvent, now: 
 function stepEvent(ctx: CoreContext, state: CaseState, event: CoreEvent, now: Date): StepResult {
   switch (event.type) {
     case 'start':
-      return kept(start(state, event.text, ctx, now), event.text, now);
+      return kept(start(state, event.text, ctx, now, event.hints), event.text, now);
     case 'text': {
-      const r = text(state, event.text, ctx, now);
+      const r = text(state, event.text, ctx, now, event.hints);
       return isSellerWords(state, event.text) ? kept(r, event.text, now) : r;
     }
     case 'answer':

@@ -1,3 +1,4 @@
+import { assistText } from './assist.js';
 import { auditStep } from './audit.js';
 import { closeCommand, draftCommand } from './case-commands.js';
 import type { CaseRecord, ThreadRef } from './case-record.js';
@@ -7,7 +8,7 @@ import { IpcheckError, USER_TEXT } from './errors.js';
 import { isAboutAnotherListing } from './extract.js';
 import { describeFact, FACT_KEYS } from './facts.js';
 import { type CoreContext, deadlinesOf, outcomeOfRecord } from './outcome.js';
-import type { CaseRepository, Clock, ReminderStore } from './ports.js';
+import type { AuditEntry, CaseRepository, Clock, LanguageModel, ReminderStore } from './ports.js';
 import { planReminders } from './reminder-plan.js';
 import type { Effect, Reply } from './replies.js';
 import { type CoreEvent, step } from './step.js';
@@ -17,6 +18,8 @@ export interface TurnDeps {
   cases: CaseRepository;
   clock: Clock;
   reminders?: ReminderStore;
+  /** An optional language model: reads free text and answers questions from the guidance (checked). */
+  llm?: LanguageModel;
 }
 
 export interface TurnInput {
@@ -32,6 +35,11 @@ export interface TurnInput {
   sellerThread?: ThreadRef;
   /** The channel turns a plain "yes" into a `confirm` effect's command (the terminal does). */
   confirmInline?: boolean;
+  /**
+   * Called at once when the turn is about to wait for a language model, so the channel can show a
+   * "working…" state (a line, a reaction). Never called for buttons, typed choices or commands.
+   */
+  onWorking?: () => unknown;
 }
 
 export interface TurnResult {
@@ -74,7 +82,14 @@ async function openCase(deps: TurnDeps, input: TurnInput, now: Date): Promise<Ca
 }
 
 /** Steps the case under its lock: the event always applies to the latest saved state, and is saved once. */
-async function stepCase(deps: TurnDeps, input: TurnInput, rec: CaseRecord, event: CoreEvent, now: Date) {
+async function stepCase(
+  deps: TurnDeps,
+  input: TurnInput,
+  rec: CaseRecord,
+  event: CoreEvent,
+  now: Date,
+  notes: AuditEntry[] = [],
+) {
   let replies: Reply[] = [];
   let effects: Effect[] = [];
   const saved = await deps.cases.update(rec.id, (current) => {
@@ -82,7 +97,11 @@ async function stepCase(deps: TurnDeps, input: TurnInput, rec: CaseRecord, event
     replies = r.replies;
     effects = r.effects;
     const audit = auditStep(current.state, r, input.who, now.toISOString(), current);
-    return { ...current, state: { ...r.state, caseId: current.id }, audit: [...current.audit, ...audit] };
+    return {
+      ...current,
+      state: { ...r.state, caseId: current.id },
+      audit: [...current.audit, ...audit, ...notes],
+    };
   });
   await scheduleReminders(deps, saved, replies, input.who, now);
   return { caseId: saved.id, replies, effects };
@@ -202,13 +221,9 @@ async function newCaseFor(
   why: 'other_listing' | 'closed' = 'other_listing',
 ): Promise<TurnResult> {
   const rec = await openCase(deps, input, now);
-  const r = await stepCase(
-    deps,
-    input,
-    rec,
-    { type: 'start', text: (input.event as { text: string }).text },
-    now,
-  );
+  const words = (input.event as { text: string }).text;
+  const { hints, notes } = await assisted(deps, input, rec, words, now);
+  const r = await stepCase(deps, input, rec, { type: 'start', text: words, hints }, now, notes);
   const text =
     why === 'closed'
       ? `${old.id} is closed, so this is a new case, ${rec.id}.`
@@ -255,5 +270,18 @@ export async function runTurn(deps: TurnDeps, input: TurnInput): Promise<TurnRes
   if (rec.state.status === 'decided' && input.event.type === 'text' && !input.caseId) {
     if (otherListing(rec, input.event.text)) return newCaseFor(deps, input, rec, now);
   }
+  if (input.event.type === 'text') {
+    const { hints, notes } = await assisted(deps, input, rec, input.event.text, now);
+    return stepCase(deps, input, rec, { ...input.event, hints }, now, notes);
+  }
   return stepCase(deps, input, rec, input.event, now);
+}
+
+/** The model's reading or a guidance answer for free text, before the step (which stays pure). */
+async function assisted(deps: TurnDeps, input: TurnInput, rec: CaseRecord, text: string, now: Date) {
+  const a = await assistText(deps, rec.state, text, now, input.onWorking);
+  const notes: AuditEntry[] = a.withheld
+    ? [{ at: now.toISOString(), who: 'system', action: 'answer_withheld', detail: a.withheld.slice(0, 2000) }]
+    : [];
+  return { hints: a.hints, notes };
 }

@@ -1,6 +1,7 @@
 import { fixedClock } from '../../src/app/clock.js';
 import type { CaseState } from '../../src/core/case-state.js';
 import type { CoreContext } from '../../src/core/outcome.js';
+import type { LanguageModel } from '../../src/core/ports.js';
 import type { Reply } from '../../src/core/replies.js';
 import type { CoreEvent } from '../../src/core/step.js';
 import { runTurn } from '../../src/core/turn.js';
@@ -16,6 +17,10 @@ export class Conversation {
   readonly stores: Stores;
   last: Reply[] = [];
   caseId: string | undefined;
+  /** A language model for the turns (the LLM tests set one); none by default. */
+  llm: LanguageModel | undefined;
+  /** How many turns said they were waiting for the language model ("working…"). */
+  working = 0;
 
   constructor(
     private readonly ctx: CoreContext,
@@ -32,8 +37,17 @@ export class Conversation {
       cases: this.stores.cases,
       reminders: this.stores.reminders,
       clock: this.clock,
+      ...(this.llm ? { llm: this.llm } : {}),
     };
-    const r = await runTurn(deps, { conversation: this.key, who, channel: 'test', event: ev });
+    const r = await runTurn(deps, {
+      conversation: this.key,
+      who,
+      channel: 'test',
+      event: ev,
+      onWorking: () => {
+        this.working++;
+      },
+    });
     this.last = r.replies;
     this.caseId = r.caseId;
     return r.replies;

@@ -11,7 +11,13 @@ import { postReplies, type Where } from './post.js';
 import type { SlackDeps, WebClient } from './slack-deps.js';
 
 export function turnDeps(deps: SlackDeps) {
-  return { ctx: deps.ctx, cases: deps.stores.cases, reminders: deps.stores.reminders, clock: deps.clock };
+  return {
+    ctx: deps.ctx,
+    cases: deps.stores.cases,
+    reminders: deps.stores.reminders,
+    clock: deps.clock,
+    ...(deps.llm ? { llm: deps.llm } : {}),
+  };
 }
 
 /** The Slack workspace (team id) of a conversation key `slack:T…:…`, if it is a Slack one. */
@@ -99,7 +105,19 @@ export async function turnAndPost(
       return { replies, effects: [] };
     }
   }
-  let r = await runTurn(turnDeps(deps), input);
+  // While a language model reads or answers free text, the seller sees at once that something is happening
+  // (privately; not awaited, so a slow Slack call never delays the answer).
+  const working = () => {
+    client.chat
+      .postEphemeral({
+        channel: where.channel,
+        user,
+        ...(where.thread_ts ? { thread_ts: where.thread_ts } : {}),
+        text: 'Working on it…',
+      })
+      .catch(() => {});
+  };
+  let r = await runTurn(turnDeps(deps), { onWorking: working, ...input });
   await onSaved?.();
   if (team) {
     // "cases" lists the whole store; here only this workspace's cases are shown (like /ipcheck list).

@@ -1,6 +1,7 @@
 import { systemClock } from '../../app/clock.js';
 import { loadContext } from '../../app/load-context.js';
 import type { Config, SlackConfig } from '../../config.js';
+import { createLanguageModel } from '../../llm/create.js';
 import { openStores } from '../../storage/open-store.js';
 import { type RunningSlack, startSlack } from './app.js';
 import { makeLogger } from './logger.js';
@@ -16,7 +17,9 @@ export async function runSlack(config: Config, slackCfg: SlackConfig): Promise<n
   const stores = await openStores(config.storeUrl, systemClock);
   const err = (line: string) => process.stderr.write(`${line}\n`);
   const logger = makeLogger(err);
+  const llm = await createLanguageModel(config.llm, (m) => logger.info(m));
   const deps: SlackDeps = {
+    ...(llm ? { llm } : {}),
     ctx,
     stores,
     clock: systemClock,

@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { CoreContext } from '../../core/outcome.js';
-import type { Clock } from '../../core/ports.js';
+import type { Clock, LanguageModel } from '../../core/ports.js';
 import type { Stores } from '../../storage/open-store.js';
 
 export type WebClient = webApi.WebClient;
@@ -20,6 +20,8 @@ export interface SlackDeps {
   legalChannel?: string;
   exportDir: string;
   log: Log;
+  /** The optional language model (OPENAI_API_KEY); the core decides when to call it. */
+  llm?: LanguageModel;
 }
 
 export const threadKey = (team: string, channel: string, ts: string) => `slack:${team}:${channel}:${ts}`;

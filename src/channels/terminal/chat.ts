@@ -3,7 +3,7 @@ import { writeCaseExport } from '../../app/export-files.js';
 import { parseCaseCommand } from '../../core/commands.js';
 import { IpcheckError, userText } from '../../core/errors.js';
 import type { CoreContext } from '../../core/outcome.js';
-import type { Clock } from '../../core/ports.js';
+import type { Clock, LanguageModel } from '../../core/ports.js';
 import type { Effect, Reply } from '../../core/replies.js';
 import { runDueReminders } from '../../core/run-reminders.js';
 import type { CoreEvent } from '../../core/step.js';
@@ -24,6 +24,8 @@ export interface TerminalOptions {
   /** The OS user: the terminal conversation is theirs, so tomorrow's session resumes today's case. */
   user: string;
   exportDir: string;
+  /** The optional language model (OPENAI_API_KEY). */
+  llm?: LanguageModel;
 }
 
 const OPENING =
@@ -54,6 +56,7 @@ export async function runTerminalChat(opts: TerminalOptions): Promise<void> {
     cases: opts.stores.cases,
     reminders: opts.stores.reminders,
     clock: opts.clock,
+    ...(opts.llm ? { llm: opts.llm } : {}),
   };
   const out = (s: string) => opts.output.write(`${s}\n`);
   /** A yes/no question the last turn asked (e.g. closing a case): what "yes" and "no" mean. */
@@ -66,6 +69,8 @@ export async function runTerminalChat(opts: TerminalOptions): Promise<void> {
       channel: 'terminal',
       event,
       confirmInline: true,
+      // Shown at once when the answer waits for the language model.
+      onWorking: () => out('working…'),
     });
     if (r.replies.length > 0) out(`\n${renderRepliesText(withQuit(r.replies))}`);
     for (const e of r.effects) await runEffect(e);

@@ -1,0 +1,143 @@
+import type { Facts } from './facts.js';
+import { type CitationRef, cite, type KnowledgeBase, type Section } from './knowledge-base.js';
+import type { GivenSection, LlmAnswerOut } from './llm-contract.js';
+import type { Reply } from './replies.js';
+
+// Checks on what a model says before a seller sees it, and the replies when it is not shown. Pure: the answer
+// and the sections it was given in, a verdict out. A model's answer is shown only when every citation points
+// at a section it was given and quotes that section word for word, and when it does not contradict the
+// preservation rule (README: in a court case or after a letter, delete nothing).
+
+export const NOT_COVERED =
+  'The guidance does not cover this, so I will not guess. Ask legal: "Escalate to legal" sends them the case (in Slack or Teams), or "export" writes it for your lawyer.';
+
+const normal = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+const LITIGATION = new Set(['court_or_tro', 'rights_holder_letter']);
+
+export function isLitigation(facts: Facts): boolean {
+  return facts.notice !== undefined && LITIGATION.has(facts.notice);
+}
+
+// Deleting something, said as advice: "delete the listing", "you can remove the records". A sentence that
+// forbids it ("do not delete", "delete nothing", "never remove") is not advice to delete.
+const DELETE_VERB =
+  /\b(delet\w*|remov\w*|eras\w*|wip\w*|destroy\w*|shred\w*|purg\w*|get rid of|clean\w* up)\b|删|清空|清除|销毁/i;
+const FORBIDS =
+  /\b(do not|don't|dont|never|not|no need to|must not|mustn't|should not|shouldn't|stop|avoid|nothing)\b|不要|别|不能|不得|切勿/i;
+
+/** Whether a text advises deleting anything (listings, records, messages): wrong in a court case or after a letter. */
+export function advisesDeletion(text: string): boolean {
+  // Clause by clause: "take it off sale, but delete the records" advises a deletion in its second half.
+  for (const sentence of text.split(/(?<=[.!?。！？;；,，:\n])|\bbut\b|\band then\b|但是|然后/)) {
+    if (DELETE_VERB.test(sentence) && !FORBIDS.test(sentence)) return true;
+  }
+  return false;
+}
+
+// Mentions that would ping people or point at other channels: a model's text must never post elsewhere.
+const ELSEWHERE = /<[!@#][^>]*>|@(channel|here|everyone)\b|\bhttps?:\/\//i;
+
+/** Whether a text tries to reach beyond the thread (mentions, channel links, broadcast, links). */
+export function reachesElsewhere(text: string): boolean {
+  return ELSEWHERE.test(text);
+}
+
+export type AnswerVerdict = { ok: true; reply: Reply } | { ok: false; reason: string };
+
+const MARKER = /\[(\d{1,2})\]/g;
+
+/** How a section is named in an answer shown to the seller: guidance paragraphs by §, facts by their id. */
+function sectionTag(s: Section): string {
+  return s.doc === 'guidance' ? `§${s.id}` : s.id;
+}
+
+/**
+ * The model's answer checked against the sections it was given: each citation names a given section and
+ * quotes it exactly, every [n] in the text is a citation, and the answer keeps the preservation rule.
+ */
+export function checkAnswer(
+  out: LlmAnswerOut,
+  given: GivenSection[],
+  facts: Facts,
+  kb: KnowledgeBase,
+): AnswerVerdict {
+  if (!out.supported) return { ok: false, reason: 'the model found no supporting section' };
+  const text = out.answer.trim();
+  if (text === '') return { ok: false, reason: 'empty answer' };
+  if (out.citations.length === 0) return { ok: false, reason: 'no citations' };
+  const refs: CitationRef[] = [];
+  const tags = new Map<number, string>();
+  for (const c of out.citations) {
+    const s = given.find((g) => g.n === c.section);
+    if (!s) return { ok: false, reason: `citation [${c.section}] is not one of the sections given` };
+    const quote = c.quote.trim();
+    if (quote.length < 8) return { ok: false, reason: `citation [${c.section}] quotes too little` };
+    const section = kb.section(s.ref);
+    // The quote as it stands in the section (whitespace as the model may have collapsed it).
+    if (!section || !normal(section.text).includes(normal(quote)))
+      return { ok: false, reason: `citation [${c.section}] quotes words that are not in ${s.ref}` };
+    const exact = section.text.includes(quote) ? quote : undefined;
+    refs.push({ ref: s.ref, quote: exact ?? firstWords(section.text, normal(quote)) });
+    tags.set(c.section, sectionTag(section));
+  }
+  const markers = [...text.matchAll(MARKER)].map((m) => Number(m[1]));
+  if (markers.length === 0) return { ok: false, reason: 'the answer cites no section in its text' };
+  const unknown = markers.find((n) => !tags.has(n));
+  if (unknown !== undefined)
+    return { ok: false, reason: `the answer cites [${unknown}], which it does not quote` };
+  if (isLitigation(facts) && advisesDeletion(text))
+    return { ok: false, reason: 'the answer advises deleting something in a court or letter case' };
+  if (reachesElsewhere(text)) return { ok: false, reason: 'the answer mentions people, channels or links' };
+  const shown = text.replace(MARKER, (_, n: string) => `[${tags.get(Number(n))}]`);
+  try {
+    const citations = refs.map((r) => cite(kb, r));
+    return { ok: true, reply: { kind: 'faq', text: shown, citations } };
+  } catch (err) {
+    return { ok: false, reason: (err as Error).message };
+  }
+}
+
+/** The section's own words for a quote whose whitespace the model collapsed (so `cite` finds them exactly). */
+function firstWords(text: string, collapsed: string): string {
+  const words = collapsed.split(' ');
+  const re = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'));
+  return re.exec(text)?.[0] ?? collapsed;
+}
+
+/** The reply when no answer can be shown: the guidance does not cover it, and legal can be asked. */
+export function notCoveredReply(): Reply {
+  return { kind: 'text', tone: 'info', text: NOT_COVERED };
+}
+
+// Passages quoted without a model: at most this many, each cut at a sentence end near this length.
+const QUOTE_SECTIONS = 2;
+const QUOTE_CHARS = 420;
+
+/** The opening of a section, cut after a sentence, so it can be quoted exactly. */
+export function openingOf(text: string, max = QUOTE_CHARS): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const end = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('。'));
+  return end > 80 ? cut.slice(0, end + 1) : cut;
+}
+
+/**
+ * Without a model: the closest guidance passages, quoted with their section, for the seller to read. In a
+ * court or letter case, a passage that advises deleting is not quoted (the preservation rule comes first).
+ */
+export function quotedPassages(
+  hits: { section: Section; score: number }[],
+  facts: Facts,
+  kb: KnowledgeBase,
+): Reply {
+  const usable = hits
+    .filter((h) => !(isLitigation(facts) && advisesDeletion(h.section.text)))
+    .slice(0, QUOTE_SECTIONS);
+  if (usable.length === 0) return notCoveredReply();
+  return {
+    kind: 'faq',
+    text: 'No rule of mine answers this exactly. These guidance passages are the closest to your question; if they do not settle it, ask legal ("Escalate to legal", or "export" the case for your lawyer).',
+    citations: usable.map((h) => cite(kb, { ref: h.section.ref, quote: openingOf(h.section.text) })),
+  };
+}
