@@ -27,6 +27,19 @@ export function sanitizeLlmFacts(out: LlmFactsOut, text: string, today: string):
   return facts as Facts;
 }
 
+// Values that argue the seller's defence (and lead towards a dispute): a model alone never sets them, since
+// words in a pasted notice or a listing title could talk it into them. The rules must read them too, or the
+// question is asked.
+const DEFENCE: Partial<Record<FactKey, readonly string[]>> = {
+  listingIsOurs: ['no'],
+  usesTheirIp: ['no'],
+  rights: ['own', 'authorized'],
+  complainantContact: ['no_reply'],
+};
+
+// A court or letter reading by the rules is the safe side: a model reading something milder does not undo it.
+const STRICTER_NOTICE = new Set(['court_or_tro', 'rights_holder_letter']);
+
 export interface MergedFacts {
   facts: Facts;
   /** Keys the rules and the model read differently: not set, so they are asked. */
@@ -47,6 +60,8 @@ export function mergeFacts(rule: Facts, llm: Facts | undefined): MergedFacts {
     const m = llm[key];
     if (m === undefined) continue;
     const r = rule[key];
+    if (r === undefined && DEFENCE[key]?.includes(m)) continue;
+    if (key === 'notice' && r !== undefined && STRICTER_NOTICE.has(r) && m === 'platform_complaint') continue;
     if (r === undefined) {
       // A listing id only comes with its platform, and never over the rules' own listing.
       if ((key === 'listingId' || key === 'platform') && (rule.listingId !== undefined || !samePlatform))

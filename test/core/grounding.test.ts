@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { advisesDeletion, checkAnswer, quotedPassages, reachesElsewhere } from '../../src/core/grounding.js';
+import type { GivenSection } from '../../src/core/llm-contract.js';
+import { testContext } from '../helpers/context.js';
+
+describe('checks on a model answer before anyone sees it', () => {
+  it.each([
+    ['Delete the listing now.', true],
+    ['Take it off sale, but delete the sales records.', true],
+    ['You can remove the photos.', true],
+    ['把聊天记录删了。', true],
+    ['Do not delete anything.', false],
+    ['Delete nothing: take it off sale.', false],
+    ['Never remove the records; keep them.', false],
+    ['Take the product off sale everywhere.', false],
+  ])('"%s" advises deletion: %s', (text, yes) => {
+    expect(advisesDeletion(text)).toBe(yes);
+  });
+
+  it.each([
+    ['<!channel> look', true],
+    ['ask <@U123> now', true],
+    ['see <#C999|legal>', true],
+    ['@here please', true],
+    ['visit https://evil.example', true],
+    ['Ask legal in this thread.', false],
+  ])('"%s" reaches beyond the thread: %s', (text, yes) => {
+    expect(reachesElsewhere(text)).toBe(yes);
+  });
+
+  it('accepts a quote whose line breaks the model collapsed, and shows the section exactly', async () => {
+    const { kb } = await testContext();
+    const s = kb.section('guidance#1.3');
+    const given: GivenSection[] = [{ n: 1, ref: 'guidance#1.3', title: '', text: s?.text ?? '' }];
+    const quote = "It is not recommended to send an email directly to the plaintiff's law firm.";
+    const v = checkAnswer(
+      {
+        supported: true,
+        answer: 'No, a lawyer should [1].',
+        citations: [{ section: 1, quote: `  ${quote.replace(/ /g, '  ')} ` }],
+      },
+      given,
+      {},
+      kb,
+    );
+    expect(v.ok && v.reply.kind === 'faq' && v.reply.text).toBe('No, a lawyer should [§1.3].');
+    expect(v.ok && v.reply.kind === 'faq' && v.reply.citations[0]?.quote).toBe(quote);
+  });
+
+  it('in a court case, quotes no passage that advises deleting', async () => {
+    const { kb } = await testContext();
+    const s = kb.section('facts#us.tro-14-days');
+    if (!s) throw new Error('no us.tro-14-days');
+    // A section telling to delete or remove is left out (conservatively: "remove" may mean off sale).
+    const del = kb.docs.flatMap((d) => d.sections).find((x) => advisesDeletion(x.text));
+    if (!del) throw new Error('expected a section that advises deleting');
+    const court = quotedPassages(
+      [
+        { section: del, score: 9 },
+        { section: s, score: 5 },
+      ],
+      { notice: 'court_or_tro' },
+      kb,
+    );
+    expect(court.kind === 'faq' && court.citations.map((c) => c.ref)).toEqual(['facts#us.tro-14-days']);
+    const complaint = quotedPassages([{ section: del, score: 9 }], { notice: 'platform_complaint' }, kb);
+    expect(complaint.kind === 'faq' && complaint.citations.map((c) => c.ref)).toEqual([del.ref]);
+  });
+});
