@@ -8,6 +8,7 @@ import { IpcheckError, USER_TEXT } from './errors.js';
 import { isAboutAnotherListing } from './extract.js';
 import { describeFact, FACT_KEYS } from './facts.js';
 import { type CoreContext, deadlinesOf, outcomeOfRecord } from './outcome.js';
+import { polishOutcome } from './polish.js';
 import type { AuditEntry, CaseRepository, Clock, LanguageModel, ReminderStore } from './ports.js';
 import { planReminders } from './reminder-plan.js';
 import type { Effect, Reply } from './replies.js';
@@ -104,6 +105,9 @@ async function stepCase(
     };
   });
   await scheduleReminders(deps, saved, replies, input.who, now);
+  // A new outcome's drafts may be reworded by the language model (checked; the template stays on any failure).
+  if (deps.llm && effects.some((e) => e.type === 'outcome_ready'))
+    replies = await polishOutcome(deps, saved.id, replies, now, input.onWorking);
   return { caseId: saved.id, replies, effects };
 }
 
@@ -235,8 +239,18 @@ async function newCaseFor(
  * The one place a conversation does I/O: find or open the case, step it under its lock (saving the
  * state and the audit entries together), schedule deadline reminders, and hand back replies and effects.
  */
-export async function runTurn(deps: TurnDeps, input: TurnInput): Promise<TurnResult> {
+export async function runTurn(deps: TurnDeps, given: TurnInput): Promise<TurnResult> {
   const now = deps.clock.now();
+  // "Working…" is said once per turn, however many model calls the turn makes (the facts, then the drafts).
+  let working = false;
+  const input: TurnInput = {
+    ...given,
+    onWorking: () => {
+      if (working) return;
+      working = true;
+      return given.onWorking?.();
+    },
+  };
   if (input.event.type === 'text') {
     const cmd = parseCaseCommand(input.event.text);
     if (cmd) {
