@@ -288,6 +288,12 @@ export async function runTurn(deps: TurnDeps, given: TurnInput): Promise<TurnRes
     const { hints, notes } = await assisted(deps, input, rec, input.event.text, now);
     return stepCase(deps, input, rec, { ...input.event, hints }, now, notes);
   }
+  if (input.event.type === 'start' && input.event.text) {
+    // A channel's opening words (Slack's /ipcheck <listing> …) start the case afresh: read as a first message.
+    const fresh = { ...rec, state: newCase(rec.id) };
+    const { hints, notes } = await assisted(deps, input, fresh, input.event.text, now);
+    return stepCase(deps, input, rec, { ...input.event, hints }, now, notes);
+  }
   return stepCase(deps, input, rec, input.event, now);
 }
 

@@ -3,6 +3,7 @@ import { type RunningSlack, startSlack } from '../../../src/channels/slack/app.j
 import { makeLogger } from '../../../src/channels/slack/logger.js';
 import type { SlackDeps } from '../../../src/channels/slack/slack-deps.js';
 import type { SlackConfig } from '../../../src/config.js';
+import type { LanguageModel } from '../../../src/core/ports.js';
 import { LocalKv } from '../../../src/storage/local-kv.js';
 import { type Stores, storesOn } from '../../../src/storage/open-store.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../../fakes/slack-api.js';
@@ -36,7 +37,9 @@ export interface SlackHarness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(opts: { stores?: Stores; legal?: boolean } = {}): Promise<SlackHarness> {
+export async function startHarness(
+  opts: { stores?: Stores; legal?: boolean; llm?: LanguageModel } = {},
+): Promise<SlackHarness> {
   const api = await startFakeSlackApi({ channelMembers: { [LEGAL]: [LAWYER, 'U0BOT'] } });
   const clock = fixedClock('2026-11-28T10:00:00Z');
   const stores = opts.stores ?? storesOn(LocalKv.memory(), clock);
@@ -48,6 +51,7 @@ export async function startHarness(opts: { stores?: Stores; legal?: boolean } = 
     clock,
     exportDir: '/tmp/ipcheck-test-exports',
     ...(opts.legal === false ? {} : { legalChannel: LEGAL }),
+    ...(opts.llm ? { llm: opts.llm } : {}),
     log: { info: (m) => logs.push(m), warn: (m) => logs.push(m), error: (m) => logs.push(m) },
   };
   const cfg: SlackConfig = {
