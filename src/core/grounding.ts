@@ -135,9 +135,10 @@ export function quotedPassages(
     .filter((h) => !(isLitigation(facts) && advisesDeletion(h.section.text)))
     .slice(0, QUOTE_SECTIONS);
   if (usable.length === 0) return notCoveredReply();
+  const ids = usable.map((h) => sectionTag(h.section)).join(', ');
   return {
     kind: 'faq',
-    text: 'No rule of mine answers this exactly. These guidance passages are the closest to your question; if they do not settle it, ask legal ("Escalate to legal", or "export" the case for your lawyer).',
+    text: `No rule of mine answers this exactly. These guidance passages are the closest to your question (${ids}); if they do not settle it, ask legal ("Escalate to legal", or "export" the case for your lawyer).`,
     citations: usable.map((h) => cite(kb, { ref: h.section.ref, quote: openingOf(h.section.text) })),
   };
 }

@@ -213,6 +213,7 @@ describe('questions in a case, answered from the guidance with checked citations
     await chat.send(ATTACH_Q);
     const faq = chat.last.find((r) => r.kind === 'faq');
     expect(faq?.kind === 'faq' && faq.citations[0]?.ref).toBe('facts#amazon.attachments');
+    expect(faq?.kind === 'faq' && faq.text).toContain('(amazon.attachments, ');
     expect(chat.working).toBe(0);
   });
 
