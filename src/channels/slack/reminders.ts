@@ -1,5 +1,5 @@
 import { runDueReminders } from '../../core/run-reminders.js';
-import type { InFlight } from './in-flight.js';
+import type { InFlight } from '../shared/in-flight.js';
 import type { SlackDeps, WebClient } from './slack-deps.js';
 
 /**
@@ -33,6 +33,8 @@ export async function postDueReminders(deps: SlackDeps, client: WebClient): Prom
           text: `:alarm_clock: ${r.text}`,
         });
     },
+    // Teams cases are reminded by the Teams loop (teams/reminders.ts), in Teams.
+    (rec) => rec.channel !== 'teams',
   );
   return sent;
 }

@@ -1,0 +1,49 @@
+import { runDueReminders } from '../../core/run-reminders.js';
+import type { InFlight } from '../shared/in-flight.js';
+import { tellLegal, tellSeller } from './legal.js';
+import { CHANNEL, type TeamsDeps } from './teams-deps.js';
+
+/**
+ * Posts due deadline reminders of Teams cases: in the legal thread once the case is escalated, else in
+ * the seller's conversation. Each is claimed before posting, so several instances send it once; Slack's
+ * loop leaves Teams cases to this one, and this one leaves the others.
+ */
+export async function postDueReminders(deps: TeamsDeps): Promise<string[]> {
+  const { sent } = await runDueReminders(
+    {
+      ctx: deps.ctx,
+      cases: deps.stores.cases,
+      reminders: deps.stores.reminders,
+      claims: deps.stores.claims,
+      clock: deps.clock,
+    },
+    async (r, rec) => {
+      const text = `⏰ ${r.text}`;
+      if (rec.escalation) await tellLegal(deps, rec, [{ type: 'message', text }]);
+      else if (!(await tellSeller(deps, rec, text)))
+        throw new Error(`no conversation to remind for ${rec.id}`);
+    },
+    (rec) => rec.channel === CHANNEL,
+  );
+  return sent;
+}
+
+export function startReminderLoop(deps: TeamsDeps, everyMs: number, inFlight: InFlight): () => void {
+  let running = false;
+  const round = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await postDueReminders(deps);
+    } catch (err) {
+      deps.log.warn(`teams reminders: ${(err as Error).message}`);
+    } finally {
+      running = false;
+    }
+  };
+  const tick = () => inFlight.run(round);
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  void tick();
+  return () => clearInterval(timer);
+}
