@@ -55,8 +55,8 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   const waiters: (() => void)[] = [];
   let next = 1;
   const list = (c: string) => {
-    let l = byConv.get(c);
-    if (!l) byConv.set(c, (l = []));
+    const l = byConv.get(c) ?? [];
+    byConv.set(c, l);
     return l;
   };
   const changed = () => {

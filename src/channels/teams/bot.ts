@@ -54,9 +54,9 @@ export function teamsBot(deps: TeamsDeps): (turn: BotTurn) => Promise<void> {
     };
     try {
       // Without an activity id there is nothing to recognise a retry by: the work just runs.
-      const r = a.id
-        ? await once(deps.stores.claims, `teams:activity:${a.conversation.id}:${a.id}`, work)
-        : (await work(), 'done');
+      let r: 'done' | 'duplicate' = 'done';
+      if (a.id) r = await once(deps.stores.claims, `teams:activity:${a.conversation.id}:${a.id}`, work);
+      else await work();
       if (r === 'duplicate') deps.log.info(`teams: activity ${a.id ?? ''} was delivered again; handled once`);
     } catch (err) {
       deps.log.error(`teams: ${a.type} in ${a.conversation.id} failed: ${(err as Error).message}`);
