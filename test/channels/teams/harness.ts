@@ -157,7 +157,7 @@ export async function startTeamsHarness(
           ...(o.entities ? { entities: o.entities } : {}),
         }),
       ),
-    press: (title, o = {}) => {
+    press: async (title, o = {}) => {
       const conversation = o.conversation ?? CHAT;
       const msgs = connector.messages(conversation);
       for (let i = msgs.length - 1; i >= 0; i--) {
