@@ -105,7 +105,7 @@ describe('Teams in the Microsoft 365 Agents Playground', () => {
       const outcome = card('What to do: IPC-0001');
       await outcome.waitFor();
       expect(await outcome.getByText('Deadlines', { exact: true }).count()).toBe(1);
-      expect(await outcome.innerText()).toMatch(/Dispute: [\s\S]*“[\s\S]+”[\s\S]*Guidance §/);
+      expect(await outcome.textContent()).toMatch(/Dispute: [\s\S]*“[\s\S]+”[\s\S]*Guidance §/);
       expect(await outcome.getByText('Open Seller Center', { exact: true }).count()).toBe(1);
       // Tall enough for the whole card: the chat pane scrolls, and a screenshot shows only what is in view.
       await page.setViewportSize({ width: 1400, height: 2800 });
@@ -129,7 +129,10 @@ describe('Teams in the Microsoft 365 Agents Playground', () => {
       await card('Dispute reply (to the platform): IPC-0001')
         .getByRole('button', { name: 'Mark as sent' })
         .click();
-      await page.getByText(/marked the dispute reply \(to the platform\) as sent/).first().waitFor();
+      await page
+        .getByText(/marked the dispute reply \(to the platform\) as sent/)
+        .first()
+        .waitFor();
     } finally {
       await browser.close();
     }
