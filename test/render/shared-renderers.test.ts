@@ -62,7 +62,7 @@ async function converse(row: Row): Promise<{ replies: Reply[]; outcome: Outcome 
   throw new Error(`${row.name}: no outcome after 15 answers`);
 }
 
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescapeSlack = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 const squash = (s: string) =>
   s
     .replace(/\u200b/g, '')
@@ -80,7 +80,7 @@ function slackText(messages: { blocks: unknown[] }[]): string {
     for (const [k, v] of Object.entries(o)) if (k !== 'value') walk(v);
   };
   walk(messages.map((m) => m.blocks));
-  return unescape(out.join('\n').replace(/```/g, ''));
+  return unescapeSlack(out.join('\n').replace(/```/g, ''));
 }
 
 /** Every string a person reads in Teams cards (text runs, text blocks, input values, action titles). */
