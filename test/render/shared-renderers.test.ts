@@ -69,35 +69,40 @@ const squash = (s: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-/** Every string a person reads in a Slack message (block texts and button labels). */
-function slackText(messages: { blocks: unknown[] }[]): string {
+/** Every string under `keys` in a JSON tree, not looking inside `skip` (button values, submit data). */
+function strings(tree: unknown, keys: string[], skip: string[]): string[] {
   const out: string[] = [];
   const walk = (x: unknown) => {
     if (Array.isArray(x)) return x.forEach(walk);
     if (!x || typeof x !== 'object') return;
-    const o = x as Record<string, unknown>;
-    if (typeof o.text === 'string') out.push(o.text);
-    for (const [k, v] of Object.entries(o)) if (k !== 'value') walk(v);
+    for (const [k, v] of Object.entries(x)) {
+      if (keys.includes(k) && typeof v === 'string') out.push(v);
+      else if (!skip.includes(k)) walk(v);
+    }
   };
-  walk(messages.map((m) => m.blocks));
-  return unescapeSlack(out.join('\n').replace(/```/g, ''));
+  walk(tree);
+  return out;
 }
 
-/** Every string a person reads in Teams cards (text runs, text blocks, input values, action titles). */
-function teamsText(messages: OutActivity[]): string {
-  const out: string[] = [];
-  const walk = (x: unknown) => {
-    if (Array.isArray(x)) return x.forEach(walk);
-    if (!x || typeof x !== 'object') return;
-    const o = x as Record<string, unknown>;
-    if (typeof o.text === 'string') out.push(o.text);
-    if (typeof o.value === 'string') out.push(o.value);
-    if (typeof o.title === 'string') out.push(o.title);
-    for (const [k, v] of Object.entries(o)) if (k !== 'data' && k !== 'fallbackText') walk(v);
-  };
-  walk(messages.map((m) => m.attachments?.map((a) => a.content)));
-  return out.join('\n');
-}
+/** What a person reads in Slack messages (block texts and button labels), Slack's escaping undone. */
+const slackText = (messages: { blocks: unknown[] }[]) =>
+  unescapeSlack(
+    strings(
+      messages.map((m) => m.blocks),
+      ['text'],
+      ['value'],
+    )
+      .join('\n')
+      .replace(/```/g, ''),
+  );
+
+/** What a person reads in Teams cards (text runs and blocks, input values, action titles). */
+const teamsText = (messages: OutActivity[]) =>
+  strings(
+    messages.map((m) => m.attachments?.map((a) => a.content)),
+    ['text', 'value', 'title'],
+    ['data', 'fallbackText'],
+  ).join('\n');
 
 /** The route titles, in the order a renderer shows them ("1. Title"). */
 function routeOrder(text: string, o: Outcome): string[] {

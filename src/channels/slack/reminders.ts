@@ -1,5 +1,6 @@
 import { runDueReminders } from '../../core/run-reminders.js';
 import type { InFlight } from '../shared/in-flight.js';
+import { startRounds } from '../shared/rounds.js';
 import type { SlackDeps, WebClient } from './slack-deps.js';
 
 /**
@@ -45,22 +46,10 @@ export function startReminderLoop(
   everyMs: number,
   inFlight: InFlight,
 ): () => void {
-  let running = false;
-  const round = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await postDueReminders(deps, client);
-    } catch (err) {
-      deps.log.warn(`reminders: ${(err as Error).message}`);
-    } finally {
-      running = false;
-    }
-  };
-  // Counted as running work, so a shutdown waits for a round of reminders before closing the store.
-  const tick = () => inFlight.run(round);
-  const timer = setInterval(tick, everyMs);
-  timer.unref();
-  void tick();
-  return () => clearInterval(timer);
+  return startRounds(
+    () => postDueReminders(deps, client),
+    everyMs,
+    inFlight,
+    (err) => deps.log.warn(`reminders: ${err.message}`),
+  );
 }

@@ -1,18 +1,10 @@
-import {
-  acknowledged,
-  escalated,
-  escalationNotePosted,
-  escalationPending,
-  escalationSellerTold,
-  infoRequested,
-  resolved,
-  withPermalink,
-} from '../../core/case-actions.js';
+import { acknowledged, infoRequested, resolved } from '../../core/case-actions.js';
 import type { CaseRecord, Escalation } from '../../core/case-record.js';
 import { formatDay } from '../../core/dates.js';
 import { nextDeadline } from '../../core/deadlines.js';
 import type { Outcome } from '../../core/outcome.js';
 import { currentDraft, lawyerNoteFor, outcomeOf } from '../shared/drafts.js';
+import { type EscalateResult, runEscalation } from '../shared/escalation.js';
 import { updateIfChanged } from '../shared/update-if-changed.js';
 import type { BotTurn, ConversationRef, OutActivity } from './bot-adapter.js';
 import type { Submit } from './card-data.js';
@@ -101,10 +93,7 @@ export function legalCard(
   return card as OutActivity;
 }
 
-export type EscalateResult =
-  | { kind: 'escalated' | 'finished' | 'already'; permalink?: string }
-  | { kind: 'no_channel' }
-  | { kind: 'not_added' };
+export type { EscalateResult };
 
 const messageIdOf = (threadId: string) => /;messageid=([^;]+)/.exec(threadId)?.[1];
 
@@ -140,50 +129,33 @@ export async function tellLegal(deps: TeamsDeps, rec: CaseRecord, messages: OutA
 }
 
 /** The caller holds the case's escalation claim, so two presses or two instances do not run this at once. */
-export async function escalate(deps: TeamsDeps, caseId: string, who: string): Promise<EscalateResult> {
-  const channel = deps.legalChannel;
-  let rec = await deps.stores.cases.get(caseId);
-  if (!rec) throw new Error(`case ${caseId} not found`);
-  const started = rec.escalation;
-  if (started && escalationPending(started).length === 0)
-    return { kind: 'already', ...(started.permalink ? { permalink: started.permalink } : {}) };
-  if (!started) {
-    if (!channel) return { kind: 'no_channel' };
-    const ref = await legalRef(deps.stores.kv, channel);
-    if (!ref) return { kind: 'not_added' };
-    const threadId = await deps.adapter.postInChannel(
-      ref,
-      channel,
-      legalCard(rec, outcomeOf(rec, deps), { status: 'open' }, who),
-    );
-    const at = deps.clock.now().toISOString();
-    rec = await deps.stores.cases.update(caseId, (cur) =>
-      escalated(cur, { who, at }, { channel, ts: threadId }),
-    );
-  }
-  for (const step of escalationPending(rec.escalation as Escalation)) {
-    const esc = rec.escalation as Escalation;
-    if (step === 'note') {
+export function escalate(deps: TeamsDeps, caseId: string, who: string): Promise<EscalateResult> {
+  return runEscalation({ ...deps, cases: deps.stores.cases }, caseId, who, {
+    parent: async (rec, channel) => {
+      const ref = await legalRef(deps.stores.kv, channel);
+      if (!ref) return undefined;
+      return deps.adapter.postInChannel(
+        ref,
+        channel,
+        legalCard(rec, outcomeOf(rec, deps), { status: 'open' }, who),
+      );
+    },
+    note: async (rec, esc) => {
       const note = currentDraft(rec, 'lawyer_escalation', deps) ?? lawyerNoteFor(rec, deps);
       await tellLegal(deps, rec, draftCards(note.draft, { caseId: rec.id, rev: 0, readOnly: true }));
-      rec = await deps.stores.cases.update(caseId, (cur) => escalationNotePosted(cur, esc.ts));
-    } else if (step === 'permalink') {
-      const ref = await legalRef(deps.stores.kv, esc.channel);
-      const link = deepLink(esc.channel, esc.ts, ref?.tenantId);
-      rec = await deps.stores.cases.update(caseId, (cur) => withPermalink(cur, link));
-    } else {
+      return esc.ts;
+    },
+    permalink: async (_rec, esc) =>
+      deepLink(esc.channel, esc.ts, (await legalRef(deps.stores.kv, esc.channel))?.tenantId),
+    tellSeller: async (rec, esc) => {
       const told = await tellSeller(
         deps,
         rec,
         `${rec.id} is escalated to legal: ${esc.permalink}\nLegal's questions and answers will appear here.`,
       );
-      rec = await deps.stores.cases.update(caseId, (cur) =>
-        escalationSellerTold(cur, told ? 'told' : 'none'),
-      );
-    }
-  }
-  const permalink = rec.escalation?.permalink;
-  return { kind: started ? 'finished' : 'escalated', ...(permalink ? { permalink } : {}) };
+      return told ? 'told' : 'none';
+    },
+  });
 }
 
 /** The legal post's id in its thread: the card a button was pressed on, else the thread's root post. */

@@ -1,5 +1,6 @@
 import { runDueReminders } from '../../core/run-reminders.js';
 import type { InFlight } from '../shared/in-flight.js';
+import { startRounds } from '../shared/rounds.js';
 import { tellLegal, tellSeller } from './legal.js';
 import { CHANNEL, type TeamsDeps } from './teams-deps.js';
 
@@ -29,21 +30,10 @@ export async function postDueReminders(deps: TeamsDeps): Promise<string[]> {
 }
 
 export function startReminderLoop(deps: TeamsDeps, everyMs: number, inFlight: InFlight): () => void {
-  let running = false;
-  const round = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await postDueReminders(deps);
-    } catch (err) {
-      deps.log.warn(`teams reminders: ${(err as Error).message}`);
-    } finally {
-      running = false;
-    }
-  };
-  const tick = () => inFlight.run(round);
-  const timer = setInterval(tick, everyMs);
-  timer.unref();
-  void tick();
-  return () => clearInterval(timer);
+  return startRounds(
+    () => postDueReminders(deps),
+    everyMs,
+    inFlight,
+    (err) => deps.log.warn(`teams reminders: ${err.message}`),
+  );
 }
