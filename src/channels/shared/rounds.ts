@@ -1,4 +1,17 @@
+import type { CoreContext } from '../../core/outcome.js';
+import type { Clock } from '../../core/ports.js';
+import type { ReminderDeps } from '../../core/run-reminders.js';
+import type { Stores } from '../../storage/open-store.js';
 import type { InFlight } from './in-flight.js';
+
+/** What sending reminders needs, from a channel's deps. */
+export const reminderDeps = (d: { ctx: CoreContext; stores: Stores; clock: Clock }): ReminderDeps => ({
+  ctx: d.ctx,
+  cases: d.stores.cases,
+  reminders: d.stores.reminders,
+  claims: d.stores.claims,
+  clock: d.clock,
+});
 
 /**
  * Runs `work` now and every `everyMs` (reminders), never two rounds at once; a failing round is logged

@@ -1,6 +1,6 @@
 import { runDueReminders } from '../../core/run-reminders.js';
 import type { InFlight } from '../shared/in-flight.js';
-import { startRounds } from '../shared/rounds.js';
+import { reminderDeps, startRounds } from '../shared/rounds.js';
 import type { SlackDeps, WebClient } from './slack-deps.js';
 
 /**
@@ -10,13 +10,7 @@ import type { SlackDeps, WebClient } from './slack-deps.js';
  */
 export async function postDueReminders(deps: SlackDeps, client: WebClient): Promise<string[]> {
   const { sent } = await runDueReminders(
-    {
-      ctx: deps.ctx,
-      cases: deps.stores.cases,
-      reminders: deps.stores.reminders,
-      claims: deps.stores.claims,
-      clock: deps.clock,
-    },
+    reminderDeps(deps),
     async (r) => {
       const rec = await deps.stores.cases.get(r.caseId);
       const esc = rec?.escalation;

@@ -1,6 +1,6 @@
 import { runDueReminders } from '../../core/run-reminders.js';
 import type { InFlight } from '../shared/in-flight.js';
-import { startRounds } from '../shared/rounds.js';
+import { reminderDeps, startRounds } from '../shared/rounds.js';
 import { tellLegal, tellSeller } from './legal.js';
 import { CHANNEL, type TeamsDeps } from './teams-deps.js';
 
@@ -11,13 +11,7 @@ import { CHANNEL, type TeamsDeps } from './teams-deps.js';
  */
 export async function postDueReminders(deps: TeamsDeps): Promise<string[]> {
   const { sent } = await runDueReminders(
-    {
-      ctx: deps.ctx,
-      cases: deps.stores.cases,
-      reminders: deps.stores.reminders,
-      claims: deps.stores.claims,
-      clock: deps.clock,
-    },
+    reminderDeps(deps),
     async (r, rec) => {
       const text = `⏰ ${r.text}`;
       if (rec.escalation) await tellLegal(deps, rec, [{ type: 'message', text }]);

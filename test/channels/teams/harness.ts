@@ -22,6 +22,7 @@ type Person = typeof SELLER;
 export interface TeamsHarness {
   connector: FakeBotConnector;
   stores: Stores;
+  clock: ReturnType<typeof fixedClock>;
   running: RunningTeams;
   logs: string[];
   url: string;
@@ -143,6 +144,7 @@ export async function startTeamsHarness(
   return {
     connector,
     stores,
+    clock,
     running,
     logs,
     url,
