@@ -130,12 +130,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const defaults: Config['defaults'] = {};
   if (e.IPCHECK_STORE_NAME) defaults.store = e.IPCHECK_STORE_NAME;
   if (e.IPCHECK_CONTACT) defaults.contact = e.IPCHECK_CONTACT;
+  const slack = slackConfig(e);
+  const teams = teamsConfig(e, env.HOST !== undefined);
+  // Beside Slack's HTTP endpoint, /api/messages listens where Slack does: local mode (unsigned requests)
+  // must not be reachable from the network that way.
+  if (slack?.mode === 'http' && teams && !teams.appId && slack.host !== '127.0.0.1')
+    throw new ConfigError(
+      "IPCHECK_TEAMS=1 without MicrosoftAppId (local mode) would accept unsigned Teams requests on Slack's public port: set MicrosoftAppId and MicrosoftAppPassword, or HOST=127.0.0.1",
+    );
   return {
     defaults,
     storeUrl: e.IPCHECK_STORE_URL,
     exportDir: e.IPCHECK_EXPORT_DIR,
-    slack: slackConfig(e),
-    teams: teamsConfig(e, env.HOST !== undefined),
+    slack,
+    teams,
     ...(e.IPCHECK_LEGAL_CHANNEL ? { legalChannel: e.IPCHECK_LEGAL_CHANNEL } : {}),
     reminderIntervalMs: e.IPCHECK_REMINDER_INTERVAL_S * 1000,
     timeZone: e.IPCHECK_TZ,
