@@ -247,8 +247,9 @@ export interface DraftView {
   readOnly?: boolean;
 }
 
-// An Input.Text holds the whole draft; past this it is shown read-only in parts (the card limit).
-const EDITABLE_MAX = 12_000;
+// An Input.Text holds the whole draft; past this many bytes (as JSON: Chinese text is 3 bytes a character)
+// it is shown read-only in parts, since one input cannot be split across cards.
+const EDITABLE_MAX_BYTES = 18_000;
 
 export function draftCards(d: Draft, view: DraftView): OutActivity[] {
   const title = `${draftTitle(d.kind)}: ${view.caseId}`;
@@ -256,7 +257,8 @@ export function draftCards(d: Draft, view: DraftView): OutActivity[] {
     ? `Marked as sent by ${view.sentBy ?? 'someone'} on ${view.sentAt.slice(0, 10)}.`
     : `${view.edited ? 'Edited. ' : ''}${d.placeholders > 0 ? `Fill in the ${d.placeholders} [FILL IN] places before sending.` : 'Ready to send.'}`;
   const fallback = `${draftTitle(d.kind)} for ${view.caseId}: ${d.subject}`;
-  const editable = !view.readOnly && !view.sentAt && d.body.length <= EDITABLE_MAX;
+  const editable =
+    !view.readOnly && !view.sentAt && Buffer.byteLength(JSON.stringify(d.body), 'utf8') <= EDITABLE_MAX_BYTES;
   if (!editable) {
     const body: Element[] = [
       heading(title),
