@@ -46,11 +46,10 @@ describe('Teams cards', () => {
     expect(more).toBeUndefined();
     const json = JSON.stringify(card);
     expect(json).toContain('"id":"body","label":"Text","value":"Short text.","isMultiline":true');
-    const save = (
-      card?.attachments?.[0]?.content as { body: { actions?: { title: string; data: unknown }[] }[] }
-    ).body
-      .flatMap((b) => b.actions ?? [])
-      .find((a) => a.title === 'Save');
+    const content = card?.attachments?.[0]?.content as {
+      body: { actions?: { title: string; data: unknown }[] }[];
+    };
+    const save = content.body.flatMap((b) => b.actions ?? []).find((a) => a.title === 'Save');
     expect(readSubmit(save?.data)).toEqual({
       ipc: 'draft_save',
       b: { c: 'IPC-0001', d: 'dispute_reply' },
