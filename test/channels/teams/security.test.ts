@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { scrub } from '../../../src/channels/slack/logger.js';
 import { activity, CHAT, startTeamsHarness, type TeamsHarness } from './harness.js';
 
 let h: TeamsHarness | undefined;
@@ -47,5 +48,14 @@ describe('Teams: bad requests', () => {
     h = await startTeamsHarness();
     expect(await h.say('ipcheck help')).toBe(200);
     expect(h.connector.messages(CHAT).length).toBe(1);
+  });
+});
+
+describe('Teams: tokens never reach a log line', () => {
+  it('scrubs bearer tokens and JWTs', () => {
+    const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJ4In0.c2lnbmF0dXJl';
+    const line = scrub(`POST failed: Authorization: Bearer ${jwt}; token ${jwt}`);
+    expect(line).not.toContain('eyJ');
+    expect(line).toContain('[redacted]');
   });
 });
