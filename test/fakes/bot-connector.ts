@@ -35,6 +35,8 @@ export interface FakeBotConnector {
   typing: string[];
   /** The channel posts created with POST /v3/conversations (their new conversation ids). */
   created: { conversation: string; channel: string; activity: SentActivity }[];
+  /** The next `n` messages (not typing indicators) are refused with 400, as a Teams outage or refusal. */
+  refuseMessages(n: number): void;
   /** Resolves once `conversation` has at least `n` messages (bounded by the test's timeout). */
   waitFor(conversation: string, n: number): Promise<SentActivity[]>;
   stop(): Promise<void>;
@@ -54,6 +56,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   const created: FakeBotConnector['created'] = [];
   const waiters: (() => void)[] = [];
   let next = 1;
+  let refuse = 0;
   const list = (c: string) => {
     const l = byConv.get(c) ?? [];
     byConv.set(c, l);
@@ -80,6 +83,10 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
       created.push({ conversation, channel, activity });
       changed();
       return answer(res, 201, { id: conversation, activityId: id });
+    }
+    if (act && req.method === 'POST' && body.type !== 'typing' && refuse > 0) {
+      refuse -= 1;
+      return answer(res, 400, { error: { code: 'BadArgument', message: 'refused by the test' } });
     }
     if (act && req.method === 'POST') {
       const conversation = act[1] as string;
@@ -114,6 +121,9 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     typing,
     created,
     messages: (c) => [...(byConv.get(c) ?? [])],
+    refuseMessages: (n) => {
+      refuse = n;
+    },
     waitFor: async (c, n) => {
       while ((byConv.get(c)?.length ?? 0) < n) await new Promise<void>((r) => waiters.push(r));
       return [...(byConv.get(c) ?? [])];

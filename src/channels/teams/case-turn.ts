@@ -33,9 +33,12 @@ export async function turnAndSend(
   turn: BotTurn,
   input: Omit<TurnInput, 'channel'>,
   header?: OutActivity,
+  /** Called once the turn is saved, before anything is sent (a failed send must not undo or redo it). */
+  onSaved?: () => Promise<void>,
 ): Promise<TurnResult> {
   const tenant = tenantOfKey(input.conversation) ?? '';
   let r = await runTurn(turnDeps(deps), { ...input, channel: CHANNEL });
+  await onSaved?.();
   r = {
     ...r,
     replies: r.replies.map((x) =>

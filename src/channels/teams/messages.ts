@@ -29,6 +29,10 @@ const HELP = [
   'It is not legal advice, and it never sends anything: a person sends every draft.',
 ];
 
+// How long "this delivery's text was applied" is remembered (as long as a delivery claim).
+const APPLIED_KEEP_MS = 24 * 3600_000;
+const APPLIED_LEASE_MS = 5 * 60_000;
+
 const say = (turn: BotTurn, text: string) => turn.send({ type: 'message', text });
 
 function card(lines: string[], fallback: string): OutActivity[] {
@@ -137,13 +141,20 @@ async function command(deps: TeamsDeps, turn: BotTurn, text: string): Promise<vo
 }
 
 /** When legal asked the seller something, the seller's next message in the case's conversation is the answer. */
-async function relayAnswer(deps: TeamsDeps, turn: BotTurn, rec: CaseRecord, text: string): Promise<boolean> {
+async function relayAnswer(
+  deps: TeamsDeps,
+  turn: BotTurn,
+  rec: CaseRecord,
+  text: string,
+  onSaved: () => Promise<void>,
+): Promise<boolean> {
   if (!rec.escalation || openInfoRequest(rec) < 0 || rec.state.pending) return false;
   const who = whoOf(turn.activity);
   const answer = text.slice(0, 4000);
   const saved = await deps.stores.cases.update(rec.id, (cur) =>
     infoAnswered(cur, { who, at: deps.clock.now().toISOString() }, answer),
   );
+  await onSaved();
   await tellLegal(deps, saved, [{ type: 'message', text: `${who} answered: ${answer}` }]);
   await say(turn, 'Thanks, I passed your answer to legal.');
   return true;
@@ -167,11 +178,33 @@ export async function onText(deps: TeamsDeps, turn: BotTurn): Promise<void> {
   if (text === '') return sendAll(turn, card(HELP, HELP.join('\n')));
   const key = convKey(a);
   const rec = await deps.stores.cases.byConversation(key);
-  if (rec && (await relayAnswer(deps, turn, rec, text))) return;
-  await turnAndSend(deps, turn, {
-    conversation: key,
-    who: whoOf(a),
-    event: { type: 'text', text },
-    sellerThread: { team: tenantOfKey(key) ?? '', channel: a.conversation.id },
-  });
+  // A delivery whose text was saved but whose replies failed to send is released (bot.ts) and retried by
+  // Teams: the retry must not apply the text again ("yes" to one question would answer the next), so it
+  // shows where the case stands instead.
+  const applied = `teams:applied:${a.conversation.id}:${a.id ?? ''}`;
+  const first = !a.id || (await deps.stores.claims.claim(applied, APPLIED_LEASE_MS));
+  let saved = false;
+  const markSaved = async () => {
+    saved = true;
+    if (first && a.id) await deps.stores.claims.complete(applied, APPLIED_KEEP_MS);
+  };
+  try {
+    if (first && rec && (await relayAnswer(deps, turn, rec, text, markSaved))) return;
+    await turnAndSend(
+      deps,
+      turn,
+      {
+        conversation: key,
+        who: whoOf(a),
+        event: first || !rec ? { type: 'text', text } : { type: 'show' },
+        sellerThread: { team: tenantOfKey(key) ?? '', channel: a.conversation.id },
+      },
+      undefined,
+      markSaved,
+    );
+  } catch (err) {
+    // Nothing was saved: the retry may apply the text after all.
+    if (first && a.id && !saved) await deps.stores.claims.release(applied).catch(() => {});
+    throw err;
+  }
 }

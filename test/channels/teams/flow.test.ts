@@ -184,6 +184,23 @@ describe('Teams: a whole case through cards', () => {
     expect(rec?.audit.filter((e) => e.action === 'answer_cleared').length ?? 0).toBeLessThanOrEqual(1);
   });
 
+  it('a retry of a delivery whose replies failed shows the case again and applies the text once', async () => {
+    await h.say('ipcheck 1005006123456789');
+    await h.press('A platform IP complaint or warning');
+    // "1" answers "Is the listing yours?"; it is saved, but every reply (and the "Sorry") is refused.
+    h.connector.refuseMessages(10);
+    await h.say('1', { id: 'answer-once' });
+    h.connector.refuseMessages(0);
+    const after = await h.stores.cases.get('IPC-0001');
+    expect(after?.state.facts.listingIsOurs).toBe('yes');
+    // Teams retries the same activity: the case is shown where it stands; "1" does not answer the next question.
+    await h.say('1', { id: 'answer-once' });
+    const again = await h.stores.cases.get('IPC-0001');
+    expect(again?.state.facts).toEqual(after?.state.facts);
+    expect(again?.audit.length).toBe(after?.audit.length);
+    expect(last().attachments).toBeDefined();
+  });
+
   it('a double click on an answered question changes nothing and says so', async () => {
     await h.say('ipcheck 1005006123456789');
     await h.press('A platform IP complaint or warning');
