@@ -1,15 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../../src/app/clock.js';
 import { type RunningSlack, startSlack } from '../../../src/channels/slack/app.js';
 import { makeLogger } from '../../../src/channels/slack/logger.js';
 import { type RunningTeams, startTeams } from '../../../src/channels/teams/app.js';
-import { LocalKv } from '../../../src/storage/local-kv.js';
-import { storesOn } from '../../../src/storage/open-store.js';
 import { type FakeBotConnector, startFakeBotConnector } from '../../fakes/bot-connector.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../../fakes/slack-api.js';
 import { postToBolt, slashCommandBody } from '../../fakes/slack-signing.js';
-import { testContext } from '../../helpers/context.js';
-import { activity, CHAT } from './harness.js';
+import { activity, CHAT, teamsBase } from './harness.js';
 
 // One process, one port: Slack's HTTP receiver serves /slack/events and Teams' /api/messages, from one
 // store. Each keeps its own checks: Slack's signature on its path, botbuilder's on the other.
@@ -31,15 +27,7 @@ afterEach(async () => {
 async function start(appId?: string) {
   api = await startFakeSlackApi();
   connector = await startFakeBotConnector();
-  const clock = fixedClock('2026-11-28T10:00:00Z');
-  const stores = storesOn(LocalKv.memory(), clock);
-  const logs: string[] = [];
-  const log = {
-    info: (m: string) => logs.push(m),
-    warn: (m: string) => logs.push(m),
-    error: (m: string) => logs.push(m),
-  };
-  const ctx = await testContext();
+  const { ctx, stores, clock, log, logs } = await teamsBase();
   const t = await startTeams(
     { port: 0, host: '127.0.0.1', ...(appId ? { appId, appPassword: 'x' } : {}) },
     { ctx, stores, clock, log },

@@ -105,10 +105,8 @@ export function visible(m: SentActivity): string {
   return out.join('\n');
 }
 
-export async function startTeamsHarness(
-  opts: { legal?: boolean; appId?: string; appPassword?: string } = {},
-): Promise<TeamsHarness> {
-  const connector = await startFakeBotConnector();
+/** What a Teams app needs besides its config: the real knowledge, a memory store, a fixed clock, a log. */
+export async function teamsBase() {
   const clock = fixedClock('2026-11-28T10:00:00Z');
   const stores = storesOn(LocalKv.memory(), clock);
   const logs: string[] = [];
@@ -117,6 +115,14 @@ export async function startTeamsHarness(
     warn: (m: string) => logs.push(m),
     error: (m: string) => logs.push(m),
   };
+  return { ctx: await testContext(), stores, clock, log, logs };
+}
+
+export async function startTeamsHarness(
+  opts: { legal?: boolean; appId?: string; appPassword?: string } = {},
+): Promise<TeamsHarness> {
+  const connector = await startFakeBotConnector();
+  const { ctx, stores, clock, log, logs } = await teamsBase();
   const cfg: TeamsConfig = {
     port: 0,
     host: '127.0.0.1',
@@ -125,7 +131,7 @@ export async function startTeamsHarness(
   };
   const running = await startTeams(
     cfg,
-    { ctx: await testContext(), stores, clock, log },
+    { ctx, stores, clock, log },
     {
       reminderIntervalMs: 3_600_000,
       ownServer: true,
