@@ -129,4 +129,35 @@ describe('Teams: escalation to the legal channel', () => {
     expect(lastChat().text).toContain('does not belong to this thread');
     expect((await h.stores.cases.get('IPC-0001'))?.escalation?.status).toBe('open');
   });
+
+  it('a second Acknowledge (an old card, another lawyer) posts nothing again and says who did', async () => {
+    h = await startTeamsHarness();
+    await h.addToLegal();
+    await decidedCase();
+    await h.press('Escalate to legal');
+    const thread = h.connector.created[0]?.conversation as string;
+    const root = h.connector.messages(thread)[0] as SentActivity;
+    const data = cardActions(root).find((a) => a.title === 'Acknowledge')?.data;
+    await h.press('Acknowledge', { conversation: thread, from: LAWYER });
+    const told = h.connector.messages(CHAT).length;
+    await h.post({
+      type: 'message',
+      id: 'old-card-ack',
+      channelId: 'msteams',
+      serviceUrl: h.connector.serviceUrl,
+      from: { id: '29:other', name: 'Other Lawyer' },
+      recipient: { id: '28:ipcheck-bot', name: 'ipcheck' },
+      conversation: { id: thread, tenantId: 'tenant-0001', conversationType: 'channel', isGroup: true },
+      replyToId: root.id,
+      value: data,
+    });
+    expect(h.connector.messages(thread).at(-1)?.text).toBe(
+      'IPC-0001 was already acknowledged by Lee Lawyer, so nothing was posted again.',
+    );
+    expect(h.connector.messages(CHAT).length).toBe(told);
+    const audit = (await h.stores.cases.get('IPC-0001'))?.audit.filter(
+      (e) => e.action === 'legal_acknowledged',
+    );
+    expect(audit?.length).toBe(1);
+  });
 });
