@@ -36,6 +36,21 @@ const Env = z.object({
     .string()
     .regex(/^[CG][A-Z0-9]{6,}$/)
     .optional(),
+  MicrosoftAppId: z
+    .string()
+    .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/)
+    .optional(),
+  MicrosoftAppPassword: z.string().min(1).optional(),
+  MicrosoftAppTenantId: z
+    .string()
+    .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/)
+    .optional(),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  IPCHECK_TEAMS: z.enum(['0', '1']).optional(),
+  IPCHECK_TEAMS_LEGAL_CHANNEL: z
+    .string()
+    .regex(/^19:[^\s;]+@thread\.(tacv2|skype)$/)
+    .optional(),
   IPCHECK_REMINDER_INTERVAL_S: z.coerce.number().int().min(5).max(3600).default(60),
   IPCHECK_TZ: z.string().default('UTC').refine(isTimeZone),
   // Empty counts as unset, so `OPENAI_API_KEY= npm start` turns the model off.
@@ -74,12 +89,25 @@ export interface SlackConfig {
   host: string;
 }
 
+/** Microsoft Teams (botbuilder names for the credentials). No app id: local mode, for the Agents Playground. */
+export interface TeamsConfig {
+  appId?: string;
+  appPassword?: string;
+  tenantId?: string;
+  appType?: string;
+  legalChannel?: string;
+  port: number;
+  host: string;
+}
+
 export interface Config {
   defaults: { store?: string; contact?: string };
   storeUrl: string;
   exportDir: string;
   /** Set when SLACK_BOT_TOKEN is: then npm start runs the Slack app instead of the terminal chat. */
   slack?: SlackConfig;
+  /** Set when MicrosoftAppId is, or IPCHECK_TEAMS=1: then npm start serves Teams on /api/messages. */
+  teams?: TeamsConfig;
   legalChannel?: string;
   reminderIntervalMs: number;
   timeZone: string;
@@ -102,6 +130,14 @@ const FORMS: Record<string, string> = {
   PORT: 'a port number from 1 to 65535 (0 picks a free one)',
   HOST: 'an address to listen on, e.g. 0.0.0.0 or 127.0.0.1',
   IPCHECK_LEGAL_CHANNEL: 'the legal channel id, like C0123456789 (channel details > About, at the bottom)',
+  MicrosoftAppId:
+    "the bot's Microsoft App ID, a GUID like 00000000-0000-0000-0000-000000000000 (Azure Bot > Configuration)",
+  MicrosoftAppPassword: "the client secret of the bot's app registration",
+  MicrosoftAppTenantId: 'your Entra tenant id, a GUID (for a SingleTenant bot)',
+  MicrosoftAppType: 'MultiTenant, SingleTenant or UserAssignedMSI',
+  IPCHECK_TEAMS: '1 to serve Teams on /api/messages (0 or unset: only when MicrosoftAppId is set)',
+  IPCHECK_TEAMS_LEGAL_CHANNEL:
+    'the Teams legal channel id, like 19:abc123@thread.tacv2 (channel … > Get link to channel: the part after /channel/, URL-decoded)',
   IPCHECK_REMINDER_INTERVAL_S: 'seconds between reminder checks, 5 to 3600',
   OPENAI_API_KEY:
     'an API key for an OpenAI-compatible server (no spaces); leave it unset to run without a language model',
@@ -125,11 +161,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const defaults: Config['defaults'] = {};
   if (e.IPCHECK_STORE_NAME) defaults.store = e.IPCHECK_STORE_NAME;
   if (e.IPCHECK_CONTACT) defaults.contact = e.IPCHECK_CONTACT;
+  const slack = slackConfig(e);
+  const teams = teamsConfig(e, env.HOST !== undefined);
+  // Beside Slack's HTTP endpoint, /api/messages listens where Slack does: local mode (unsigned requests)
+  // must not be reachable from the network that way.
+  if (slack?.mode === 'http' && teams && !teams.appId && slack.host !== '127.0.0.1')
+    throw new ConfigError(
+      "IPCHECK_TEAMS=1 without MicrosoftAppId (local mode) would accept unsigned Teams requests on Slack's public port: set MicrosoftAppId and MicrosoftAppPassword, or HOST=127.0.0.1",
+    );
   return {
     defaults,
     storeUrl: e.IPCHECK_STORE_URL,
     exportDir: e.IPCHECK_EXPORT_DIR,
-    slack: slackConfig(e),
+    slack,
+    teams,
     ...(e.IPCHECK_LEGAL_CHANNEL ? { legalChannel: e.IPCHECK_LEGAL_CHANNEL } : {}),
     reminderIntervalMs: e.IPCHECK_REMINDER_INTERVAL_S * 1000,
     timeZone: e.IPCHECK_TZ,
@@ -167,5 +212,31 @@ function slackConfig(e: z.infer<typeof Env>): SlackConfig | undefined {
     apiUrl,
     port: e.PORT,
     host: e.HOST,
+  };
+}
+
+function teamsConfig(e: z.infer<typeof Env>, hostSet: boolean): TeamsConfig | undefined {
+  if (!e.MicrosoftAppId && e.IPCHECK_TEAMS !== '1') {
+    if (e.MicrosoftAppPassword || e.IPCHECK_TEAMS_LEGAL_CHANNEL)
+      throw new ConfigError(
+        `MicrosoftAppId is missing: expected ${FORMS.MicrosoftAppId}; or set IPCHECK_TEAMS=1 for local mode`,
+      );
+    return undefined;
+  }
+  if (e.MicrosoftAppId && !e.MicrosoftAppPassword && e.MicrosoftAppType !== 'UserAssignedMSI')
+    throw new ConfigError(`MicrosoftAppPassword is missing: expected ${FORMS.MicrosoftAppPassword}`);
+  if (e.MicrosoftAppType === 'SingleTenant' && !e.MicrosoftAppTenantId)
+    throw new ConfigError(
+      `MicrosoftAppTenantId is missing: a SingleTenant bot needs ${FORMS.MicrosoftAppTenantId}`,
+    );
+  return {
+    ...(e.MicrosoftAppId ? { appId: e.MicrosoftAppId } : {}),
+    ...(e.MicrosoftAppPassword ? { appPassword: e.MicrosoftAppPassword } : {}),
+    ...(e.MicrosoftAppTenantId ? { tenantId: e.MicrosoftAppTenantId } : {}),
+    ...(e.MicrosoftAppType ? { appType: e.MicrosoftAppType } : {}),
+    ...(e.IPCHECK_TEAMS_LEGAL_CHANNEL ? { legalChannel: e.IPCHECK_TEAMS_LEGAL_CHANNEL } : {}),
+    port: e.PORT,
+    // Local mode takes unsigned requests: it listens on this machine only unless HOST says otherwise.
+    host: e.MicrosoftAppId || hostSet ? e.HOST : '127.0.0.1',
   };
 }

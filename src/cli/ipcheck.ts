@@ -5,6 +5,7 @@ import { systemClock } from '../app/clock.js';
 import { writeCaseExport } from '../app/export-files.js';
 import { loadContext } from '../app/load-context.js';
 import { runSlack } from '../channels/slack/run.js';
+import { runTeams } from '../channels/teams/run.js';
 import { runTerminalChat } from '../channels/terminal/chat.js';
 import { type Config, ConfigError, loadConfig } from '../config.js';
 import { isCaseId } from '../core/case-record.js';
@@ -51,6 +52,7 @@ async function triage(argv: string[]): Promise<number> {
 async function chat(): Promise<number> {
   const config = loadConfig();
   if (config.slack) return runSlack(config, config.slack);
+  if (config.teams) return runTeams(config, config.teams);
   // The model's log lines (timings, failures) would interleave with the chat; the terminal keeps them quiet.
   const llm = await createLanguageModel(config.llm);
   return withStores(config, async (stores, ctx) => {

@@ -1,12 +1,13 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type Logger, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
+import { InFlight } from '../shared/in-flight.js';
 import { registerActions } from './handlers/actions.js';
 import { registerCommand } from './handlers/command.js';
 import { registerMessages } from './handlers/messages.js';
 import { registerViews } from './handlers/views.js';
 import { registerHome } from './home.js';
-import { InFlight } from './in-flight.js';
 import { LegalMembers } from './legal-members.js';
 import { startReminderLoop } from './reminders.js';
 import { guardRequests, payloadProblem } from './request-guard.js';
@@ -31,11 +32,19 @@ export interface SlackOptions {
   logger: Logger;
   /** How long stop() waits for running work (default 25 s: inside a 30 s container stop grace period). */
   drainMs?: number;
+  /** More POST routes on the HTTP receiver's port (Teams' /api/messages when both run in one process). */
+  routes?: { path: string; handler: (req: IncomingMessage, res: ServerResponse) => void }[];
 }
 
 const EVENTS_PATH = '/slack/events';
 
-function receiverFor(cfg: SlackConfig, clientOptions: object, logger: Logger, deps: SlackDeps): Receiver {
+function receiverFor(
+  cfg: SlackConfig,
+  clientOptions: object,
+  logger: Logger,
+  deps: SlackDeps,
+  routes: NonNullable<SlackOptions['routes']>,
+): Receiver {
   if (cfg.mode === 'socket') {
     // The Socket Mode client gets its own copy of the client options (it rewrites retryConfig in place).
     return new SocketModeReceiver({
@@ -51,6 +60,7 @@ function receiverFor(cfg: SlackConfig, clientOptions: object, logger: Logger, de
     // A health check for load balancers; it touches nothing.
     customRoutes: [
       { path: '/healthz', method: ['GET'], handler: (_req, res) => res.writeHead(200).end('ok') },
+      ...routes.map((r) => ({ path: r.path, method: ['POST'], handler: r.handler })),
     ],
   });
   // The receiver's server calls this property for every request: checked bodies first (request-guard.ts).
@@ -74,7 +84,7 @@ export async function startSlack(
     retryConfig: { retries: 4, factor: 2, minTimeout: 500, maxTimeout: 20_000 },
     timeout: 15_000,
   };
-  const receiver = receiverFor(cfg, clientOptions, opts.logger, deps);
+  const receiver = receiverFor(cfg, clientOptions, opts.logger, deps, opts.routes ?? []);
   const app = new App({ token: cfg.botToken, receiver, clientOptions, logger: opts.logger });
   // Socket Mode payloads skip the HTTP guard: the same shape check runs here, before Bolt reads them.
   // A bad one is acked (so Slack does not send it again) and dropped with a log line.

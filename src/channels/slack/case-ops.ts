@@ -6,7 +6,7 @@ import type { Reply } from '../../core/replies.js';
 import { runTurn, type TurnInput, type TurnResult } from '../../core/turn.js';
 import { exportCaseJson, exportCaseMarkdown } from '../../render/export-case.js';
 import type { UnreadableCase } from '../../storage/kv-case-repository.js';
-import { outcomeOf } from './drafts.js';
+import { outcomeOf } from '../shared/drafts.js';
 import { postReplies, type Where } from './post.js';
 import type { SlackDeps, WebClient } from './slack-deps.js';
 
@@ -33,35 +33,6 @@ export function otherWorkspace(rec: CaseRecord, team: string): boolean {
     [...rec.conversations.map(teamOf), rec.sellerThread?.team].filter((t): t is string => Boolean(t)),
   );
   return teams.size > 0 && !teams.has(team);
-}
-
-/** Thrown inside an update to leave the record as it is (no write, no new version). */
-class Unchanged extends Error {
-  constructor(readonly current: CaseRecord) {
-    super('unchanged');
-  }
-}
-
-/**
- * Applies `change` under the case's lock, and writes only when it changed something: a double click or
- * a replayed form finds the change already made and is told so, and the record's version does not move.
- */
-export async function updateIfChanged(
-  deps: SlackDeps,
-  caseId: string,
-  change: (current: CaseRecord) => CaseRecord,
-): Promise<{ rec: CaseRecord; changed: boolean }> {
-  try {
-    const rec = await deps.stores.cases.update(caseId, (cur) => {
-      const next = change(cur);
-      if (next === cur) throw new Unchanged(cur);
-      return next;
-    });
-    return { rec, changed: true };
-  } catch (err) {
-    if (err instanceof Unchanged) return { rec: err.current, changed: false };
-    throw err;
-  }
 }
 
 /**

@@ -1,58 +1,10 @@
 import type { types } from '@slack/bolt';
-import type { CaseRecord, SavedDraft } from '../../core/case-record.js';
-import { type Outcome, outcomeOfRecord } from '../../core/outcome.js';
-import { buildLawyerNote, type Draft } from '../../drafting/build-drafts.js';
-import type { DraftKind } from '../../drafting/template.js';
+import type { Draft } from '../../drafting/build-drafts.js';
 import { VIEW } from './action-ids.js';
 import { clip, splitText } from './render-block-kit.js';
-import type { SlackDeps } from './slack-deps.js';
-
-export function outcomeOf(rec: CaseRecord, deps: SlackDeps): Outcome {
-  return outcomeOfRecord(rec, deps.ctx, deps.clock.now());
-}
-
-const countPlaceholders = (s: string) => (s.match(/\[FILL IN:/g) ?? []).length;
-
-/** The draft as the team last saw it: their edited text when there is one, else the template's. */
-export function currentDraft(
-  rec: CaseRecord,
-  kind: DraftKind,
-  deps: SlackDeps,
-): { draft: Draft; saved?: SavedDraft } | undefined {
-  const saved = rec.drafts.find((d) => d.kind === kind);
-  const o = outcomeOf(rec, deps);
-  const built = [...o.drafts, ...o.optionalDrafts].find((d) => d.kind === kind);
-  if (saved && (saved.editedAt || saved.sentAt)) {
-    const draft: Draft = {
-      kind,
-      template: built?.template ?? 'edited',
-      subject: saved.subject,
-      body: saved.body,
-      placeholders: countPlaceholders(`${saved.subject}\n${saved.body}`),
-    };
-    return { draft, saved };
-  }
-  return built ? { draft: built, ...(saved ? { saved } : {}) } : undefined;
-}
 
 // plain_text_input holds at most 3000 characters, so a longer draft is edited in several boxes.
 const PART = 2900;
-
-/** The lawyer-escalation note even for routes that do not call for one (the seller chose to escalate). */
-export function lawyerNoteFor(rec: CaseRecord, deps: SlackDeps): { draft: Draft } {
-  const o = outcomeOf(rec, deps);
-  const draft = buildLawyerNote(
-    {
-      facts: rec.state.facts,
-      details: { ...deps.ctx.defaults, ...rec.state.details },
-      routes: o.routes,
-      deadlines: o.deadlines,
-      caseId: rec.id,
-    },
-    deps.ctx.templates,
-  );
-  return { draft };
-}
 
 export function editModal(caseId: string, draft: Draft, rev: number): types.View {
   const parts = splitText(draft.body, PART);

@@ -1,18 +1,12 @@
 import type { types } from '@slack/bolt';
-import {
-  escalated,
-  escalationNotePosted,
-  escalationPending,
-  escalationSellerTold,
-  withPermalink,
-} from '../../core/case-actions.js';
 import type { CaseRecord, Escalation } from '../../core/case-record.js';
 import { formatDay } from '../../core/dates.js';
 import { nextDeadline } from '../../core/deadlines.js';
 import type { Outcome } from '../../core/outcome.js';
+import { currentDraft, lawyerNoteFor, outcomeOf } from '../shared/drafts.js';
+import { type EscalateResult, runEscalation } from '../shared/escalation.js';
 import { ACTION, encodeValue, VIEW } from './action-ids.js';
 import { sellerWhere } from './case-ops.js';
-import { currentDraft, lawyerNoteFor, outcomeOf } from './drafts.js';
 import { definitelyNotPosted, findOwnMessage, postOnce } from './post-once.js';
 import { clip, draftMessages, escapeMrkdwn } from './render-block-kit.js';
 import type { SlackDeps, WebClient } from './slack-deps.js';
@@ -95,9 +89,7 @@ export function legalParent(
   return { text: `${urgent ? 'URGENT: ' : ''}${rec.id} escalated to legal (${listing})`, blocks };
 }
 
-export type EscalateResult =
-  | { kind: 'escalated' | 'finished' | 'already'; permalink?: string }
-  | { kind: 'no_channel' };
+export type { EscalateResult };
 
 // A try that posted (or may have posted) the legal parent leaves this mark before posting, so a later
 // try knows to look in the legal channel before posting one. Kept far longer than anyone retries.
@@ -161,54 +153,36 @@ async function postNote(
 
 /**
  * One parent message per case in the legal channel, with the lawyer-escalation note in its thread, a
- * permalink, and the seller told. Each step is recorded on the case when done, so a try that stopped
- * midway (a failed call, a dead process) is finished by the next one and never redone: the parent is
- * recorded the moment it exists, and a parent whose post failed is looked for before posting another.
- * The caller holds a claim on the case's escalation, so two clicks or two instances do not run at once.
+ * permalink, and the seller told (the steps and their order: shared/escalation.ts). A parent whose post
+ * failed is looked for before posting another; on a retry, so is each later message.
  */
-export async function escalate(
+export function escalate(
   deps: SlackDeps,
   client: WebClient,
   caseId: string,
   user: string,
 ): Promise<EscalateResult> {
-  const channel = deps.legalChannel;
-  let rec = await deps.stores.cases.get(caseId);
-  if (!rec) throw new Error(`case ${caseId} not found`);
-  const started = rec.escalation;
-  if (started && escalationPending(started).length === 0)
-    return { kind: 'already', ...(started.permalink ? { permalink: started.permalink } : {}) };
-  if (!started) {
-    if (!channel) return { kind: 'no_channel' };
-    const ts = await findOrPostParent(deps, client, rec, channel, user);
-    const at = deps.clock.now().toISOString();
-    rec = await deps.stores.cases.update(caseId, (cur) => escalated(cur, { who: user, at }, { channel, ts }));
+  return runEscalation({ ...deps, cases: deps.stores.cases }, caseId, user, {
+    parent: (rec, channel) => findOrPostParent(deps, client, rec, channel, user),
     // The case knows its parent now; the mark has done its job.
-    await deps.stores.kv.delete(attemptKey(caseId)).catch(() => {});
-  }
-  for (const step of escalationPending(rec.escalation as Escalation)) {
-    const esc = rec.escalation as Escalation;
-    if (step === 'note') {
-      const ts = await postNote(deps, client, rec, esc, Boolean(started));
-      rec = await deps.stores.cases.update(caseId, (cur) => escalationNotePosted(cur, ts));
-    } else if (step === 'permalink') {
+    parentRecorded: (id) => deps.stores.kv.delete(attemptKey(id)).catch(() => {}),
+    note: (rec, esc, retry) => postNote(deps, client, rec, esc, retry),
+    permalink: async (_rec, esc) => {
       const permalink = (await client.chat.getPermalink({ channel: esc.channel, message_ts: esc.ts }))
         .permalink;
       if (!permalink) throw new Error('chat.getPermalink answered without a permalink');
-      rec = await deps.stores.cases.update(caseId, (cur) => withPermalink(cur, permalink));
-    } else {
+      return permalink;
+    },
+    tellSeller: async (rec, esc, retry) => {
       const where = sellerWhere(rec);
+      if (!where) return 'none';
       const text = `Escalated to legal: ${esc.permalink} Legal's questions and answers will appear here.`;
       const key = { kind: 'escalated_note', ref: caseId };
       // On a retry the earlier try may have posted it although its call failed: look first.
-      const found =
-        where && started ? await findOwnMessage(client, where.channel, key, where.thread_ts) : undefined;
-      const ts = where ? (found ?? (await postOnce(client, deps.log, key, { ...where, text }))) : 'none';
-      rec = await deps.stores.cases.update(caseId, (cur) => escalationSellerTold(cur, ts));
-    }
-  }
-  const permalink = rec.escalation?.permalink;
-  return { kind: started ? 'finished' : 'escalated', ...(permalink ? { permalink } : {}) };
+      const found = retry ? await findOwnMessage(client, where.channel, key, where.thread_ts) : undefined;
+      return found ?? (await postOnce(client, deps.log, key, { ...where, text }));
+    },
+  });
 }
 
 /** Re-renders the legal parent message after legal acted (status line and remaining buttons). */

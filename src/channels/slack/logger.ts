@@ -7,6 +7,9 @@ const SECRETS = [
   /xapp-[A-Za-z0-9-]+/g,
   /https:\/\/hooks\.slack\.com\/\S+/g,
   /v0=[a-f0-9]{64}/g,
+  // Bot Framework (Teams) bearer tokens: JWTs.
+  /Bearer\s+[A-Za-z0-9._~+/=-]+/g,
+  /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g,
 ];
 
 export function scrub(s: string): string {

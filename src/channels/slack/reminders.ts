@@ -1,5 +1,6 @@
 import { runDueReminders } from '../../core/run-reminders.js';
-import type { InFlight } from './in-flight.js';
+import type { InFlight } from '../shared/in-flight.js';
+import { reminderDeps, startRounds } from '../shared/rounds.js';
 import type { SlackDeps, WebClient } from './slack-deps.js';
 
 /**
@@ -9,13 +10,7 @@ import type { SlackDeps, WebClient } from './slack-deps.js';
  */
 export async function postDueReminders(deps: SlackDeps, client: WebClient): Promise<string[]> {
   const { sent } = await runDueReminders(
-    {
-      ctx: deps.ctx,
-      cases: deps.stores.cases,
-      reminders: deps.stores.reminders,
-      claims: deps.stores.claims,
-      clock: deps.clock,
-    },
+    reminderDeps(deps),
     async (r) => {
       const rec = await deps.stores.cases.get(r.caseId);
       const esc = rec?.escalation;
@@ -33,6 +28,8 @@ export async function postDueReminders(deps: SlackDeps, client: WebClient): Prom
           text: `:alarm_clock: ${r.text}`,
         });
     },
+    // Teams cases are reminded by the Teams loop (teams/reminders.ts), in Teams.
+    (rec) => rec.channel !== 'teams',
   );
   return sent;
 }
@@ -43,22 +40,10 @@ export function startReminderLoop(
   everyMs: number,
   inFlight: InFlight,
 ): () => void {
-  let running = false;
-  const round = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await postDueReminders(deps, client);
-    } catch (err) {
-      deps.log.warn(`reminders: ${(err as Error).message}`);
-    } finally {
-      running = false;
-    }
-  };
-  // Counted as running work, so a shutdown waits for a round of reminders before closing the store.
-  const tick = () => inFlight.run(round);
-  const timer = setInterval(tick, everyMs);
-  timer.unref();
-  void tick();
-  return () => clearInterval(timer);
+  return startRounds(
+    () => postDueReminders(deps, client),
+    everyMs,
+    inFlight,
+    (err) => deps.log.warn(`reminders: ${err.message}`),
+  );
 }

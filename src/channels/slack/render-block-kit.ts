@@ -5,7 +5,10 @@ import type { Reply } from '../../core/replies.js';
 import type { Draft } from '../../drafting/build-drafts.js';
 import { draftTitle } from '../../drafting/draft-names.js';
 import { auditLine, citationLabel, renderReplyText, whenText } from '../../render/render-text.js';
+import { clip, splitText } from '../../render/split-text.js';
 import { ACTION, encodeValue } from './action-ids.js';
+
+export { clip, splitText };
 
 // Reply → Block Kit, as pure functions. Slack's limits are enforced here so Slack never rejects a
 // message: 50 blocks, 3000 characters per section, 75 per button label, 25 elements per actions block,
@@ -32,10 +35,6 @@ export const LIMITS = {
 /** Slack mrkdwn control characters; seller text must never become a mention, link or formatting. */
 export function escapeMrkdwn(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-export function clip(s: string, max: number): string {
-  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
 }
 
 const section = (text: string): Block => ({
@@ -80,28 +79,6 @@ function actions(elements: Button[], blockId?: string): Block[] {
       elements: elements.slice(i, i + LIMITS.actions),
     });
   }
-  return out;
-}
-
-/** Splits text into pieces of at most `max` characters, at paragraph, then line, then word boundaries. */
-export function splitText(text: string, max: number): string[] {
-  const out: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    const window = rest.slice(0, max);
-    let cut = window.lastIndexOf('\n\n');
-    if (cut < max / 3) cut = window.lastIndexOf('\n');
-    if (cut < max / 3) cut = window.lastIndexOf(' ');
-    if (cut < max / 3) {
-      cut = max;
-      // A hard cut never splits an escaped entity (&amp; &lt; &gt;): that would show as junk on both sides.
-      const amp = window.lastIndexOf('&');
-      if (amp > max - 5 && !window.slice(amp).includes(';')) cut = amp;
-    }
-    out.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).replace(/^\s+/, '');
-  }
-  if (rest.length > 0) out.push(rest);
   return out;
 }
 

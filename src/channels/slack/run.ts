@@ -3,14 +3,18 @@ import { loadContext } from '../../app/load-context.js';
 import type { Config, SlackConfig } from '../../config.js';
 import { createLanguageModel } from '../../llm/create.js';
 import { openStores } from '../../storage/open-store.js';
+import { serveUntilStopped } from '../shared/serve-until-stopped.js';
+import { type RunningTeams, startTeams } from '../teams/app.js';
+import { teamsLine } from '../teams/run.js';
 import { type RunningSlack, startSlack } from './app.js';
 import { makeLogger } from './logger.js';
-import { installProcessGuards } from './process-guard.js';
 import type { SlackDeps } from './slack-deps.js';
 
 /**
  * `npm start` with Slack variables: runs until SIGINT/SIGTERM (or an uncaught exception), then stops
  * taking requests, lets the running ones finish, and only then closes the store. Returns the exit code.
+ * With Teams configured too, Teams is served from the same process: on Slack's port beside
+ * /slack/events in HTTP mode, or on its own server on PORT in Socket Mode (which has none).
  */
 export async function runSlack(config: Config, slackCfg: SlackConfig): Promise<number> {
   const ctx = { ...(await loadContext()), defaults: config.defaults, timeZone: config.timeZone };
@@ -18,6 +22,11 @@ export async function runSlack(config: Config, slackCfg: SlackConfig): Promise<n
   const err = (line: string) => process.stderr.write(`${line}\n`);
   const logger = makeLogger(err);
   const llm = await createLanguageModel(config.llm, (m) => logger.info(m));
+  const log = {
+    info: (m: string) => logger.info(m),
+    warn: (m: string) => logger.warn(m),
+    error: (m: string) => logger.error(m),
+  };
   const deps: SlackDeps = {
     ...(llm ? { llm } : {}),
     ctx,
@@ -25,15 +34,27 @@ export async function runSlack(config: Config, slackCfg: SlackConfig): Promise<n
     clock: systemClock,
     exportDir: config.exportDir,
     ...(config.legalChannel ? { legalChannel: config.legalChannel } : {}),
-    log: {
-      info: (m: string) => logger.info(m),
-      warn: (m: string) => logger.warn(m),
-      error: (m: string) => logger.error(m),
-    },
+    log,
   };
   let running: RunningSlack;
+  let teams: RunningTeams | undefined;
   try {
-    running = await startSlack(slackCfg, deps, { reminderIntervalMs: config.reminderIntervalMs, logger });
+    const t = config.teams
+      ? await startTeams(
+          config.teams,
+          { ctx, stores, clock: systemClock, log, ...(llm ? { llm } : {}) },
+          {
+            reminderIntervalMs: config.reminderIntervalMs,
+            ownServer: slackCfg.mode === 'socket',
+          },
+        )
+      : undefined;
+    teams = t;
+    running = await startSlack(slackCfg, deps, {
+      reminderIntervalMs: config.reminderIntervalMs,
+      logger,
+      ...(t && slackCfg.mode === 'http' ? { routes: [{ path: '/api/messages', handler: t.handle }] } : {}),
+    });
   } catch (e) {
     await stores.close();
     throw e;
@@ -46,23 +67,14 @@ export async function runSlack(config: Config, slackCfg: SlackConfig): Promise<n
     ? `legal channel ${config.legalChannel}`
     : 'no legal channel (set IPCHECK_LEGAL_CHANNEL)';
   process.stdout.write(`ipcheck: Slack app running in ${where}; store ${stores.kv.describe}; ${legal}\n`);
-  let uninstall = () => {};
-  const code = await new Promise<number>((resolve) => {
-    // once: a second Ctrl-C while draining gets Node's default, an immediate exit.
-    process.once('SIGINT', () => resolve(0));
-    process.once('SIGTERM', () => resolve(0));
-    uninstall = installProcessGuards(err, async (exitCode) => resolve(exitCode));
-  });
-  const busy = running.inFlight.size;
-  err(`ipcheck: stopping${busy > 0 ? `; finishing ${busy} running request(s) first` : ''}`);
-  try {
-    await running.stop();
-  } finally {
-    await stores.close();
-    uninstall();
+  if (config.teams && teams) {
+    const port = teams.port ?? running.port;
+    process.stdout.write(`ipcheck: ${teamsLine(config.teams, port)}\n`);
   }
-  // Everything is stopped and the store closed; should a stray socket or timer still hold the event
-  // loop open, exit anyway (unref: this timer alone keeps nothing alive).
-  setTimeout(() => process.exit(code), 3000).unref();
-  return code;
+  return serveUntilStopped(stores, {
+    busy: () => running.inFlight.size + (teams?.inFlight.size ?? 0),
+    stop: async () => {
+      await Promise.all([running.stop(), teams?.stop()]);
+    },
+  });
 }

@@ -3,13 +3,15 @@ import { acknowledged, draftRegenerated, draftSent, escalationPending } from '..
 import { userText } from '../../../core/errors.js';
 import type { CoreEvent } from '../../../core/step.js';
 import { draftTitle } from '../../../drafting/draft-names.js';
+import { currentDraft } from '../../shared/drafts.js';
+import { once } from '../../shared/once.js';
+import { updateIfChanged } from '../../shared/update-if-changed.js';
 import { ACTION, type ButtonValue, decodeValue } from '../action-ids.js';
 import { legalClickRefusal, legalStateRefusal, sellerClickRefusal } from '../case-guard.js';
-import { turnAndPost, updateIfChanged } from '../case-ops.js';
-import { currentDraft, editModal } from '../drafts.js';
+import { turnAndPost } from '../case-ops.js';
+import { editModal } from '../drafts.js';
 import { type EscalateResult, escalate, questionModal, refreshLegalParent, resolveModal } from '../legal.js';
 import type { LegalMembers } from '../legal-members.js';
-import { once } from '../once.js';
 import { postMessages, type Where } from '../post.js';
 import { draftMessages } from '../render-block-kit.js';
 import { type SlackDeps, threadKey, type WebClient } from '../slack-deps.js';
@@ -215,7 +217,9 @@ function legalOnly(h: Handler): Handler {
 async function legalAck(c: Click): Promise<void> {
   // Decided under the case's lock: of two clicks (one person's double click, or two lawyers) one
   // acknowledges and posts; the other is told who did, and nothing is posted twice.
-  const { rec, changed } = await updateIfChanged(c.deps, c.value.c, (cur) => acknowledged(cur, actor(c)));
+  const { rec, changed } = await updateIfChanged(c.deps.stores.cases, c.value.c, (cur) =>
+    acknowledged(cur, actor(c)),
+  );
   const esc = rec.escalation;
   if (!esc) return;
   if (!changed) {

@@ -1,0 +1,56 @@
+import type { CaseRecord, SavedDraft } from '../../core/case-record.js';
+import { type CoreContext, type Outcome, outcomeOfRecord } from '../../core/outcome.js';
+import type { Clock } from '../../core/ports.js';
+import { buildLawyerNote, type Draft } from '../../drafting/build-drafts.js';
+import type { DraftKind } from '../../drafting/template.js';
+
+// The outcome and drafts of a stored case as a channel shows them (Slack and Teams alike).
+
+export interface CaseDeps {
+  ctx: CoreContext;
+  clock: Clock;
+}
+
+export function outcomeOf(rec: CaseRecord, deps: CaseDeps): Outcome {
+  return outcomeOfRecord(rec, deps.ctx, deps.clock.now());
+}
+
+const countPlaceholders = (s: string) => (s.match(/\[FILL IN:/g) ?? []).length;
+
+/** The draft as the team last saw it: their edited text when there is one, else the template's. */
+export function currentDraft(
+  rec: CaseRecord,
+  kind: DraftKind,
+  deps: CaseDeps,
+): { draft: Draft; saved?: SavedDraft } | undefined {
+  const saved = rec.drafts.find((d) => d.kind === kind);
+  const o = outcomeOf(rec, deps);
+  const built = [...o.drafts, ...o.optionalDrafts].find((d) => d.kind === kind);
+  if (saved && (saved.editedAt || saved.sentAt)) {
+    const draft: Draft = {
+      kind,
+      template: built?.template ?? 'edited',
+      subject: saved.subject,
+      body: saved.body,
+      placeholders: countPlaceholders(`${saved.subject}\n${saved.body}`),
+    };
+    return { draft, saved };
+  }
+  return built ? { draft: built, ...(saved ? { saved } : {}) } : undefined;
+}
+
+/** The lawyer-escalation note even for routes that do not call for one (the seller chose to escalate). */
+export function lawyerNoteFor(rec: CaseRecord, deps: CaseDeps): { draft: Draft } {
+  const o = outcomeOf(rec, deps);
+  const draft = buildLawyerNote(
+    {
+      facts: rec.state.facts,
+      details: { ...deps.ctx.defaults, ...rec.state.details },
+      routes: o.routes,
+      deadlines: o.deadlines,
+      caseId: rec.id,
+    },
+    deps.ctx.templates,
+  );
+  return { draft };
+}

@@ -1,0 +1,97 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { TeamsConfig } from '../../config.js';
+import { InFlight } from '../shared/in-flight.js';
+import { teamsBot } from './bot.js';
+import { createBotAdapter } from './bot-adapter.js';
+import { MESSAGES_PATH, messagesHandler } from './http-route.js';
+import { startReminderLoop } from './reminders.js';
+import type { TeamsDeps } from './teams-deps.js';
+
+export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
+
+export interface RunningTeams {
+  /** The bound port when Teams has its own server (not beside Slack's). */
+  port?: number;
+  inFlight: InFlight;
+  deps: TeamsDeps;
+  stop(): Promise<void>;
+}
+
+export interface TeamsOptions {
+  reminderIntervalMs: number;
+  /** How long stop() waits for running work (default 25 s). */
+  drainMs?: number;
+}
+
+/** The Teams bot as a request handler for POST /api/messages, with the deps its handlers use. */
+export function teamsHandler(cfg: TeamsConfig, base: Omit<TeamsDeps, 'adapter' | 'legalChannel'>) {
+  const inFlight = new InFlight();
+  const adapter = createBotAdapter(
+    {
+      ...(cfg.appId ? { MicrosoftAppId: cfg.appId } : {}),
+      ...(cfg.appPassword ? { MicrosoftAppPassword: cfg.appPassword } : {}),
+      ...(cfg.tenantId ? { MicrosoftAppTenantId: cfg.tenantId } : {}),
+      ...(cfg.appType ? { MicrosoftAppType: cfg.appType } : {}),
+    },
+    async (err, a) =>
+      base.log.error(`teams: ${a.type} in ${a.conversation?.id ?? '?'} failed: ${err.message}`),
+  );
+  const deps: TeamsDeps = {
+    ...base,
+    adapter,
+    ...(cfg.legalChannel ? { legalChannel: cfg.legalChannel } : {}),
+  };
+  const bot = teamsBot(deps);
+  const handle = messagesHandler(adapter, (turn) => inFlight.run(() => bot(turn)), base.log);
+  return { deps, inFlight, handle };
+}
+
+/**
+ * Starts Teams: with `ownServer`, an HTTP server on cfg.port serving /api/messages and /healthz; without,
+ * the caller mounts `handle` (Slack's HTTP receiver does, so both share one port).
+ */
+export async function startTeams(
+  cfg: TeamsConfig,
+  base: Omit<TeamsDeps, 'adapter' | 'legalChannel'>,
+  opts: TeamsOptions & { ownServer: boolean },
+): Promise<RunningTeams & { handle: RequestListener }> {
+  const { deps, inFlight, handle } = teamsHandler(cfg, base);
+  let server: Server | undefined;
+  let port: number | undefined;
+  if (opts.ownServer) {
+    server = createServer((req, res) => {
+      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      if (path === MESSAGES_PATH) return handle(req, res);
+      if (path === '/healthz' && req.method === 'GET') return void res.writeHead(200).end('ok');
+      res.writeHead(404).end('not found');
+    });
+    const s = server;
+    await new Promise<void>((resolve, reject) => {
+      s.once('error', reject);
+      s.listen(cfg.port, cfg.host, () => resolve());
+    });
+    port = (s.address() as AddressInfo).port;
+  }
+  const stopReminders = startReminderLoop(deps, opts.reminderIntervalMs, inFlight);
+  let stopping: Promise<void> | undefined;
+  const stop = async () => {
+    stopReminders();
+    if (server) {
+      const s = server;
+      await new Promise<void>((resolve) => s.close(() => resolve()));
+    }
+    const r = await inFlight.drain(opts.drainMs ?? 25_000);
+    if (!r.drained) deps.log.warn(`stopping with ${r.left} Teams request(s) still running`);
+  };
+  return {
+    ...(port !== undefined ? { port } : {}),
+    inFlight,
+    deps,
+    handle,
+    stop: () => {
+      stopping ??= stop();
+      return stopping;
+    },
+  };
+}

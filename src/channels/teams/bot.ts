@@ -1,0 +1,66 @@
+import { userText } from '../../core/errors.js';
+import { once } from '../shared/once.js';
+import type { BotTurn } from './bot-adapter.js';
+import { onSubmit } from './card-actions.js';
+import { readSubmit } from './card-data.js';
+import { isInChannel, saveLegalRef, saveRef } from './conversation-refs.js';
+import { onText } from './messages.js';
+import type { TeamsDeps } from './teams-deps.js';
+
+// Every activity Teams sends to /api/messages. A message is claimed by its activity id first: Teams
+// sends the same activity again when the bot took longer than 15 s, and that retry must have no second
+// effect. Then a typing indicator, so the person sees ipcheck working, and only then the slow work.
+
+/** The user was told what went wrong already. */
+const SORRY = (err: unknown) => `Sorry: ${userText(err)}`;
+
+/** The bot was added somewhere: remember the conversation, and the legal channel when it is that one. */
+async function onAdded(deps: TeamsDeps, turn: BotTurn): Promise<void> {
+  const a = turn.activity;
+  const added =
+    a.type === 'installationUpdate'
+      ? a.action === 'add' || a.action === undefined
+      : (a.membersAdded ?? []).some((m) => m.id === a.recipient.id);
+  if (!added) return;
+  await saveRef(deps.stores.kv, turn.ref());
+  // A team install arrives in the team's General channel; a channel's id is in channelData too.
+  const here = [a.conversation.id, a.channelData?.channel?.id].filter((x): x is string => Boolean(x));
+  if (deps.legalChannel && here.some((c) => isInChannel(c, deps.legalChannel))) {
+    await saveLegalRef(deps.stores.kv, deps.legalChannel, turn.ref());
+    await turn.send({
+      type: 'message',
+      text: 'ipcheck is set up here as the legal channel: escalated cases arrive here, one post per case.',
+    });
+  }
+}
+
+export function teamsBot(deps: TeamsDeps): (turn: BotTurn) => Promise<void> {
+  return async (turn) => {
+    const a = turn.activity;
+    if (a.type === 'conversationUpdate' || a.type === 'installationUpdate') return onAdded(deps, turn);
+    if (a.type !== 'message') return;
+    const work = async () => {
+      await turn.send({ type: 'typing' });
+      const submit = a.value === undefined ? undefined : readSubmit(a.value);
+      if (a.value !== undefined && !submit) {
+        await turn.send({
+          type: 'message',
+          text: 'That button is no longer valid. Say "status" here to see where the case stands.',
+        });
+        return;
+      }
+      if (submit) await onSubmit(deps, turn, submit);
+      else await onText(deps, turn);
+    };
+    try {
+      // Without an activity id there is nothing to recognise a retry by: the work just runs.
+      let r: 'done' | 'duplicate' = 'done';
+      if (a.id) r = await once(deps.stores.claims, `teams:activity:${a.conversation.id}:${a.id}`, work);
+      else await work();
+      if (r === 'duplicate') deps.log.info(`teams: activity ${a.id ?? ''} was delivered again; handled once`);
+    } catch (err) {
+      deps.log.error(`teams: ${a.type} in ${a.conversation.id} failed: ${(err as Error).message}`);
+      await turn.send({ type: 'message', text: SORRY(err) }).catch(() => {});
+    }
+  };
+}

@@ -1,0 +1,79 @@
+import type { CaseRecord } from '../../core/case-record.js';
+import type { OpenCaseSummary } from '../../core/ports.js';
+import { runTurn, type TurnInput, type TurnResult } from '../../core/turn.js';
+import type { BotTurn, OutActivity } from './bot-adapter.js';
+import { renderTeams } from './render-cards.js';
+import { CHANNEL, type TeamsDeps } from './teams-deps.js';
+
+export function turnDeps(deps: TeamsDeps) {
+  return {
+    ctx: deps.ctx,
+    cases: deps.stores.cases,
+    reminders: deps.stores.reminders,
+    clock: deps.clock,
+    ...(deps.llm ? { llm: deps.llm } : {}),
+  };
+}
+
+/** The tenant of a Teams conversation key `teams:<tenant>:…`. */
+export const tenantOfKey = (conversation: string): string | undefined =>
+  /^teams:([^:]+):/.exec(conversation)?.[1];
+
+/** Only this tenant's Teams cases are listed here (one store may serve several tenants). */
+export const inTenant = (tenant: string) => (c: Pick<OpenCaseSummary, 'conversation'>) =>
+  c.conversation?.startsWith(`teams:${tenant}:`) ?? false;
+
+/** A case of another tenant is answered like one that does not exist. */
+export function otherTenant(rec: CaseRecord, tenant: string): boolean {
+  const tenants = new Set(rec.conversations.map(tenantOfKey).filter((t): t is string => Boolean(t)));
+  return tenants.size > 0 && !tenants.has(tenant);
+}
+
+export async function sendAll(turn: BotTurn, messages: readonly OutActivity[]): Promise<void> {
+  for (const m of messages) await turn.send(m);
+}
+
+/** Runs one conversation turn and sends what it says into the conversation the activity came from. */
+export async function turnAndSend(
+  deps: TeamsDeps,
+  turn: BotTurn,
+  input: Omit<TurnInput, 'channel'>,
+  header?: OutActivity,
+  /** Called once the turn is saved, before anything is sent (a failed send must not undo or redo it). */
+  onSaved?: () => Promise<void>,
+): Promise<TurnResult> {
+  const tenant = tenantOfKey(input.conversation) ?? '';
+  // Waiting for the language model: a fresh typing indicator (the first one has faded by then); not awaited,
+  // so a slow connector never delays the answer.
+  const working = () => {
+    turn.send({ type: 'typing' }).catch(() => {});
+  };
+  let r = await runTurn(turnDeps(deps), { onWorking: working, ...input, channel: CHANNEL });
+  await onSaved?.();
+  r = {
+    ...r,
+    replies: r.replies.map((x) =>
+      x.kind === 'cases' ? { ...x, cases: x.cases.filter(inTenant(tenant)) } : x,
+    ),
+  };
+  if (r.effects.some((e) => e.type === 'stale')) {
+    await turn.send({
+      type: 'message',
+      text: 'That question was already answered; the conversation shows where the case stands.',
+    });
+    return r;
+  }
+  if (r.effects.some((e) => e.type === 'export'))
+    r.replies.push({
+      kind: 'text',
+      tone: 'info',
+      text: 'Exports are written by the terminal or CLI: run `ipcheck export <case id>` where ipcheck runs.',
+    });
+  const rec = r.caseId ? await deps.stores.cases.get(r.caseId) : undefined;
+  const cards = renderTeams(r.replies, {
+    caseId: r.caseId ?? '',
+    ...(rec?.escalation?.permalink ? { escalatedTo: rec.escalation.permalink } : {}),
+  });
+  await sendAll(turn, header ? [header, ...cards] : cards);
+  return r;
+}

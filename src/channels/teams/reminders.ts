@@ -1,0 +1,33 @@
+import { runDueReminders } from '../../core/run-reminders.js';
+import type { InFlight } from '../shared/in-flight.js';
+import { reminderDeps, startRounds } from '../shared/rounds.js';
+import { tellLegal, tellSeller } from './legal.js';
+import { CHANNEL, type TeamsDeps } from './teams-deps.js';
+
+/**
+ * Posts due deadline reminders of Teams cases: in the legal thread once the case is escalated, else in
+ * the seller's conversation. Each is claimed before posting, so several instances send it once; Slack's
+ * loop leaves Teams cases to this one, and this one leaves the others.
+ */
+export async function postDueReminders(deps: TeamsDeps): Promise<string[]> {
+  const { sent } = await runDueReminders(
+    reminderDeps(deps),
+    async (r, rec) => {
+      const text = `⏰ ${r.text}`;
+      if (rec.escalation) await tellLegal(deps, rec, [{ type: 'message', text }]);
+      else if (!(await tellSeller(deps, rec, text)))
+        throw new Error(`no conversation to remind for ${rec.id}`);
+    },
+    (rec) => rec.channel === CHANNEL,
+  );
+  return sent;
+}
+
+export function startReminderLoop(deps: TeamsDeps, everyMs: number, inFlight: InFlight): () => void {
+  return startRounds(
+    () => postDueReminders(deps),
+    everyMs,
+    inFlight,
+    (err) => deps.log.warn(`teams reminders: ${err.message}`),
+  );
+}

@@ -1,0 +1,48 @@
+import { systemClock } from '../../app/clock.js';
+import { loadContext } from '../../app/load-context.js';
+import type { Config, TeamsConfig } from '../../config.js';
+import { createLanguageModel } from '../../llm/create.js';
+import { openStores } from '../../storage/open-store.js';
+import { serveUntilStopped } from '../shared/serve-until-stopped.js';
+import { makeLogger } from '../slack/logger.js';
+import { startTeams } from './app.js';
+
+/** The startup line: where Teams listens, in which mode, and the legal channel. */
+export function teamsLine(cfg: TeamsConfig, port: number | undefined): string {
+  const mode = cfg.appId
+    ? `app ${cfg.appId}; unsigned requests are refused`
+    : 'local mode (no MicrosoftAppId: unsigned requests accepted, for the Agents Playground)';
+  const legal = cfg.legalChannel
+    ? `legal channel ${cfg.legalChannel}`
+    : 'no legal channel (set IPCHECK_TEAMS_LEGAL_CHANNEL)';
+  return `Teams bot on http://${cfg.host}:${port ?? cfg.port}/api/messages, ${mode}; ${legal}`;
+}
+
+/** `npm start` with Teams alone (no SLACK_BOT_TOKEN): serves /api/messages until stopped. */
+export async function runTeams(config: Config, cfg: TeamsConfig): Promise<number> {
+  const ctx = { ...(await loadContext()), defaults: config.defaults, timeZone: config.timeZone };
+  const stores = await openStores(config.storeUrl, systemClock);
+  const logger = makeLogger((line: string) => process.stderr.write(`${line}\n`));
+  const log = {
+    info: (m: string) => logger.info(m),
+    warn: (m: string) => logger.warn(m),
+    error: (m: string) => logger.error(m),
+  };
+  const llm = await createLanguageModel(config.llm, (m) => logger.info(m));
+  let running: Awaited<ReturnType<typeof startTeams>>;
+  try {
+    running = await startTeams(
+      cfg,
+      { ctx, stores, clock: systemClock, log, ...(llm ? { llm } : {}) },
+      {
+        reminderIntervalMs: config.reminderIntervalMs,
+        ownServer: true,
+      },
+    );
+  } catch (e) {
+    await stores.close();
+    throw e;
+  }
+  process.stdout.write(`ipcheck: ${teamsLine(cfg, running.port)}; store ${stores.kv.describe}\n`);
+  return serveUntilStopped(stores, { busy: () => running.inFlight.size, stop: () => running.stop() });
+}

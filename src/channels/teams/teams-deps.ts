@@ -1,0 +1,31 @@
+import type { CoreContext } from '../../core/outcome.js';
+import type { Clock, LanguageModel } from '../../core/ports.js';
+import type { Stores } from '../../storage/open-store.js';
+import type { Log } from '../slack/slack-deps.js';
+import type { BotAdapter, InActivity } from './bot-adapter.js';
+
+/** What every Teams handler needs; built once in app.ts. */
+export interface TeamsDeps {
+  ctx: CoreContext;
+  stores: Stores;
+  clock: Clock;
+  adapter: BotAdapter;
+  /** The Teams channel escalations go to (IPCHECK_TEAMS_LEGAL_CHANNEL, `19:…@thread.tacv2`). */
+  legalChannel?: string;
+  log: Log;
+  /** The optional language model (OPENAI_API_KEY): reads free text, answers questions, polishes drafts. */
+  llm?: LanguageModel;
+}
+
+export const CHANNEL = 'teams';
+
+const tenantOf = (a: InActivity) => a.conversation.tenantId ?? a.channelData?.tenant?.id ?? 'local';
+
+/** A Teams conversation as a case conversation key: a personal chat, a group chat, or one channel thread. */
+export const convKey = (a: InActivity) => `teams:${tenantOf(a)}:${a.conversation.id}`;
+
+/** The channel a conversation id is in: a channel thread's id is `<channel id>;messageid=<root post>`. */
+export const channelOf = (conversationId: string) => conversationId.split(';')[0] ?? conversationId;
+
+/** Who acted, for the audit trail and for what others are told: the display name Teams sends. */
+export const whoOf = (a: InActivity) => a.from.name?.trim() || a.from.aadObjectId || a.from.id;
