@@ -38,6 +38,7 @@ const Env = z.object({
     .optional(),
   IPCHECK_REMINDER_INTERVAL_S: z.coerce.number().int().min(5).max(3600).default(60),
   IPCHECK_TZ: z.string().default('UTC').refine(isTimeZone),
+  IPCHECK_WATCHLIST: z.string().trim().min(1).optional(),
 });
 
 export interface SlackConfig {
@@ -60,6 +61,8 @@ export interface Config {
   legalChannel?: string;
   reminderIntervalMs: number;
   timeZone: string;
+  /** The team's own watchlist additions (store sweep), same format as knowledge/watchlist.txt. */
+  watchlistFile?: string;
 }
 
 export class ConfigError extends Error {}
@@ -79,6 +82,7 @@ const FORMS: Record<string, string> = {
   IPCHECK_LEGAL_CHANNEL: 'the legal channel id, like C0123456789 (channel details > About, at the bottom)',
   IPCHECK_REMINDER_INTERVAL_S: 'seconds between reminder checks, 5 to 3600',
   IPCHECK_TZ: 'your team\'s time zone, e.g. Asia/Shanghai or America/New_York (what "today" means)',
+  IPCHECK_WATCHLIST: 'a file of your own marks to watch, one per line (see knowledge/watchlist.txt)',
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -102,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(e.IPCHECK_LEGAL_CHANNEL ? { legalChannel: e.IPCHECK_LEGAL_CHANNEL } : {}),
     reminderIntervalMs: e.IPCHECK_REMINDER_INTERVAL_S * 1000,
     timeZone: e.IPCHECK_TZ,
+    ...(e.IPCHECK_WATCHLIST ? { watchlistFile: e.IPCHECK_WATCHLIST } : {}),
   };
 }
 
