@@ -157,12 +157,18 @@ export class CsvReader {
             if (c === CR) i = this.skipLf(text, i);
           } else if (c === QUOTE) this.stray = true;
           break;
-        case State.Quoted:
-          if (c === QUOTE) {
-            this.field += text.slice(start, i);
-            this.state = State.QuoteInQuoted;
+        case State.Quoted: {
+          // Jump straight to the next quote: inside quotes nothing else matters.
+          const q = c === QUOTE ? i : text.indexOf('"', i);
+          if (q < 0) {
+            i = n;
+            break;
           }
+          i = q;
+          this.field += text.slice(start, i);
+          this.state = State.QuoteInQuoted;
           break;
+        }
         case State.QuoteInQuoted:
           if (c === QUOTE) {
             // "" inside quotes is one quote.

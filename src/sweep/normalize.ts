@@ -121,6 +121,10 @@ function isCjk(c: number): boolean {
   );
 }
 
+// The ASCII range as tables: the hot loop reads one byte instead of calling classify/lowerFold per character.
+const ASCII_KIND = new Uint8Array(128);
+const ASCII_FOLD = new Uint16Array(128);
+
 const LETTER_RE = /\p{L}/u;
 const SPACE_RE = /\s/u;
 const classCache = new Map<number, Kind>();
@@ -159,6 +163,11 @@ function lowerFold(c: number): number {
   const out = mapped.length === 1 ? mapped.charCodeAt(0) : c;
   lowerCache.set(c, out);
   return out;
+}
+
+for (let c = 0; c < 128; c++) {
+  ASCII_KIND[c] = classify(c);
+  ASCII_FOLD[c] = c === 0x40 ? 0x61 : c === 0x24 ? 0x73 : lowerFold(c);
 }
 
 const COMBINING = /[\u0300-\u036f]/g;
@@ -206,9 +215,12 @@ export class Normalizer {
     let inToken = false;
     // What separated the previous token from the next one: 0 none yet, 1 punctuation only, 2 a space.
     let gap = 0;
+    // Digits and non-ASCII letters are what the slower passes below are for; most titles have neither.
+    let digits = false;
+    let wide = false;
     for (let i = 0; i < n; i++) {
       const c = s.charCodeAt(i);
-      let k = classify(c);
+      let k: Kind = c < 0x80 ? (ASCII_KIND[c] as Kind) : classify(c);
       if (k === Kind.Invisible) continue;
       if (k === Kind.Symbol) {
         // @ and $ stand for a and s only inside a word: "@didas", "Adida$"; otherwise they separate.
@@ -240,7 +252,13 @@ export class Normalizer {
         tokens++;
         inToken = true;
       }
-      codes[len] = c === 0x40 ? 0x61 : c === 0x24 ? 0x73 : lowerFold(c);
+      if (c < 0x80) {
+        codes[len] = ASCII_FOLD[c] as number;
+        if (k === Kind.Digit) digits = true;
+      } else {
+        codes[len] = lowerFold(c);
+        wide = true;
+      }
       orig[len] = i;
       len++;
     }
@@ -251,7 +269,7 @@ export class Normalizer {
     for (let t = 0; t < tokens; t++) {
       const start = tokStart[t] as number;
       const end = t + 1 < tokens ? (tokStart[t + 1] as number) : len;
-      this.foldDigits(start, end);
+      if (digits) this.foldDigits(start, end);
       if (t === 0) continue;
       const prevLen = start - (tokStart[t - 1] as number);
       // A space next to a one-letter token is the spacing evasion ("N i k e"): matches run across it freely.
@@ -259,6 +277,7 @@ export class Normalizer {
     }
     bound[0] = SOFT;
     bound[len] = SOFT;
+    if (!digits && !wide) return;
     // Inside a token: letter/digit changes and anything next to CJK are soft boundaries (CJK has no spaces).
     for (let p = 1; p < len; p++) {
       if (bound[p] !== MID) continue;
