@@ -256,5 +256,6 @@ export async function runSweep(
 }
 
 export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} bytes`;
   return n >= 1024 * 1024 ? `${Math.round(n / (1024 * 1024))} MB` : `${Math.round(n / 1024)} KB`;
 }

@@ -4,6 +4,7 @@ import type { SlackConfig } from '../../config.js';
 import { registerActions } from './handlers/actions.js';
 import { registerCommand } from './handlers/command.js';
 import { registerMessages } from './handlers/messages.js';
+import { registerSweep } from './handlers/sweep.js';
 import { registerViews } from './handlers/views.js';
 import { registerHome } from './home.js';
 import { InFlight } from './in-flight.js';
@@ -91,6 +92,7 @@ export async function startSlack(
   const members = new LegalMembers(deps.legalChannel);
   registerCommand(app, deps);
   registerMessages(app, deps);
+  registerSweep(app, deps);
   registerActions(app, deps, members);
   registerViews(app, deps, members);
   registerHome(app, deps, members);

@@ -22,6 +22,7 @@ export async function runSlack(config: Config, slackCfg: SlackConfig): Promise<n
     clock: systemClock,
     exportDir: config.exportDir,
     ...(config.legalChannel ? { legalChannel: config.legalChannel } : {}),
+    ...(config.watchlistFile ? { watchlistFile: config.watchlistFile } : {}),
     log: {
       info: (m: string) => logger.info(m),
       warn: (m: string) => logger.warn(m),
