@@ -15,6 +15,7 @@ import { buildOutcome } from '../core/outcome.js';
 import { runTurn } from '../core/turn.js';
 import { renderOutcomeText, renderRepliesText } from '../render/render-text.js';
 import { openStores, type Stores } from '../storage/open-store.js';
+import { CatalogService } from '../sweep/catalog.js';
 import { SweepInputError } from '../sweep/decode.js';
 import { SWEEP_USAGE, sweepCommand } from './sweep-cli.js';
 import { parseTriageArgs, TRIAGE_USAGE, UsageError } from './triage-args.js';
@@ -64,6 +65,7 @@ async function chat(): Promise<number> {
       interactive: Boolean(process.stdin.isTTY),
       user: userInfo().username,
       exportDir: config.exportDir,
+      catalogs: new CatalogService(stores.kv, config.watchlistFile),
     });
     return 0;
   });

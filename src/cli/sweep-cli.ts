@@ -2,7 +2,10 @@ import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { systemClock } from '../app/clock.js';
 import { loadConfig } from '../config.js';
+import { openStores } from '../storage/open-store.js';
+import { CatalogCollector, CatalogService, catalogSaved } from '../sweep/catalog.js';
 import { SweepInputError } from '../sweep/decode.js';
 import { loadMarks } from '../sweep/load-watchlist.js';
 import { findingAction, findingsCsvLines, renderSweepText, summarizeSweep } from '../sweep/report.js';
@@ -10,7 +13,7 @@ import { runSweep, type SweepPlatform } from '../sweep/run-sweep.js';
 import { UsageError } from './triage-args.js';
 
 export const SWEEP_USAGE =
-  'usage: ipcheck sweep <listings.csv> [--brand NAME] [--out findings.csv] [--json] [--platform aliexpress|amazon|other] [--preserve]';
+  'usage: ipcheck sweep <listings.csv> [--brand NAME] [--out findings.csv] [--json] [--platform aliexpress|amazon|other] [--preserve] [--save-catalog]';
 
 const PLATFORMS = ['aliexpress', 'amazon', 'other'];
 
@@ -49,6 +52,7 @@ function parseSweepArgs(argv: string[]) {
         json: { type: 'boolean', default: false },
         platform: { type: 'string' },
         preserve: { type: 'boolean', default: false },
+        'save-catalog': { type: 'boolean', default: false },
       },
     });
   } catch (err) {
@@ -80,6 +84,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
   for (const p of problems) process.stderr.write(`ipcheck: watchlist: ${p}\n`);
   const bar = process.stderr.isTTY ? progressBar(size) : undefined;
   let result: Awaited<ReturnType<typeof runSweep>>;
+  const catalog = values['save-catalog'] ? new CatalogCollector() : undefined;
   try {
     result = await runSweep(createReadStream(file), {
       marks,
@@ -87,6 +92,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
       platform: values.platform as SweepPlatform | undefined,
       preserve: values.preserve,
       onProgress: bar ? (p) => bar.update(p.bytes, p.rows) : undefined,
+      onListing: catalog?.add,
     });
   } finally {
     bar?.done();
@@ -96,6 +102,21 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     for (const line of findingsCsvLines(result)) if (!out.write(line)) await once(out, 'drain');
     out.end();
     await once(out, 'finish');
+  }
+  if (catalog) {
+    catalog.partial ||= result.stoppedEarly !== undefined;
+    const stores = await openStores(config.storeUrl, systemClock);
+    try {
+      await new CatalogService(stores.kv, config.watchlistFile).save(
+        'local',
+        catalog,
+        file,
+        systemClock.now(),
+      );
+    } finally {
+      await stores.close();
+    }
+    process.stderr.write(`ipcheck: ${catalogSaved(catalog.listings.length, catalog.partial)}\n`);
   }
   const summary = summarizeSweep(result);
   if (values.json) {

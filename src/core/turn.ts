@@ -2,12 +2,13 @@ import { auditStep } from './audit.js';
 import { closeCommand, draftCommand } from './case-commands.js';
 import type { CaseRecord, ThreadRef } from './case-record.js';
 import { newCase } from './case-state.js';
+import { wantsCatalog, withCatalog } from './catalog-notes.js';
 import { type CaseCommand, parseCaseCommand } from './commands.js';
 import { IpcheckError, USER_TEXT } from './errors.js';
 import { isAboutAnotherListing } from './extract.js';
 import { describeFact, FACT_KEYS } from './facts.js';
 import { type CoreContext, deadlinesOf, outcomeOfRecord } from './outcome.js';
-import type { CaseRepository, Clock, ReminderStore } from './ports.js';
+import type { CaseRepository, Catalogs, Clock, ReminderStore } from './ports.js';
 import { planReminders } from './reminder-plan.js';
 import type { Effect, Reply } from './replies.js';
 import { type CoreEvent, step } from './step.js';
@@ -17,6 +18,8 @@ export interface TurnDeps {
   cases: CaseRepository;
   clock: Clock;
   reminders?: ReminderStore;
+  /** The team's listing catalog (store sweep): whether the reported listing is the team's, and its title. */
+  catalogs?: Catalogs;
 }
 
 export interface TurnInput {
@@ -85,6 +88,12 @@ async function stepCase(deps: TurnDeps, input: TurnInput, rec: CaseRecord, event
     return { ...current, state: { ...r.state, caseId: current.id }, audit: [...current.audit, ...audit] };
   });
   await scheduleReminders(deps, saved, replies, input.who, now);
+  const listingId = saved.state.facts.listingId;
+  if (deps.catalogs && listingId && wantsCatalog(replies)) {
+    // The catalog only adds hints: if it cannot be read, the case goes on without them.
+    const found = await deps.catalogs.lookup(input.conversation, listingId).catch(() => undefined);
+    if (found) replies = withCatalog(replies, listingId, found);
+  }
   return { caseId: saved.id, replies, effects };
 }
 

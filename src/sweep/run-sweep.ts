@@ -75,6 +75,8 @@ export interface SweepOptions {
   platform?: SweepPlatform;
   preserve?: boolean;
   limits?: Partial<SweepLimits>;
+  /** Called for every listing checked that has an id (to keep the team's catalog). */
+  onListing?: (id: string, title: string) => void;
   /** Called after each block read: bytes so far and rows so far (for a progress bar). */
   onProgress?: (p: { bytes: number; rows: number }) => void;
 }
@@ -83,7 +85,7 @@ export interface SweepOptions {
  * A copy that does not keep the file's text alive: V8 keeps a sliced string's whole parent (a 64 KiB block of
  * the file) in memory, so 30,000 findings would otherwise hold most of a large file.
  */
-function own(s: string): string {
+export function own(s: string): string {
   return Buffer.from(s, 'utf16le').toString('utf16le');
 }
 
@@ -167,7 +169,7 @@ export async function runSweep(
     if (id === '') {
       if (cols.id !== undefined) skip(row, 'no listing id; checked, and shown by its row number');
       id = `row ${row}`;
-    }
+    } else options.onListing?.(id, title);
     if (title.includes('\uFFFD') || description.includes('\uFFFD'))
       skip(row, 'has characters that are not valid in the file’s encoding; checked as far as readable');
     checked++;

@@ -43,6 +43,8 @@ export interface SweepFileOptions {
   perRisk?: number;
   /** The most marks shown in the message. */
   maxGroups?: number;
+  /** Every listing with an id (for the team's catalog). */
+  onListing?: (id: string, title: string) => void;
 }
 
 export type SweepReply =
@@ -72,6 +74,7 @@ export async function sweepFile(
       marks: o.marks,
       brand: o.brand,
       preserve: o.preserve,
+      onListing: o.onListing,
       limits: { maxBytes: MAX_UPLOAD_BYTES },
     });
     const summary = summarizeSweep(result, o.perRisk ?? 3);

@@ -137,3 +137,20 @@ describe('ipcheck sweep', () => {
     expect(raw).toContain('Store sweep: 3 of 4 listings');
   });
 });
+
+describe('ipcheck sweep --save-catalog', () => {
+  it('keeps the listings for the terminal chat, which then says a reported listing is not in it', async () => {
+    const file = await listingsFile();
+    const env = { IPCHECK_STORE_URL: `sqlite://${join(file, '..', 'store.sqlite')}` };
+    const r = await sweep([file, '--save-catalog'], env);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("ipcheck: Saved as your team's catalog (4 listings)");
+    const chat = await runNode(
+      'dist/cli/ipcheck.js',
+      [],
+      'got a trademark complaint on https://www.aliexpress.com/item/1005006000000099.html\n',
+      env,
+    );
+    expect(chat.stdout).toContain('1005006000000099 is not among the 4 listings of your catalog');
+  });
+});

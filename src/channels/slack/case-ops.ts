@@ -6,12 +6,19 @@ import type { Reply } from '../../core/replies.js';
 import { runTurn, type TurnInput, type TurnResult } from '../../core/turn.js';
 import { exportCaseJson, exportCaseMarkdown } from '../../render/export-case.js';
 import type { UnreadableCase } from '../../storage/kv-case-repository.js';
+import { catalogsFor } from './catalogs.js';
 import { outcomeOf } from './drafts.js';
 import { postReplies, type Where } from './post.js';
 import type { SlackDeps, WebClient } from './slack-deps.js';
 
 export function turnDeps(deps: SlackDeps) {
-  return { ctx: deps.ctx, cases: deps.stores.cases, reminders: deps.stores.reminders, clock: deps.clock };
+  return {
+    ctx: deps.ctx,
+    cases: deps.stores.cases,
+    reminders: deps.stores.reminders,
+    clock: deps.clock,
+    catalogs: catalogsFor(deps),
+  };
 }
 
 /** The Slack workspace (team id) of a conversation key `slack:T…:…`, if it is a Slack one. */

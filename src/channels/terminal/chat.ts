@@ -3,7 +3,7 @@ import { writeCaseExport } from '../../app/export-files.js';
 import { parseCaseCommand } from '../../core/commands.js';
 import { IpcheckError, userText } from '../../core/errors.js';
 import type { CoreContext } from '../../core/outcome.js';
-import type { Clock } from '../../core/ports.js';
+import type { Catalogs, Clock } from '../../core/ports.js';
 import type { Effect, Reply } from '../../core/replies.js';
 import { runDueReminders } from '../../core/run-reminders.js';
 import type { CoreEvent } from '../../core/step.js';
@@ -24,6 +24,8 @@ export interface TerminalOptions {
   /** The OS user: the terminal conversation is theirs, so tomorrow's session resumes today's case. */
   user: string;
   exportDir: string;
+  /** The team's listing catalog (loaded by `ipcheck sweep --save-catalog`): hints on new cases. */
+  catalogs?: Catalogs;
 }
 
 const OPENING =
@@ -54,6 +56,7 @@ export async function runTerminalChat(opts: TerminalOptions): Promise<void> {
     cases: opts.stores.cases,
     reminders: opts.stores.reminders,
     clock: opts.clock,
+    ...(opts.catalogs ? { catalogs: opts.catalogs } : {}),
   };
   const out = (s: string) => opts.output.write(`${s}\n`);
   /** A yes/no question the last turn asked (e.g. closing a case): what "yes" and "no" mean. */

@@ -186,3 +186,30 @@ describe('/ipcheck sweep', () => {
     expect(h.api.uploads[0]?.channel_id).toBe('D0SELLER');
   });
 });
+
+describe('the swept export becomes the team’s catalog', () => {
+  it('a new case says whether its listing is in the catalog, and which marks its title carries', async () => {
+    const file = h.api.hostFile({ name: 'listings.csv', content: LISTINGS });
+    await share([file], { channel: 'D0SELLER' });
+    await eventually(() => expect(h.api.uploads.filter((u) => u.completed)).toHaveLength(1), 10_000);
+    expect(h.api.messagesIn('D0SELLER').map(visibleText).join('\n')).toContain(
+      "Saved as your team's catalog (5 listings)",
+    );
+
+    const never = await openByCommand(h, '1005006000000099 trademark complaint');
+    await eventually(() => expect(threadText(never)).toContain('Is the reported listing really yours?'));
+    expect(threadText(never)).toContain(
+      '1005006000000099 is not among the 5 listings of your catalog (loaded 2026-11-28): it looks like it was never in your store.',
+    );
+    expect(threadText(never)).toContain('[No, it was never in our store (not in your catalog)]');
+    // A suggestion only: the answer is still the seller's.
+    const rec = await h.stores.cases.byConversation(`slack:T0001:${CHANNEL}:${never}`);
+    expect(rec?.state.facts.listingIsOurs).toBeUndefined();
+
+    const ours = await openByCommand(h, '1005006000000001 trademark complaint');
+    await eventually(() => expect(threadText(ours)).toContain('Is the reported listing really yours?'));
+    expect(threadText(ours)).toContain(
+      'In your catalog: 1005006000000001 is "N.I.K.E running shoes"; its title carries Nike.',
+    );
+  });
+});

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { userText } from '../../../core/errors.js';
+import { CatalogCollector, catalogSaved } from '../../../sweep/catalog.js';
 import { loadMarks } from '../../../sweep/load-watchlist.js';
 import {
   fileKind,
@@ -8,6 +9,7 @@ import {
   sweepFile,
   sweepStarting,
 } from '../../../sweep/sweep-file.js';
+import { catalogsFor } from '../catalogs.js';
 import { once } from '../once.js';
 import type { Where } from '../post.js';
 import { escapeMrkdwn } from '../render-block-kit.js';
@@ -86,19 +88,27 @@ async function sweepShared(
   const brand = rec?.state.details.brand;
   await say(client, where, sweepStarting(shared, marks.length, brand));
   let reply: Awaited<ReturnType<typeof sweepFile>>;
+  const catalog = new CatalogCollector();
   try {
     reply = await sweepFile(shared, await download(client, file), {
       marks,
       brand,
       preserve: notice === 'court_or_tro' || notice === 'rights_holder_letter',
       caseId: rec?.id,
+      onListing: catalog.add,
     });
   } catch (err) {
     if (!(err instanceof DownloadError)) throw err;
     deps.log.warn(`sweep download failed: ${err.message}`);
     return say(client, where, `I could not download ${shared.name}: ${err.message}.`);
   }
-  await say(client, where, reply.text);
+  let text = reply.text;
+  if (reply.ok && catalog.listings.length > 0) {
+    catalog.partial ||= reply.result.stoppedEarly !== undefined;
+    await catalogsFor(deps).save(conversation, catalog, shared.name, deps.clock.now());
+    text += `\n\n${catalogSaved(catalog.listings.length, catalog.partial)}`;
+  }
+  await say(client, where, text);
   if (!reply.ok || reply.result.findings.length === 0) return;
   await client.filesUploadV2({
     channel_id: where.channel,
