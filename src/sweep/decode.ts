@@ -14,6 +14,8 @@ export class SweepInputError extends Error {}
 
 /** Bytes looked at before choosing the encoding (a whole first block of a file stream is 64 KiB). */
 const SNIFF_BYTES = 16 * 1024;
+/** Bytes looked at from the first non-ASCII byte on. */
+const MIN_SAMPLE = 256;
 
 function startsWith(b: Uint8Array, ...sig: number[]): boolean {
   return sig.every((v, i) => b[i] === v);
@@ -35,41 +37,64 @@ export class StreamDecoder {
   private decoder: TextDecoder | undefined;
   private pending: Uint8Array[] = [];
   private pendingBytes = 0;
+  /** The first block has been checked for BOMs and non-text files. */
+  private headChecked = false;
 
-  /** Text decoded so far from this chunk ('' while still collecting the first block). */
+  /** Text decoded so far from this chunk ('' while still collecting bytes to decide the encoding). */
   push(chunk: Uint8Array): string {
     if (this.decoder) return this.decoder.decode(chunk, { stream: true });
     this.pending.push(chunk);
     this.pendingBytes += chunk.length;
     if (this.pendingBytes < SNIFF_BYTES) return '';
-    return this.start();
+    return this.start(false);
   }
 
   end(): string {
-    const head = this.decoder ? '' : this.start();
+    const head = this.decoder ? '' : this.start(true);
     return head + (this.decoder as TextDecoder).decode();
   }
 
-  private start(): string {
+  private start(final: boolean): string {
     const head = concat(this.pending, this.pendingBytes);
     this.pending = [];
-    const bad = notText(head);
-    if (bad) throw new SweepInputError(bad);
-    let enc: Encoding;
-    if (startsWith(head, 0xff, 0xfe)) enc = 'utf-16le';
-    else if (startsWith(head, 0xfe, 0xff)) enc = 'utf-16be';
-    else if (head.includes(0)) throw new SweepInputError('this is a binary file, not a CSV listing export');
-    else enc = validUtf8Start(head) ? 'utf-8' : 'gbk';
+    this.pendingBytes = 0;
+    if (!this.headChecked) {
+      this.headChecked = true;
+      const bad = notText(head);
+      if (bad) throw new SweepInputError(bad);
+      if (startsWith(head, 0xff, 0xfe)) return this.use('utf-16le', head);
+      if (startsWith(head, 0xfe, 0xff)) return this.use('utf-16be', head);
+    }
+    if (head.includes(0)) throw new SweepInputError('this is a binary file, not a CSV listing export');
+    const firstHigh = head.findIndex((b) => b >= 0x80);
+    if (firstHigh < 0 && !final) {
+      // Plain ASCII so far reads the same in UTF-8 and GBK (an English header, ids, prices): decide at the
+      // first byte that tells them apart, however far into the file it comes.
+      return ASCII.decode(head);
+    }
+    if (firstHigh >= 0 && head.length - firstHigh < MIN_SAMPLE && !final) {
+      // Too few bytes after the first non-ASCII one to tell (a character may be cut): wait for more.
+      this.pending = [head];
+      this.pendingBytes = head.length;
+      return '';
+    }
+    const sample = firstHigh < 0 ? head : head.subarray(firstHigh);
+    return this.use(validUtf8Start(sample) ? 'utf-8' : 'gbk', head, sample);
+  }
+
+  private use(enc: Encoding, head: Uint8Array, sample = head): string {
     this.encoding = enc;
     this.decoder = new TextDecoder(enc, { fatal: false });
     const text = this.decoder.decode(head, { stream: true });
-    if (enc === 'gbk' && replacementShare(text) > 0.02)
+    if (enc === 'gbk' && replacementShare(new TextDecoder('gbk').decode(sample)) > 0.02)
       throw new SweepInputError(
         'the file is neither UTF-8 nor GBK text. Export it again as "CSV UTF-8" (in Excel: File > Save As > CSV UTF-8)',
       );
     return text;
   }
 }
+
+const ASCII = new TextDecoder('utf-8');
 
 function concat(parts: Uint8Array[], total: number): Uint8Array {
   if (parts.length === 1) return parts[0] as Uint8Array;

@@ -56,6 +56,25 @@ describe('CSV reader', () => {
     );
   });
 
+  it('reads back any records written by the RFC 4180 rules, however the text is cut', () => {
+    const field = fc
+      .array(fc.constantFrom('a', 'é', '耐', ',', ';', '"', '\n', '\r\n', ' ', 'x'), { maxLength: 6 })
+      .map((p) => p.join(''));
+    const records = fc.array(fc.array(field, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 6 });
+    const cell = (v: string) => (/[",;\r\n]/.test(v) || v === '' ? `"${v.replace(/"/g, '""')}"` : v);
+    fc.assert(
+      fc.property(records, fc.array(fc.nat(300), { maxLength: 6 }), fc.boolean(), (rows, cuts, crlf) => {
+        const text = [['id', 'title', 'desc'], ...rows]
+          .map((r) => r.map(cell).join(','))
+          .join(crlf ? '\r\n' : '\n');
+        const got = parse(splits(text, cuts));
+        expect(got.problems).toEqual([]);
+        expect(got.records.map((r) => r[1])).toEqual([['id', 'title', 'desc'], ...rows]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it.each([
     [',', 'id,title\n1,a\n'],
     [';', 'id;title\n1;a\n'],

@@ -68,6 +68,21 @@ describe('runSweep', () => {
     expect(r.skippedCount).toBe(0);
   });
 
+  it('decides between UTF-8 and GBK at the first non-ASCII byte, however far into the file', async () => {
+    const ascii = Array.from({ length: 2000 }, (_, i) => `${1005006000000000 + i},plain cup ${i}`).join(
+      '\r\n',
+    );
+    const text = `Product ID,Title\r\n${ascii}\r\n1005006000009999,耐克运动鞋\r\n`;
+    expect(ascii.length).toBeGreaterThan(40_000);
+    const gbk = await sweep(encodeGbk(text), {}, 4096);
+    expect(gbk.encoding).toBe('gbk');
+    expect(gbk.findings.map((f) => [f.row, f.mark])).toEqual([[2002, 'Nike']]);
+    expect(gbk.skippedCount).toBe(0);
+    const utf = await sweep(utf8(text), {}, 4096);
+    expect(utf.encoding).toBe('utf-8');
+    expect(utf.findings.map((f) => [f.row, f.mark])).toEqual([[2002, 'Nike']]);
+  });
+
   it('reads UTF-8 with a BOM, semicolons and a multi-byte character cut between chunks', async () => {
     const r = await sweep(utf8('\uFEFF商品ID;标题\n1;耐克鞋\n2;新款苹果手机壳\n'), {}, 1);
     expect(r.encoding).toBe('utf-8');
