@@ -12,18 +12,23 @@ export interface Hit {
   compat: boolean;
 }
 
-// "for X", "compatible with X", "fits X", "replacement for X", "适用于X"… immediately before the mark, or
-// before a list of marks ("for Apple / Samsung", "for Dyson V8, V10 and V11").
-const COMPAT_BEFORE = new RegExp(
-  String.raw`(?:\b(?:for|fits?|fitting|compatible(?:\s+(?:with|for))?|works?\s+with|replacement\s+(?:for|of)|replaces|designed\s+for|suitable\s+for|fit\s+for|made\s+for|to\s+fit|use\s+with|for\s+use\s+with)|适用于|適用於|适配|兼容|配套|用于|用於|适合|適合)` +
-    String.raw`\s*[:：]?\s*(?:[\p{L}\p{N}'’.+-]+\s*(?:[/,，、&+]|\band\b|\bor\b|和|及)\s*){0,4}$`,
-  'iu',
-);
+// "for X", "compatible with X", "fits X", "replacement for X", "适用于X"… right before the mark.
+const COMPAT_BEFORE =
+  /(?:\b(?:for|fits?|fitting|compatible(?:\s+(?:with|for))?|works?\s+with|replacement\s+(?:for|of)|replaces|designed\s+for|suitable\s+for|fit\s+for|made\s+for|to\s+fit|use\s+with|for\s+use\s+with)|适用于|適用於|适配|兼容|配套|用于|用於|适合|適合)\s*[:：]?\s*$/iu;
+// A further mark in the same list: "for Apple / Samsung", "for iPhone 15 and Samsung", "适用于苹果、三星". Only
+// model numbers (words with a digit) may stand between, so "for men, Nike" is not compatibility wording.
+const LIST_GAP =
+  /^\s*(?:[\p{L}\p{N}-]*\p{N}[\p{L}\p{N}-]*\s*|(?:[/,，、&+]|\band\b|\bor\b|和|及)\s*){1,8}$/iu;
+const JOINER = /[/,，、&+]|\band\b|\bor\b|和|及/iu;
 // "X compatible", "X-compatible", "X专用", "X兼容" right after the mark.
 const COMPAT_AFTER = /^[\s-]*(?:compatible\b|replacement\b|专用|專用|兼容|适用|適用|通用)/iu;
 
+function listGap(gap: string): boolean {
+  return LIST_GAP.test(gap) && JOINER.test(gap);
+}
+
 /** How far before a mark compatibility wording is looked for, in characters. */
-const COMPAT_WINDOW = 60;
+const COMPAT_WINDOW = 40;
 
 interface Variant {
   mark: number;
@@ -87,20 +92,29 @@ export class MarkMatcher {
       pats.push(p);
     });
     if (pats.length === 0) return [];
+    // Occurrences in text order, so a list after "for" can be followed from one mark to the next.
+    const order = pats.map((_, i) => i).sort((a, b) => (starts[a] as number) - (starts[b] as number));
     const byMark = new Map<number, Hit>();
-    for (let i = 0; i < pats.length; i++) {
+    const prepared = n.prepared;
+    // Where the last compatibility-worded occurrence ends (-1: none yet).
+    let chainEnd = -1;
+    for (const i of order) {
       const v = this.variants[pats[i] as number] as Variant;
       const start = starts[i] as number;
       const end = start + v.norm.codes.length;
       const from = n.orig[start] as number;
       const to = (n.orig[end - 1] as number) + 1;
-      const compat = isCompat(n.prepared, from, to);
+      const compat =
+        (chainEnd >= 0 && (from < chainEnd || listGap(prepared.slice(chainEnd, from)))) ||
+        COMPAT_BEFORE.test(prepared.slice(Math.max(0, from - COMPAT_WINDOW), from)) ||
+        COMPAT_AFTER.test(prepared.slice(to, to + 12));
+      if (compat) chainEnd = Math.max(chainEnd, to);
       const had = byMark.get(v.mark);
-      if (!had) byMark.set(v.mark, { mark: v.mark, found: n.prepared.slice(from, to), compat });
+      if (!had) byMark.set(v.mark, { mark: v.mark, found: prepared.slice(from, to), compat });
       else if (had.compat && !compat) {
         // A plain use anywhere outweighs a "for X" elsewhere in the same text.
         had.compat = false;
-        had.found = n.prepared.slice(from, to);
+        had.found = prepared.slice(from, to);
       }
     }
     return [...byMark.values()];
@@ -117,10 +131,4 @@ const LOWER_I = 0x69;
 function withOneForL(codes: Uint16Array): Uint16Array[] {
   if (codes.length < 4 || !codes.includes(LOWER_L)) return [codes];
   return [codes, codes.map((c) => (c === LOWER_L ? LOWER_I : c))];
-}
-
-export function isCompat(text: string, from: number, to: number): boolean {
-  const before = text.slice(Math.max(0, from - COMPAT_WINDOW), from);
-  if (COMPAT_BEFORE.test(before)) return true;
-  return COMPAT_AFTER.test(text.slice(to, to + 12));
 }

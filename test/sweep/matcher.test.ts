@@ -20,7 +20,7 @@ const matcher = new MarkMatcher(
     'Louis Vuitton | LV',
     'Dyson | 戴森',
     'Pokemon | ポケモン',
-    'Samsung',
+    'Samsung | 三星',
   ),
 );
 
@@ -123,6 +123,9 @@ describe('compatibility wording is flagged separately', () => {
 
   it('is not compatibility when other words stand between "for" and the mark', () => {
     expect(found('Shoes for kids Nike style')).toEqual(['Nike']);
+    expect(found('Socks for men, Nike logo')).toEqual(['Nike']);
+    expect(found('Filter for Dyson V8, V10 and Samsung')).toEqual(['Dyson (compat)', 'Samsung (compat)']);
+    expect(found('适用于苹果、三星手机')).toEqual(['Apple (compat)', 'Samsung (compat)']);
   });
 
   it('a plain use outweighs a compatibility one in the same text', () => {
