@@ -168,6 +168,13 @@ describe('/ipcheck sweep', () => {
     expect(threadText(ask?.ts ?? '')).toContain('Store sweep: 3 of 5 listings');
   });
 
+  it('says how to add the bot when it is not in the channel', async () => {
+    h.api.failNext('chat.postMessage', { error: 'not_in_channel' });
+    expect(await h.command('sweep')).toBe(200);
+    await eventually(() => expect(h.api.responses).toHaveLength(1));
+    expect(visibleText(h.api.responses[0]?.body ?? {})).toContain('I am not in this channel yet');
+  });
+
   it('a CSV in any other thread is left alone', async () => {
     const file = h.api.hostFile({ name: 'listings.csv', content: LISTINGS });
     await share([file], { thread_ts: '1732700000.000100' });

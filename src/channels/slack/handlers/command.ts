@@ -100,7 +100,14 @@ async function handle(deps: SlackDeps, client: WebClient, cmd: Command, respond:
   const text = fromSlackText(cmd.text).trim();
   if (text === '' || /^help$/i.test(text)) return void (await respond(ephemeral(HELP)));
   if (/^(list|cases)$/i.test(text)) return listCases(deps, cmd.team_id, respond);
-  if (/^sweep$/i.test(text)) return askForSweepFile(deps, client, cmd);
+  if (/^sweep$/i.test(text))
+    return askForSweepFile(deps, client, cmd, async () => {
+      await respond(
+        ephemeral(
+          'I am not in this channel yet. Add me with `/invite @ipcheck`, or send me the CSV in a DM.',
+        ),
+      );
+    });
   const st = /^status(?:\s+(\S+))?$/i.exec(text);
   if (st) {
     const id = st[1]?.toUpperCase();

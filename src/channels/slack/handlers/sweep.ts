@@ -11,7 +11,7 @@ import {
 } from '../../../sweep/sweep-file.js';
 import { catalogsFor } from '../catalogs.js';
 import { once } from '../once.js';
-import type { Where } from '../post.js';
+import { slackError, type Where } from '../post.js';
 import { escapeMrkdwn } from '../render-block-kit.js';
 import { dmKey, type SlackDeps, threadKey, type WebClient } from '../slack-deps.js';
 
@@ -156,15 +156,24 @@ export async function askForSweepFile(
   deps: SlackDeps,
   client: WebClient,
   cmd: { team_id: string; channel_id: string; user_id: string },
+  notInChannel: () => Promise<void>,
 ): Promise<void> {
-  const r = await client.chat.postMessage({
-    channel: cmd.channel_id,
-    text: `<@${cmd.user_id}> Store sweep: upload your listing export (CSV) as a reply in this thread, and I will check every listing for well-known marks and list those at risk, each with its delist action. Exports: AliExpress Seller Center > Products > Manage Products > Export; Amazon Seller Central > Inventory > Inventory Reports > All Listings Report.`,
-    unfurl_links: false,
-  });
-  if (r.ts)
+  let ts: string | undefined;
+  try {
+    const r = await client.chat.postMessage({
+      channel: cmd.channel_id,
+      text: `<@${cmd.user_id}> Store sweep: upload your listing export (CSV) as a reply in this thread, and I will check every listing for well-known marks and list those at risk, each with its delist action. Exports: AliExpress Seller Center > Products > Manage Products > Export; Amazon Seller Central > Inventory > Inventory Reports > All Listings Report.`,
+      unfurl_links: false,
+    });
+    ts = r.ts;
+  } catch (err) {
+    const code = slackError(err);
+    if (code === 'not_in_channel' || code === 'channel_not_found') return notInChannel();
+    throw err;
+  }
+  if (ts)
     await deps.stores.kv.set(
-      sweepThreadKey(cmd.team_id, cmd.channel_id, r.ts),
+      sweepThreadKey(cmd.team_id, cmd.channel_id, ts),
       { by: cmd.user_id },
       SWEEP_THREAD_MS,
     );
