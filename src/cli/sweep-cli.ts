@@ -1,6 +1,6 @@
 import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { systemClock } from '../app/clock.js';
 import { loadConfig } from '../config.js';
@@ -80,6 +80,18 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     if (err instanceof SweepInputError) throw err;
     throw new SweepInputError(`${file} cannot be read: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
   }
+  // The output file is opened first: a path that cannot be written fails before a long sweep, not after.
+  let out: WriteStream | undefined;
+  if (values.out) {
+    out = createWriteStream(values.out);
+    try {
+      await once(out, 'open');
+    } catch (err) {
+      throw new SweepInputError(
+        `cannot write ${values.out}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`,
+      );
+    }
+  }
   const { marks, problems } = await loadMarks(config.watchlistFile);
   for (const p of problems) process.stderr.write(`ipcheck: watchlist: ${p}\n`);
   const bar = process.stderr.isTTY ? progressBar(size) : undefined;
@@ -94,11 +106,17 @@ export async function sweepCommand(argv: string[]): Promise<number> {
       onProgress: bar ? (p) => bar.update(p.bytes, p.rows) : undefined,
       onListing: catalog?.add,
     });
+  } catch (err) {
+    // No findings file for a sweep that could not run: an empty one would look like a clean store.
+    if (out && values.out) {
+      out.destroy();
+      await rm(values.out, { force: true });
+    }
+    throw err;
   } finally {
     bar?.done();
   }
-  if (values.out) {
-    const out = createWriteStream(values.out);
+  if (out) {
     for (const line of findingsCsvLines(result)) if (!out.write(line)) await once(out, 'drain');
     out.end();
     await once(out, 'finish');

@@ -110,6 +110,18 @@ describe('ipcheck sweep', () => {
     expect(r.stderr).toContain(message);
   });
 
+  it('an output file that cannot be written fails before the sweep; a failed sweep leaves no findings file', async () => {
+    const file = await listingsFile();
+    const bad = await sweep([file, '--out', '/nonexistent/dir/findings.csv']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('ipcheck: cannot write /nonexistent/dir/findings.csv: ENOENT\n');
+    const empty = await listingsFile('');
+    const out = join(empty, '..', 'findings.csv');
+    const r = await sweep([empty, '--out', out]);
+    expect(r.code).toBe(2);
+    await expect(readFile(out)).rejects.toThrow(/ENOENT/);
+  });
+
   it('an unknown team watchlist file is a clear error', async () => {
     const r = await sweep([await listingsFile()], { IPCHECK_WATCHLIST: '/nonexistent/marks.txt' });
     expect(r.code).toBe(2);
