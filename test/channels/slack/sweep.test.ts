@@ -22,7 +22,10 @@ const LISTINGS =
 
 let eventCounter = 0;
 /** A user shares files into a thread (or a DM), as Slack sends it: a message with subtype file_share. */
-function share(files: HostedFile[], o: { thread_ts?: string; channel?: string; event_id?: string } = {}) {
+function share(
+  files: HostedFile[],
+  o: { thread_ts?: string; channel?: string; event_id?: string; user?: string; bot_id?: string } = {},
+) {
   eventCounter++;
   const channel = o.channel ?? CHANNEL;
   const ts = `1732790000.${String(eventCounter).padStart(6, '0')}`;
@@ -30,7 +33,8 @@ function share(files: HostedFile[], o: { thread_ts?: string; channel?: string; e
     {
       type: 'message',
       subtype: 'file_share',
-      user: SELLER,
+      user: o.user ?? SELLER,
+      ...(o.bot_id ? { bot_id: o.bot_id } : {}),
       text: '',
       ts,
       channel,
@@ -179,11 +183,29 @@ describe('/ipcheck sweep', () => {
     const file = h.api.hostFile({ name: 'listings.csv', content: LISTINGS });
     await share([file], { thread_ts: '1732700000.000100' });
     await share([file]);
-    // Something that does get an answer, to know the shares above were processed first.
-    expect(await h.command('help')).toBe(200);
-    await eventually(() => expect(h.api.responses).toHaveLength(1));
+    // Every request's work has finished (Bolt acks first and works after).
+    await eventually(() => expect(h.running.inFlight.size).toBe(0));
     expect(h.api.callsTo('url_private_download')).toHaveLength(0);
     expect(h.api.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('never sweeps the bot’s own findings file', async () => {
+    const root = await openByCommand(h, '1005006123456789 trademark complaint');
+    const file = h.api.hostFile({ name: 'listings.csv', content: LISTINGS });
+    await share([file], { thread_ts: root });
+    await eventually(() => expect(h.api.uploads.filter((u) => u.completed)).toHaveLength(1), 10_000);
+    const own = h.api.hostFile({
+      name: h.api.uploads[0]?.filename ?? '',
+      content: h.api.uploads[0]?.content ?? '',
+    });
+    // Slack echoes the bot's upload as a file_share message from the bot user (with or without bot_id).
+    await share([own], { thread_ts: root, user: 'U0BOT' });
+    await share([own], { thread_ts: root, user: 'U0BOT', bot_id: 'B0BOT' });
+    await share([own], { thread_ts: root });
+    // Every request's work has finished (Bolt acks first and works after).
+    await eventually(() => expect(h.running.inFlight.size).toBe(0));
+    expect(h.api.callsTo('url_private_download')).toHaveLength(1);
+    expect(h.api.uploads).toHaveLength(1);
   });
 
   it('a CSV sent in a DM is swept', async () => {

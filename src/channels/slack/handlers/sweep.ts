@@ -80,7 +80,7 @@ async function sweepShared(
     ...(file.mimetype ? { mimetype: file.mimetype } : {}),
   };
   const kind = fileKind(shared);
-  if (kind === 'other') return;
+  if (kind === 'other' || shared.name.endsWith('sweep-findings.csv')) return;
   if (kind === 'spreadsheet') return say(client, where, SAVE_AS_CSV);
   const rec = await deps.stores.cases.byConversation(conversation);
   const notice = rec?.state.facts.notice;
@@ -119,9 +119,10 @@ async function sweepShared(
 }
 
 export function registerSweep(app: App, deps: SlackDeps): void {
-  app.event('message', async ({ event, body, client }) => {
+  app.event('message', async ({ event, body, client, context }) => {
     if (event.subtype !== 'file_share' || !('files' in event) || !event.files?.length) return;
-    if (('bot_id' in event && event.bot_id) || !('user' in event)) return;
+    // Never the bot's own uploads: its findings file is a CSV too, and sweeping it would answer forever.
+    if (('bot_id' in event && event.bot_id) || !('user' in event) || event.user === context.botUserId) return;
     const team = body.team_id;
     const dm = event.channel_type === 'im';
     const thread = 'thread_ts' in event ? (event.thread_ts as string | undefined) : undefined;
