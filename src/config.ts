@@ -69,6 +69,7 @@ const Env = z.object({
     .regex(/^[\w.:/@-]{1,200}$/)
     .default('gpt-4o-mini'),
   IPCHECK_LLM_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(8000),
+  IPCHECK_WATCHLIST: z.string().trim().min(1).optional(),
 });
 
 export interface LlmConfig {
@@ -113,6 +114,8 @@ export interface Config {
   timeZone: string;
   /** Set when OPENAI_API_KEY is: the optional language model. Unset, the bot works as it does without one. */
   llm?: LlmConfig;
+  /** The team's own watchlist additions (store sweep), same format as knowledge/watchlist.txt. */
+  watchlistFile?: string;
 }
 
 export class ConfigError extends Error {}
@@ -146,6 +149,7 @@ const FORMS: Record<string, string> = {
   OPENAI_MODEL: 'a model name, e.g. gpt-4o-mini or llama3.1:8b',
   IPCHECK_LLM_TIMEOUT_MS: 'milliseconds a language-model call may take, retry included: 500 to 120000',
   IPCHECK_TZ: 'your team\'s time zone, e.g. Asia/Shanghai or America/New_York (what "today" means)',
+  IPCHECK_WATCHLIST: 'a file of your own marks to watch, one per line (see knowledge/watchlist.txt)',
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -188,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           },
         }
       : {}),
+    ...(e.IPCHECK_WATCHLIST ? { watchlistFile: e.IPCHECK_WATCHLIST } : {}),
   };
 }
 

@@ -17,13 +17,18 @@ import { runTurn } from '../core/turn.js';
 import { createLanguageModel } from '../llm/create.js';
 import { renderOutcomeText, renderRepliesText } from '../render/render-text.js';
 import { openStores, type Stores } from '../storage/open-store.js';
+import { CatalogService } from '../sweep/catalog.js';
+import { SweepInputError } from '../sweep/decode.js';
+import { SWEEP_USAGE, sweepCommand } from './sweep-cli.js';
 import { parseTriageArgs, TRIAGE_USAGE, UsageError } from './triage-args.js';
 
 const USAGE = `usage: ipcheck [chat]                 the guided conversation in this terminal (default)
        ${TRIAGE_USAGE.replace('usage: ', '')}
        ipcheck status IPC-0042          a case and its audit trail
        ipcheck cases                    the open cases
-       ipcheck export IPC-0042 [--out DIR]   write the case as Markdown and JSON`;
+       ipcheck export IPC-0042 [--out DIR]   write the case as Markdown and JSON
+       ${SWEEP_USAGE.replace('usage: ', '')}
+                                        check a listing export for watched marks (store sweep)`;
 
 async function withStores<T>(
   config: Config,
@@ -66,6 +71,7 @@ async function chat(): Promise<number> {
       interactive: Boolean(process.stdin.isTTY),
       user: userInfo().username,
       exportDir: config.exportDir,
+      catalogs: new CatalogService(stores.kv, config.watchlistFile),
     });
     return 0;
   });
@@ -117,15 +123,16 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (cmd === 'cases') return await caseCommand('cases');
     if (cmd === 'export') return await exportCase(rest);
+    if (cmd === 'sweep') return await sweepCommand(rest);
     if (cmd === 'help' || cmd === '--help' || cmd === '-h') {
       process.stdout.write(`${USAGE}\n`);
       return 0;
     }
-    throw new UsageError(`unknown command "${cmd}"; expected chat, triage, status, cases or export`);
+    throw new UsageError(`unknown command "${cmd}"; expected chat, triage, status, cases, export or sweep`);
   } catch (err) {
     const msg = (err as Error).message.split('\n').join(' ');
     process.stderr.write(`ipcheck: ${msg}\n`);
-    if (err instanceof UsageError) return 2;
+    if (err instanceof UsageError || err instanceof SweepInputError) return 2;
     if (err instanceof ConfigError) return 1;
     return err instanceof IpcheckError && err.code === 'case_not_found' ? 3 : 1;
   }

@@ -55,6 +55,20 @@ export interface CaseRepository {
   listOpen(): Promise<OpenCaseSummary[]>;
 }
 
+/**
+ * What the team's listing catalog (from its last store sweep) says about a reported listing: not loaded,
+ * not in it, or in it with its title and the watched marks that title carries.
+ */
+export type CatalogLookup =
+  | { status: 'none' }
+  | { status: 'absent'; count: number; loadedAt: string; partial: boolean }
+  | { status: 'present'; title: string; marks: string[] };
+
+/** The team's catalog, as the conversation's team sees it (the channel knows the team from the conversation). */
+export interface Catalogs {
+  lookup(conversation: string, listingId: string): Promise<CatalogLookup>;
+}
+
 /** At-most-once work across instances: a retried delivery or a second instance finds the claim. */
 export interface Claims {
   /** Claims `id` for a lease; false when someone holds it or finished it. */

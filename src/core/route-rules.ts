@@ -54,6 +54,10 @@ export interface RouteRule {
   overrides?: RouteOverride[];
 }
 
+/** The store sweep ipcheck runs itself (src/sweep): offered in every outcome. */
+const SWEEP_STEP =
+  'Let ipcheck do the first pass: share your listing export (CSV) in this case’s chat thread, or run `ipcheck sweep listings.csv --brand <their brand>`; it lists every listing that carries a well-known mark, with its delist action.';
+
 const COURT: Condition['is'] = { notice: ['court_or_tro'] };
 /** A court case or a letter from their side: a lawsuit runs or may follow, so everything is evidence. */
 const LITIGATION: Condition['is'] = { notice: ['court_or_tro', 'rights_holder_letter'] };
@@ -412,6 +416,7 @@ export const ROUTE_RULES: readonly RouteRule[] = [
     reason:
       'After any complaint, check the rest of the store for listings at risk (the complainant’s brand first): repeated complaints can freeze or close the store.',
     steps: [
+      SWEEP_STEP,
       'Search your listings, online and offline, for the complainant’s brand name and logo.',
       'Look for designs like the one reported and for photos you did not shoot.',
       'Delete what infringes; do not relist it.',
@@ -423,6 +428,7 @@ export const ROUTE_RULES: readonly RouteRule[] = [
         // While a case runs, other listings of the same brand may be part of it: off sale, not deleted.
         when: { is: LITIGATION },
         steps: [
+          SWEEP_STEP,
           'Search your listings, online and offline, for the complainant’s brand name and logo.',
           'Look for designs like the one reported and for photos you did not shoot.',
           'Take what infringes off sale, but delete nothing while the case runs: screenshot each one and give legal the list.',

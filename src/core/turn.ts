@@ -3,13 +3,14 @@ import { auditStep } from './audit.js';
 import { closeCommand, draftCommand } from './case-commands.js';
 import type { CaseRecord, ThreadRef } from './case-record.js';
 import { newCase } from './case-state.js';
+import { wantsCatalog, withCatalog } from './catalog-notes.js';
 import { type CaseCommand, parseCaseCommand } from './commands.js';
 import { IpcheckError, USER_TEXT } from './errors.js';
 import { isAboutAnotherListing } from './extract.js';
 import { describeFact, FACT_KEYS } from './facts.js';
 import { type CoreContext, deadlinesOf, outcomeOfRecord } from './outcome.js';
 import { polishOutcome } from './polish.js';
-import type { AuditEntry, CaseRepository, Clock, LanguageModel, ReminderStore } from './ports.js';
+import type { AuditEntry, CaseRepository, Catalogs, Clock, LanguageModel, ReminderStore } from './ports.js';
 import { planReminders } from './reminder-plan.js';
 import type { Effect, Reply } from './replies.js';
 import { type CoreEvent, step } from './step.js';
@@ -21,6 +22,8 @@ export interface TurnDeps {
   reminders?: ReminderStore;
   /** An optional language model: reads free text and answers questions from the guidance (checked). */
   llm?: LanguageModel;
+  /** The team's listing catalog (store sweep): whether the reported listing is the team's, and its title. */
+  catalogs?: Catalogs;
 }
 
 export interface TurnInput {
@@ -105,6 +108,12 @@ async function stepCase(
     };
   });
   await scheduleReminders(deps, saved, replies, input.who, now);
+  const listingId = saved.state.facts.listingId;
+  if (deps.catalogs && listingId && wantsCatalog(replies)) {
+    // The catalog only adds hints: if it cannot be read, the case goes on without them.
+    const found = await deps.catalogs.lookup(input.conversation, listingId).catch(() => undefined);
+    if (found) replies = withCatalog(replies, listingId, found);
+  }
   // A new outcome's drafts may be reworded by the language model (checked; the template stays on any failure).
   if (deps.llm && effects.some((e) => e.type === 'outcome_ready'))
     replies = await polishOutcome(deps, saved.id, replies, now, input.onWorking);

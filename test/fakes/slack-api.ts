@@ -122,6 +122,19 @@ export interface StoredUpload {
   completed: boolean;
 }
 
+/** A file the fake hosts, as shared in a message (`hostFile`): what a `file_share` event's `files` lists. */
+export interface HostedFile {
+  id: string;
+  name: string;
+  title: string;
+  mimetype: string;
+  filetype: string;
+  size: number;
+  /** Served by the fake only with a valid bot token; without one, a sign-in page (HTML), like Slack. */
+  url_private: string;
+  url_private_download: string;
+}
+
 export interface FailureSpec {
   /** HTTP status. 429 answers with a `Retry-After` header (`retryAfter`, default 1 s). */
   status?: number;
@@ -178,6 +191,13 @@ export interface FakeSlackApi {
   readonly views: StoredView[];
   readonly responses: StoredResponse[];
   readonly uploads: StoredUpload[];
+  /** Host a file a user shared; its url_private_download is a loopback URL that checks the bot token. */
+  hostFile(f: {
+    name: string;
+    content: string | Uint8Array;
+    mimetype?: string;
+    filetype?: string;
+  }): HostedFile;
   callsTo(method: string): RecordedCall[];
   /** Messages in a channel, not deleted, in ts order. Without thread_ts: all of them; with it: that thread. */
   messagesIn(channel: string, opts?: { thread_ts?: string; topLevelOnly?: boolean }): StoredMessage[];
@@ -330,6 +350,7 @@ export async function startFakeSlackApi(opts: FakeSlackApiOptions = {}): Promise
   const views: StoredView[] = [];
   const responses: StoredResponse[] = [];
   const uploads: StoredUpload[] = [];
+  const hosted = new Map<string, { file: HostedFile; content: Buffer }>();
   const failures = new Map<string, FailureSpec[]>();
   const handlers = new Map<string, MethodHandler>();
   const requireAuth = opts.requireAuth ?? true;
@@ -654,6 +675,10 @@ export async function startFakeSlackApi(opts: FakeSlackApiOptions = {}): Promise
         }
         return { ok: true, view: full };
       }
+      case 'files.info': {
+        const h = hosted.get(str(args.file) ?? '');
+        return h ? { ok: true, file: h.file } : { ok: false, error: 'file_not_found' };
+      }
       case 'files.getUploadURLExternal': {
         const filename = str(args.filename) ?? 'file';
         const length = Number(args.length ?? 0);
@@ -707,7 +732,7 @@ export async function startFakeSlackApi(opts: FakeSlackApiOptions = {}): Promise
     const at = Date.now();
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const raw = await readBody(req);
-    let kind: 'api' | 'response' | 'upload';
+    let kind: 'api' | 'response' | 'upload' | 'file';
     let method: string;
     let routeId = '';
     if (path.startsWith('/api/')) {
@@ -717,6 +742,10 @@ export async function startFakeSlackApi(opts: FakeSlackApiOptions = {}): Promise
       kind = 'response';
       method = 'response_url';
       routeId = decodeURIComponent(path.slice('/response/'.length));
+    } else if (path.startsWith('/files-pri/')) {
+      kind = 'file';
+      method = 'url_private_download';
+      routeId = decodeURIComponent(path.slice('/files-pri/'.length).split('/')[0] ?? '');
     } else if (path.startsWith('/upload/')) {
       kind = 'upload';
       method = 'upload_url';
@@ -800,6 +829,37 @@ export async function startFakeSlackApi(opts: FakeSlackApiOptions = {}): Promise
       finish(200, { ok: true });
       return;
     }
+    if (kind === 'file') {
+      // Like files.slack.com: the bytes only for a valid token in the Authorization header; otherwise
+      // Slack's sign-in page with status 200, which a client that does not check would read as the file.
+      const h = hosted.get(routeId);
+      const valid =
+        source === 'header' &&
+        token !== undefined &&
+        auth.prefix === 'xoxb-' &&
+        (!opts.validTokens || opts.validTokens.includes(token));
+      const call = { method, args, headers, auth, at, ok: Boolean(h && valid), response: {} };
+      if (!h) {
+        sendJson(res, 404, { ok: false, error: 'file_not_found' });
+        record({ ...call, status: 404, error: 'file_not_found' });
+        return;
+      }
+      if (!valid) {
+        const page =
+          '<!DOCTYPE html><html><head><title>Slack</title></head><body>Sign in to Slack</body></html>';
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(page);
+        record({ ...call, status: 200, error: 'not_authed' });
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': h.file.mimetype,
+        'content-length': String(h.content.length),
+      });
+      res.end(h.content);
+      record({ ...call, status: 200 });
+      return;
+    }
     if (kind === 'upload') {
       const u = uploads.find((x) => x.file_id === routeId);
       const data = [...files.values()][0] ?? (typeof args.body === 'string' ? Buffer.from(args.body) : raw);
@@ -860,6 +920,23 @@ export async function startFakeSlackApi(opts: FakeSlackApiOptions = {}): Promise
     views,
     responses,
     uploads,
+    hostFile(f) {
+      const id = nextId('F');
+      const content = typeof f.content === 'string' ? Buffer.from(f.content, 'utf8') : Buffer.from(f.content);
+      const url = `${origin}/files-pri/${id}/${encodeURIComponent(f.name)}`;
+      const file: HostedFile = {
+        id,
+        name: f.name,
+        title: f.name,
+        mimetype: f.mimetype ?? 'text/csv',
+        filetype: f.filetype ?? 'csv',
+        size: content.length,
+        url_private: url,
+        url_private_download: `${url}?download=1`,
+      };
+      hosted.set(id, { file, content });
+      return file;
+    },
     callsTo: (method) => calls.filter((c) => c.method === method),
     messagesIn(channel, o = {}) {
       return messages
@@ -912,6 +989,7 @@ export async function startFakeSlackApi(opts: FakeSlackApiOptions = {}): Promise
       views.length = 0;
       responses.length = 0;
       uploads.length = 0;
+      hosted.clear();
       failures.clear();
       handlers.clear();
     },

@@ -64,6 +64,8 @@ describe('manifest/slack/manifest.yaml', () => {
     const methods = new Set([...code.matchAll(/client\.(\w+)\.(\w+)\(/g)].map((m) => `${m[1]}.${m[2]}`));
     if (code.includes('filesUploadV2(')) methods.add('filesUploadV2');
     const needed = new Set<string>(['commands']);
+    // Shared files are downloaded from url_private_download with the bot token: that needs files:read.
+    if (code.includes('url_private_download')) needed.add('files:read');
     for (const m of methods) {
       expect(SCOPE_FOR_METHOD, `no scope mapping for ${m}: add it to this test`).toHaveProperty([m]);
       for (const s of SCOPE_FOR_METHOD[m] ?? []) needed.add(s);

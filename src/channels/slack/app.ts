@@ -6,6 +6,7 @@ import { InFlight } from '../shared/in-flight.js';
 import { registerActions } from './handlers/actions.js';
 import { registerCommand } from './handlers/command.js';
 import { registerMessages } from './handlers/messages.js';
+import { registerSweep } from './handlers/sweep.js';
 import { registerViews } from './handlers/views.js';
 import { registerHome } from './home.js';
 import { LegalMembers } from './legal-members.js';
@@ -101,6 +102,7 @@ export async function startSlack(
   const members = new LegalMembers(deps.legalChannel);
   registerCommand(app, deps);
   registerMessages(app, deps);
+  registerSweep(app, deps);
   registerActions(app, deps, members);
   registerViews(app, deps, members);
   registerHome(app, deps, members);

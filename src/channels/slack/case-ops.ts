@@ -7,6 +7,7 @@ import { runTurn, type TurnInput, type TurnResult } from '../../core/turn.js';
 import { exportCaseJson, exportCaseMarkdown } from '../../render/export-case.js';
 import type { UnreadableCase } from '../../storage/kv-case-repository.js';
 import { outcomeOf } from '../shared/drafts.js';
+import { catalogsFor } from './catalogs.js';
 import { postReplies, type Where } from './post.js';
 import type { SlackDeps, WebClient } from './slack-deps.js';
 
@@ -17,6 +18,7 @@ export function turnDeps(deps: SlackDeps) {
     reminders: deps.stores.reminders,
     clock: deps.clock,
     ...(deps.llm ? { llm: deps.llm } : {}),
+    catalogs: catalogsFor(deps),
   };
 }
 

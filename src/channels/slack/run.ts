@@ -34,6 +34,7 @@ export async function runSlack(config: Config, slackCfg: SlackConfig): Promise<n
     clock: systemClock,
     exportDir: config.exportDir,
     ...(config.legalChannel ? { legalChannel: config.legalChannel } : {}),
+    ...(config.watchlistFile ? { watchlistFile: config.watchlistFile } : {}),
     log,
   };
   let running: RunningSlack;

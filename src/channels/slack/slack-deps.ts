@@ -19,6 +19,8 @@ export interface SlackDeps {
   /** The channel escalations go to (IPCHECK_LEGAL_CHANNEL); without it, escalation says how to set it. */
   legalChannel?: string;
   exportDir: string;
+  /** The team's own watchlist additions for the store sweep (IPCHECK_WATCHLIST). */
+  watchlistFile?: string;
   log: Log;
   /** The optional language model (OPENAI_API_KEY); the core decides when to call it. */
   llm?: LanguageModel;

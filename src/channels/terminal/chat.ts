@@ -3,7 +3,7 @@ import { writeCaseExport } from '../../app/export-files.js';
 import { parseCaseCommand } from '../../core/commands.js';
 import { IpcheckError, userText } from '../../core/errors.js';
 import type { CoreContext } from '../../core/outcome.js';
-import type { Clock, LanguageModel } from '../../core/ports.js';
+import type { Catalogs, Clock, LanguageModel } from '../../core/ports.js';
 import type { Effect, Reply } from '../../core/replies.js';
 import { runDueReminders } from '../../core/run-reminders.js';
 import type { CoreEvent } from '../../core/step.js';
@@ -26,6 +26,8 @@ export interface TerminalOptions {
   exportDir: string;
   /** The optional language model (OPENAI_API_KEY). */
   llm?: LanguageModel;
+  /** The team's listing catalog (loaded by `ipcheck sweep --save-catalog`): hints on new cases. */
+  catalogs?: Catalogs;
 }
 
 const OPENING =
@@ -57,6 +59,7 @@ export async function runTerminalChat(opts: TerminalOptions): Promise<void> {
     reminders: opts.stores.reminders,
     clock: opts.clock,
     ...(opts.llm ? { llm: opts.llm } : {}),
+    ...(opts.catalogs ? { catalogs: opts.catalogs } : {}),
   };
   const out = (s: string) => opts.output.write(`${s}\n`);
   /** A yes/no question the last turn asked (e.g. closing a case): what "yes" and "no" mean. */

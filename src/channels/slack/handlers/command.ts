@@ -11,6 +11,7 @@ import { fromSlackText } from '../incoming-text.js';
 import { AlreadyTold, type Command, openCase, type Respond } from '../opening.js';
 import { escapeMrkdwn, renderSlack } from '../render-block-kit.js';
 import type { SlackDeps, WebClient } from '../slack-deps.js';
+import { askForSweepFile } from './sweep.js';
 
 const OPEN_LEASE_MS = 2 * 60_000;
 
@@ -18,6 +19,7 @@ const HELP = [
   '*ipcheck* helps you handle an IP complaint on AliExpress or Amazon: delist, dispute, or escalate to a lawyer.',
   '• `/ipcheck <listing> [what happened]` opens a case, e.g. `/ipcheck https://www.aliexpress.com/item/1005006123456789.html trademark complaint, their logo is on it`',
   '• `/ipcheck list` shows the open cases; `/ipcheck status IPC-0042` shows one with its audit trail',
+  '• `/ipcheck sweep` checks your whole store: upload the listing export (CSV) in its thread, or in a case thread',
   '• Or mention me anywhere: `@ipcheck got a Nike trademark complaint on B0C1234567`',
   'It is not legal advice, and it never sends anything: a person sends every draft.',
 ].join('\n');
@@ -98,6 +100,14 @@ async function handle(deps: SlackDeps, client: WebClient, cmd: Command, respond:
   const text = fromSlackText(cmd.text).trim();
   if (text === '' || /^help$/i.test(text)) return void (await respond(ephemeral(HELP)));
   if (/^(list|cases)$/i.test(text)) return listCases(deps, cmd.team_id, respond);
+  if (/^sweep$/i.test(text))
+    return askForSweepFile(deps, client, cmd, async () => {
+      await respond(
+        ephemeral(
+          'I am not in this channel yet. Add me with `/invite @ipcheck`, or send me the CSV in a DM.',
+        ),
+      );
+    });
   const st = /^status(?:\s+(\S+))?$/i.exec(text);
   if (st) {
     const id = st[1]?.toUpperCase();

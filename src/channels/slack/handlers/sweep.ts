@@ -1,0 +1,181 @@
+import type { App } from '@slack/bolt';
+import { userText } from '../../../core/errors.js';
+import { CatalogCollector, catalogSaved } from '../../../sweep/catalog.js';
+import { loadMarks } from '../../../sweep/load-watchlist.js';
+import {
+  fileKind,
+  SAVE_AS_CSV,
+  type SharedFile,
+  sweepFile,
+  sweepStarting,
+} from '../../../sweep/sweep-file.js';
+import { once } from '../../shared/once.js';
+import { catalogsFor } from '../catalogs.js';
+import { slackError, type Where } from '../post.js';
+import { escapeMrkdwn } from '../render-block-kit.js';
+import { dmKey, type SlackDeps, threadKey, type WebClient } from '../slack-deps.js';
+
+// The store sweep in Slack: a CSV shared into a case thread (or into a thread opened by `/ipcheck sweep`, or
+// a DM) is downloaded with the bot token, swept (src/sweep/sweep-file.ts), and answered in the same thread
+// with the summary and the findings CSV.
+
+/** A thread `/ipcheck sweep` opened waits this long for its file. */
+const SWEEP_THREAD_MS = 24 * 3600_000;
+const sweepThreadKey = (team: string, channel: string, ts: string) =>
+  `slack:sweep-thread:${team}:${channel}:${ts}`;
+
+interface SlackFile {
+  id?: string;
+  name?: string;
+  title?: string;
+  size?: number;
+  mimetype?: string;
+  url_private_download?: string;
+  url_private?: string;
+}
+
+/** The bot token goes only to Slack's file host, or to the Web API's own host (a proxy, the tests' fake). */
+function downloadUrl(client: WebClient, f: SlackFile): URL | undefined {
+  const raw = f.url_private_download ?? f.url_private;
+  if (!raw) return undefined;
+  const url = new URL(raw);
+  const api = new URL(client.slackApiUrl);
+  const slackHost =
+    url.protocol === 'https:' && (url.host === 'files.slack.com' || url.host.endsWith('.slack.com'));
+  return slackHost || url.origin === api.origin ? url : undefined;
+}
+
+async function download(client: WebClient, f: SlackFile): Promise<AsyncIterable<Uint8Array>> {
+  const url = downloadUrl(client, f);
+  if (!url) throw new DownloadError('Slack gave no download address for it I can use');
+  const res = await fetch(url, { headers: { Authorization: `Bearer ${client.token ?? ''}` } });
+  if (!res.ok || !res.body) throw new DownloadError(`Slack answered ${res.status} to the download`);
+  // Without the files:read scope Slack answers with its sign-in page instead of the file.
+  if ((res.headers.get('content-type') ?? '').includes('text/html')) {
+    await res.body.cancel();
+    throw new DownloadError(
+      'Slack sent a sign-in page instead of the file: the app needs the files:read scope (reinstall it from manifest/slack/manifest.yaml)',
+    );
+  }
+  return res.body as unknown as AsyncIterable<Uint8Array>;
+}
+
+class DownloadError extends Error {}
+
+async function say(client: WebClient, where: Where, text: string): Promise<void> {
+  await client.chat.postMessage({ ...where, text: escapeMrkdwn(text), unfurl_links: false });
+}
+
+/** Sweeps one shared file into the thread it was shared in. */
+async function sweepShared(
+  deps: SlackDeps,
+  client: WebClient,
+  file: SlackFile,
+  where: Where,
+  conversation: string,
+): Promise<void> {
+  const shared: SharedFile = {
+    name: file.name ?? file.title ?? 'file',
+    ...(file.size !== undefined ? { size: file.size } : {}),
+    ...(file.mimetype ? { mimetype: file.mimetype } : {}),
+  };
+  const kind = fileKind(shared);
+  if (kind === 'other' || shared.name.endsWith('sweep-findings.csv')) return;
+  if (kind === 'spreadsheet') return say(client, where, SAVE_AS_CSV);
+  const rec = await deps.stores.cases.byConversation(conversation);
+  const notice = rec?.state.facts.notice;
+  const { marks } = await loadMarks(deps.watchlistFile);
+  const brand = rec?.state.details.brand;
+  await say(client, where, sweepStarting(shared, marks.length, brand));
+  let reply: Awaited<ReturnType<typeof sweepFile>>;
+  const catalog = new CatalogCollector();
+  try {
+    reply = await sweepFile(shared, await download(client, file), {
+      marks,
+      brand,
+      preserve: notice === 'court_or_tro' || notice === 'rights_holder_letter',
+      caseId: rec?.id,
+      onListing: catalog.add,
+    });
+  } catch (err) {
+    if (!(err instanceof DownloadError)) throw err;
+    deps.log.warn(`sweep download failed: ${err.message}`);
+    return say(client, where, `I could not download ${shared.name}: ${err.message}.`);
+  }
+  let text = reply.text;
+  if (reply.ok && catalog.listings.length > 0) {
+    catalog.partial ||= reply.result.stoppedEarly !== undefined;
+    await catalogsFor(deps).save(conversation, catalog, shared.name, deps.clock.now());
+    text += `\n\n${catalogSaved(catalog.listings.length, catalog.partial)}`;
+  }
+  await say(client, where, text);
+  if (!reply.ok || reply.result.findings.length === 0) return;
+  await client.filesUploadV2({
+    channel_id: where.channel,
+    ...(where.thread_ts ? { thread_ts: where.thread_ts } : {}),
+    initial_comment: `Every finding with its delist action (${reply.result.findings.length} rows).`,
+    file_uploads: [{ filename: reply.csvName, content: reply.csv }],
+  });
+}
+
+export function registerSweep(app: App, deps: SlackDeps): void {
+  app.event('message', async ({ event, body, client, context }) => {
+    if (event.subtype !== 'file_share' || !('files' in event) || !event.files?.length) return;
+    // Never the bot's own uploads: its findings file is a CSV too, and sweeping it would answer forever.
+    if (('bot_id' in event && event.bot_id) || !('user' in event) || event.user === context.botUserId) return;
+    const team = body.team_id;
+    const dm = event.channel_type === 'im';
+    const thread = 'thread_ts' in event ? (event.thread_ts as string | undefined) : undefined;
+    let where: Where;
+    let conversation: string;
+    if (dm) {
+      where = { channel: event.channel, ...(thread ? { thread_ts: thread } : {}) };
+      conversation = dmKey(team, event.channel);
+    } else {
+      // In a channel, only files in a case thread, or in a thread `/ipcheck sweep` opened: never any file.
+      if (!thread) return;
+      conversation = threadKey(team, event.channel, thread);
+      const isCase = await deps.stores.cases.byConversation(conversation);
+      const asked = isCase ? true : await deps.stores.kv.get(sweepThreadKey(team, event.channel, thread));
+      if (!asked) return;
+      where = { channel: event.channel, thread_ts: thread };
+    }
+    const files = event.files as SlackFile[];
+    try {
+      await once(deps.stores.claims, `slack:event:${body.event_id}`, async () => {
+        for (const f of files) await sweepShared(deps, client, f, where, conversation);
+      });
+    } catch (err) {
+      deps.log.error(`sweep in ${conversation} failed: ${(err as Error).message}`);
+      await client.chat.postMessage({ ...where, text: `Sorry: ${userText(err)}` }).catch(() => {});
+    }
+  });
+}
+
+/** `/ipcheck sweep`: a message in the channel whose thread takes the listing export. */
+export async function askForSweepFile(
+  deps: SlackDeps,
+  client: WebClient,
+  cmd: { team_id: string; channel_id: string; user_id: string },
+  notInChannel: () => Promise<void>,
+): Promise<void> {
+  let ts: string | undefined;
+  try {
+    const r = await client.chat.postMessage({
+      channel: cmd.channel_id,
+      text: `<@${cmd.user_id}> Store sweep: upload your listing export (CSV) as a reply in this thread, and I will check every listing for well-known marks and list those at risk, each with its delist action. Exports: AliExpress Seller Center > Products > Manage Products > Export; Amazon Seller Central > Inventory > Inventory Reports > All Listings Report.`,
+      unfurl_links: false,
+    });
+    ts = r.ts;
+  } catch (err) {
+    const code = slackError(err);
+    if (code === 'not_in_channel' || code === 'channel_not_found') return notInChannel();
+    throw err;
+  }
+  if (ts)
+    await deps.stores.kv.set(
+      sweepThreadKey(cmd.team_id, cmd.channel_id, ts),
+      { by: cmd.user_id },
+      SWEEP_THREAD_MS,
+    );
+}
