@@ -167,7 +167,8 @@ function current(state: CaseState, ctx: CoreContext, now: Date): StepResult {
 // ---------- commands ----------
 
 function start(state: CaseState, text: string | undefined, ctx: CoreContext, now: Date): StepResult {
-  const fresh = newCase(state.caseId);
+  // The sequence carries on over a start-over: a button shown before it must not match a new question.
+  const fresh = { ...newCase(state.caseId), seq: state.seq };
   const replies: Reply[] = [{ kind: 'notice', text: DISCLAIMER }];
   let next: CaseState = { ...fresh, disclaimerShown: true, status: 'open' };
   if (text && text.trim() !== '') {
@@ -544,7 +545,7 @@ function stepEvent(ctx: CoreContext, state: CaseState, event: CoreEvent, now: Da
     case 'skip':
       return skip(state, ctx, now);
     case 'restart': {
-      const r = start(newCase(state.caseId), undefined, ctx, now);
+      const r = start(state, undefined, ctx, now);
       return { ...r, effects: [{ type: 'case_reset' }, ...r.effects] };
     }
     case 'help':
