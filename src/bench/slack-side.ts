@@ -41,6 +41,8 @@ async function runLoad(url: string, bodies: string[], concurrency: number): Prom
 
 async function main(send: (m: SideReady | SideAnswer) => void): Promise<void> {
   const api = await startBenchSlackApi();
+  // The bench that forked this process is gone (finished, or stopped with Ctrl-C): so is this.
+  process.on('disconnect', () => process.exit(0));
   process.on('message', (req: SideRequest) => {
     if ('exit' in req) {
       void api.close().then(() => process.exit(0));
