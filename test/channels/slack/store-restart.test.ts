@@ -52,6 +52,8 @@ describe('Slack on Redis: the store stops mid-conversation and comes back', () =
     expect(before?.state.facts).toMatchObject({ listingId: 'B0C1234567', usesTheirIp: 'yes' });
 
     await stopRedis(redis);
+    // spawnRedis made a working folder for this server too (the data is in `dir`): removed now.
+    await rm(redis.dir, { recursive: true, force: true });
     const say = (text: string) =>
       harness.event(messageEvent({ text, user: SELLER, channel: CHANNEL, thread_ts: root }));
     const seen = ui(harness).threadOf(root).length;
