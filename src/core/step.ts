@@ -224,7 +224,8 @@ function start(
   now: Date,
   hints?: TextHints,
 ): StepResult {
-  const fresh = newCase(state.caseId);
+  // The sequence carries on over a start-over: a button shown before it must not match a new question.
+  const fresh = { ...newCase(state.caseId), seq: state.seq };
   const replies: Reply[] = [{ kind: 'notice', text: DISCLAIMER }];
   let next: CaseState = { ...fresh, disclaimerShown: true, status: 'open' };
   if (text && text.trim() !== '') {
@@ -616,7 +617,7 @@ function stepEvent(ctx: CoreContext, state: CaseState, event: CoreEvent, now: Da
     case 'skip':
       return skip(state, ctx, now);
     case 'restart': {
-      const r = start(newCase(state.caseId), undefined, ctx, now);
+      const r = start(state, undefined, ctx, now);
       return { ...r, effects: [{ type: 'case_reset' }, ...r.effects] };
     }
     case 'help':

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
@@ -30,6 +31,8 @@ function notWritable(describe: string, err: unknown): IpcheckError {
 export class LocalKv implements Kv {
   readonly shared = false;
   private readonly mutex = new KeyedMutex();
+  /** This process's mark on the leases it takes (see addMarker). */
+  private readonly owner = randomUUID();
 
   private constructor(
     private readonly keyv: Keyv,
@@ -91,10 +94,20 @@ export class LocalKv implements Kv {
 
   addMarker(key: string, ttlMs: number): Promise<boolean> {
     return this.mutex.run(`marker:${key}`, async () => {
-      if ((await this.get<boolean>(key)) !== undefined) return false;
-      await this.set(key, true, ttlMs);
+      const held = await this.get<unknown>(key);
+      if (held !== undefined && !this.leftByAnEarlierProcess(held)) return false;
+      await this.set(key, { lease: this.owner }, ttlMs);
       return true;
     });
+  }
+
+  /**
+   * One process owns a local store, so a lease (work in progress) written by another process was left by
+   * one that died (kill -9, a crash): its work will never finish, and a retry may take it over at once
+   * instead of being told "in progress" until the lease runs out. Done markers (`true`) always count.
+   */
+  private leftByAnEarlierProcess(held: unknown): boolean {
+    return typeof held === 'object' && held !== null && (held as { lease?: unknown }).lease !== this.owner;
   }
 
   setMarker(key: string, ttlMs: number): Promise<void> {

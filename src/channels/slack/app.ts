@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type Logger, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
 import { InFlight } from '../shared/in-flight.js';
+import { ACTION } from './action-ids.js';
 import { registerActions } from './handlers/actions.js';
 import { registerCommand } from './handlers/command.js';
 import { registerMessages } from './handlers/messages.js';
@@ -13,6 +14,7 @@ import { LegalMembers } from './legal-members.js';
 import { startReminderLoop } from './reminders.js';
 import { guardRequests, payloadProblem } from './request-guard.js';
 import type { SlackDeps } from './slack-deps.js';
+import { WorkGate } from './work-gate.js';
 
 export interface RunningSlack {
   mode: 'socket' | 'http';
@@ -35,9 +37,19 @@ export interface SlackOptions {
   drainMs?: number;
   /** More POST routes on the HTTP receiver's port (Teams' /api/messages when both run in one process). */
   routes?: { path: string; handler: (req: IncomingMessage, res: ServerResponse) => void }[];
+  /** How many requests do their work at once after their ack (default 8; work-gate.ts). */
+  workLimit?: number;
 }
 
 const EVENTS_PATH = '/slack/events';
+
+const MODAL_ACTIONS = new Set<string>([ACTION.draftEdit, ACTION.legalInfo, ACTION.legalResolve]);
+
+/** A button whose handler opens a modal (with a trigger_id that expires 3 s after the click). */
+function opensModal(body: unknown): boolean {
+  const b = body as { type?: unknown; actions?: { action_id?: unknown }[] };
+  return b.type === 'block_actions' && (b.actions ?? []).some((a) => MODAL_ACTIONS.has(String(a.action_id)));
+}
 
 function receiverFor(
   cfg: SlackConfig,
@@ -87,18 +99,38 @@ export async function startSlack(
   };
   const receiver = receiverFor(cfg, clientOptions, opts.logger, deps, opts.routes ?? []);
   const app = new App({ token: cfg.botToken, receiver, clientOptions, logger: opts.logger });
+  const inFlight = new InFlight();
+  const gate = new WorkGate(opts.workLimit ?? 8);
   // Socket Mode payloads skip the HTTP guard: the same shape check runs here, before Bolt reads them.
   // A bad one is acked (so Slack does not send it again) and dropped with a log line.
   const processEvent = app.processEvent.bind(app);
   app.processEvent = async (event) => {
     const problem = payloadProblem(event.body);
-    if (!problem) return processEvent(event);
-    deps.log.warn(`dropped a Slack payload: ${problem}`);
-    await event.ack();
+    if (problem) {
+      deps.log.warn(`dropped a Slack payload: ${problem}`);
+      await event.ack();
+      return;
+    }
+    // The work of every request is counted (for shutdown) from the moment it arrives until its listeners
+    // finish, and after its ack it waits for a turn (work-gate.ts). Buttons that open a modal skip the line:
+    // their trigger_id is good for 3 seconds only.
+    let release: (() => void) | undefined;
+    const ack = event.ack;
+    const gated = opensModal(event.body)
+      ? event
+      : {
+          ...event,
+          ack: async (response?: Parameters<typeof ack>[0]) => {
+            await ack(response);
+            release ??= await gate.turn();
+          },
+        };
+    try {
+      return await inFlight.run(() => processEvent(gated));
+    } finally {
+      release?.();
+    }
   };
-  const inFlight = new InFlight();
-  // Counts every request's work until its listeners finish (they run on after the ack).
-  app.use(({ next }) => inFlight.run(next));
   const members = new LegalMembers(deps.legalChannel);
   registerCommand(app, deps);
   registerMessages(app, deps);

@@ -20,12 +20,45 @@ function kindOf(v: unknown): string {
   return `a ${typeof v}`;
 }
 
+// Event fields Bolt and our handlers read to route an event (its channel, user, thread). Slack sends each as
+// a string, or for some event kinds an object (`channel` on channel_created, `user` on user_change); a null
+// channel or user, or a number, made Bolt throw before any listener ran, and answer 500. (A null where a
+// plain string is expected is let through: Bolt and the handlers read it as absent.)
+const EVENT_STRINGS = [
+  'channel_id',
+  'ts',
+  'thread_ts',
+  'event_ts',
+  'text',
+  'subtype',
+  'bot_id',
+  'channel_type',
+  'tab',
+];
+const EVENT_STRING_OR_OBJECT = ['channel', 'user', 'item', 'assistant_thread'];
+
+function eventFieldProblem(event: Record<string, unknown>): string | undefined {
+  for (const key of EVENT_STRINGS)
+    if (event[key] !== undefined && event[key] !== null && typeof event[key] !== 'string')
+      return `the event "${key}" must be a string, not ${kindOf(event[key])}`;
+  for (const key of EVENT_STRING_OR_OBJECT)
+    if (event[key] !== undefined && typeof event[key] !== 'string' && !isObject(event[key]))
+      return `the event "${key}" must be a string or an object, not ${kindOf(event[key])}`;
+  return undefined;
+}
+
 /** What is wrong with a parsed Slack payload, or undefined when Bolt can take it. */
 export function payloadProblem(body: unknown): string | undefined {
   if (!isObject(body)) return `the payload must be a JSON object, not ${kindOf(body)}`;
   if (body.type !== undefined && typeof body.type !== 'string') return 'the payload "type" must be a string';
   if (body.event !== undefined && !(isObject(body.event) && typeof body.event.type === 'string'))
     return 'the payload "event" must be an object with a "type"';
+  if (isObject(body.event)) {
+    const wrong = eventFieldProblem(body.event);
+    if (wrong) return wrong;
+  }
+  for (const key of ['channel', 'container', 'message'] as const)
+    if (body[key] !== undefined && !isObject(body[key])) return `the payload "${key}" must be an object`;
   if (body.actions !== undefined && !(Array.isArray(body.actions) && body.actions.every(isObject)))
     return 'the payload "actions" must be a list of objects';
   if (body.view !== undefined && !isObject(body.view)) return 'the payload "view" must be an object';

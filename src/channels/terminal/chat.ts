@@ -127,8 +127,19 @@ export async function runTerminalChat(opts: TerminalOptions): Promise<void> {
   await reminders();
 
   const messages = readMessages(opts);
+  // SIGTERM (a supervisor, `kill`) or SIGINT from outside a terminal: read nothing more, let the turn that is
+  // running finish (its case write is whole either way, but its replies and reminders belong with it), say
+  // where the case is saved, and return so the store is closed. A second signal gets Node's default exit.
+  let stopping = false;
+  const stop = () => {
+    stopping = true;
+    messages.close();
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
   messages.prompt();
   for await (const raw of messages) {
+    if (stopping) break;
     if (!opts.interactive) out(`\n> ${raw}`);
     if (isQuit(raw)) break;
     let text = raw;
@@ -161,6 +172,8 @@ export async function runTerminalChat(opts: TerminalOptions): Promise<void> {
     await reminders();
     messages.prompt();
   }
+  process.off('SIGTERM', stop);
+  process.off('SIGINT', stop);
   await safely(async () => {
     const rec = await opts.stores.cases.byConversation(conversation);
     out(`\n${goodbye(opts.stores.kv.describe, rec)}`);
