@@ -57,7 +57,7 @@ export interface FakeSocketMode {
   /** Connections accepted since start. */
   readonly connectionsAccepted: number;
   /** Resolves once at least `count` connections have been accepted since start (default 1) and one is open. */
-  waitForConnection(timeoutMs?: number, count?: number): Promise<void>;
+  waitForConnection(timeoutMs?: number, count?: number): Promise<void>; // default 15 s
   /** Resolves when no connection is open. */
   waitForNoConnections(timeoutMs?: number): Promise<void>;
   /** Push an envelope to the newest open connection; resolves with the app's ack (matched by envelope_id). */
@@ -414,14 +414,15 @@ export async function startFakeSocketMode(opts: FakeSocketModeOptions = {}): Pro
     get connectionsAccepted() {
       return accepted;
     },
-    waitForConnection(timeoutMs = 3000, count = 1) {
+    // Generous: a child process starting on a loaded 2-core machine can take seconds to connect.
+    waitForConnection(timeoutMs = 15_000, count = 1) {
       return waitUntil(
         () => accepted >= count && conns.size > 0,
         timeoutMs,
         `no client connected (${count})`,
       );
     },
-    waitForNoConnections(timeoutMs = 3000) {
+    waitForNoConnections(timeoutMs = 15_000) {
       return waitUntil(() => conns.size === 0, timeoutMs, 'client connections still open');
     },
     send(envelope, o = {}) {
