@@ -15,6 +15,8 @@ export interface TeamsDeps {
   log: Log;
   /** The optional language model (OPENAI_API_KEY): reads free text, answers questions, polishes drafts. */
   llm?: LanguageModel;
+  /** IPCHECK_WATCHLIST: the marks the store sweep looks for (the built-in list without it). */
+  watchlistFile?: string;
 }
 
 export const CHANNEL = 'teams';
