@@ -17,6 +17,8 @@ export interface TeamsDeps {
   llm?: LanguageModel;
   /** IPCHECK_WATCHLIST: the marks the store sweep looks for (the built-in list without it). */
   watchlistFile?: string;
+  /** No MicrosoftAppId (the Agents Playground, the tests): files may also come from loopback over http. */
+  localMode?: boolean;
 }
 
 export const CHANNEL = 'teams';
