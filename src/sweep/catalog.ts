@@ -6,12 +6,13 @@ import { MarkMatcher } from './matcher.js';
 import { own } from './run-sweep.js';
 
 /**
- * The team a conversation belongs to, for its catalog: a Slack workspace (`slack:T…`), or "local" for the
- * terminal and the command line (one team per store).
+ * The team a conversation belongs to, for its catalog: a Slack workspace (`slack:T…`), a Microsoft 365
+ * tenant (`teams:<tenant>:…`: every chat and channel of one organisation shares one catalog), or "local"
+ * for the terminal and the command line (one team per store).
  */
 export function catalogTeamOf(conversation: string): string {
-  const slack = /^slack:([^:]+):/.exec(conversation);
-  return slack ? `slack:${slack[1]}` : 'local';
+  const chat = /^(slack|teams):([^:]+):/.exec(conversation);
+  return chat ? `${chat[1]}:${chat[2]}` : 'local';
 }
 
 /** Collects a sweep's listings (ids and titles, cut short) for the team's catalog, up to the limit. */

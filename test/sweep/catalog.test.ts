@@ -53,6 +53,12 @@ describe('the catalog store', () => {
   it('finds a conversation’s team', () => {
     expect(catalogTeamOf('slack:T0001:C1:123.4')).toBe('slack:T0001');
     expect(catalogTeamOf('terminal:li')).toBe('local');
+    // Teams: the tenant is the team, whichever chat or channel thread the key names.
+    expect(catalogTeamOf('teams:tenant-1:a:personal-chat')).toBe('teams:tenant-1');
+    expect(catalogTeamOf('teams:tenant-1:19:abc@thread.tacv2;messageid=17')).toBe('teams:tenant-1');
+    expect(catalogTeamOf('teams:tenant-2:a:personal-chat')).not.toBe(catalogTeamOf('teams:tenant-1:a:x'));
+    // A malformed key is never some other team's.
+    expect(catalogTeamOf('teams:')).toBe('local');
   });
 });
 

@@ -6,8 +6,8 @@ import type { Reply } from '../../core/replies.js';
 import { runTurn, type TurnInput, type TurnResult } from '../../core/turn.js';
 import { exportCaseJson, exportCaseMarkdown } from '../../render/export-case.js';
 import type { UnreadableCase } from '../../storage/kv-case-repository.js';
+import { catalogsFor } from '../shared/catalogs.js';
 import { outcomeOf } from '../shared/drafts.js';
-import { catalogsFor } from './catalogs.js';
 import { postReplies, type Where } from './post.js';
 import type { SlackDeps, WebClient } from './slack-deps.js';
 

@@ -43,7 +43,14 @@ export async function runSlack(config: Config, slackCfg: SlackConfig): Promise<n
     const t = config.teams
       ? await startTeams(
           config.teams,
-          { ctx, stores, clock: systemClock, log, ...(llm ? { llm } : {}) },
+          {
+            ctx,
+            stores,
+            clock: systemClock,
+            log,
+            ...(llm ? { llm } : {}),
+            ...(config.watchlistFile ? { watchlistFile: config.watchlistFile } : {}),
+          },
           {
             reminderIntervalMs: config.reminderIntervalMs,
             ownServer: slackCfg.mode === 'socket',

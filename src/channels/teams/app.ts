@@ -25,7 +25,10 @@ export interface TeamsOptions {
 }
 
 /** The Teams bot as a request handler for POST /api/messages, with the deps its handlers use. */
-export function teamsHandler(cfg: TeamsConfig, base: Omit<TeamsDeps, 'adapter' | 'legalChannel'>) {
+export function teamsHandler(
+  cfg: TeamsConfig,
+  base: Omit<TeamsDeps, 'adapter' | 'legalChannel' | 'localMode'>,
+) {
   const inFlight = new InFlight();
   const adapter = createBotAdapter(
     {
@@ -41,6 +44,7 @@ export function teamsHandler(cfg: TeamsConfig, base: Omit<TeamsDeps, 'adapter' |
     ...base,
     adapter,
     ...(cfg.legalChannel ? { legalChannel: cfg.legalChannel } : {}),
+    ...(cfg.appId ? {} : { localMode: true }),
   };
   const bot = teamsBot(deps);
   const handle = messagesHandler(adapter, (turn) => inFlight.run(() => bot(turn)), base.log);
@@ -53,7 +57,7 @@ export function teamsHandler(cfg: TeamsConfig, base: Omit<TeamsDeps, 'adapter' |
  */
 export async function startTeams(
   cfg: TeamsConfig,
-  base: Omit<TeamsDeps, 'adapter' | 'legalChannel'>,
+  base: Omit<TeamsDeps, 'adapter' | 'legalChannel' | 'localMode'>,
   opts: TeamsOptions & { ownServer: boolean },
 ): Promise<RunningTeams & { handle: RequestListener }> {
   const { deps, inFlight, handle } = teamsHandler(cfg, base);

@@ -21,6 +21,8 @@ export interface InActivity {
   /** An Action.Submit's data, with the card's inputs merged in. */
   value?: unknown;
   replyToId?: string;
+  /** Files and HTML bodies (plain JSON: sweep.ts checks each one's shape). */
+  attachments?: unknown[];
   from: { id: string; name?: string; aadObjectId?: string };
   recipient: { id: string; name?: string };
   conversation: { id: string; conversationType?: string; tenantId?: string; isGroup?: boolean };

@@ -5,6 +5,7 @@ import { onSubmit } from './card-actions.js';
 import { readSubmit } from './card-data.js';
 import { isInChannel, saveLegalRef, saveRef } from './conversation-refs.js';
 import { onText } from './messages.js';
+import { onFiles } from './sweep.js';
 import type { TeamsDeps } from './teams-deps.js';
 
 // Every activity Teams sends to /api/messages. A message is claimed by its activity id first: Teams
@@ -50,7 +51,7 @@ export function teamsBot(deps: TeamsDeps): (turn: BotTurn) => Promise<void> {
         return;
       }
       if (submit) await onSubmit(deps, turn, submit);
-      else await onText(deps, turn);
+      else if (!(await onFiles(deps, turn))) await onText(deps, turn);
     };
     try {
       // Without an activity id there is nothing to recognise a retry by: the work just runs.

@@ -1,6 +1,7 @@
 import type { CaseRecord } from '../../core/case-record.js';
 import type { OpenCaseSummary } from '../../core/ports.js';
 import { runTurn, type TurnInput, type TurnResult } from '../../core/turn.js';
+import { catalogsFor } from '../shared/catalogs.js';
 import type { BotTurn, OutActivity } from './bot-adapter.js';
 import { renderTeams } from './render-cards.js';
 import { CHANNEL, type TeamsDeps } from './teams-deps.js';
@@ -12,6 +13,7 @@ export function turnDeps(deps: TeamsDeps) {
     reminders: deps.stores.reminders,
     clock: deps.clock,
     ...(deps.llm ? { llm: deps.llm } : {}),
+    catalogs: catalogsFor(deps),
   };
 }
 

@@ -33,7 +33,14 @@ export async function runTeams(config: Config, cfg: TeamsConfig): Promise<number
   try {
     running = await startTeams(
       cfg,
-      { ctx, stores, clock: systemClock, log, ...(llm ? { llm } : {}) },
+      {
+        ctx,
+        stores,
+        clock: systemClock,
+        log,
+        ...(llm ? { llm } : {}),
+        ...(config.watchlistFile ? { watchlistFile: config.watchlistFile } : {}),
+      },
       {
         reminderIntervalMs: config.reminderIntervalMs,
         ownServer: true,

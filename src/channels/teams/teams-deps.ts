@@ -15,6 +15,10 @@ export interface TeamsDeps {
   log: Log;
   /** The optional language model (OPENAI_API_KEY): reads free text, answers questions, polishes drafts. */
   llm?: LanguageModel;
+  /** IPCHECK_WATCHLIST: the marks the store sweep looks for (the built-in list without it). */
+  watchlistFile?: string;
+  /** No MicrosoftAppId (the Agents Playground, the tests): files may also come from loopback over http. */
+  localMode?: boolean;
 }
 
 export const CHANNEL = 'teams';

@@ -9,8 +9,8 @@ import {
   sweepFile,
   sweepStarting,
 } from '../../../sweep/sweep-file.js';
+import { catalogsFor } from '../../shared/catalogs.js';
 import { once } from '../../shared/once.js';
-import { catalogsFor } from '../catalogs.js';
 import { slackError, type Where } from '../post.js';
 import { escapeMrkdwn } from '../render-block-kit.js';
 import { dmKey, type SlackDeps, threadKey, type WebClient } from '../slack-deps.js';
