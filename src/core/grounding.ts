@@ -19,18 +19,35 @@ export function isLitigation(facts: Facts): boolean {
   return facts.notice !== undefined && LITIGATION.has(facts.notice);
 }
 
-// Deleting something, said as advice: "delete the listing", "you can remove the records". A sentence that
-// forbids it ("do not delete", "delete nothing", "never remove") is not advice to delete.
+// Deleting something, said as advice: "delete the listing", "you can remove the records", "dispose of the
+// stock". A verb only counts as forbidden when a negation stands right before it ("do not delete", "never
+// remove", "nothing should be deleted") or "nothing" right after it ("delete nothing"): a "not" elsewhere in
+// the clause ("delete the listing and do not relist it") forbids something else.
 const DELETE_VERB =
-  /\b(delet\w*|remov\w*|eras\w*|wip\w*|destroy\w*|shred\w*|purg\w*|get rid of|clean\w* up)\b|删|清空|清除|销毁/i;
-const FORBIDS =
-  /\b(do not|don't|dont|never|not|no need to|must not|mustn't|should not|shouldn't|stop|avoid|nothing)\b|不要|别|不能|不得|切勿/i;
+  /\b(delet\w*|remov\w*|eras\w*|wip\w*|destroy\w*|shred\w*|purg\w*|dispos\w*|discard\w*|trash\w*|get(?:ting)? rid of|clean\w* up|throw\w* (?:away|out)|sell\w* off)\b|删|清空|清除|销毁|丢掉|扔掉/gi;
+// Up to two words may stand between the negation and the verb ("do not ever delete", "must not be
+// deleted"), but not a conjunction: "stop selling and delete the records" advises the deletion.
+const GAP = String.raw`(?:(?!(?:and|then|but|so)\b)[\w']+\s+){0,2}`;
+const NEGATED_BEFORE = new RegExp(
+  String.raw`\b(?:(?:do|does|must|should|need|may|can|will|is|are)\s*(?:not|n't)|don'?t|never|not|no need to|nothing|none)\s+${GAP}$|\b(?:stop|avoid|without)\s+$`,
+  'i',
+);
+const NOTHING_AFTER = /^\s*(?:nothing|none|anything)\b/i;
+const NEGATED_BEFORE_ZH = /(不要|别|不能|不得|切勿|不可|禁止|不)[^，。！？,.!?]{0,3}$/;
 
 /** Whether a text advises deleting anything (listings, records, messages): wrong in a court case or after a letter. */
 export function advisesDeletion(text: string): boolean {
   // Clause by clause: "take it off sale, but delete the records" advises a deletion in its second half.
-  for (const sentence of text.split(/(?<=[.!?。！？;；,，:\n])|\bbut\b|\band then\b|但是|然后/)) {
-    if (DELETE_VERB.test(sentence) && !FORBIDS.test(sentence)) return true;
+  for (const clause of text.split(/(?<=[.!?。！？;；,，:\n])|\bbut\b|但是|然后/)) {
+    for (const m of clause.matchAll(DELETE_VERB)) {
+      const before = clause.slice(0, m.index);
+      const after = clause.slice((m.index ?? 0) + m[0].length);
+      const han = /\p{Script=Han}/u.test(m[0]);
+      const negated = han
+        ? NEGATED_BEFORE_ZH.test(before)
+        : NEGATED_BEFORE.test(before) || NOTHING_AFTER.test(after);
+      if (!negated) return true;
+    }
   }
   return false;
 }

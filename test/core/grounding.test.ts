@@ -13,6 +13,16 @@ describe('checks on a model answer before anyone sees it', () => {
     ['Delete nothing: take it off sale.', false],
     ['Never remove the records; keep them.', false],
     ['Take the product off sale everywhere.', false],
+    ['Delete the listing and do not relist it.', true],
+    ['Stop selling and delete the records.', true],
+    ['Take it down and dispose of the inventory.', true],
+    ['Throw away the stock and discard the photos.', true],
+    ['Wipe the photos from your site and do not upload them again.', true],
+    ['Sell off the remaining stock.', true],
+    ['Nothing should be deleted while the case runs.', false],
+    ['The listing must not be removed.', false],
+    ['Do not throw away or destroy anything.', false],
+    ['Stop deleting messages.', false],
   ])('"%s" advises deletion: %s', (text, yes) => {
     expect(advisesDeletion(text)).toBe(yes);
   });

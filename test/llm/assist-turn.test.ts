@@ -257,6 +257,34 @@ describe('questions in a case, answered from the guidance with checked citations
     expect(rec?.audit.find((e) => e.action === 'answer_withheld')?.detail).toContain('deleting');
   });
 
+  it('treats a question that reports court papers as a court case, whatever the saved notice says', async () => {
+    const chat = await withModel();
+    server.fallback = (req) =>
+      req.body.response_format?.json_schema?.name === 'ipcheck_facts'
+        ? { json: factsAnswer({}) }
+        : {
+            json: citing(
+              req,
+              ctx.kb,
+              'facts#us.answer-21-days',
+              (n) => `Wipe the photos from your site and do not upload them again [${n}].`,
+            ),
+          };
+    for (const m of [
+      '1005006123456789 aliexpress platform complaint trademark, the listing is ours, we do use their logo, we have no rights',
+      'not tried',
+      'small stock',
+    ])
+      await chat.send(m);
+    expect((await chat.state()).facts.notice).toBe('platform_complaint');
+    await chat.send(
+      'We were just served court papers with a TRO today, what should we do with the product photos on our own website?',
+    );
+    expect(chat.text).not.toContain('Wipe the photos');
+    const rec = await chat.stores.cases.get(chat.caseId ?? '');
+    expect(rec?.audit.find((e) => e.action === 'answer_withheld')?.detail).toContain('deleting');
+  });
+
   it('answers a question after the decision, in the thread, without changing the case', async () => {
     const chat = await withModel();
     await decideCourtCase(chat);
