@@ -94,6 +94,13 @@ export function checkAnswer(
     // The quote as it stands in the section (whitespace as the model may have collapsed it).
     if (!section || !normal(section.text).includes(normal(quote)))
       return { ok: false, reason: `citation [${c.section}] quotes words that are not in ${s.ref}` };
+    // A stray phrase ("another warehouse") can be found in a section that says the opposite: the quote must
+    // carry a claim, so a whole sentence of the section or a span of at least QUOTE_MIN_WORDS words.
+    if (!isWholeClaim(section.text, quote))
+      return {
+        ok: false,
+        reason: `citation [${c.section}] quotes a fragment, not a sentence (or ${QUOTE_MIN_WORDS} words) of ${s.ref}`,
+      };
     const exact = section.text.includes(quote) ? quote : undefined;
     refs.push({ ref: s.ref, quote: exact ?? firstWords(section.text, normal(quote)) });
     tags.set(c.section, sectionTag(section));
@@ -103,6 +110,11 @@ export function checkAnswer(
   const unknown = markers.find((n) => !tags.has(n));
   if (unknown !== undefined)
     return { ok: false, reason: `the answer cites [${unknown}], which it does not quote` };
+  const bare = unmarkedSentence(text);
+  if (bare) return { ok: false, reason: `a sentence of the answer cites no section: "${bare.slice(0, 80)}"` };
+  const allowed = allowsForbiddenAction(text);
+  if (allowed)
+    return { ok: false, reason: `the answer allows what a firm rule forbids: "${allowed.slice(0, 80)}"` };
   if (isLitigation(facts) && advisesDeletion(text))
     return { ok: false, reason: 'the answer advises deleting something in a court or letter case' };
   if (reachesElsewhere(text)) return { ok: false, reason: 'the answer mentions people, channels or links' };
@@ -113,6 +125,64 @@ export function checkAnswer(
   } catch (err) {
     return { ok: false, reason: (err as Error).message };
   }
+}
+
+/** Under this many words, a quote must be a whole sentence of its section. */
+export const QUOTE_MIN_WORDS = 8;
+
+const wordCount = (t: string) =>
+  (t.match(/[\p{L}\p{N}'’-]+/gu)?.length ?? 0) + Math.ceil((t.match(/\p{Script=Han}/gu)?.length ?? 0) / 2);
+const stripEnds = (t: string) => normal(t).replace(/^[\s"'“‘(*-]+|[\s"'”’).,;:!?。！？*]+$/g, '');
+
+/** The sentences of a text (a line break ends one too; list items are sentences). */
+function sentencesOf(text: string): string[] {
+  return text
+    .split(/(?<=[.!?。！？])\s+(?!\[\d)|\n+/)
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
+}
+
+/** Whether `quote` is a whole sentence of `sectionText`, or at least QUOTE_MIN_WORDS of its words in a row. */
+export function isWholeClaim(sectionText: string, quote: string): boolean {
+  if (wordCount(quote) >= QUOTE_MIN_WORDS) return true;
+  const q = stripEnds(quote).toLowerCase();
+  return q !== '' && sentencesOf(sectionText).some((x) => stripEnds(x).toLowerCase() === q);
+}
+
+/**
+ * The first sentence of an answer that says something (four words or more) without a [n] in it or right
+ * after it: every claim shown to a seller points at the section that supports it.
+ */
+export function unmarkedSentence(answer: string): string | undefined {
+  return sentencesOf(answer).find((x) => wordCount(x.replace(MARKER, '')) >= 4 && !/\[\d{1,2}\]/.test(x));
+}
+
+// Actions the firm rules (follow-ups.ts) always answer "no" to, whatever the case: relisting the product,
+// ignoring the complaint, paying or settling yourself, deleting records, answering the firm yourself.
+const FORBIDDEN_ACTION = String.raw`(?:re-?list\w*|list(?:ing)? (?:it|them|the product) again|upload\w* (?:it|them) again|(?:a )?new listing|another listing|(?:sell\w*|ship\w*|mov\w*) (?:it |them |the (?:stock|product|goods|inventory) )?(?:from|to) (?:another|a different|a new|your other) warehouse|ignor\w*|disregard\w*|do nothing|wait\w* it out|pay\w*|settl\w*|send\w* (?:them |the )?money|wir\w* (?:the )?money|(?:delet|remov|eras|wip|destroy|shred|purg)\w* (?:the |your |all |any )?(?:sales |order |chat )?(?:records?|orders|invoices|messages|emails|evidence|data)|apologi[sz]\w*|admit\w*|(?:reply|respond|answer|writ\w*|email\w*|contact\w*)\w* (?:to )?(?:the |their )?(?:law ?firm|lawyers?|attorneys?|plaintiff)(?: (?:yourself|yourselves|myself|ourselves|directly))?|(?:reply|respond|answer)\w* (?:it |them )?(?:yourself|yourselves|myself|ourselves))`;
+const PERMITTED =
+  /\b(fine|ok|okay|allowed|permitted|acceptable|safe|no problem|not a problem|nothing wrong|go ahead)\b/i;
+const NEGATED_PERMISSION =
+  /\b(not|never|n't|no longer)\s+(?:\w+\s+){0,2}(fine|ok|okay|allowed|permitted|acceptable|safe)\b|\bnot (a )?problem\b/i;
+const MAY_DO = new RegExp(
+  String.raw`\b(?:you|we|i|sellers?)\s+(?:can|could|may|are (?:allowed|free|able) to|are fine to)\s+(?:(?:just|simply|safely|still|now|then|also)\s+)?${FORBIDDEN_ACTION}`,
+  'i',
+);
+const ACTION = new RegExp(String.raw`\b${FORBIDDEN_ACTION}`, 'i');
+
+/**
+ * The sentence of an answer that says yes to an action a firm rule forbids ("Yes: relisting it from another
+ * warehouse is fine"), if any: a model's answer may never contradict the rules' own answers.
+ */
+export function allowsForbiddenAction(answer: string): string | undefined {
+  const opensYes = /^\s*(yes|yeah|sure|of course)\b/i.test(answer);
+  return sentencesOf(answer).find((x, i) => {
+    const plain = x.replace(MARKER, '');
+    if (!ACTION.test(plain)) return false;
+    if (MAY_DO.test(plain)) return true;
+    if (PERMITTED.test(plain) && !NEGATED_PERMISSION.test(plain)) return true;
+    return i === 0 && opensYes;
+  });
 }
 
 /** The section's own words for a quote whose whitespace the model collapsed (so `cite` finds them exactly). */
