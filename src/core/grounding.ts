@@ -53,7 +53,8 @@ export function advisesDeletion(text: string): boolean {
 }
 
 // Mentions that would ping people or point at other channels: a model's text must never post elsewhere.
-const ELSEWHERE = /<[!@#][^>]*>|@(channel|here|everyone)\b|\bhttps?:\/\//i;
+export const MENTION = /<[!@#][^>]*>|@(channel|here|everyone)\b/i;
+const ELSEWHERE = new RegExp(`${MENTION.source}|\\bhttps?:\\/\\/`, 'i');
 
 /** Whether a text tries to reach beyond the thread (mentions, channel links, broadcast, links). */
 export function reachesElsewhere(text: string): boolean {
