@@ -1,6 +1,6 @@
 import { assistText } from './assist.js';
 import { auditStep } from './audit.js';
-import { closeCommand, draftCommand } from './case-commands.js';
+import { closeCommand, draftCommand, draftsOf, pickDraft } from './case-commands.js';
 import type { CaseRecord, ThreadRef } from './case-record.js';
 import { newCase } from './case-state.js';
 import { wantsCatalog, withCatalog } from './catalog-notes.js';
@@ -9,11 +9,11 @@ import { IpcheckError, USER_TEXT } from './errors.js';
 import { isAboutAnotherListing } from './extract.js';
 import { describeFact, FACT_KEYS } from './facts.js';
 import { type CoreContext, deadlinesOf, outcomeOfRecord } from './outcome.js';
-import { polishOutcome } from './polish.js';
+import { dropStalePolish, needsPolish, polishDrafts, polishOutcome } from './polish.js';
 import type { AuditEntry, CaseRepository, Catalogs, Clock, LanguageModel, ReminderStore } from './ports.js';
 import { planReminders } from './reminder-plan.js';
 import type { Effect, Reply } from './replies.js';
-import { type CoreEvent, step } from './step.js';
+import { type CoreEvent, isSellerWords, step } from './step.js';
 
 export interface TurnDeps {
   ctx: CoreContext;
@@ -114,10 +114,43 @@ async function stepCase(
     const found = await deps.catalogs.lookup(input.conversation, listingId).catch(() => undefined);
     if (found) replies = withCatalog(replies, listingId, found);
   }
-  // A new outcome's drafts may be reworded by the language model (checked; the template stays on any failure).
-  if (deps.llm && effects.some((e) => e.type === 'outcome_ready'))
+  // A model's rewrite made from an older template (a detail added since) is dropped: the template is shown.
+  await dropStalePolish(deps, saved, now);
+  // A new outcome's drafts may be reworded by the language model (checked; the template stays on any
+  // failure), but only on a turn of the seller's own words: a button, a typed choice or a command never
+  // waits for a model ("draft …" polishes one draft on request).
+  if (deps.llm && effects.some((e) => e.type === 'outcome_ready') && isFreeText(rec, event))
     replies = await polishOutcome(deps, saved.id, replies, now, input.onWorking);
   return { caseId: saved.id, replies, effects };
+}
+
+/** A turn of the seller's own words (not a button, a typed choice or a command). */
+function isFreeText(rec: CaseRecord, event: CoreEvent): boolean {
+  const text = event.type === 'text' || event.type === 'start' ? event.text : undefined;
+  return text !== undefined && isSellerWords(event.type === 'start' ? newCase(rec.id) : rec.state, text);
+}
+
+/** "draft …": a draft the model has not reworded yet is polished first (one call), when a model is set. */
+async function draftWithPolish(
+  deps: TurnDeps,
+  input: TurnInput,
+  cmd: Extract<CaseCommand, { cmd: 'draft' }>,
+  target: CaseRecord | undefined,
+  now: Date,
+) {
+  if (deps.llm && target && target.state.status === 'decided' && cmd.unknown === undefined) {
+    const pick = pickDraft(draftsOf(target, deps.ctx, now), cmd.kind);
+    const built = outcomeOfRecord(target, deps.ctx, now);
+    const d =
+      'show' in pick
+        ? [...built.drafts, ...built.optionalDrafts].find((x) => x.kind === pick.show.kind)
+        : undefined;
+    if (d && needsPolish(target, d)) {
+      await polishDrafts(deps, target.id, [d], now, input.onWorking);
+      return draftCommand(cmd, await mustGet(deps.cases, target.id), deps.ctx, now);
+    }
+  }
+  return draftCommand(cmd, target, deps.ctx, now);
 }
 
 /**
@@ -209,7 +242,13 @@ async function runCommand(
       return closeCommand(deps.cases, cmd, target, input, now);
     }
     case 'draft':
-      return draftCommand(cmd, cmd.caseId ? await mustGet(deps.cases, cmd.caseId) : here, deps.ctx, now);
+      return draftWithPolish(
+        deps,
+        input,
+        cmd,
+        cmd.caseId ? await mustGet(deps.cases, cmd.caseId) : here,
+        now,
+      );
   }
 }
 
