@@ -8,6 +8,7 @@ import { type CaseCommand, parseCaseCommand } from './commands.js';
 import { IpcheckError, USER_TEXT } from './errors.js';
 import { isAboutAnotherListing } from './extract.js';
 import { describeFact, FACT_KEYS } from './facts.js';
+import { advisesDeletion, isLitigation, notCoveredReply } from './grounding.js';
 import { type CoreContext, deadlinesOf, outcomeOfRecord } from './outcome.js';
 import { dropStalePolish, needsPolish, polishDrafts, polishOutcome } from './polish.js';
 import type { AuditEntry, CaseRepository, Catalogs, Clock, LanguageModel, ReminderStore } from './ports.js';
@@ -97,14 +98,18 @@ async function stepCase(
   let replies: Reply[] = [];
   let effects: Effect[] = [];
   const saved = await deps.cases.update(rec.id, (current) => {
-    const r = step(deps.ctx, current.state, event, now);
+    // The model read the message outside the lock: if the case changed meanwhile, its hints are re-checked
+    // against the locked state (a reading is dropped; an answer that now breaks the preservation rule goes).
+    const checked =
+      current.version === rec.version ? { event, notes: [] } : recheckHints(event, current, now);
+    const r = step(deps.ctx, current.state, checked.event, now);
     replies = r.replies;
     effects = r.effects;
     const audit = auditStep(current.state, r, input.who, now.toISOString(), current);
     return {
       ...current,
       state: { ...r.state, caseId: current.id },
-      audit: [...current.audit, ...audit, ...notes],
+      audit: [...current.audit, ...audit, ...notes, ...checked.notes],
     };
   });
   await scheduleReminders(deps, saved, replies, input.who, now);
@@ -122,6 +127,34 @@ async function stepCase(
   if (deps.llm && effects.some((e) => e.type === 'outcome_ready') && isFreeText(rec, event))
     replies = await polishOutcome(deps, saved.id, replies, now, input.onWorking);
   return { caseId: saved.id, replies, effects };
+}
+
+/**
+ * A model's hints for an event, checked again against a case that changed while the model worked: its
+ * reading of the facts is dropped (the rules' reading still applies), and an answer that advises deleting
+ * anything is withheld once the case is a court or letter case.
+ */
+function recheckHints(
+  event: CoreEvent,
+  current: CaseRecord,
+  now: Date,
+): { event: CoreEvent; notes: AuditEntry[] } {
+  if ((event.type !== 'text' && event.type !== 'start') || !event.hints) return { event, notes: [] };
+  const { llmFacts: _, ...hints } = event.hints;
+  const answer = hints.answer;
+  if (
+    answer?.kind === 'faq' &&
+    isLitigation(current.state.facts) &&
+    [answer.text, ...answer.citations.map((c) => c.quote)].some(advisesDeletion)
+  ) {
+    const detail =
+      'the case became a court or letter case while the model answered, and the answer advises deleting something';
+    return {
+      event: { ...event, hints: { ...hints, answer: notCoveredReply() } },
+      notes: [{ at: now.toISOString(), who: 'system', action: 'answer_withheld', detail }],
+    };
+  }
+  return { event: { ...event, hints }, notes: [] };
 }
 
 /** A turn of the seller's own words (not a button, a typed choice or a command). */
