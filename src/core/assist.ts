@@ -2,7 +2,7 @@ import type { CaseState } from './case-state.js';
 import { extractFacts } from './extract.js';
 import type { Facts } from './facts.js';
 import { isQuestionText, matchFollowUp } from './follow-ups.js';
-import { checkAnswer, notCoveredReply, quotedPassages } from './grounding.js';
+import { checkAnswer, isLitigation, notCoveredReply, quotedPassages } from './grounding.js';
 import type { GivenSection } from './llm-contract.js';
 import { sanitizeLlmFacts } from './llm-facts.js';
 import { type CoreContext, todayFor } from './outcome.js';
@@ -63,14 +63,26 @@ export async function assistText(
   if (!isSellerWords(state, text)) return { hints: {} };
   const today = todayFor(deps.ctx, now);
   if (isGuidanceQuestion(state, text)) {
-    // The rule reading of this message counts too: "we got a TRO now, can we …?" is a court case already.
-    const facts: Facts = { ...extractFacts(text.slice(0, 20_000), today).facts, ...state.facts };
-    return answerQuestion(deps, text, facts, onWorking);
+    return answerQuestion(deps, text, questionFacts(state.facts, text, today), onWorking);
   }
   if (!deps.llm) return { hints: {} };
   await onWorking?.();
   const out = await deps.llm.readFacts({ text, today });
   return { hints: out ? { llmFacts: sanitizeLlmFacts(out, text, today) } : {} };
+}
+
+/**
+ * The facts a question is answered with: the case's, plus what the rules read in the question. The saved
+ * facts win, except for a court case or a letter: "we were just served with a TRO, what should we do with
+ * the photos?" in a platform-complaint case is a court case already (the stricter notice counts).
+ */
+export function questionFacts(saved: Facts, text: string, today: string): Facts {
+  const read = extractFacts(text.slice(0, 20_000), today).facts;
+  const facts: Facts = { ...read, ...saved };
+  if (!isLitigation(saved) && isLitigation(read)) facts.notice = read.notice;
+  else if (saved.notice === 'rights_holder_letter' && read.notice === 'court_or_tro')
+    facts.notice = read.notice;
+  return facts;
 }
 
 async function answerQuestion(

@@ -4,6 +4,7 @@ import type { CaseRecord } from './case-record.js';
 import type { CaseCommand, DraftKind } from './commands.js';
 import { describeFact } from './facts.js';
 import { type CoreContext, outcomeOfRecord } from './outcome.js';
+import { isStalePolish } from './polish.js';
 import type { CaseRepository } from './ports.js';
 import type { Effect, Reply } from './replies.js';
 
@@ -103,14 +104,17 @@ export interface ShownDraft {
 }
 
 /** The case's drafts as the team last saw them: an edited or sent text wins over the template's. */
-function draftsOf(rec: CaseRecord, ctx: CoreContext, now: Date): ShownDraft[] {
+export function draftsOf(rec: CaseRecord, ctx: CoreContext, now: Date): ShownDraft[] {
   const o = outcomeOfRecord(rec, ctx, now);
   const built = [
     ...o.drafts.map((d) => ({ d, optional: false })),
     ...o.optionalDrafts.map((d) => ({ d, optional: true })),
   ];
   return built.map(({ d, optional }) => {
-    const saved = rec.drafts.find((s) => s.kind === d.kind && (s.editedAt || s.sentAt));
+    // A model's rewrite of an older template (a detail added since) is not shown: the template is.
+    const saved = rec.drafts.find(
+      (s) => s.kind === d.kind && (s.editedAt || s.sentAt) && !isStalePolish(s, d.body),
+    );
     const history = [
       saved?.editedAt ? `edited by ${saved.editedBy ?? 'someone'} on ${saved.editedAt.slice(0, 10)}` : '',
       saved?.sentAt ? `marked as sent by ${saved.sentBy ?? 'someone'} on ${saved.sentAt.slice(0, 10)}` : '',

@@ -32,6 +32,8 @@ export const AuditAction = z.enum([
   'draft_polished',
   /** A language model's rewrite of a draft failed a check: the template draft is used, and this says why. */
   'draft_polish_rejected',
+  /** A polished draft was made from a template that has changed since (a detail added): the template is used. */
+  'draft_polish_dropped',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -55,6 +57,8 @@ export const SavedDraft = z.object({
   editedAt: z.string().optional(),
   sentBy: z.string().optional(),
   sentAt: z.string().optional(),
+  /** For a language model's rewrite: a hash of the template body it was made from (polish.ts). */
+  polishedFrom: z.string().max(64).optional(),
 });
 export type SavedDraft = z.infer<typeof SavedDraft>;
 

@@ -1,5 +1,5 @@
 import type { DraftKind } from '../drafting/template.js';
-import { reachesElsewhere } from './grounding.js';
+import { MENTION, reachesElsewhere } from './grounding.js';
 
 // Checks on a model's rewrite of a template draft, before anyone sees it. The rewrite may only reword: every
 // id, name, date and amount must come from the template draft or the case, the tone stays calm and admits
@@ -27,6 +27,66 @@ const THREAT =
   /\b(sue|suing|we will take (legal )?action|legal action against|report you|expose you|consequences|or else|hold you (liable|responsible)|counter-?sue)\b/i;
 const ADMISSION =
   /\b(we (admit|confess|acknowledge (that )?we)|we (did|have) (copy|copied|infring\w*)|we copied|our (mistake|fault|error)|we infringed|we were wrong|sorry for (the )?infring\w*|admit(s|ted)? (the |to )?infring\w*)\b/i;
+// Words that concede the complaint in a dispute, each refused when the rewrite says it more often than the
+// template (a template may say "does not infringe"; a rewrite that adds "infringed" concedes it).
+const CONCESSIONS: readonly RegExp[] = [
+  /\baccept\w*/gi,
+  /\badmi(t|ts|tted|tting|ssion)\b/gi,
+  /\bregret\w*/gi,
+  /\bapologi[sz]\w*/gi,
+  /\bsorry\b/gi,
+  /\bcounterfeit\w*/gi,
+  /\bfakes?\b/gi,
+  /\bknock-?offs?\b/gi,
+  /\breplicas?\b/gi,
+  /\bwithout (their )?(permission|authori[sz]ation|consent|a licen[cs]e)\b/gi,
+  /\bused (their|the complainant'?s|the brand'?s|its)\b/gi,
+  /\binfring(ed|es)\b/gi,
+  /\bour (mistake|fault|error)\b/gi,
+];
+// Words that carry the template's case: each must survive in count, or the rewrite may say the opposite
+// ("does not use" → "does use", "differs from" → "matches").
+const NEGATIONS: readonly RegExp[] = [
+  /\bnot\b|n['’]t\b/gi,
+  /\bnever\b/gi,
+  /\bno\b/gi,
+  /\bnone\b/gi,
+  /\bneither\b|\bnor\b/gi,
+  /\b(differ\w*|different\w*|distinct\w*|unlike)\b/gi,
+];
+const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
+
+const MONTHS = 'jan feb mar apr may jun jul aug sep oct nov dec'.split(' ');
+const MONTH = String.raw`(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`;
+// Dates as drafts write them: 2026-11-27, 27 Nov 2026, November 27, 2026 (a weekday before is ignored).
+const DATE = new RegExp(
+  String.raw`\b(\d{4})-(\d{2})-(\d{2})\b|\b(\d{1,2})(?:st|nd|rd|th)? ${MONTH},? (\d{4})\b|\b${MONTH} (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b`,
+  'gi',
+);
+const pad = (n: string | number) => String(n).padStart(2, '0');
+
+/** Every date in a text, as YYYY-MM-DD, with where it stands. */
+function datesIn(text: string): { iso: string; at: number; len: number }[] {
+  return [...text.matchAll(DATE)].map((m) => {
+    const month = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+    const iso = m[1]
+      ? `${m[1]}-${m[2]}-${m[3]}`
+      : m[4]
+        ? `${m[6]}-${pad(month(m[5] ?? ''))}-${pad(m[4])}`
+        : `${m[9]}-${pad(month(m[7] ?? ''))}-${pad(m[8] ?? '')}`;
+    return { iso, at: m.index ?? 0, len: m[0].length };
+  });
+}
+
+/** The whole tokens with a digit in a text, and their parts between dashes, slashes and colons. */
+function digitTokens(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const t of words(text, TOKEN_WITH_DIGIT).map(tidy)) {
+    out.add(t);
+    for (const part of t.split(/[-/:]/)) out.add(tidy(part));
+  }
+  return out;
+}
 
 const words = (text: string, re: RegExp) => [...text.matchAll(re)].map((m) => m[0]);
 const tidy = (t: string) => t.replace(/[.,;:)]+$/, '');
@@ -64,11 +124,41 @@ export function checkPolishedDraft(
     const admits = fresh(ADMISSION);
     if (admits) return { ok: false, reason: `an admission in a dispute: "${admits}"` };
   }
-  const elsewhere = /<[!@#][^>]*>|@(channel|here|everyone)\b/i;
-  if (elsewhere.test(text)) return { ok: false, reason: 'the rewrite mentions people or channels' };
+  if (kind !== 'plan_of_action' && kind !== 'lawyer_escalation') {
+    const conceded = CONCESSIONS.find((re) => count(text, re) > count(original, re));
+    if (conceded) return { ok: false, reason: `an admission in a dispute: "${text.match(conceded)?.[0]}"` };
+  }
+  for (const re of NEGATIONS) {
+    if (count(text, re) < count(original, re))
+      return {
+        ok: false,
+        reason: `a "${original.match(re)?.[0]}" of the draft is gone (its meaning may be reversed)`,
+      };
+  }
+  // The request is what the platform acts on: it stays word for word.
+  for (const line of original.match(/^Request:.*$/gm) ?? [])
+    if (!text.includes(line.trim())) return { ok: false, reason: 'the request line was changed' };
+  if (MENTION.test(text)) return { ok: false, reason: 'the rewrite mentions people or channels' };
   if (reachesElsewhere(text) && !reachesElsewhere(original))
     return { ok: false, reason: 'the rewrite adds a link' };
-  for (const t of [...words(text, TOKEN_WITH_DIGIT), ...words(text, EMAIL)].map(tidy)) {
+  // Dates compared as days (27 Nov 2026 = 2026-11-27), then every other number as a whole token: "12" is
+  // not in the case just because the listing id has those digits.
+  const knownDays = new Set(datesIn(source).map((d) => d.iso));
+  let rest = text;
+  for (const d of datesIn(text).reverse()) {
+    if (!knownDays.has(d.iso))
+      return {
+        ok: false,
+        reason: `the date "${text.slice(d.at, d.at + d.len)}" is not in the draft or the case`,
+      };
+    rest = `${rest.slice(0, d.at)} ${rest.slice(d.at + d.len)}`;
+  }
+  const known = digitTokens(source);
+  for (const t of words(rest, TOKEN_WITH_DIGIT).map(tidy)) {
+    if (t !== '' && !known.has(t))
+      return { ok: false, reason: `"${t.slice(0, 60)}" is not in the draft or the case` };
+  }
+  for (const t of words(text, EMAIL).map(tidy)) {
     if (t !== '' && !source.includes(t))
       return { ok: false, reason: `"${t.slice(0, 60)}" is not in the draft or the case` };
   }

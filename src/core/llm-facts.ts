@@ -62,6 +62,10 @@ export function mergeFacts(rule: Facts, llm: Facts | undefined): MergedFacts {
     const r = rule[key];
     if (r === undefined && DEFENCE[key]?.includes(m)) continue;
     if (key === 'notice' && r !== undefined && STRICTER_NOTICE.has(r) && m === 'platform_complaint') continue;
+    // A milder notice read by the model alone is not taken: a law firm's email it calls a platform complaint
+    // would lead to "delete the listing". The notice question is asked instead. A court or letter reading
+    // may be taken: it only makes the advice more careful.
+    if (key === 'notice' && r === undefined && !STRICTER_NOTICE.has(m)) continue;
     if (r === undefined) {
       // A listing id only comes with its platform, and never over the rules' own listing.
       if ((key === 'listingId' || key === 'platform') && (rule.listingId !== undefined || !samePlatform))

@@ -1,6 +1,6 @@
 import { assistText } from './assist.js';
 import { auditStep } from './audit.js';
-import { closeCommand, draftCommand } from './case-commands.js';
+import { closeCommand, draftCommand, draftsOf, pickDraft } from './case-commands.js';
 import type { CaseRecord, ThreadRef } from './case-record.js';
 import { newCase } from './case-state.js';
 import { wantsCatalog, withCatalog } from './catalog-notes.js';
@@ -8,12 +8,13 @@ import { type CaseCommand, parseCaseCommand } from './commands.js';
 import { IpcheckError, USER_TEXT } from './errors.js';
 import { isAboutAnotherListing } from './extract.js';
 import { describeFact, FACT_KEYS } from './facts.js';
+import { advisesDeletion, isLitigation, notCoveredReply } from './grounding.js';
 import { type CoreContext, deadlinesOf, outcomeOfRecord } from './outcome.js';
-import { polishOutcome } from './polish.js';
+import { dropStalePolish, needsPolish, polishDrafts, polishOutcome } from './polish.js';
 import type { AuditEntry, CaseRepository, Catalogs, Clock, LanguageModel, ReminderStore } from './ports.js';
 import { planReminders } from './reminder-plan.js';
 import type { Effect, Reply } from './replies.js';
-import { type CoreEvent, step } from './step.js';
+import { type CoreEvent, isSellerWords, step } from './step.js';
 
 export interface TurnDeps {
   ctx: CoreContext;
@@ -97,14 +98,18 @@ async function stepCase(
   let replies: Reply[] = [];
   let effects: Effect[] = [];
   const saved = await deps.cases.update(rec.id, (current) => {
-    const r = step(deps.ctx, current.state, event, now);
+    // The model read the message outside the lock: if the case changed meanwhile, its hints are re-checked
+    // against the locked state (a reading is dropped; an answer that now breaks the preservation rule goes).
+    const checked =
+      current.version === rec.version ? { event, notes: [] } : recheckHints(event, current, now);
+    const r = step(deps.ctx, current.state, checked.event, now);
     replies = r.replies;
     effects = r.effects;
     const audit = auditStep(current.state, r, input.who, now.toISOString(), current);
     return {
       ...current,
       state: { ...r.state, caseId: current.id },
-      audit: [...current.audit, ...audit, ...notes],
+      audit: [...current.audit, ...audit, ...notes, ...checked.notes],
     };
   });
   await scheduleReminders(deps, saved, replies, input.who, now);
@@ -114,10 +119,71 @@ async function stepCase(
     const found = await deps.catalogs.lookup(input.conversation, listingId).catch(() => undefined);
     if (found) replies = withCatalog(replies, listingId, found);
   }
-  // A new outcome's drafts may be reworded by the language model (checked; the template stays on any failure).
-  if (deps.llm && effects.some((e) => e.type === 'outcome_ready'))
+  // A model's rewrite made from an older template (a detail added since) is dropped: the template is shown.
+  await dropStalePolish(deps, saved, now);
+  // A new outcome's drafts may be reworded by the language model (checked; the template stays on any
+  // failure), but only on a turn of the seller's own words: a button, a typed choice or a command never
+  // waits for a model ("draft …" polishes one draft on request).
+  if (deps.llm && effects.some((e) => e.type === 'outcome_ready') && isFreeText(rec, event))
     replies = await polishOutcome(deps, saved.id, replies, now, input.onWorking);
   return { caseId: saved.id, replies, effects };
+}
+
+/**
+ * A model's hints for an event, checked again against a case that changed while the model worked: its
+ * reading of the facts is dropped (the rules' reading still applies), and an answer that advises deleting
+ * anything is withheld once the case is a court or letter case.
+ */
+function recheckHints(
+  event: CoreEvent,
+  current: CaseRecord,
+  now: Date,
+): { event: CoreEvent; notes: AuditEntry[] } {
+  if ((event.type !== 'text' && event.type !== 'start') || !event.hints) return { event, notes: [] };
+  const { llmFacts: _, ...hints } = event.hints;
+  const answer = hints.answer;
+  if (
+    answer?.kind === 'faq' &&
+    isLitigation(current.state.facts) &&
+    [answer.text, ...answer.citations.map((c) => c.quote)].some(advisesDeletion)
+  ) {
+    const detail =
+      'the case became a court or letter case while the model answered, and the answer advises deleting something';
+    return {
+      event: { ...event, hints: { ...hints, answer: notCoveredReply() } },
+      notes: [{ at: now.toISOString(), who: 'system', action: 'answer_withheld', detail }],
+    };
+  }
+  return { event: { ...event, hints }, notes: [] };
+}
+
+/** A turn of the seller's own words (not a button, a typed choice or a command). */
+function isFreeText(rec: CaseRecord, event: CoreEvent): boolean {
+  const text = event.type === 'text' || event.type === 'start' ? event.text : undefined;
+  return text !== undefined && isSellerWords(event.type === 'start' ? newCase(rec.id) : rec.state, text);
+}
+
+/** "draft …": a draft the model has not reworded yet is polished first (one call), when a model is set. */
+async function draftWithPolish(
+  deps: TurnDeps,
+  input: TurnInput,
+  cmd: Extract<CaseCommand, { cmd: 'draft' }>,
+  target: CaseRecord | undefined,
+  now: Date,
+) {
+  if (deps.llm && target && target.state.status === 'decided' && cmd.unknown === undefined) {
+    const pick = pickDraft(draftsOf(target, deps.ctx, now), cmd.kind);
+    const built = outcomeOfRecord(target, deps.ctx, now);
+    const d =
+      'show' in pick
+        ? [...built.drafts, ...built.optionalDrafts].find((x) => x.kind === pick.show.kind)
+        : undefined;
+    if (d && needsPolish(target, d)) {
+      await polishDrafts(deps, target.id, [d], now, input.onWorking);
+      return draftCommand(cmd, await mustGet(deps.cases, target.id), deps.ctx, now);
+    }
+  }
+  return draftCommand(cmd, target, deps.ctx, now);
 }
 
 /**
@@ -209,7 +275,13 @@ async function runCommand(
       return closeCommand(deps.cases, cmd, target, input, now);
     }
     case 'draft':
-      return draftCommand(cmd, cmd.caseId ? await mustGet(deps.cases, cmd.caseId) : here, deps.ctx, now);
+      return draftWithPolish(
+        deps,
+        input,
+        cmd,
+        cmd.caseId ? await mustGet(deps.cases, cmd.caseId) : here,
+        now,
+      );
   }
 }
 

@@ -19,7 +19,8 @@ export interface LlmSettings {
   timeoutMs: number;
 }
 
-export type LlmLog = (line: string) => void;
+/** Where the adapter says what happened: failures at `warn` (a WARN-level log must show them), the rest `info`. */
+export type LlmLog = (line: string, level: 'info' | 'warn') => void;
 
 /** Structured-output JSON schema for a zod schema, without the $schema key some servers refuse. */
 function jsonSchema(schema: z.ZodType): Record<string, unknown> {
@@ -107,32 +108,33 @@ export class OpenAiModel implements LanguageModel {
       const res = await Promise.race([request, budget]);
       if (res === 'timeout') {
         abort.abort();
-        this.log(`llm ${name}: no answer within ${this.settings.timeoutMs} ms`);
+        this.log(`llm ${name}: no answer within ${this.settings.timeoutMs} ms`, 'warn');
         return undefined;
       }
       const msg = res.choices[0]?.message;
       if (!msg?.content) {
-        this.log(`llm ${name}: ${msg?.refusal ? 'the model refused' : 'empty answer'}`);
+        this.log(`llm ${name}: ${msg?.refusal ? 'the model refused' : 'empty answer'}`, 'warn');
         return undefined;
       }
       let json: unknown;
       try {
         json = JSON.parse(msg.content);
       } catch {
-        this.log(`llm ${name}: the answer is not JSON`);
+        this.log(`llm ${name}: the answer is not JSON`, 'warn');
         return undefined;
       }
       const parsed = schema.safeParse(json);
       if (!parsed.success) {
         this.log(
           `llm ${name}: the answer does not fit the schema (${parsed.error.issues[0]?.path.join('.') || 'root'})`,
+          'warn',
         );
         return undefined;
       }
-      this.log(`llm ${name}: answered in ${Date.now() - started} ms`);
+      this.log(`llm ${name}: answered in ${Date.now() - started} ms`, 'info');
       return parsed.data;
     } catch (err) {
-      this.log(`llm ${name}: ${describeError(err)}`);
+      this.log(`llm ${name}: ${describeError(err)}`, 'warn');
       return undefined;
     } finally {
       clearTimeout(timer);
@@ -157,7 +159,7 @@ export class OpenAiModel implements LanguageModel {
     ].join('\n');
     const out = await this.call('answer-question', user, LlmAnswerOut);
     if (out && leaksPrompt(out.answer, this.prompts)) {
-      this.log('llm answer-question: the answer repeats the prompt; not shown');
+      this.log('llm answer-question: the answer repeats the prompt; not shown', 'warn');
       return undefined;
     }
     return out;
@@ -174,7 +176,7 @@ export class OpenAiModel implements LanguageModel {
     ].join('\n');
     const out = await this.call('polish-draft', user, LlmDraftOut);
     if (out && leaksPrompt(out.body, this.prompts)) {
-      this.log('llm polish-draft: the draft repeats the prompt; not used');
+      this.log('llm polish-draft: the draft repeats the prompt; not used', 'warn');
       return undefined;
     }
     return out;

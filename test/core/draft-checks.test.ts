@@ -49,10 +49,46 @@ describe('checks on a reworded draft', () => {
     ['a mention', DRAFT.replace('Thank you', '<!channel> Thank you'), /mentions/],
     ['a link', DRAFT.replace('Thank you', 'See https://evil.example/x. Thank you'), /link|evil/],
     ['a much shorter text', 'Please reinstate 1005006123456789.', /less than half/],
+    ['a reversed distinction', DRAFT.replace('differs from', 'matches'), /differs/],
+    [
+      'a conceding "accept … without permission … regret"',
+      DRAFT.replace(
+        'Thank you',
+        'We accept that our product used the mark without permission and we regret selling it. Thank you',
+      ),
+      /admission/,
+    ],
+    [
+      'calling the goods counterfeit',
+      DRAFT.replace('Thank you', 'We understand these were counterfeit goods. Thank you'),
+      /admission.*counterfeit/,
+    ],
+    [
+      'an invented date whose numbers hide in the listing id',
+      DRAFT.replace('Thank you', 'The brand agreed on 12 March 2026 that our product is fine. Thank you'),
+      /12 March 2026/,
+    ],
+    ['an invented deadline', DRAFT.replace('Thank you', 'Please decide within 5 days. Thank you'), /"5"/],
+    [
+      'a reworded request line',
+      DRAFT.replace('please reject this complaint and', 'kindly reject the complaint and'),
+      /request line/,
+    ],
   ])('refuses %s', (_, rewrite, reason) => {
     const v = check(rewrite);
     expect(v.ok).toBe(false);
     expect(v.ok ? '' : v.reason).toMatch(reason);
+  });
+
+  it('refuses a rewrite that drops a "not" of the template', () => {
+    const draft = DRAFT.replace('differs from', 'does not copy');
+    const v = checkPolishedDraft('dispute_reply', draft, draft.replace('does not copy', 'does copy'), CASE);
+    expect(v.ok ? '' : v.reason).toMatch(/"not" of the draft is gone/);
+  });
+
+  it('accepts a date written another way, and the ids and numbers of the case', () => {
+    expect(check(DRAFT.replace('Fri 27 Nov 2026', '27 November 2026'))).toEqual({ ok: true });
+    expect(check(DRAFT.replace('on Fri 27 Nov 2026', 'on 2026-11-27'))).toEqual({ ok: true });
   });
 
   it('lets a plan of action acknowledge the complaint (it is not a dispute)', () => {

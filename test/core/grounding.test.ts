@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { advisesDeletion, checkAnswer, quotedPassages, reachesElsewhere } from '../../src/core/grounding.js';
+import {
+  advisesDeletion,
+  allowsForbiddenAction,
+  checkAnswer,
+  quotedPassages,
+  reachesElsewhere,
+} from '../../src/core/grounding.js';
 import type { GivenSection } from '../../src/core/llm-contract.js';
 import { testContext } from '../helpers/context.js';
 
@@ -13,6 +19,16 @@ describe('checks on a model answer before anyone sees it', () => {
     ['Delete nothing: take it off sale.', false],
     ['Never remove the records; keep them.', false],
     ['Take the product off sale everywhere.', false],
+    ['Delete the listing and do not relist it.', true],
+    ['Stop selling and delete the records.', true],
+    ['Take it down and dispose of the inventory.', true],
+    ['Throw away the stock and discard the photos.', true],
+    ['Wipe the photos from your site and do not upload them again.', true],
+    ['Sell off the remaining stock.', true],
+    ['Nothing should be deleted while the case runs.', false],
+    ['The listing must not be removed.', false],
+    ['Do not throw away or destroy anything.', false],
+    ['Stop deleting messages.', false],
   ])('"%s" advises deletion: %s', (text, yes) => {
     expect(advisesDeletion(text)).toBe(yes);
   });
@@ -45,6 +61,72 @@ describe('checks on a model answer before anyone sees it', () => {
     );
     expect(v.ok && v.reply.kind === 'faq' && v.reply.text).toBe('No, a lawyer should [§1.3].');
     expect(v.ok && v.reply.kind === 'faq' && v.reply.citations[0]?.quote).toBe(quote);
+  });
+
+  describe('a citation must carry the claim it is used for', () => {
+    async function relist(answer: string, quote: string) {
+      const { kb } = await testContext();
+      const s = kb.section('facts#ae.relist-violation');
+      if (!s) throw new Error('no ae.relist-violation');
+      const given: GivenSection[] = [{ n: 1, ref: s.ref, title: s.title, text: s.text }];
+      return {
+        v: checkAnswer({ supported: true, answer, citations: [{ section: 1, quote }] }, given, {}, kb),
+        s,
+      };
+    }
+
+    it('refuses a stray phrase of a section that says the opposite', async () => {
+      const { v } = await relist(
+        'Yes: relisting it from another warehouse is fine and will not be flagged [1].',
+        'another warehouse',
+      );
+      expect(v.ok).toBe(false);
+      expect(!v.ok && v.reason).toContain('fragment');
+    });
+
+    it('refuses a yes to what a firm rule forbids, even with a whole sentence quoted', async () => {
+      const { v, s } = await relist(
+        'Yes: relisting it from another warehouse is fine and will not be flagged [1].',
+        'x',
+      );
+      const first = s.text.split(/(?<=\.)\s/)[0] ?? '';
+      const again = checkAnswer(
+        {
+          supported: true,
+          answer: 'Yes: relisting it from another warehouse is fine and will not be flagged [1].',
+          citations: [{ section: 1, quote: first }],
+        },
+        [{ n: 1, ref: s.ref, title: s.title, text: s.text }],
+        {},
+        (await testContext()).kb,
+      );
+      expect(v.ok).toBe(false);
+      expect(!again.ok && again.reason).toContain('firm rule forbids');
+    });
+
+    it('accepts a whole sentence, and refuses an answer sentence with no [n]', async () => {
+      const { s } = await relist('', '');
+      const first = s.text.split(/(?<=\.)\s/)[0] ?? '';
+      const { v } = await relist('No: a new listing ID counts as a repeated listing [1].', first);
+      expect(v.ok).toBe(true);
+      const { v: bare } = await relist(
+        'No: a new listing ID counts as a repeated listing [1]. You can still sell it on your own website though.',
+        first,
+      );
+      expect(!bare.ok && bare.reason).toContain('cites no section');
+    });
+
+    it.each([
+      ['Yes, you can relist it from the other warehouse [1].', true],
+      ['You can just ignore the complaint [1].', true],
+      ['Paying the firm directly is fine [1].', true],
+      ['You may delete the sales records now [1].', true],
+      ['Relisting is not allowed while the case runs [1].', false],
+      ['No. Do not relist it; take it off sale [1].', false],
+      ['It is fine to take the listing offline [1].', false],
+    ])('"%s" allows a forbidden action: %s', (text, yes) => {
+      expect(allowsForbiddenAction(text) !== undefined).toBe(yes);
+    });
   });
 
   it('in a court case, quotes no passage that advises deleting', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { extractFacts } from '../../src/core/extract.js';
 import { mergeFacts, sanitizeLlmFacts } from '../../src/core/llm-facts.js';
 
 const none = {
@@ -59,6 +60,20 @@ describe("merging a model's facts with the rules'", () => {
     expect(mergeFacts({ notice: 'court_or_tro' }, { notice: 'rights_holder_letter' }).disputed).toEqual([
       'notice',
     ]);
+  });
+
+  it.each([
+    'Got an email from Greer, Burns & Crain for Oakley about aliexpress item 1005006123456789. They say our sunglasses copy the design.',
+    'Attorney Johnson wrote to us on behalf of Nike regarding https://www.aliexpress.com/item/1005006123456789.html',
+  ])('never takes a platform complaint the model alone read (it is asked): %s', (text) => {
+    const rule = extractFacts(text, '2026-12-01').facts;
+    expect(rule.notice).toBeUndefined();
+    expect(mergeFacts(rule, { notice: 'platform_complaint' }).facts.notice).toBeUndefined();
+  });
+
+  it('takes a court or letter notice the model alone read: it only makes the advice more careful', () => {
+    expect(mergeFacts({}, { notice: 'rights_holder_letter' }).facts.notice).toBe('rights_holder_letter');
+    expect(mergeFacts({}, { notice: 'court_or_tro' }).facts.notice).toBe('court_or_tro');
   });
 
   it("keeps the rules' listing from a link, and a model's listing only with its platform", () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../src/core/outcome.js';
+import type { LanguageModel } from '../../src/core/ports.js';
 import { renderRepliesText } from '../../src/render/render-text.js';
 import { FakeOpenAiServer, type Scripted } from '../fakes/openai-server.js';
 import { testContext } from '../helpers/context.js';
@@ -255,6 +256,88 @@ describe('questions in a case, answered from the guidance with checked citations
     expect(chat.text).not.toContain('remove the old photos');
     const rec = await chat.stores.cases.get(chat.caseId ?? '');
     expect(rec?.audit.find((e) => e.action === 'answer_withheld')?.detail).toContain('deleting');
+  });
+
+  it('treats a question that reports court papers as a court case, whatever the saved notice says', async () => {
+    const chat = await withModel();
+    server.fallback = (req) =>
+      req.body.response_format?.json_schema?.name === 'ipcheck_facts'
+        ? { json: factsAnswer({}) }
+        : {
+            json: citing(
+              req,
+              ctx.kb,
+              'facts#us.answer-21-days',
+              (n) => `Wipe the photos from your site and do not upload them again [${n}].`,
+            ),
+          };
+    for (const m of [
+      '1005006123456789 aliexpress platform complaint trademark, the listing is ours, we do use their logo, we have no rights',
+      'not tried',
+      'small stock',
+    ])
+      await chat.send(m);
+    expect((await chat.state()).facts.notice).toBe('platform_complaint');
+    await chat.send(
+      'We were just served court papers with a TRO today, what should we do with the product photos on our own website?',
+    );
+    expect(chat.text).not.toContain('Wipe the photos');
+    const rec = await chat.stores.cases.get(chat.caseId ?? '');
+    expect(rec?.audit.find((e) => e.action === 'answer_withheld')?.detail).toContain('deleting');
+  });
+
+  it('re-checks what the model said when the case changed while it worked (a court case now: the deletion goes)', async () => {
+    const chat = await withModel();
+    server.script({ json: factsAnswer({}) });
+    await chat.send(FIRST);
+    server.fallback = (req) => ({
+      json: citing(
+        req,
+        ctx.kb,
+        'facts#amazon.attachments',
+        (n) => `Only image files are taken [${n}]. Remove the old PDF files from the listing [${n}].`,
+      ),
+    });
+    const real = chat.llm as LanguageModel;
+    // Another turn (a colleague in the thread) records court papers while this question waits for the model.
+    chat.llm = {
+      readFacts: (i) => real.readFacts(i),
+      polishDraft: (i) => real.polishDraft(i),
+      answer: async (i) => {
+        const out = await real.answer(i);
+        await chat.stores.cases.update(chat.caseId ?? '', (cur) => ({
+          ...cur,
+          state: { ...cur.state, facts: { ...cur.state.facts, notice: 'court_or_tro' } },
+        }));
+        return out;
+      },
+    };
+    await chat.send(ATTACH_Q);
+    expect(chat.text).not.toContain('Remove the old PDF files');
+    expect(chat.text).toContain('The guidance does not cover this');
+    const rec = await chat.stores.cases.get(chat.caseId ?? '');
+    expect(rec?.audit.find((e) => e.action === 'answer_withheld')?.detail).toContain(
+      'while the model answered',
+    );
+  });
+
+  it('drops the model reading of a message when the case changed while it read', async () => {
+    const chat = await withModel();
+    server.script({ json: factsAnswer({}) });
+    await chat.send(FIRST);
+    server.script({ json: factsAnswer({ ipType: 'copyright' }) });
+    const real = chat.llm as LanguageModel;
+    chat.llm = {
+      answer: (i) => real.answer(i),
+      polishDraft: (i) => real.polishDraft(i),
+      readFacts: async (i) => {
+        const out = await real.readFacts(i);
+        await chat.stores.cases.update(chat.caseId ?? '', (cur) => ({ ...cur }));
+        return out;
+      },
+    };
+    await chat.send('the listing is ours');
+    expect((await chat.state()).facts.ipType).toBeUndefined();
   });
 
   it('answers a question after the decision, in the thread, without changing the case', async () => {

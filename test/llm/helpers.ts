@@ -50,5 +50,7 @@ export function citing(req: RecordedRequest, kb: KnowledgeBase, ref: string, ans
   const byN = givenSections(req, kb);
   const n = [...byN].find(([, r]) => r === ref)?.[0] ?? 1;
   const text = kb.section(ref)?.text ?? '';
-  return { supported: true, answer: answer(n), citations: [{ section: n, quote: text.slice(0, 40) }] };
+  // Its first ten words: a span long enough to carry a claim (a shorter quote must be a whole sentence).
+  const quote = /^\s*(?:\S+\s+){9}\S+/.exec(text)?.[0].trim() ?? text;
+  return { supported: true, answer: answer(n), citations: [{ section: n, quote }] };
 }

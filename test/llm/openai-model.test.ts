@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/app/load-context.js';
+import { makeLogger } from '../../src/channels/slack/logger.js';
 import { OpenAiModel } from '../../src/llm/openai-model.js';
 import { type LlmPrompts, loadLlmPrompts } from '../../src/llm/prompt-files.js';
 import { FakeOpenAiServer } from '../fakes/openai-server.js';
@@ -128,6 +129,27 @@ describe('the OpenAI adapter against a fake OpenAI-compatible server', () => {
     );
     expect(await off.readFacts({ text: 'x', today: '2026-11-28' })).toBeUndefined();
     server = await new FakeOpenAiServer().start();
+  });
+
+  it('logs failures at warn, so a WARN-level logger (the default) shows them, and a success at info', async () => {
+    const out: string[] = [];
+    const logger = makeLogger((l) => out.push(l));
+    const levels: string[] = [];
+    const m = new OpenAiModel(
+      { apiKey: KEY, baseUrl: server.baseUrl, model: 'm', timeoutMs: TIMEOUT_MS },
+      prompts,
+      (line, level) => {
+        levels.push(level);
+        logger[level](line);
+      },
+    );
+    server.script({ status: 500, retryAfter: 0 }, { status: 500, retryAfter: 0 }, { json: FACTS });
+    expect(await m.readFacts({ text: 'x', today: '2026-11-28' })).toBeUndefined();
+    expect(await m.readFacts({ text: 'x', today: '2026-11-28' })).toBeDefined();
+    expect(levels).toEqual(['warn', 'info']);
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatch(/WARN .*llm extract-facts: HTTP 500/);
+    expect(out.join('\n')).not.toContain('SECRET');
   });
 
   it('never writes the API key into its log lines', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../src/core/outcome.js';
-import { POLISHER } from '../../src/core/polish.js';
+import { POLISHER, polishDrafts } from '../../src/core/polish.js';
+import type { LanguageModel } from '../../src/core/ports.js';
 import { FakeOpenAiServer, type RecordedRequest, type Scripted } from '../fakes/openai-server.js';
 import { testContext } from '../helpers/context.js';
 import { Conversation } from '../helpers/transcript.js';
@@ -107,5 +108,84 @@ describe('draft polishing by the language model, checked', () => {
     const rec = await chat.stores.cases.get(chat.caseId ?? '');
     expect(rec?.drafts.some((d) => d.kind === 'dispute_reply')).toBe(false);
     expect(rec?.audit.find((e) => e.action === 'draft_polish_rejected')?.detail).toMatch(why);
+  });
+
+  const POLITE = (d: string) => ({
+    json: {
+      body: d.replace('Thank you for reviewing this.', 'Thank you for taking the time to review this.'),
+    },
+  });
+  const TRADEMARK =
+    'aliexpress 1005006123456789 got a platform trademark complaint yesterday, our product does not use their mark, we have not contacted them';
+
+  async function decidedByChoice(): Promise<Conversation> {
+    server.fallback = (req) =>
+      req.body.response_format?.json_schema?.name === 'ipcheck_draft'
+        ? POLITE(draftIn(req))
+        : { json: factsAnswer({}) };
+    const chat = new Conversation(ctx);
+    chat.llm = await modelOn(server);
+    await chat.send(TRADEMARK);
+    await chat.send('1');
+    expect((await chat.state()).status).toBe('decided');
+    return chat;
+  }
+
+  it('makes no model call when a typed choice completes the outcome; "draft …" polishes the draft then, once', async () => {
+    const chat = await decidedByChoice();
+    expect(draftsRequested()).toBe(0);
+    expect(chat.outcome().drafts.find((d) => d.kind === 'dispute_reply')?.body).toContain(
+      'Thank you for reviewing this.',
+    );
+    await chat.send('draft dispute');
+    expect(draftsRequested()).toBe(1);
+    expect(chat.text).toContain('Thank you for taking the time to review this.');
+    await chat.send('draft dispute');
+    expect(draftsRequested()).toBe(1);
+  });
+
+  it('drops a polished draft when a detail added later changes its template, and says why', async () => {
+    const chat = await decidedByChoice();
+    await chat.send('draft dispute');
+    expect(draftsRequested()).toBe(1);
+    await chat.send('the complaint ID is 88776655 and our store is Acme Home');
+    const rec = await chat.stores.cases.get(chat.caseId ?? '');
+    expect(rec?.drafts.some((d) => d.editedBy === POLISHER)).toBe(false);
+    expect(rec?.audit.find((e) => e.action === 'draft_polish_dropped')?.detail).toContain('dispute_reply');
+    // Shown again, the draft has the store name (polished afresh from the new template).
+    await chat.send('draft dispute');
+    expect(chat.text).toContain('Store: Acme Home');
+    expect(chat.text).toContain('Thank you for taking the time to review this.');
+  });
+
+  it("polishes an outcome's drafts at once, not one after another", async () => {
+    const chat = await decidedByChoice();
+    const real = await modelOn(server);
+    let inFlight = 0;
+    let most = 0;
+    const llm: LanguageModel = {
+      readFacts: (i) => real.readFacts(i),
+      answer: (i) => real.answer(i),
+      polishDraft: async (i) => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        try {
+          return await real.polishDraft(i);
+        } finally {
+          inFlight--;
+        }
+      },
+    };
+    const dispute = chat.outcome().drafts.find((d) => d.kind === 'dispute_reply');
+    if (!dispute) throw new Error('no dispute draft');
+    const second = { kind: 'retraction_request' as const, subject: 'Retraction', body: dispute.body };
+    const bodies = await polishDrafts(
+      { ctx, cases: chat.stores.cases, llm },
+      chat.caseId ?? '',
+      [dispute, second],
+      new Date('2026-11-28T10:00:00Z'),
+    );
+    expect(most).toBe(2);
+    expect([...bodies.keys()].sort()).toEqual(['dispute_reply', 'retraction_request']);
   });
 });

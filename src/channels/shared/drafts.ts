@@ -1,5 +1,6 @@
 import type { CaseRecord, SavedDraft } from '../../core/case-record.js';
 import { type CoreContext, type Outcome, outcomeOfRecord } from '../../core/outcome.js';
+import { isStalePolish } from '../../core/polish.js';
 import type { Clock } from '../../core/ports.js';
 import { buildLawyerNote, type Draft } from '../../drafting/build-drafts.js';
 import type { DraftKind } from '../../drafting/template.js';
@@ -26,7 +27,8 @@ export function currentDraft(
   const saved = rec.drafts.find((d) => d.kind === kind);
   const o = outcomeOf(rec, deps);
   const built = [...o.drafts, ...o.optionalDrafts].find((d) => d.kind === kind);
-  if (saved && (saved.editedAt || saved.sentAt)) {
+  // A language model's rewrite of an older template (a detail added since) gives way to the template.
+  if (saved && (saved.editedAt || saved.sentAt) && !isStalePolish(saved, built?.body)) {
     const draft: Draft = {
       kind,
       template: built?.template ?? 'edited',

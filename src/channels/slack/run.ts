@@ -21,7 +21,8 @@ export async function runSlack(config: Config, slackCfg: SlackConfig): Promise<n
   const stores = await openStores(config.storeUrl, systemClock);
   const err = (line: string) => process.stderr.write(`${line}\n`);
   const logger = makeLogger(err);
-  const llm = await createLanguageModel(config.llm, (m) => logger.info(m));
+  // Model failures at warn: the logger's level drops info lines.
+  const llm = await createLanguageModel(config.llm, (m, level) => logger[level](m));
   const log = {
     info: (m: string) => logger.info(m),
     warn: (m: string) => logger.warn(m),

@@ -35,7 +35,9 @@ describe('the terminal with a language model configured (OPENAI_API_KEY, OPENAI_
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('working…');
-    expect(r.stdout).toMatch(/I understood: .*a platform IP complaint.*trademark/);
+    expect(r.stdout).toMatch(/I understood: .*trademark/);
+    // The model alone read a platform complaint: not taken (a milder notice could be a law firm's email).
+    expect(r.stdout).not.toMatch(/I understood: .*a platform IP complaint/);
     expect(r.stdout).toContain('Only image files: not PDF [amazon.attachments].');
     expect(r.stdout).toContain('Amazon attachments must be image files');
     expect(r.stdout).not.toContain('sk-test-terminal');
