@@ -42,7 +42,8 @@ export function teamsHandler(cfg: TeamsConfig, base: Omit<TeamsDeps, 'adapter' |
     adapter,
     ...(cfg.legalChannel ? { legalChannel: cfg.legalChannel } : {}),
   };
-  const bot = teamsBot(deps);
+  // The work after the answer is counted too, so stop() waits for it before the store closes.
+  const bot = teamsBot(deps, (work) => void inFlight.run(work));
   const handle = messagesHandler(adapter, (turn) => inFlight.run(() => bot(turn)), base.log);
   return { deps, inFlight, handle };
 }

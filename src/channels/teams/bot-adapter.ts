@@ -89,6 +89,12 @@ export interface BotAdapter {
   process(req: AdapterRequest, res: AdapterResponse, onTurn: (t: BotTurn) => Promise<void>): Promise<void>;
   /** A proactive turn in a conversation ipcheck was in before. */
   continueIn(ref: ConversationRef, fn: (t: BotTurn) => Promise<void>): Promise<void>;
+  /**
+   * Work on an activity after its request was answered: a proactive turn in its conversation whose
+   * `activity` is still that one (the request's own turn context is revoked once its turn returns).
+   * An error in `fn` is the caller's to handle; it is not passed to the adapter's error handler.
+   */
+  continueTurn(a: InActivity, fn: (t: BotTurn) => Promise<void>): Promise<void>;
   /** A new top-level post in a Teams channel; its id is the thread's conversation id (`…;messageid=…`). */
   postInChannel(ref: ConversationRef, channelId: string, first: OutActivity): Promise<string>;
   /** The text with the bot's own @mention taken out. */
@@ -141,6 +147,23 @@ export function createBotAdapter(
       adapter.continueConversationAsync(appId, ref as Partial<ConversationReference>, (ctx) =>
         fn(turnOf(ctx)),
       ),
+    continueTurn: async (a, fn) => {
+      // The adapter hands an error thrown in a turn to onTurnError and resolves; this one must reach
+      // the caller, so it is carried out of the turn instead.
+      let failed: { err: unknown } | undefined;
+      await adapter.continueConversationAsync(
+        appId,
+        refOf(a) as Partial<ConversationReference>,
+        async (ctx) => {
+          try {
+            await fn({ ...turnOf(ctx), activity: a, ref: () => refOf(a) });
+          } catch (err) {
+            failed = { err };
+          }
+        },
+      );
+      if (failed) throw failed.err;
+    },
     postInChannel: async (ref, channelId, first) => {
       let id = '';
       const params = {

@@ -62,7 +62,7 @@ describe('Teams beside Slack on one port', () => {
       body: JSON.stringify(activity(connector?.serviceUrl as string, { text: 'ipcheck 1005006123456789' })),
     });
     expect(r.status).toBe(200);
-    expect(connector?.messages(CHAT).length).toBeGreaterThan(1);
+    expect((await connector?.waitFor(CHAT, 2))?.length).toBeGreaterThan(1);
     const s = await postToBolt(`${base}/slack/events`, {
       secret: SECRET,
       body: slashCommandBody({ text: 'help' }),
