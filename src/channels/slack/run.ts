@@ -3,11 +3,11 @@ import { loadContext } from '../../app/load-context.js';
 import type { Config, SlackConfig } from '../../config.js';
 import { createLanguageModel } from '../../llm/create.js';
 import { openStores } from '../../storage/open-store.js';
+import { makeLogger } from '../shared/logger.js';
 import { serveUntilStopped } from '../shared/serve-until-stopped.js';
 import { type RunningTeams, startTeams } from '../teams/app.js';
 import { teamsLine } from '../teams/run.js';
 import { type RunningSlack, startSlack } from './app.js';
-import { makeLogger } from './logger.js';
 import type { SlackDeps } from './slack-deps.js';
 
 /**

@@ -9,7 +9,7 @@ import {
   parseListingRef,
 } from '../../core/listing-ref.js';
 import { todayFor } from '../../core/outcome.js';
-import { unreadableNote } from '../slack/case-ops.js';
+import { unreadableNote } from '../shared/unreadable-note.js';
 import type { BotTurn, OutActivity } from './bot-adapter.js';
 import { inTenant, otherTenant, sendAll, tenantOfKey, turnAndSend } from './case-turn.js';
 import { isInChannel, saveLegalRef, saveRef } from './conversation-refs.js';
@@ -55,10 +55,7 @@ async function listCases(deps: TeamsDeps, turn: BotTurn, tenant: string): Promis
     const esc = c.escalation ? ` · legal: ${c.escalation}` : '';
     return `• ${c.id} ${listing} · ${c.status}${esc}${next ? ` · next: ${next.label} ${next.date}` : ''}`;
   });
-  const note = unreadableNote(
-    report.unreadable.filter((u) => !u.conversation || u.conversation.startsWith(`teams:${tenant}:`)),
-    '',
-  );
+  const note = unreadableNote(report.unreadable, (c) => c.startsWith(`teams:${tenant}:`));
   const head = open.length === 0 ? 'No open cases here.' : `Open cases (${open.length})`;
   await sendAll(turn, card([head, ...lines, ...(note ? [`⚠ ${note}`] : [])], `${head}\n${lines.join('\n')}`));
 }

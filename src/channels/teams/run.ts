@@ -3,8 +3,8 @@ import { loadContext } from '../../app/load-context.js';
 import type { Config, TeamsConfig } from '../../config.js';
 import { createLanguageModel } from '../../llm/create.js';
 import { openStores } from '../../storage/open-store.js';
+import { makeLogger } from '../shared/logger.js';
 import { serveUntilStopped } from '../shared/serve-until-stopped.js';
-import { makeLogger } from '../slack/logger.js';
 import { startTeams } from './app.js';
 
 /** The startup line: where Teams listens, in which mode, and the legal channel. */

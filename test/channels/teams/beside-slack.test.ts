@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { makeLogger } from '../../../src/channels/shared/logger.js';
 import { type RunningSlack, startSlack } from '../../../src/channels/slack/app.js';
-import { makeLogger } from '../../../src/channels/slack/logger.js';
 import { type RunningTeams, startTeams } from '../../../src/channels/teams/app.js';
 import { type FakeBotConnector, startFakeBotConnector } from '../../fakes/bot-connector.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../../fakes/slack-api.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { scrub } from '../../../src/channels/slack/logger.js';
+import { scrub } from '../../../src/channels/shared/logger.js';
 import { activity, CHAT, startTeamsHarness, type TeamsHarness } from './harness.js';
 
 let h: TeamsHarness | undefined;

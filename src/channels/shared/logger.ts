@@ -1,7 +1,15 @@
 import { type Logger, LogLevel } from '@slack/bolt';
 
-// Tokens, signing secrets and response URLs must never reach a log. Everything Bolt or ipcheck logs
-// goes through here and is scrubbed first.
+// Tokens, signing secrets and response URLs must never reach a log. Everything Bolt, botbuilder or
+// ipcheck logs goes through here and is scrubbed first. Shared by every channel (the Logger shape is
+// Bolt's, which Slack hands it; Teams uses the same one).
+
+/** What handlers log through: one line each, scrubbed. */
+export interface Log {
+  info(msg: string): void;
+  warn(msg: string): void;
+  error(msg: string): void;
+}
 const SECRETS = [
   /xox[abprs]-[A-Za-z0-9-]+/g,
   /xapp-[A-Za-z0-9-]+/g,
