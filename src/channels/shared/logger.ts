@@ -1,4 +1,5 @@
 import { type Logger, LogLevel } from '@slack/bolt';
+import type { Config } from '../../config.js';
 
 // Tokens, signing secrets and response URLs must never reach a log. Everything Bolt, botbuilder or
 // ipcheck logs goes through here and is scrubbed first. Shared by every channel (the Logger shape is
@@ -18,10 +19,38 @@ const SECRETS = [
   // Bot Framework (Teams) bearer tokens: JWTs.
   /Bearer\s+[A-Za-z0-9._~+/=-]+/g,
   /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g,
+  // OpenAI API keys (sk-…, sk-proj-…).
+  /sk-[A-Za-z0-9_-]{16,}/g,
+  // A password in a store URL (redis://:password@host).
+  /(?<=\/\/)[^\s/@]*:[^\s/@]+(?=@)/g,
 ];
 
+// The configured secrets themselves, whatever their shape (a Bot Framework app password has no
+// recognisable pattern): scrubbed as literal text. Filled once at startup by keepSecrets.
+const KEPT = new Set<string>();
+// Shorter values would redact ordinary words; real tokens and passwords are far longer.
+const MIN_SECRET = 8;
+
+/** Every secret value in the configuration: tokens, signing secret, app password, API key. */
+export function secretsOf(config: Config): string[] {
+  return [
+    config.llm?.apiKey,
+    config.slack?.botToken,
+    config.slack?.appToken,
+    config.slack?.signingSecret,
+    config.teams?.appPassword,
+  ].filter((v): v is string => typeof v === 'string');
+}
+
+/** From now on, `scrub` redacts these values wherever they appear. */
+export function keepSecrets(values: readonly string[]): void {
+  for (const v of values) if (v.length >= MIN_SECRET) KEPT.add(v);
+}
+
 export function scrub(s: string): string {
-  return SECRETS.reduce((acc, re) => acc.replace(re, '[redacted]'), s);
+  let out = s;
+  for (const v of KEPT) out = out.split(v).join('[redacted]');
+  return SECRETS.reduce((acc, re) => acc.replace(re, '[redacted]'), out);
 }
 
 const ORDER = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];

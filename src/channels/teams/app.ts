@@ -36,6 +36,10 @@ export function teamsHandler(cfg: TeamsConfig, base: Omit<TeamsDeps, 'adapter' |
     },
     async (err, a) =>
       base.log.error(`teams: ${a.type} in ${a.conversation?.id ?? '?'} failed: ${err.message}`),
+    (err, status) =>
+      status === 401
+        ? base.log.warn(`teams: refused a request to /api/messages (401): ${err.message}`)
+        : base.log.error(`teams: a request to /api/messages failed (${status}): ${err.message}`),
   );
   const deps: TeamsDeps = {
     ...base,
