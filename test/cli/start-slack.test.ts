@@ -177,7 +177,7 @@ function runScript(script: string): Promise<{ code: number | null; out: string }
 
 describe('process guards (the last line of defence)', () => {
   const install = `
-    import { installProcessGuards } from './dist/channels/slack/process-guard.js';
+    import { installProcessGuards } from './dist/channels/shared/process-guard.js';
     installProcessGuards((l) => process.stderr.write(l + '\\n'), async (code) => {
       await new Promise((r) => setTimeout(r, 50));
       console.log('drained, exiting ' + code);

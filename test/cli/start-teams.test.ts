@@ -67,7 +67,10 @@ describe('npm start with Teams', () => {
       }),
     });
     expect(r.status).toBe(200);
-    expect(JSON.stringify(connector.messages('a:chat'))).toContain('ipcheck list shows the open cases');
+    // The answer comes first; the reply follows through the conversation reference.
+    expect(JSON.stringify(await connector.waitFor('a:chat', 1))).toContain(
+      'ipcheck list shows the open cases',
+    );
     app.child.kill('SIGTERM');
     expect(await app.exit).toBe(0);
   });

@@ -9,6 +9,8 @@ export class SlowKv implements Kv {
   writeDelayMs = 0;
   /** Added to every read of a `case:` record while above 0. */
   readDelayMs = 0;
+  /** While set, every write of a `case:` record waits for it: a store stalled until the test says. */
+  writeGate: Promise<void> | undefined;
 
   constructor(private readonly inner: Kv) {}
 
@@ -27,6 +29,7 @@ export class SlowKv implements Kv {
     return this.inner.getMany<T>(keys);
   }
   async set(key: string, value: unknown, ttlMs?: number) {
+    if (this.writeGate && key.startsWith('case:')) await this.writeGate;
     if (this.writeDelayMs > 0 && key.startsWith('case:'))
       await new Promise((r) => setTimeout(r, this.writeDelayMs));
     return this.inner.set(key, value, ttlMs);

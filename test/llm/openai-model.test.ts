@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/app/load-context.js';
-import { makeLogger } from '../../src/channels/slack/logger.js';
+import { makeLogger } from '../../src/channels/shared/logger.js';
 import { OpenAiModel } from '../../src/llm/openai-model.js';
 import { type LlmPrompts, loadLlmPrompts } from '../../src/llm/prompt-files.js';
 import { FakeOpenAiServer } from '../fakes/openai-server.js';

@@ -6,6 +6,28 @@ import type { Claims } from '../../core/ports.js';
 const LEASE_MS = 5 * 60_000;
 const KEEP_MS = 24 * 3600_000;
 
+/**
+ * Claims `id` now and returns how to run the work under that claim later (kept once the work is done,
+ * given back if it fails); undefined when the id was claimed already. Split from `once` for work that
+ * runs after the request has been answered (Teams): the claim must be taken before answering.
+ */
+export async function claimOnce(
+  claims: Claims,
+  id: string,
+  leaseMs = LEASE_MS,
+): Promise<((work: () => Promise<void>) => Promise<void>) | undefined> {
+  if (!(await claims.claim(id, leaseMs))) return undefined;
+  return async (work) => {
+    try {
+      await work();
+    } catch (err) {
+      await claims.release(id).catch(() => {});
+      throw err;
+    }
+    await claims.complete(id, KEEP_MS);
+  };
+}
+
 export async function once(
   claims: Claims,
   id: string,
@@ -13,13 +35,8 @@ export async function once(
   /** How long a try may run before another may take over (a process that died leaves its lease). */
   leaseMs = LEASE_MS,
 ): Promise<'done' | 'duplicate'> {
-  if (!(await claims.claim(id, leaseMs))) return 'duplicate';
-  try {
-    await work();
-  } catch (err) {
-    await claims.release(id).catch(() => {});
-    throw err;
-  }
-  await claims.complete(id, KEEP_MS);
+  const run = await claimOnce(claims, id, leaseMs);
+  if (!run) return 'duplicate';
+  await run(work);
   return 'done';
 }

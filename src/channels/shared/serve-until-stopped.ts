@@ -1,5 +1,5 @@
 import type { Stores } from '../../storage/open-store.js';
-import { installProcessGuards } from '../slack/process-guard.js';
+import { installProcessGuards } from './process-guard.js';
 
 /**
  * Runs until SIGINT/SIGTERM (or an uncaught exception), then stops taking requests, lets the running

@@ -5,7 +5,6 @@ import type { OpenCaseSummary } from '../../core/ports.js';
 import type { Reply } from '../../core/replies.js';
 import { runTurn, type TurnInput, type TurnResult } from '../../core/turn.js';
 import { exportCaseJson, exportCaseMarkdown } from '../../render/export-case.js';
-import type { UnreadableCase } from '../../storage/kv-case-repository.js';
 import { catalogsFor } from '../shared/catalogs.js';
 import { outcomeOf } from '../shared/drafts.js';
 import { postReplies, type Where } from './post.js';
@@ -37,19 +36,13 @@ export function otherWorkspace(rec: CaseRecord, team: string): boolean {
   return teams.size > 0 && !teams.has(team);
 }
 
-/**
- * "1 case could not be read: IPC-0009 (damaged)." for a list of open cases: the unreadable ones of this
- * workspace (or of none we can tell) are named, so they are not silently missing from the list.
- */
-export function unreadableNote(list: readonly UnreadableCase[], team: string): string | undefined {
-  const here = list.filter((u) => {
-    const t = u.conversation ? teamOf(u.conversation) : undefined;
+/** Whether a conversation belongs to this workspace, or to none we can tell (for unreadableNote). */
+export const inWorkspace =
+  (team: string) =>
+  (conversation: string): boolean => {
+    const t = teamOf(conversation);
     return t === undefined || t === team;
-  });
-  if (here.length === 0) return undefined;
-  const n = here.length;
-  return `${n} ${n === 1 ? 'case' : 'cases'} could not be read: ${here.map((u) => `${u.id} (${u.reason})`).join(', ')}. The others are fine; tell your admin.`;
-}
+  };
 
 export const notFoundReply = (caseId: string): Reply => ({
   kind: 'text',

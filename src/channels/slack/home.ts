@@ -3,7 +3,8 @@ import { formatDay } from '../../core/dates.js';
 import { computeDeadlines, nextDeadline } from '../../core/deadlines.js';
 import { todayFor } from '../../core/outcome.js';
 import type { OpenCaseSummary } from '../../core/ports.js';
-import { teamOf, unreadableNote } from './case-ops.js';
+import { unreadableNote } from '../shared/unreadable-note.js';
+import { inWorkspace, teamOf } from './case-ops.js';
 import type { LegalMembers } from './legal-members.js';
 import { clip, escapeMrkdwn } from './render-block-kit.js';
 import type { SlackDeps } from './slack-deps.js';
@@ -104,7 +105,7 @@ export function registerHome(app: App, deps: SlackDeps, members: LegalMembers): 
         deps.stores.cases.listOpenReport(),
         members.isMember(client, event.user),
       ]);
-      const note = unreadableNote(report.unreadable, body.team_id);
+      const note = unreadableNote(report.unreadable, inWorkspace(body.team_id));
       // Only this workspace's cases: a legal member of one workspace never sees another's escalations.
       const here = report.cases.filter(
         (c) => c.conversation !== undefined && teamOf(c.conversation) === body.team_id,

@@ -3,11 +3,11 @@ import { loadContext } from '../../app/load-context.js';
 import type { Config, SlackConfig } from '../../config.js';
 import { createLanguageModel } from '../../llm/create.js';
 import { openStores } from '../../storage/open-store.js';
+import { keepSecrets, makeLogger, secretsOf } from '../shared/logger.js';
 import { serveUntilStopped } from '../shared/serve-until-stopped.js';
 import { type RunningTeams, startTeams } from '../teams/app.js';
 import { teamsLine } from '../teams/run.js';
 import { type RunningSlack, startSlack } from './app.js';
-import { makeLogger } from './logger.js';
 import type { SlackDeps } from './slack-deps.js';
 
 /**
@@ -17,6 +17,7 @@ import type { SlackDeps } from './slack-deps.js';
  * /slack/events in HTTP mode, or on its own server on PORT in Socket Mode (which has none).
  */
 export async function runSlack(config: Config, slackCfg: SlackConfig): Promise<number> {
+  keepSecrets(secretsOf(config));
   const ctx = { ...(await loadContext()), defaults: config.defaults, timeZone: config.timeZone };
   const stores = await openStores(config.storeUrl, systemClock);
   const err = (line: string) => process.stderr.write(`${line}\n`);

@@ -5,11 +5,9 @@ import type { Stores } from '../../storage/open-store.js';
 
 export type WebClient = webApi.WebClient;
 
-export interface Log {
-  info(msg: string): void;
-  warn(msg: string): void;
-  error(msg: string): void;
-}
+import type { Log } from '../shared/logger.js';
+
+export type { Log };
 
 /** What every Slack handler needs; built once in app.ts. */
 export interface SlackDeps {

@@ -39,6 +39,10 @@ export function teamsHandler(
     },
     async (err, a) =>
       base.log.error(`teams: ${a.type} in ${a.conversation?.id ?? '?'} failed: ${err.message}`),
+    (err, status) =>
+      status === 401
+        ? base.log.warn(`teams: refused a request to /api/messages (401): ${err.message}`)
+        : base.log.error(`teams: a request to /api/messages failed (${status}): ${err.message}`),
   );
   const deps: TeamsDeps = {
     ...base,
@@ -46,7 +50,8 @@ export function teamsHandler(
     ...(cfg.legalChannel ? { legalChannel: cfg.legalChannel } : {}),
     ...(cfg.appId ? {} : { localMode: true }),
   };
-  const bot = teamsBot(deps);
+  // The work after the answer is counted too, so stop() waits for it before the store closes.
+  const bot = teamsBot(deps, (work) => void inFlight.run(work));
   const handle = messagesHandler(adapter, (turn) => inFlight.run(() => bot(turn)), base.log);
   return { deps, inFlight, handle };
 }

@@ -4,6 +4,7 @@ import {
   ConfigurationBotFrameworkAuthentication,
   type ConversationParameters,
   type ConversationReference,
+  type InvokeResponse,
   TurnContext,
 } from 'botbuilder';
 
@@ -91,6 +92,12 @@ export interface BotAdapter {
   process(req: AdapterRequest, res: AdapterResponse, onTurn: (t: BotTurn) => Promise<void>): Promise<void>;
   /** A proactive turn in a conversation ipcheck was in before. */
   continueIn(ref: ConversationRef, fn: (t: BotTurn) => Promise<void>): Promise<void>;
+  /**
+   * Work on an activity after its request was answered: a proactive turn in its conversation whose
+   * `activity` is still that one (the request's own turn context is revoked once its turn returns).
+   * An error in `fn` is the caller's to handle; it is not passed to the adapter's error handler.
+   */
+  continueTurn(a: InActivity, fn: (t: BotTurn) => Promise<void>): Promise<void>;
   /** A new top-level post in a Teams channel; its id is the thread's conversation id (`…;messageid=…`). */
   postInChannel(ref: ConversationRef, channelId: string, first: OutActivity): Promise<string>;
   /** The text with the bot's own @mention taken out. */
@@ -122,9 +129,44 @@ export function refOf(a: InActivity): ConversationRef {
   };
 }
 
+/**
+ * CloudAdapter.process answers a refused request (401 for a bad or missing token) by handing the error
+ * to `console.error` whole — stack, and whatever the error carries — past ipcheck's scrubbing logger,
+ * once per request anyone can send. Here the error is caught one step earlier, in processActivity, and
+ * turned into the same status as an invoke response, which process() sends as it is: the caller logs
+ * one scrubbed line instead.
+ */
+class QuietCloudAdapter extends CloudAdapter {
+  constructor(
+    auth: ConfigurationBotFrameworkAuthentication,
+    private readonly onRefused: (err: Error, status: number) => void,
+  ) {
+    super(auth);
+  }
+
+  protected override async processActivity(
+    // An auth header, or an already-authenticated request (botbuilder's second overload).
+    authHeaderOrResult: string | object,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    try {
+      return await super.processActivity(authHeaderOrResult as string, activity, logic);
+    } catch (err) {
+      const e = err instanceof Error ? err : new Error(String(err));
+      // botframework-connector's AuthenticationError carries its status; anything else is ours: 500.
+      const status = (e as { statusCode?: unknown }).statusCode === 401 ? 401 : 500;
+      this.onRefused(e, status);
+      return { status };
+    }
+  }
+}
+
 export function createBotAdapter(
   creds: BotCredentials,
   onError: (err: Error, a: InActivity) => Promise<void>,
+  /** A request refused (401) or failed before any turn ran (500); the error is for a log line. */
+  onRefused: (err: Error, status: number) => void = () => {},
 ): BotAdapter {
   const appId = creds.MicrosoftAppId ?? '';
   const auth = new ConfigurationBotFrameworkAuthentication({
@@ -133,7 +175,7 @@ export function createBotAdapter(
     MicrosoftAppTenantId: creds.MicrosoftAppTenantId ?? '',
     MicrosoftAppType: creds.MicrosoftAppType ?? (appId ? 'MultiTenant' : ''),
   });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new QuietCloudAdapter(auth, onRefused);
   adapter.onTurnError = async (ctx, err) => {
     await onError(err, ctx.activity as unknown as InActivity);
   };
@@ -143,6 +185,23 @@ export function createBotAdapter(
       adapter.continueConversationAsync(appId, ref as Partial<ConversationReference>, (ctx) =>
         fn(turnOf(ctx)),
       ),
+    continueTurn: async (a, fn) => {
+      // The adapter hands an error thrown in a turn to onTurnError and resolves; this one must reach
+      // the caller, so it is carried out of the turn instead.
+      let failed: { err: unknown } | undefined;
+      await adapter.continueConversationAsync(
+        appId,
+        refOf(a) as Partial<ConversationReference>,
+        async (ctx) => {
+          try {
+            await fn({ ...turnOf(ctx), activity: a, ref: () => refOf(a) });
+          } catch (err) {
+            failed = { err };
+          }
+        },
+      );
+      if (failed) throw failed.err;
+    },
     postInChannel: async (ref, channelId, first) => {
       let id = '';
       const params = {

@@ -13,7 +13,7 @@ import type { BotTurn } from './bot-adapter.js';
 import { type CardAction, LEGAL_ACTIONS, type Submit } from './card-data.js';
 import { otherTenant, sendAll, tenantOfKey, turnAndSend } from './case-turn.js';
 import { type EscalateResult, escalate, legalAction, legalPlaceRefusal } from './legal.js';
-import { draftCards } from './render-cards.js';
+import { draftCards, wordsMessage } from './render-cards.js';
 import { convKey, type TeamsDeps, whoOf } from './teams-deps.js';
 
 // A card button (Action.Submit) names its case; that came over the network. Before anything changes, the
@@ -26,6 +26,8 @@ export const NOT_HERE =
 type Handler = (deps: TeamsDeps, turn: BotTurn, s: Submit) => Promise<void>;
 
 const say = (turn: BotTurn, text: string) => turn.send({ type: 'message', text });
+/** A message with a person's name or words in it: TextRuns, never read as markdown. */
+const sayWords = (turn: BotTurn, text: string) => turn.send(wordsMessage(text));
 const actor = (deps: TeamsDeps, turn: BotTurn) => ({
   who: whoOf(turn.activity),
   at: deps.clock.now().toISOString(),
@@ -82,7 +84,7 @@ async function saveDraft(deps: TeamsDeps, turn: BotTurn, s: Submit): Promise<voi
     await say(turn, `Saved the ${draftTitle(kind, { lower: true })} on ${rec.id}.`);
   } catch (err) {
     if (!(err instanceof DraftChangedError)) throw err;
-    await say(
+    await sayWords(
       turn,
       `Not saved: someone saved a newer version of this draft meanwhile. Press "Draft the dispute reply" to see it. Your text was:\n\n${subject}\n\n${body}`,
     );
@@ -103,7 +105,7 @@ async function markSent(deps: TeamsDeps, turn: BotTurn, s: Submit): Promise<void
     return next;
   });
   if (!recorded)
-    return void (await say(
+    return void (await sayWords(
       turn,
       `Already marked as sent by ${rec.drafts.find((x) => x.kind === kind)?.sentBy ?? 'someone'}.`,
     ));
@@ -111,7 +113,7 @@ async function markSent(deps: TeamsDeps, turn: BotTurn, s: Submit): Promise<void
     const [first] = draftCards(d.draft, { caseId: rec.id, rev: 0, sentBy: a.who, sentAt: a.at });
     if (first) await turn.update(turn.activity.replyToId, first);
   }
-  await say(
+  await sayWords(
     turn,
     `${a.who} marked the ${draftTitle(kind, { lower: true })} as sent. It is recorded on ${rec.id}.`,
   );

@@ -18,6 +18,7 @@ import {
   type Element,
   para,
   submit,
+  wordsMessage,
 } from './render-cards.js';
 import { type TeamsDeps, whoOf } from './teams-deps.js';
 
@@ -104,7 +105,8 @@ function deepLink(channel: string, threadId: string, tenant?: string): string {
   return `https://teams.microsoft.com/l/message/${encodeURIComponent(channel)}/${encodeURIComponent(id)}?${q}`;
 }
 
-const text = (t: string): OutActivity => ({ type: 'message', text: t });
+// Every legal message names a person or carries their words: TextRuns, never markdown.
+const text = (t: string): OutActivity => wordsMessage(t);
 
 async function sendTo(deps: TeamsDeps, ref: ConversationRef, messages: OutActivity[]): Promise<void> {
   await deps.adapter.continueIn(ref, (t) => sendAll(t, messages));

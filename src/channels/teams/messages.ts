@@ -9,12 +9,12 @@ import {
   parseListingRef,
 } from '../../core/listing-ref.js';
 import { todayFor } from '../../core/outcome.js';
-import { unreadableNote } from '../slack/case-ops.js';
+import { unreadableNote } from '../shared/unreadable-note.js';
 import type { BotTurn, OutActivity } from './bot-adapter.js';
 import { inTenant, otherTenant, sendAll, tenantOfKey, turnAndSend } from './case-turn.js';
 import { isInChannel, saveLegalRef, saveRef } from './conversation-refs.js';
 import { tellLegal } from './legal.js';
-import { cardMessages, para, renderTeams } from './render-cards.js';
+import { cardMessages, para, renderTeams, wordsMessage } from './render-cards.js';
 import { CHANNEL, convKey, type TeamsDeps, whoOf } from './teams-deps.js';
 
 // Typed messages: `ipcheck <listing> [what happened]`, `ipcheck help|list|status <case>`, and free text
@@ -55,10 +55,7 @@ async function listCases(deps: TeamsDeps, turn: BotTurn, tenant: string): Promis
     const esc = c.escalation ? ` · legal: ${c.escalation}` : '';
     return `• ${c.id} ${listing} · ${c.status}${esc}${next ? ` · next: ${next.label} ${next.date}` : ''}`;
   });
-  const note = unreadableNote(
-    report.unreadable.filter((u) => !u.conversation || u.conversation.startsWith(`teams:${tenant}:`)),
-    '',
-  );
+  const note = unreadableNote(report.unreadable, (c) => c.startsWith(`teams:${tenant}:`));
   const head = open.length === 0 ? 'No open cases here.' : `Open cases (${open.length})`;
   await sendAll(turn, card([head, ...lines, ...(note ? [`⚠ ${note}`] : [])], `${head}\n${lines.join('\n')}`));
 }
@@ -73,7 +70,9 @@ async function openListing(deps: TeamsDeps, turn: BotTurn, text: string): Promis
   const ref = direct.ok ? direct.ref : findListingRefs(text).refs[0];
   if (!ref) {
     const problem = direct.ok ? 'not_a_listing' : direct.problem;
-    return void (await say(turn, `${listingRefMessage(problem, first)}\nSay "ipcheck help" for examples.`));
+    // What they typed is quoted: in TextRuns, never markdown.
+    const msg = `${listingRefMessage(problem, first)}\nSay "ipcheck help" for examples.`;
+    return void (await turn.send(wordsMessage(msg)));
   }
   const found = await deps.stores.cases.openByListing(ref.platform, ref.listingId);
   if (found && !otherTenant(found, tenant)) {
@@ -155,7 +154,7 @@ async function relayAnswer(
     infoAnswered(cur, { who, at: deps.clock.now().toISOString() }, answer),
   );
   await onSaved();
-  await tellLegal(deps, saved, [{ type: 'message', text: `${who} answered: ${answer}` }]);
+  await tellLegal(deps, saved, [wordsMessage(`${who} answered: ${answer}`)]);
   await say(turn, 'Thanks, I passed your answer to legal.');
   return true;
 }

@@ -2,6 +2,7 @@ import { runDueReminders } from '../../core/run-reminders.js';
 import type { InFlight } from '../shared/in-flight.js';
 import { reminderDeps, startRounds } from '../shared/rounds.js';
 import { tellLegal, tellSeller } from './legal.js';
+import { wordsMessage } from './render-cards.js';
 import { CHANNEL, type TeamsDeps } from './teams-deps.js';
 
 /**
@@ -14,7 +15,7 @@ export async function postDueReminders(deps: TeamsDeps): Promise<string[]> {
     reminderDeps(deps),
     async (r, rec) => {
       const text = `⏰ ${r.text}`;
-      if (rec.escalation) await tellLegal(deps, rec, [{ type: 'message', text }]);
+      if (rec.escalation) await tellLegal(deps, rec, [wordsMessage(text)]);
       else if (!(await tellSeller(deps, rec, text)))
         throw new Error(`no conversation to remind for ${rec.id}`);
     },

@@ -98,6 +98,23 @@ export function cardMessage(card: Element, summary: string): OutActivity {
   };
 }
 
+/**
+ * A short message that carries someone's words (a seller's answer, legal's question, a display name, what
+ * a seller typed). Teams reads a message's plain `text` as markdown, so `[invoice](https://phish.example)`
+ * would arrive as a link that hides where it goes; in a card's TextRuns it stays the characters typed.
+ * The plain text is the notification summary and the card's fallback.
+ */
+export function wordsMessage(text: string): OutActivity {
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  return cardMessage(
+    cardJson(
+      (lines.length ? lines : [' ']).map((l) => para(l)),
+      text,
+    ),
+    text,
+  );
+}
+
 export const messageBytes = (m: OutActivity) => Buffer.byteLength(JSON.stringify(m), 'utf8');
 
 /** One card when it fits, split in order into several otherwise (actions stay with their section). */

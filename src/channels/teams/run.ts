@@ -3,8 +3,8 @@ import { loadContext } from '../../app/load-context.js';
 import type { Config, TeamsConfig } from '../../config.js';
 import { createLanguageModel } from '../../llm/create.js';
 import { openStores } from '../../storage/open-store.js';
+import { keepSecrets, makeLogger, secretsOf } from '../shared/logger.js';
 import { serveUntilStopped } from '../shared/serve-until-stopped.js';
-import { makeLogger } from '../slack/logger.js';
 import { startTeams } from './app.js';
 
 /** The startup line: where Teams listens, in which mode, and the legal channel. */
@@ -20,6 +20,7 @@ export function teamsLine(cfg: TeamsConfig, port: number | undefined): string {
 
 /** `npm start` with Teams alone (no SLACK_BOT_TOKEN): serves /api/messages until stopped. */
 export async function runTeams(config: Config, cfg: TeamsConfig): Promise<number> {
+  keepSecrets(secretsOf(config));
   const ctx = { ...(await loadContext()), defaults: config.defaults, timeZone: config.timeZone };
   const stores = await openStores(config.storeUrl, systemClock);
   const logger = makeLogger((line: string) => process.stderr.write(`${line}\n`));
@@ -28,7 +29,7 @@ export async function runTeams(config: Config, cfg: TeamsConfig): Promise<number
     warn: (m: string) => logger.warn(m),
     error: (m: string) => logger.error(m),
   };
-  const llm = await createLanguageModel(config.llm, (m) => logger.info(m));
+  const llm = await createLanguageModel(config.llm, (m, level) => logger[level](m));
   let running: Awaited<ReturnType<typeof startTeams>>;
   try {
     running = await startTeams(

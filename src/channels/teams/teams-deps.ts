@@ -1,7 +1,7 @@
 import type { CoreContext } from '../../core/outcome.js';
 import type { Clock, LanguageModel } from '../../core/ports.js';
 import type { Stores } from '../../storage/open-store.js';
-import type { Log } from '../slack/slack-deps.js';
+import type { Log } from '../shared/logger.js';
 import type { BotAdapter, InActivity } from './bot-adapter.js';
 
 /** What every Teams handler needs; built once in app.ts. */

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/app/clock.js';
+import { makeLogger } from '../../../src/channels/shared/logger.js';
 import { type RunningSlack, startSlack } from '../../../src/channels/slack/app.js';
-import { makeLogger } from '../../../src/channels/slack/logger.js';
 import type { SlackDeps } from '../../../src/channels/slack/slack-deps.js';
 import type { SlackConfig } from '../../../src/config.js';
 import { LocalKv } from '../../../src/storage/local-kv.js';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/app/clock.js';
+import { makeLogger } from '../../../src/channels/shared/logger.js';
 import { type RunningSlack, startSlack } from '../../../src/channels/slack/app.js';
-import { makeLogger } from '../../../src/channels/slack/logger.js';
 import { LocalKv } from '../../../src/storage/local-kv.js';
 import { storesOn } from '../../../src/storage/open-store.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../../fakes/slack-api.js';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { makeLogger } from '../../../src/channels/shared/logger.js';
 import { type RunningSlack, startSlack } from '../../../src/channels/slack/app.js';
-import { makeLogger } from '../../../src/channels/slack/logger.js';
 import { type RunningTeams, startTeams } from '../../../src/channels/teams/app.js';
 import { type FakeBotConnector, startFakeBotConnector } from '../../fakes/bot-connector.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../../fakes/slack-api.js';
@@ -62,7 +62,7 @@ describe('Teams beside Slack on one port', () => {
       body: JSON.stringify(activity(connector?.serviceUrl as string, { text: 'ipcheck 1005006123456789' })),
     });
     expect(r.status).toBe(200);
-    expect(connector?.messages(CHAT).length).toBeGreaterThan(1);
+    expect((await connector?.waitFor(CHAT, 2))?.length).toBeGreaterThan(1);
     const s = await postToBolt(`${base}/slack/events`, {
       secret: SECRET,
       body: slashCommandBody({ text: 'help' }),

@@ -93,7 +93,7 @@ describe('Teams: a whole case through cards', () => {
       rev: 2,
     });
     await h.press('Mark as sent');
-    expect(last().text).toMatch(/Sam Seller marked the dispute reply .*as sent/);
+    expect(visible(last())).toMatch(/Sam Seller marked the dispute reply .*as sent/);
     const sent = await h.stores.cases.get('IPC-0001');
     expect(sent?.drafts[0]?.sentBy).toBe('Sam Seller');
     expect(sent?.audit.map((a) => a.action)).toEqual(expect.arrayContaining(['draft_edited', 'draft_sent']));
@@ -127,8 +127,8 @@ describe('Teams: a whole case through cards', () => {
       },
     });
     expect(status).toBe(200);
-    expect(last().text).toContain('Not saved: someone saved a newer version');
-    expect(last().text).toContain('second edit');
+    expect(visible(last())).toContain('Not saved: someone saved a newer version');
+    expect(visible(last())).toContain('second edit');
     expect((await h.stores.cases.get('IPC-0001'))?.drafts[0]?.subject).toBe('A');
   });
 
@@ -161,7 +161,7 @@ describe('Teams: a whole case through cards', () => {
     await h.say('ipcheck status IPC-0099');
     expect(visible(last())).toContain('IPC-0099');
     await h.say('ipcheck not-a-listing');
-    expect(last().text).toContain('ipcheck help');
+    expect(visible(last())).toContain('ipcheck help');
   });
 
   it('a second ipcheck for the same open listing points to the case instead of opening another', async () => {

@@ -26,7 +26,7 @@ export interface TeamsHarness {
   running: RunningTeams;
   logs: string[];
   url: string;
-  /** POSTs an activity to /api/messages; the HTTP status. */
+  /** POSTs an activity to /api/messages; the HTTP status, once the work after the answer is done too. */
   post(activity: Record<string, unknown>, headers?: Record<string, string>): Promise<number>;
   /** A message typed by `from` in `conversation` (a personal chat unless said otherwise). */
   say(
@@ -145,6 +145,8 @@ export async function startTeamsHarness(
       body: JSON.stringify(a),
     });
     await r.text();
+    // Teams is answered before the work runs (bot.ts): wait for it, so tests read what the user sees.
+    await running.inFlight.drain(60_000);
     return r.status;
   };
   return {

@@ -151,7 +151,7 @@ describe('Teams: escalation to the legal channel', () => {
       replyToId: root.id,
       value: data,
     });
-    expect(h.connector.messages(thread).at(-1)?.text).toBe(
+    expect(visible(h.connector.messages(thread).at(-1) as SentActivity)).toBe(
       'IPC-0001 was already acknowledged by Lee Lawyer, so nothing was posted again.',
     );
     expect(h.connector.messages(CHAT).length).toBe(told);
@@ -159,5 +159,40 @@ describe('Teams: escalation to the legal channel', () => {
       (e) => e.action === 'legal_acknowledged',
     );
     expect(audit?.length).toBe(1);
+  });
+});
+
+describe("Teams: people's words never become markdown", () => {
+  // Teams reads a message's `text` as markdown: `[invoice](https://phish.example)` would be a link
+  // that hides where it goes. Words of sellers and lawyers travel in TextRuns, as typed.
+  const LINK = '[invoice](https://phish.example)';
+  const noMarkdownText = (conversation: string) =>
+    h.connector
+      .messages(conversation)
+      .filter((m) => m.text?.includes('phish.example'))
+      .map((m) => m.text);
+
+  it("a seller's answer, legal's question and resolution, and a typed listing stay plain", async () => {
+    h = await startTeamsHarness();
+    await h.addToLegal();
+    await decidedCase();
+    await h.press('Escalate to legal');
+    const thread = h.connector.created[0]?.conversation as string;
+    await h.press('Send to the seller', {
+      conversation: thread,
+      from: LAWYER,
+      inputs: { question: `Is this yours: ${LINK}?` },
+    });
+    await h.say(`Here it is: ${LINK}`);
+    await h.press('Resolve', { conversation: thread, from: LAWYER, inputs: { outcome: `See ${LINK}` } });
+    await h.say(`ipcheck ${LINK}`);
+    const threadText = h.connector.messages(thread).map(visible).join('\n');
+    expect(threadText).toContain(`Sam Seller answered: Here it is: ${LINK}`);
+    expect(threadText).toContain(`asked the seller: Is this yours: ${LINK}?`);
+    expect(chatText()).toContain(`asks about IPC-0001: Is this yours: ${LINK}?`);
+    expect(chatText()).toContain(`resolved IPC-0001: See ${LINK}`);
+    expect(visible(lastChat())).toContain('("[invoice](https://phish.example');
+    expect(noMarkdownText(thread)).toEqual([]);
+    expect(noMarkdownText(CHAT)).toEqual([]);
   });
 });

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { postDueReminders as slackReminders } from '../../../src/channels/slack/reminders.js';
 import type { WebClient } from '../../../src/channels/slack/slack-deps.js';
 import { postDueReminders } from '../../../src/channels/teams/reminders.js';
-import { CHAT, startTeamsHarness, type TeamsHarness } from './harness.js';
+import type { SentActivity } from '../../fakes/bot-connector.js';
+import { CHAT, startTeamsHarness, type TeamsHarness, visible } from './harness.js';
 
 let h: TeamsHarness;
 afterEach(async () => {
@@ -17,7 +18,7 @@ async function decidedCase(): Promise<void> {
 }
 
 const reminders = (conversation: string) =>
-  h.connector.messages(conversation).filter((m) => m.text?.startsWith('⏰'));
+  h.connector.messages(conversation).filter((m) => visible(m).startsWith('⏰'));
 
 describe('Teams: deadline reminders', () => {
   it("are posted once in the seller's chat, and Slack's loop leaves them alone", async () => {
@@ -32,7 +33,7 @@ describe('Teams: deadline reminders', () => {
     const sent = await postDueReminders(h.running.deps);
     expect(sent.length).toBeGreaterThan(0);
     expect(reminders(CHAT).length).toBe(sent.length);
-    expect(reminders(CHAT)[0]?.text).toContain('First counter-notice');
+    expect(visible(reminders(CHAT)[0] as SentActivity)).toContain('First counter-notice');
     expect(await postDueReminders(h.running.deps)).toEqual([]);
     expect(reminders(CHAT).length).toBe(sent.length);
   });

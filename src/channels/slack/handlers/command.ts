@@ -6,7 +6,8 @@ import { findListingRefs, listingRefMessage, parseListingRef } from '../../../co
 import { todayFor } from '../../../core/outcome.js';
 import { runTurn } from '../../../core/turn.js';
 import { once } from '../../shared/once.js';
-import { notFoundReply, otherWorkspace, turnDeps, unreadableNote } from '../case-ops.js';
+import { unreadableNote } from '../../shared/unreadable-note.js';
+import { inWorkspace, notFoundReply, otherWorkspace, turnDeps } from '../case-ops.js';
 import { fromSlackText } from '../incoming-text.js';
 import { AlreadyTold, type Command, openCase, type Respond } from '../opening.js';
 import { escapeMrkdwn, renderSlack } from '../render-block-kit.js';
@@ -31,7 +32,7 @@ async function listCases(deps: SlackDeps, team: string, respond: Respond): Promi
   const today = todayFor(deps.ctx, deps.clock.now());
   const report = await deps.stores.cases.listOpenReport();
   const open = report.cases.filter((c) => c.conversation?.startsWith(`slack:${team}:`));
-  const note = unreadableNote(report.unreadable, team);
+  const note = unreadableNote(report.unreadable, inWorkspace(team));
   const unread = note ? `\n:warning: ${escapeMrkdwn(note)}` : '';
   if (open.length === 0) {
     await respond(ephemeral(`No open cases in this workspace.${unread}`));
