@@ -5,21 +5,10 @@ import type { OpenCaseSummary } from '../../core/ports.js';
 import type { Reply } from '../../core/replies.js';
 import { runTurn, type TurnInput, type TurnResult } from '../../core/turn.js';
 import { exportCaseJson, exportCaseMarkdown } from '../../render/export-case.js';
-import { catalogsFor } from '../shared/catalogs.js';
 import { outcomeOf } from '../shared/drafts.js';
+import { turnDeps } from '../shared/turn-deps.js';
 import { postReplies, type Where } from './post.js';
 import type { SlackDeps, WebClient } from './slack-deps.js';
-
-export function turnDeps(deps: SlackDeps) {
-  return {
-    ctx: deps.ctx,
-    cases: deps.stores.cases,
-    reminders: deps.stores.reminders,
-    clock: deps.clock,
-    ...(deps.llm ? { llm: deps.llm } : {}),
-    catalogs: catalogsFor(deps),
-  };
-}
 
 /** The Slack workspace (team id) of a conversation key `slack:T…:…`, if it is a Slack one. */
 export const teamOf = (conversation: string): string | undefined => /^slack:([^:]+):/.exec(conversation)?.[1];

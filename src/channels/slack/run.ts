@@ -24,11 +24,8 @@ export async function runSlack(config: Config, slackCfg: SlackConfig): Promise<n
   const logger = makeLogger(err);
   // Model failures at warn: the logger's level drops info lines.
   const llm = await createLanguageModel(config.llm, (m, level) => logger[level](m));
-  const log = {
-    info: (m: string) => logger.info(m),
-    warn: (m: string) => logger.warn(m),
-    error: (m: string) => logger.error(m),
-  };
+  // Bolt's Logger is a Log: the same scrubbed lines for ipcheck's own messages.
+  const log = logger;
   const deps: SlackDeps = {
     ...(llm ? { llm } : {}),
     ctx,

@@ -1,21 +1,10 @@
 import type { CaseRecord } from '../../core/case-record.js';
 import type { OpenCaseSummary } from '../../core/ports.js';
 import { runTurn, type TurnInput, type TurnResult } from '../../core/turn.js';
-import { catalogsFor } from '../shared/catalogs.js';
+import { turnDeps } from '../shared/turn-deps.js';
 import type { BotTurn, OutActivity } from './bot-adapter.js';
 import { renderTeams } from './render-cards.js';
 import { CHANNEL, type TeamsDeps } from './teams-deps.js';
-
-export function turnDeps(deps: TeamsDeps) {
-  return {
-    ctx: deps.ctx,
-    cases: deps.stores.cases,
-    reminders: deps.stores.reminders,
-    clock: deps.clock,
-    ...(deps.llm ? { llm: deps.llm } : {}),
-    catalogs: catalogsFor(deps),
-  };
-}
 
 /** The tenant of a Teams conversation key `teams:<tenant>:…`. */
 export const tenantOfKey = (conversation: string): string | undefined =>

@@ -24,11 +24,8 @@ export async function runTeams(config: Config, cfg: TeamsConfig): Promise<number
   const ctx = { ...(await loadContext()), defaults: config.defaults, timeZone: config.timeZone };
   const stores = await openStores(config.storeUrl, systemClock);
   const logger = makeLogger((line: string) => process.stderr.write(`${line}\n`));
-  const log = {
-    info: (m: string) => logger.info(m),
-    warn: (m: string) => logger.warn(m),
-    error: (m: string) => logger.error(m),
-  };
+  // Bolt's Logger is a Log: the same scrubbed lines for ipcheck's own messages.
+  const log = logger;
   const llm = await createLanguageModel(config.llm, (m, level) => logger[level](m));
   let running: Awaited<ReturnType<typeof startTeams>>;
   try {

@@ -6,8 +6,9 @@ import { findListingRefs, listingRefMessage, parseListingRef } from '../../../co
 import { todayFor } from '../../../core/outcome.js';
 import { runTurn } from '../../../core/turn.js';
 import { once } from '../../shared/once.js';
+import { turnDeps } from '../../shared/turn-deps.js';
 import { unreadableNote } from '../../shared/unreadable-note.js';
-import { inWorkspace, notFoundReply, otherWorkspace, turnDeps } from '../case-ops.js';
+import { inWorkspace, notFoundReply, otherWorkspace } from '../case-ops.js';
 import { fromSlackText } from '../incoming-text.js';
 import { AlreadyTold, type Command, openCase, type Respond } from '../opening.js';
 import { escapeMrkdwn, renderSlack } from '../render-block-kit.js';

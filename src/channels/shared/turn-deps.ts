@@ -1,0 +1,26 @@
+import type { CoreContext } from '../../core/outcome.js';
+import type { Clock, LanguageModel } from '../../core/ports.js';
+import type { TurnDeps } from '../../core/turn.js';
+import type { Stores } from '../../storage/open-store.js';
+import { catalogsFor } from './catalogs.js';
+
+/** What Slack's and Teams' deps both carry for a conversation turn. */
+export interface ChannelTurnDeps {
+  ctx: CoreContext;
+  stores: Stores;
+  clock: Clock;
+  llm?: LanguageModel;
+  watchlistFile?: string;
+}
+
+/** The core's deps for one turn: the same store, clock, model and team catalog in every chat channel. */
+export function turnDeps(deps: ChannelTurnDeps): TurnDeps {
+  return {
+    ctx: deps.ctx,
+    cases: deps.stores.cases,
+    reminders: deps.stores.reminders,
+    clock: deps.clock,
+    ...(deps.llm ? { llm: deps.llm } : {}),
+    catalogs: catalogsFor(deps),
+  };
+}
