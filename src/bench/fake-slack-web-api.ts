@@ -24,6 +24,8 @@ export interface BenchSlackApi {
   /** Messages posted or updated, by ts. */
   messages: Map<string, PostedMessage>;
   calls: number;
+  /** How long each answer waits (0: at once); Slack's real API takes on the order of 100 ms. */
+  latencyMs: number;
   close(): Promise<void>;
 }
 
@@ -69,7 +71,7 @@ export async function startBenchSlackApi(): Promise<BenchSlackApi> {
   let seq = 0;
   const nextTs = () =>
     `${1_800_000_000 + Math.floor(++seq / 1_000_000)}.${String(seq % 1_000_000).padStart(6, '0')}`;
-  const api = { calls: 0 } as { calls: number };
+  const api = { calls: 0, latencyMs: 0 } as { calls: number; latencyMs: number };
 
   const answer = (method: string, a: Record<string, unknown>): Record<string, unknown> => {
     const channel = typeof a.channel === 'string' ? a.channel : 'C0BENCH';
@@ -130,8 +132,12 @@ export async function startBenchSlackApi(): Promise<BenchSlackApi> {
       const body = path.startsWith('/response/')
         ? { ok: true }
         : answer(path.replace(/^\/api\//, ''), argsOf(req, raw));
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-      res.end(JSON.stringify(body));
+      const reply = () => {
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify(body));
+      };
+      if (api.latencyMs > 0) setTimeout(reply, api.latencyMs);
+      else reply();
     });
   });
   server.keepAliveTimeout = 30_000;

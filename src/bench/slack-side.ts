@@ -3,7 +3,7 @@
 // the measured process, their work would share (and slow) the event loop of the app being measured.
 //
 // Protocol over IPC: the child first sends {ready, apiUrl, responseUrl}; then each request
-// {id, load: {url, bodies, concurrency}} or {id, messages: true} gets {id, result}.
+// {id, load: {url, bodies, concurrency}}, {id, messages: true} or {id, latencyMs} gets {id, result}.
 
 import { type PostedMessage, startBenchSlackApi } from './fake-slack-web-api.js';
 import { postSigned } from './slack-requests.js';
@@ -18,6 +18,7 @@ export interface LoadResult {
 export type SideRequest =
   | { id: number; load: { url: string; bodies: string[]; concurrency: number } }
   | { id: number; messages: true }
+  | { id: number; latencyMs: number }
   | { id: number; exit: true };
 
 export type SideReady = { ready: true; apiUrl: string; responseUrl: string };
@@ -46,6 +47,11 @@ async function main(send: (m: SideReady | SideAnswer) => void): Promise<void> {
   process.on('message', (req: SideRequest) => {
     if ('exit' in req) {
       void api.close().then(() => process.exit(0));
+      return;
+    }
+    if ('latencyMs' in req) {
+      api.latencyMs = req.latencyMs;
+      send({ id: req.id, result: [] });
       return;
     }
     const work: Promise<LoadResult | PostedMessage[]> =
