@@ -33,12 +33,29 @@ interface RunStyle {
   size?: 'Medium' | 'Large';
 }
 
+/**
+ * Text runs for a paragraph: a `command` between backticks (the core's way of naming what to type, which
+ * Slack shows as code) becomes a monospace run without its backticks. Nothing else is formatted: TextRuns
+ * are never read as markdown, so no text can become a link.
+ */
+function runs(text: string, style: RunStyle): object[] {
+  const parts = text.split(/`([^`\n]+)`/);
+  if (parts.length === 1) return [{ type: 'TextRun', text, ...style }];
+  return parts
+    .map((t, i) =>
+      i % 2 === 1
+        ? { type: 'TextRun', text: t, fontType: 'Monospace', ...style }
+        : { type: 'TextRun', text: t, ...style },
+    )
+    .filter((r) => r.text !== '');
+}
+
 /** A paragraph of data text: never read as markdown. */
 export function para(text: string, style: RunStyle = {}, spacing?: 'Medium' | 'Small'): Element {
   return {
     type: 'RichTextBlock',
     ...(spacing ? { spacing } : {}),
-    inlines: [{ type: 'TextRun', text: clip(text, 5000), ...style }],
+    inlines: runs(clip(text, 5000), style),
   };
 }
 

@@ -4,6 +4,7 @@ import {
   draftCards,
   MAX_CARD_BYTES,
   messageBytes,
+  para,
   renderTeams,
 } from '../../../src/channels/teams/render-cards.js';
 import type { Draft } from '../../../src/drafting/build-drafts.js';
@@ -74,6 +75,17 @@ describe('Teams cards', () => {
       text: 'see [this](https://evil.example) **now**',
     });
     expect(content.fallbackText).toBe('see [this](https://evil.example) **now**');
+  });
+
+  it('a `command` in backticks becomes a monospace run without the backticks; nothing else is formatted', () => {
+    const p = para('Run `ipcheck sweep listings.csv` here, or see [our site](https://phish.example).');
+    expect(p.inlines).toEqual([
+      { type: 'TextRun', text: 'Run ' },
+      { type: 'TextRun', text: 'ipcheck sweep listings.csv', fontType: 'Monospace' },
+      { type: 'TextRun', text: ' here, or see [our site](https://phish.example).' },
+    ]);
+    // A lone backtick is text as written.
+    expect(para('it`s ours').inlines).toEqual([{ type: 'TextRun', text: 'it`s ours' }]);
   });
 
   it('refuses submit data that is not ours or is malformed', () => {
