@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/app/load-context.js';
+import { FACT_KEYS } from '../../src/core/facts.js';
 import type { KnowledgeBase } from '../../src/core/knowledge-base.js';
 import { OpenAiModel } from '../../src/llm/openai-model.js';
 import { loadLlmPrompts } from '../../src/llm/prompt-files.js';
@@ -17,19 +18,7 @@ export async function modelOn(server: FakeOpenAiServer, timeoutMs = 1500, log: s
 
 /** A fact-extraction answer: every key null except the ones given. */
 export function factsAnswer(facts: Record<string, string>): Record<string, string | null> {
-  const keys = [
-    'platform',
-    'listingId',
-    'notice',
-    'ipType',
-    'listingIsOurs',
-    'usesTheirIp',
-    'rights',
-    'complainantContact',
-    'inventory',
-    'noticeDate',
-  ];
-  return Object.fromEntries(keys.map((k) => [k, facts[k] ?? null]));
+  return Object.fromEntries(FACT_KEYS.map((k) => [k, facts[k] ?? null]));
 }
 
 /** The sections the request gave the model, by number: "[n] title" lines of the <sections> block. */
