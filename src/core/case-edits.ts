@@ -1,6 +1,7 @@
 import type { CaseState } from './case-state.js';
 import { dueFrom, replyBy } from './extract-dates.js';
 import { type Details, FACT_KEYS, type FactKey, type Facts } from './facts.js';
+import { mergeSigns } from './litigation.js';
 import { clip } from './notice-text.js';
 import { QUESTIONS, questionById } from './questions.js';
 
@@ -85,6 +86,9 @@ export function mergeDetails(current: Details, incoming: Details, facts: Facts):
   }
   if (listings.length > 0) out.otherListings = listings.slice(0, MAX_OTHER_LISTINGS);
   else delete out.otherListings;
+  const signs = mergeSigns(current.legalSigns, incoming.legalSigns);
+  if (signs) out.legalSigns = signs;
+  else delete out.legalSigns;
   const gone = new Set([...(current.deleted ?? []), ...(incoming.deleted ?? [])]);
   if (gone.size > 0) out.deleted = (['listing', 'records'] as const).filter((k) => gone.has(k));
   return out;

@@ -19,6 +19,7 @@ const DETAIL_NAMES: Partial<Record<keyof Details, string>> = {
   store: 'store',
   stockUnits: 'stock',
   rightsBasis: 'authorization rests on',
+  legalSigns: 'you mentioned',
   noticeText: 'notice',
 };
 
@@ -48,6 +49,8 @@ function detailItem(key: keyof Details, d: Details): string | undefined {
       return `authorization rests on: ${d.rightsBasis === 'letter' ? 'an authorization letter' : 'invoices'}`;
     case 'noticeText':
       return 'the pasted notice is kept for the lawyer';
+    case 'legalSigns':
+      return `you mentioned ${(d.legalSigns ?? []).join(', ')}: take offline, delete nothing`;
     default: {
       const v = d[key];
       return v === undefined ? undefined : `${DETAIL_NAMES[key]}: ${short(String(v))}`;

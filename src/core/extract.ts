@@ -2,6 +2,7 @@ import { blank, dueFrom, noticeDateIn, replyBy, troDate } from './extract-dates.
 import { complaintIdSpans, readDetails } from './extract-details.js';
 import { ZH_ALLEGATION, ZH_PATTERNS, ZH_THREAT } from './extract-zh.js';
 import type { Details, FactKey, Facts } from './facts.js';
+import { legalSignsIn } from './litigation.js';
 import { findListingRefs, type ListingRef, type ListingRefProblem } from './listing-ref.js';
 import { noticeTextOf } from './notice-text.js';
 
@@ -362,6 +363,8 @@ export function extractFacts(text: string, today: string, known: Known = {}): Ex
   if (date && date <= today) facts.noticeDate = date;
   if (reply.date) d.responseDue = reply.date.date;
   else if (reply.within) d.responseDue = dueFrom(facts.noticeDate ?? known.noticeDate ?? today, reply.within);
+  const signs = legalSignsIn(text);
+  if (signs.length > 0) d.legalSigns = signs;
   const notice = noticeTextOf(text);
   if (notice) d.noticeText = notice;
   return { facts, details: d, listingProblems: found.problems };

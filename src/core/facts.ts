@@ -151,6 +151,11 @@ export const Details = z
     deleted: z.array(z.enum(['listing', 'records'])).max(2),
     /** What an "authorized" answer rests on: an authorization letter, or invoices for genuine goods (first sale). */
     rightsBasis: z.enum(['letter', 'invoices']),
+    /**
+     * Signs that a lawyer, a demand or a court may be involved, found anywhere in the seller's words
+     * (labels from litigation.ts). Any one of them means: take offline, delete nothing (mustPreserve).
+     */
+    legalSigns: z.array(z.string().max(60)).max(20),
     /** The notice as the seller pasted it, kept for the lawyer's file. */
     noticeText: z.string().max(20_000),
   })

@@ -1,6 +1,7 @@
 import type { Facts } from './facts.js';
 import { type CitationRef, cite, type KnowledgeBase, type Section } from './knowledge-base.js';
 import type { GivenSection, LlmAnswerOut } from './llm-contract.js';
+import { isLitigation } from './litigation.js';
 import type { Reply } from './replies.js';
 
 // Checks on what a model says before a seller sees it, and the replies when it is not shown. Pure: the answer
@@ -13,11 +14,7 @@ export const NOT_COVERED =
 
 const normal = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-const LITIGATION = new Set(['court_or_tro', 'rights_holder_letter']);
-
-export function isLitigation(facts: Facts): boolean {
-  return facts.notice !== undefined && LITIGATION.has(facts.notice);
-}
+export { isLitigation };
 
 // Deleting something, said as advice: "delete the listing", "you can remove the records", "dispose of the
 // stock". A verb only counts as forbidden when a negation stands right before it ("do not delete", "never

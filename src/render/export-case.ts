@@ -85,6 +85,7 @@ const DETAIL_LABELS: Record<Exclude<keyof Details, 'noticeText'>, string> = {
   rightsBasis: 'Authorization rests on',
   marketplace: 'Marketplace',
   otherListings: 'Other listings',
+  legalSigns: 'Signs of a lawyer or court',
 };
 
 function detailLines(d: Details): string[] {
@@ -103,6 +104,7 @@ function detailLines(d: Details): string[] {
       text = (d.differences ?? []).map((x, i) => `${i + 1}. ${inline(x)}`).join(' ');
     else if (key === 'rightsBasis')
       text = d.rightsBasis === 'letter' ? 'an authorization letter' : 'invoices';
+    else if (key === 'legalSigns') text = (d.legalSigns ?? []).join(', ');
     else if (typeof v === 'boolean') text = v ? 'yes' : 'no';
     else text = inline(String(v));
     out.push(`- ${label}: ${text}`);
