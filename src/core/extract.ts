@@ -2,8 +2,8 @@ import { blank, dueFrom, noticeDateIn, replyBy, troDate } from './extract-dates.
 import { complaintIdSpans, readDetails } from './extract-details.js';
 import { ZH_ALLEGATION, ZH_PATTERNS, ZH_THREAT } from './extract-zh.js';
 import type { Details, FactKey, Facts } from './facts.js';
-import { legalSignsIn } from './litigation.js';
 import { findListingRefs, type ListingRef, type ListingRefProblem } from './listing-ref.js';
+import { legalSignsIn } from './litigation.js';
 import { noticeTextOf } from './notice-text.js';
 
 // Reads a seller's own words into facts, without an LLM. Each rule is a fact value and the phrases

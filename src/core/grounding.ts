@@ -1,7 +1,7 @@
 import type { Facts } from './facts.js';
 import { type CitationRef, cite, type KnowledgeBase, type Section } from './knowledge-base.js';
-import type { GivenSection, LlmAnswerOut } from './llm-contract.js';
 import { isLitigation } from './litigation.js';
+import type { GivenSection, LlmAnswerOut } from './llm-contract.js';
 import type { Reply } from './replies.js';
 
 // Checks on what a model says before a seller sees it, and the replies when it is not shown. Pure: the answer
