@@ -45,7 +45,7 @@ export function isGuidanceQuestion(state: CaseState, text: string): boolean {
     state.status !== 'new' &&
     words(text) >= MIN_QUESTION_WORDS &&
     isQuestionText(text) &&
-    !matchFollowUp(text, state.facts)
+    !matchFollowUp(text, state.facts, state.details)
   );
 }
 

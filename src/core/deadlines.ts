@@ -3,6 +3,7 @@ import { addBusinessDays, addDays, daysBetween, formatDay } from './dates.js';
 import { decide } from './decide.js';
 import type { Details, Facts } from './facts.js';
 import { type Citation, citeWhole, type KnowledgeBase } from './knowledge-base.js';
+import { isCourtCase, isLetter, isPlatformComplaint } from './litigation.js';
 import type { RouteId } from './route-rules.js';
 
 export interface Deadline {
@@ -69,10 +70,7 @@ export function counterNoticeDue(noticeDate: string): string {
 
 /** A platform complaint the seller may appeal: a dispute, or one waiting on legal's opinion. */
 export function appealOnTable(f: Facts, routes: readonly RouteId[]): boolean {
-  return (
-    f.notice === 'platform_complaint' &&
-    (routes.includes('dispute_reply') || routes.includes('legal_opinion'))
-  );
+  return isPlatformComplaint(f) && (routes.includes('dispute_reply') || routes.includes('legal_opinion'));
 }
 
 // Hedged on purpose (product.md): dates come with their basis and caveat, never as legal certainty.
@@ -93,7 +91,7 @@ const RULES: DeadlineRule[] = [
   },
   {
     id: 'tro_expiry',
-    applies: (f) => f.notice === 'court_or_tro',
+    applies: isCourtCase,
     compute: (f, d) =>
       d.troDate
         ? {
@@ -112,7 +110,7 @@ const RULES: DeadlineRule[] = [
   },
   {
     id: 'court_answer',
-    applies: (f) => f.notice === 'court_or_tro',
+    applies: isCourtCase,
     compute: courtAnswer,
     needsNoticeDate: true,
     label: 'Answer to the court due',
@@ -122,7 +120,7 @@ const RULES: DeadlineRule[] = [
   },
   {
     id: 'letter_reply',
-    applies: (f) => f.notice === 'rights_holder_letter',
+    applies: isLetter,
     compute: statedReply,
     needsNoticeDate: false,
     label: 'Reply date the letter sets',
@@ -133,7 +131,7 @@ const RULES: DeadlineRule[] = [
   {
     // A date the court papers or the firm's email state: real until the lawyer says otherwise.
     id: 'stated_reply',
-    applies: (f) => f.notice === 'court_or_tro',
+    applies: isCourtCase,
     compute: statedReply,
     needsNoticeDate: false,
     label: 'Date stated in the court papers or email',
@@ -143,7 +141,7 @@ const RULES: DeadlineRule[] = [
   {
     // The platform's own countdown, as the seller read it: the real deadline, ahead of any estimate.
     id: 'stated_reply',
-    applies: (f) => f.notice === 'platform_complaint' || f.notice === undefined,
+    applies: (f) => isPlatformComplaint(f) || f.notice === undefined,
     compute: statedReply,
     needsNoticeDate: false,
     label: 'Reply date the notice states',
@@ -163,8 +161,8 @@ export function computeDeadlines(
   /** `details`: a TRO issue date or a reply-by date; `routes`: when the caller has decided them already. */
   o: { details?: Details; routes?: readonly RouteId[] } = {},
 ): Deadline[] {
-  const routes = o.routes ?? decide(facts, kb).map((r) => r.id);
   const details = o.details ?? {};
+  const routes = o.routes ?? decide(facts, kb, details).map((r) => r.id);
   const out: Deadline[] = [];
   for (const r of RULES) {
     if (!r.applies(facts, routes)) continue;
@@ -189,7 +187,8 @@ export function computeDeadlines(
 export function deadlinesNeedDate(
   facts: Facts,
   kb: KnowledgeBase,
-  routes: readonly RouteId[] = decide(facts, kb).map((r) => r.id),
+  // Only the route ids matter here, and the legal signs change wording, never which routes apply.
+  routes: readonly RouteId[] = decide(facts, kb, {}).map((r) => r.id),
 ): boolean {
   return !facts.noticeDate && RULES.some((r) => r.needsNoticeDate && r.applies(facts, routes));
 }

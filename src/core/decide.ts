@@ -1,5 +1,5 @@
 import { holds } from './conditions.js';
-import type { Facts } from './facts.js';
+import type { Details, Facts } from './facts.js';
 import { type Citation, cite, citeWhole, type KnowledgeBase } from './knowledge-base.js';
 import { ROUTE_RULES, type RouteId, type RouteRule } from './route-rules.js';
 
@@ -17,8 +17,8 @@ export interface Route {
 }
 
 /** The rule as it reads for these facts: its first override that holds replaces the fields it names. */
-function worded(rule: RouteRule, facts: Facts): RouteRule {
-  const o = rule.overrides?.find((x) => holds(x.when, facts));
+function worded(rule: RouteRule, facts: Facts, details: Details): RouteRule {
+  const o = rule.overrides?.find((x) => holds(x.when, facts, details));
   return o ? { ...rule, ...o } : rule;
 }
 
@@ -40,15 +40,19 @@ function appliesTo(ref: string, facts: Facts): boolean {
   return true;
 }
 
-/** The pure decision: which routes the known facts lead to, each with its reason and citations. */
-export function decide(facts: Facts, kb: KnowledgeBase): Route[] {
+/**
+ * The pure decision: which routes the known facts lead to, each with its reason and citations. `details`
+ * carries the legal signs in the seller's words, which turn any deletion into "take offline, keep".
+ */
+export function decide(facts: Facts, kb: KnowledgeBase, details: Details): Route[] {
   const routes: Route[] = [];
   for (const base of ROUTE_RULES) {
     if (routes.some((r) => r.id === base.id)) continue;
-    if (!holds(base.when, facts)) continue;
-    const rule = worded(base, facts);
+    if (!holds(base.when, facts, details)) continue;
+    const rule = worded(base, facts, details);
     const refs = [...rule.citations];
-    for (const extra of rule.citationsWhen ?? []) if (holds(extra.when, facts)) refs.push(...extra.citations);
+    for (const extra of rule.citationsWhen ?? [])
+      if (holds(extra.when, facts, details)) refs.push(...extra.citations);
     routes.push({
       id: rule.id,
       variant: rule.variant,

@@ -14,6 +14,8 @@ export interface Action {
   links: Link[];
   steps: string[];
   warning?: string;
+  /** The listing comes down but is kept as evidence: nothing is deleted (a case that must keep everything). */
+  keepsEvidence?: boolean;
 }
 
 // Seller portal addresses. Menu names change with redesigns, so steps say "usually" and ask the seller
@@ -164,6 +166,7 @@ function keepEvidenceOffline(facts: Facts, marketplace?: string): Action {
     ],
     warning:
       'Delete nothing (the listing, its photos, orders or sales records) until your lawyer says so, and do not relist the product under a new listing.',
+    keepsEvidence: true,
   };
 }
 
@@ -215,20 +218,28 @@ function fileDispute(facts: Facts, marketplace?: string): Action {
 /** Legal-opinion cases where the listing comes down while legal looks (not one it will judge as it stands). */
 const OFFLINE_WHILE_LEGAL_LOOKS = new Set(['unsure', 'own_right']);
 
+export interface ActionOptions {
+  /** Nothing may be deleted (litigation.ts mustPreserve): every delist action is "take offline, keep". */
+  preserve: boolean;
+  marketplace?: string;
+  /** The other accused listings of the case (a Schedule A case names many): the same steps apply to each. */
+  others?: readonly string[];
+}
+
 /** The links and steps that go with the routes, with the listing id filled in. */
 export function actionsFor(
   routes: readonly Pick<Route, 'id' | 'variant'>[],
   facts: Facts,
-  marketplace?: string,
-  /** The other accused listings of the case (a Schedule A case names many): the same steps apply to each. */
-  others: readonly string[] = [],
+  o: ActionOptions,
 ): Action[] {
+  const { marketplace, others = [] } = o;
   const actions: Action[] = [];
   const delist = routes.find((r) => r.id === 'delist_now');
   const opinion = routes.find((r) => r.id === 'legal_opinion');
   const keepSelling = routes.some((r) => r.id === 'lawyer_escalation' && r.variant === 'keep_selling');
-  if (delist?.variant === 'preserve' || (delist && keepSelling)) {
-    // A court case or a demand letter: the listing comes down but stays in the library as evidence.
+  if (delist && (o.preserve || delist.variant === 'preserve' || keepSelling)) {
+    // A court case, a letter, a lawyer mentioned or an unconfirmed notice, or a lawyer negotiating to keep
+    // selling: the listing comes down but stays in the library as evidence.
     actions.push(keepEvidenceOffline(facts, marketplace));
   } else if (delist) {
     if (facts.platform === 'amazon') actions.push(amazonDelete(facts, marketplace));

@@ -50,12 +50,18 @@ const RULES: PhraseRule[] = [
     value: 'rights_holder_letter',
     patterns: [
       /cease (and|&) desist/,
+      // A threat to sue is a letter's, not a court case ("or we will file suit in the District Court").
+      /\b(threaten\w*|will|'ll|would|shall|intends? to|plans? to|going to|want to|reserves? the right to|may|might)\s+(\w+\s+){0,3}?(sue|file (a )?(suit|lawsuit|case|complaint (in|with))|take (us |you |legal )?(legal action|action|to court)|go to court|commence|initiate)\b/,
+      // "a complaint from the rights holder's law firm by email", "a warning signed by their attorneys".
+      /\b(complaint|notice|warning|demand|message|letter|email|e-mail|mail)s? (from|by|sent by|signed by|on behalf of) (the |their |a |an )?([\w'&.,-]+ ){0,4}?(law ?firm|lawyers?|attorneys?|counsel|legal (team|department|representatives?))\b/,
+      // "An attorney for Acme sent us…", "their lawyers say…" (not "our lawyer says").
+      /(?<!\b(our|my|we|us) (own )?)\b(law ?firm|lawyers?|attorneys?|counsel)( (for|of|representing|acting for|on behalf of) [\w'&.,-]+( [\w'&.,-]+){0,3})? (has |have )?(sent|wrote|written|emailed|e-mailed|mailed|contacted|reached out|called|messaged|says|said|claims?|claimed|demands?|demanded|threaten\w*|warned|warns|asked|is asking|are asking)\b/,
       // Not "our authorization letter from the brand": that is evidence of rights, not a letter from their side.
       /(?<!(authori[sz]ation|licen[cs]e|permission|consent) )(letter|email|e-mail|mail|message) from (the |their |a |an )?([\w'&.-]+ ){0,3}?(law ?firm|lawyers?|attorneys?|counsel|legal team|brand|rights? ?holder|owner)/,
       /(law ?firm|lawyers?|attorneys?) (sent|wrote|emailed|e-mailed|mailed|contacted)/,
       // "a letter from Acme LLP": a firm's name with a law firm's suffix.
       /(letter|email|e-mail|mail|notice) from ([\w'&.,-]+ ){1,5}?(llp|pllc|p\.c\.|law group|law offices?)\b/,
-      /demand letter|(lawyer|attorney)'?s? letter/,
+      /demand letter|(lawyer|attorney)'?s? letter|letter (from|by) (a |an |the |their )?(lawyer|attorney|law ?firm)/,
     ],
   },
   {
@@ -243,6 +249,15 @@ const ALLEGATION =
 // Threats are the other side's words too, and not yet a court case.
 const THREAT = /\b(threat\w*|warn\w*) (to|that|of|with)\b[^.;!?]*?(?=[.;!?]|\bbut\b|\bhowever\b|$)/g;
 
+// A lawsuit that may come ("or we will file suit in the District Court", "they may seek a TRO", "failing
+// which we will go to court") is a letter's threat, not court evidence: the clause is left out when the court
+// rule reads. It stops at a comma, a "but" or a new "we/I" clause, so "they will sue, we got a TRO" keeps its TRO.
+const LITIGATION_TO_COME =
+  /\b(will|'ll|would|shall|may|might|could|intends? to|plans? to|going to|want to|wants to|prepared to|reserves? the right to|threaten\w*|consider(s|ing)?)\s+(\w+\s+){0,3}?(file|sue|suing|take (you|us|legal action|this|the matter)|seek|commence|initiate|bring|pursue|proceed|escalate|go to court|apply for|request|obtain|ask the court)\b[^,.;!?]*?(?=[,.;!?]|\bbut\b|\bhowever\b|\band (we|i)\b|$)|\b(or else|otherwise|failing (which|that|this|to comply)|if (you|your \w+) (do(es)? not|don'?t|fail|refuse|ignore|continue)\b)[^,.;!?]*?(?=[,.;!?]|\bbut\b|\bhowever\b|$)/g;
+// The same in Chinese: 要起诉, 将提起诉讼, 准备上法院.
+const ZH_LITIGATION_TO_COME =
+  /(要|将|会|准备|打算|考虑|可能)(会)?(对我们)?(起诉|提起诉讼|告我们|上法院|申请禁令|冻结)/g;
+
 // Each rule also takes its Chinese phrases.
 for (const rule of RULES) rule.patterns.push(...(ZH_PATTERNS[`${rule.fact}:${rule.value}`] ?? []));
 
@@ -332,7 +347,11 @@ export function extractFacts(text: string, today: string, known: Known = {}): Ex
     if (platform) facts.platform = platform;
   }
   const own = ownWords(t);
-  const calm = t.replace(THREAT, ' ').replace(ZH_THREAT, ' ');
+  const calm = t
+    .replace(THREAT, ' ')
+    .replace(ZH_THREAT, ' ')
+    .replace(LITIGATION_TO_COME, ' ')
+    .replace(ZH_LITIGATION_TO_COME, ' ');
   const set = facts as Record<string, string>;
   for (const rule of RULES) {
     if (set[rule.fact] !== undefined) continue;

@@ -23,7 +23,8 @@ function isKnown(q: Question, view: FlowView): boolean {
 }
 
 export function isRelevant(q: Question, facts: Facts): boolean {
-  return anyHolds(q.askWhen, facts);
+  // Which questions matter never depends on the preservation rule (a test keeps askWhen free of it).
+  return anyHolds(q.askWhen, facts, {});
 }
 
 /** The next question: the first one whose value is unknown, not skipped, and relevant to the decision. */

@@ -1,5 +1,5 @@
 import { type Condition, holds } from './conditions.js';
-import type { Facts } from './facts.js';
+import type { Details, Facts } from './facts.js';
 import { type CitationRef, cite, type KnowledgeBase } from './knowledge-base.js';
 import { GUIDANCE_QUOTES as Q } from './route-quotes.js';
 
@@ -23,6 +23,8 @@ export interface FollowUp {
 const LITIGATION: Condition = { is: { notice: ['court_or_tro', 'rights_holder_letter'] } };
 const COURT: Condition = { is: { notice: ['court_or_tro'] } };
 const LETTER: Condition = { is: { notice: ['rights_holder_letter'] } };
+/** A lawyer may be involved, or the notice is not known yet: nothing is deleted (litigation.ts mustPreserve). */
+const PRESERVE: Condition = { preserve: true };
 
 const g = (section: string, quote: string): CitationRef => ({ ref: `guidance#${section}`, quote });
 const KEEP_EVIDENCE: CitationRef = {
@@ -35,6 +37,10 @@ const PRESERVE_ON_LETTER: CitationRef = {
 };
 const DELETE_NOTHING =
   'No. Delete nothing: not the listing, its photos, orders, sales records, messages or the stock. In a court case, or once a letter from their side has arrived, they are evidence, and deleting them can cost you the case even if you would otherwise win. Take the product off sale instead, and ask the lawyer before deleting anything.';
+// A lawyer, a demand or a court was mentioned, or what arrived is not known yet: the same rule until legal
+// says no lawsuit is in sight.
+const DELETE_NOTHING_YET =
+  'Not yet. Take the product off sale, but delete nothing (the listing, its photos, orders, sales records, messages or the stock) until legal has seen the case: a lawyer, a demand or a court may be involved, or what you received is not confirmed as a platform complaint, and once a lawsuit can be expected they are evidence.';
 
 const RECORDS =
   /\b(sales|order|orders|transaction|payment|payout|customer|buyer|chat)s? ?(records?|history|data|reports?|messages?)?\b|\brecords?\b|\binvoices?\b|\bmessages?\b|\bemails?\b|\bevidence\b|\bdata\b|\bscreenshots?\b/;
@@ -52,6 +58,7 @@ export const FOLLOW_UPS: readonly FollowUp[] = [
     ],
     answers: [
       { when: LITIGATION, answer: DELETE_NOTHING, citations: [KEEP_EVIDENCE, PRESERVE_ON_LETTER] },
+      { when: PRESERVE, answer: DELETE_NOTHING_YET, citations: [PRESERVE_ON_LETTER] },
       {
         answer:
           'No. Keep your sales records, orders, invoices and messages: they are your proof in a dispute, and a lawyer needs them if a letter or a court case follows. Only a listing that really infringes is deleted, never its records.',
@@ -68,6 +75,7 @@ export const FOLLOW_UPS: readonly FollowUp[] = [
     ],
     answers: [
       { when: LITIGATION, answer: DELETE_NOTHING, citations: [KEEP_EVIDENCE, g('1.1', Q.takeOff)] },
+      { when: PRESERVE, answer: DELETE_NOTHING_YET, citations: [PRESERVE_ON_LETTER, g('1.1', Q.takeOff)] },
       {
         when: { is: { usesTheirIp: ['unsure'] } },
         answer:
@@ -118,6 +126,28 @@ export const FOLLOW_UPS: readonly FollowUp[] = [
         answer:
           'No. An unanswered complaint stands and counts against the store: the complainant reports again, and repeated complaints freeze or close the store. Do what the outcome above says (delist or dispute) today.',
         citations: [g('1.2', Q.reportsAgain), g('3.2', Q.frozen)],
+      },
+    ],
+  },
+  {
+    // "Is this a scam?" about a payment link or a "court" email: fake ones exist; the docket tells.
+    id: 'scam',
+    patterns: [
+      /\b(scam\w*|fraud\w*|phishing|spoof\w*)\b|\bfake (court|email|e-mail|lawyer|attorney|law ?firm|letter|notice|link|tro|summons|case|payment|demand)s?\b/,
+      /\b(is|are|was|were) (this|that|the|these|those|it)( [\w'-]+){0,4} (link|email|e-mail|court|letter|notice|lawyer|attorney|law ?firm|tro|case|summons|payment request|demand)s?( [\w'-]+){0,4} (real|legit|legitimate|genuine)\b/,
+      /骗局|诈骗|骗子|是真的吗|是不是真的|钓鱼/,
+    ],
+    answers: [
+      {
+        answer:
+          'It may be: fake “court” and “law firm” emails that ask for payment exist, and real courts do not email people asking for payment. Pay nothing and click no link in it. Look up the case number on the court’s public docket (PACER), or have legal do it, and compare the sender with the platform’s own notice. Until legal says otherwise, keep the email with its headers and delete nothing.',
+        citations: [
+          {
+            ref: 'facts#us.verify-case',
+            quote: "Look up the case number on the court's public docket (PACER)",
+          },
+          { ref: 'facts#us.verify-case', quote: 'real courts do not email people asking for payment' },
+        ],
       },
     ],
   },
@@ -217,6 +247,12 @@ export const FOLLOW_UPS: readonly FollowUp[] = [
         citations: [g('3.1', Q.lookCarefully), KEEP_EVIDENCE],
       },
       {
+        when: PRESERVE,
+        answer:
+          'Yes, check them now: start with the complainant’s brand, then similar designs and photos you did not shoot, offline listings included. Until legal has seen the case, take what infringes off sale but delete nothing, and give legal the list.',
+        citations: [g('3.1', Q.lookCarefully), PRESERVE_ON_LETTER],
+      },
+      {
         answer:
           'Yes, check them now: start with the complainant’s brand, then similar designs and photos you did not shoot, offline listings included.',
         citations: [g('3.1', Q.lookCarefully)],
@@ -232,7 +268,7 @@ export interface FollowUpMatch {
 }
 
 const QUESTION =
-  /\?|？|\b(can|should|do|may|must|shall|could) (i|we)\b|\bis it (ok|fine|enough)\b|吗|可以|可不可以|能不能|能否|是否|要不要|需不需要|该不该|应该|怎么办/;
+  /\?|？|\b(can|should|do|may|must|shall|could) (i|we)\b|\bis it (ok|fine|enough)\b|\b(is|are) (this|that|it|they) (a )?(scam|fake|fraud|real|legit)\b|吗|可以|可不可以|能不能|能否|是否|要不要|需不需要|该不该|应该|怎么办/;
 // Said as a plan, not a question ("our boss wants us to delete the sales records"): answered all the same,
 // because in a court case it is the one thing that must not happen.
 const INTENT =
@@ -244,11 +280,15 @@ export function isQuestionText(text: string): boolean {
 }
 
 /** The follow-up a seller's words ask about, if any, answered for this case. */
-export function matchFollowUp(text: string, facts: Facts = {}): FollowUpMatch | undefined {
+export function matchFollowUp(
+  text: string,
+  facts: Facts,
+  details: Pick<Details, 'legalSigns'>,
+): FollowUpMatch | undefined {
   const t = ` ${text.toLowerCase().replace(/[’`]/g, "'")} `;
   if (!QUESTION.test(t) && !INTENT.test(t)) return undefined;
   const f = FOLLOW_UPS.find((x) => x.patterns.some((p) => p.test(t)));
-  const a = f?.answers.find((x) => !x.when || holds(x.when, facts));
+  const a = f?.answers.find((x) => !x.when || holds(x.when, facts, details));
   return f && a ? { id: f.id, answer: a.answer, citations: a.citations } : undefined;
 }
 

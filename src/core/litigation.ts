@@ -34,6 +34,16 @@ export function mustPreserve(facts: Facts, details: Pick<Details, 'legalSigns'>)
   return !isPlatformComplaint(facts) || (details.legalSigns?.length ?? 0) > 0;
 }
 
+/**
+ * Whether a store sweep advises "take offline, keep" rather than "delete": when it runs for a case that must
+ * keep everything. A sweep with no case behind it (a seller checking the store unprompted) may advise deleting.
+ */
+export function sweepMustPreserve(
+  caseState: { facts: Facts; details: Pick<Details, 'legalSigns'> } | undefined,
+): boolean {
+  return caseState !== undefined && mustPreserve(caseState.facts, caseState.details);
+}
+
 /** The opposite of mustPreserve, named for the callers that advise a deletion. */
 export function mayAdviseDeletion(facts: Facts, details: Pick<Details, 'legalSigns'>): boolean {
   return !mustPreserve(facts, details);

@@ -14,6 +14,7 @@ import { type Action, actionsFor } from './delist-actions.js';
 import { type Details, FACT_NAMES, type FactKey, type Facts } from './facts.js';
 import { missingFacts } from './flow.js';
 import type { KnowledgeBase, Retriever } from './knowledge-base.js';
+import { isCourtCase, isLitigation, mustPreserve, preservationWhy } from './litigation.js';
 
 /** Everything ipcheck concludes about a case: the triage contract's JSON, and what every channel renders. */
 export interface Outcome {
@@ -56,17 +57,16 @@ export interface OutcomeInput {
 export function buildOutcome(input: OutcomeInput, ctx: CoreContext): Outcome {
   const { facts, today } = input;
   const details: Details = { ...ctx.defaults, ...input.details };
-  const routes = decide(facts, ctx.kb);
+  const routes = decide(facts, ctx.kb, details);
   const ids = routes.map((r) => r.id);
   // Deadlines depend on the routes: decided once here, not again inside them.
   const deadlines = computeDeadlines(facts, today, ctx.kb, { routes: ids, details });
-  const actions = actionsFor(
-    routes,
-    facts,
-    details.marketplace,
-    (details.otherListings ?? []).map((l) => l.listingId),
-  );
-  const draftInput = { facts, details, routes, deadlines, caseId: input.caseId };
+  const actions = actionsFor(routes, facts, {
+    preserve: mustPreserve(facts, details),
+    marketplace: details.marketplace,
+    others: (details.otherListings ?? []).map((l) => l.listingId),
+  });
+  const draftInput = { facts, details, routes, deadlines, actions, caseId: input.caseId };
   const missing = missingFacts(facts);
   // A deadline due today or tomorrow comes before anything else.
   const notes: string[] = deadlines
@@ -93,8 +93,7 @@ export function buildOutcome(input: OutcomeInput, ctx: CoreContext): Outcome {
     notes.push(
       `Which platform is it? On AliExpress the first counter-notice is due about 3 business days after the complaint${facts.noticeDate ? ` (${formatDay(counterNoticeDue(facts.noticeDate))})` : ''}; Amazon has no fixed window. Give the listing link for exact steps and a reminder.`,
     );
-  if (facts.notice === 'court_or_tro')
-    notes.push('Court case: do not email or pay the plaintiff’s law firm yourself.');
+  if (isCourtCase(facts)) notes.push('Court case: do not email or pay the plaintiff’s law firm yourself.');
   return {
     facts,
     details,
@@ -113,17 +112,21 @@ export function buildOutcome(input: OutcomeInput, ctx: CoreContext): Outcome {
  * in a court case or after a letter, nothing is deleted until the lawyer says so.
  */
 function preservationNotes(facts: Facts, details: Details): string[] {
-  const litigation = facts.notice === 'court_or_tro' || facts.notice === 'rights_holder_letter';
+  const litigation = isLitigation(facts);
   const gone = details.deleted ?? [];
   const notes: string[] = [];
   if (litigation)
     notes.push(
       'Keep everything: delete nothing (listings, photos, orders, sales records, messages) until the lawyer says so.',
     );
+  else if (mustPreserve(facts, details))
+    notes.push(
+      `Keep everything for now: ${preservationWhy(facts, details)}, so take listings offline rather than delete them, and delete no records (photos, orders, sales records, messages) until legal has seen the case.`,
+    );
   if (gone.length > 0) {
     const what = gone.map((g) => (g === 'listing' ? 'the listing' : 'sales records')).join(' and ');
     notes.push(
-      litigation
+      mustPreserve(facts, details)
         ? `You said ${what} ${gone.length > 1 ? 'were' : 'was'} already deleted: tell the lawyer today (the note says so), delete nothing more, and export now whatever the platform still keeps (orders, payouts, messages).`
         : `You said ${what} ${gone.length > 1 ? 'were' : 'was'} already deleted: keep every other record from now on, and export what the platform still keeps (orders, payouts), in case a lawyer needs it.`,
     );

@@ -187,6 +187,20 @@ export const ROUTE_RULES: readonly RouteRule[] = [
         facts: ['facts#us.preserve-on-letter', 'facts#ae.relist-violation', 'facts#ae.penalties'],
       },
       {
+        // A lawyer, a demand or a court was mentioned, or what arrived is not confirmed as a platform
+        // complaint: a lawsuit may follow, so the listing comes down but is kept (litigation.ts mustPreserve).
+        when: { preserve: true },
+        title: 'Take the listing off sale now, and keep it',
+        reason:
+          'The listing carries someone else’s mark, design or work and you hold no rights: take it off sale now, and do not relist it. Keep it and its records rather than delete them: a lawyer, a demand or a court may be involved, or what you received is not confirmed as a platform complaint.',
+        steps: [
+          'Screenshot the listing and export its sales records first, and keep them.',
+          'Take the listing offline now (see the steps below), and delete nothing (listing, photos, orders, sales records, messages) until legal has seen the case.',
+          'Do not upload the same product again under a new listing or after moving warehouse.',
+        ],
+        facts: ['facts#us.preserve-on-letter', 'facts#ae.relist-violation', 'facts#ae.penalties'],
+      },
+      {
         when: AMAZON,
         steps: [
           'Screenshot the listing and download its sales report first, and keep them: only the listing is deleted.',
@@ -434,6 +448,16 @@ export const ROUTE_RULES: readonly RouteRule[] = [
           'Take what infringes off sale, but delete nothing while the case runs: screenshot each one and give legal the list.',
         ],
         facts: ['facts#sweep.audit-store', 'facts#us.keep-evidence'],
+      },
+      {
+        when: { preserve: true },
+        steps: [
+          SWEEP_STEP,
+          'Search your listings, online and offline, for the complainant’s brand name and logo.',
+          'Look for designs like the one reported and for photos you did not shoot.',
+          'Take what infringes off sale, but delete nothing until legal has seen the case: screenshot each one and give legal the list.',
+        ],
+        facts: ['facts#sweep.audit-store', 'facts#us.preserve-on-letter'],
       },
     ],
   },

@@ -1,9 +1,10 @@
 import type { CaseState } from './case-state.js';
 import { formatDay } from './dates.js';
 import type { Deadline } from './deadlines.js';
-import type { Facts } from './facts.js';
+import type { Details, Facts } from './facts.js';
 import { matchFollowUp } from './follow-ups.js';
 import { cite } from './knowledge-base.js';
+import { isLitigation, mustPreserve } from './litigation.js';
 import { type CoreContext, deadlinesOf } from './outcome.js';
 import type { Reply } from './replies.js';
 
@@ -11,8 +12,8 @@ import type { Reply } from './replies.js';
 // cannot wait for the outcome (court papers, a deletion in a court case, deadlines that just moved).
 
 /** A follow-up question answered for this case (deleting is right after a complaint, wrong in a court case). */
-export function faqReply(text: string, ctx: CoreContext, facts: Facts): Reply | undefined {
-  const f = matchFollowUp(text, facts);
+export function faqReply(text: string, ctx: CoreContext, facts: Facts, details: Details): Reply | undefined {
+  const f = matchFollowUp(text, facts, details);
   return f ? { kind: 'faq', text: f.answer, citations: f.citations.map((c) => cite(ctx.kb, c)) } : undefined;
 }
 
@@ -30,9 +31,27 @@ export function urgentIfCourt(before: Facts, after: Facts): Reply[] {
   return [{ kind: 'text', tone: 'urgent', text }];
 }
 
+/**
+ * A sign of a lawyer, a demand or a court just read in the seller's words, on a case that is not (yet) a
+ * court case or a letter: said at once, because it changes "delete" into "take offline, keep".
+ */
+export function legalSignsNotice(before: CaseState, after: CaseState): Reply[] {
+  if (isLitigation(after.facts)) return [];
+  const had = new Set(before.details.legalSigns ?? []);
+  const fresh = (after.details.legalSigns ?? []).filter((s) => !had.has(s));
+  if (fresh.length === 0) return [];
+  return [
+    {
+      kind: 'text',
+      tone: 'urgent',
+      text: `You mentioned ${fresh.join(', ')}. Until legal has seen the case, delete nothing (listings, photos, orders, sales records, messages): take listings offline instead, and do not reply to, sign for or pay anyone yourself. If a lawyer or a court wrote to you, say so: it is a letter or a court case, not a platform complaint.`,
+    },
+  ];
+}
+
 /** A deletion just reported in a court case or after a letter: said at once, not only in the outcome's notes. */
 export function deletionWarning(before: CaseState, after: CaseState): Reply[] {
-  const litigation = after.facts.notice === 'court_or_tro' || after.facts.notice === 'rights_holder_letter';
+  const litigation = mustPreserve(after.facts, after.details);
   const fresh = (after.details.deleted ?? []).filter((d) => !(before.details.deleted ?? []).includes(d));
   if (!litigation || fresh.length === 0) return [];
   return [

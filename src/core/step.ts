@@ -27,7 +27,13 @@ import { buildOutcome, type CoreContext, todayFor } from './outcome.js';
 import { type Question, questionById } from './questions.js';
 import { isBareChoice, readChoiceValue, readTextAnswer } from './read-answer.js';
 import { DISCLAIMER, type Effect, HELP_COMMANDS, HELP_TEXT, type Reply } from './replies.js';
-import { deadlinesMoved, deletionWarning, faqReply, urgentIfCourt } from './step-notices.js';
+import {
+  deadlinesMoved,
+  deletionWarning,
+  faqReply,
+  legalSignsNotice,
+  urgentIfCourt,
+} from './step-notices.js';
 
 /**
  * What was read or answered for a message outside the step (a language model, ranked retrieval), passed in
@@ -167,9 +173,10 @@ function answerFor(
   text: string,
   ctx: CoreContext,
   facts: Facts,
+  details: Details,
   hints: TextHints | undefined,
 ): Reply | undefined {
-  return faqReply(text, ctx, facts) ?? hints?.answer;
+  return faqReply(text, ctx, facts, details) ?? hints?.answer;
 }
 
 /** A pasted notice is kept whole (up to its limit), not only the part the step reads. */
@@ -235,10 +242,10 @@ function start(
     const u = understood(before, next);
     if (u) replies.push(u);
     replies.push(...disputedNote(disputed, next));
-    replies.push(...urgentIfCourt({}, next.facts));
+    replies.push(...urgentIfCourt({}, next.facts), ...legalSignsNotice(before, next));
     if (!ex.facts.listingId && ex.listingProblems[0])
       replies.push(errorText(listingRefMessage(ex.listingProblems[0])));
-    const faq = answerFor(text, ctx, next.facts, hints);
+    const faq = answerFor(text, ctx, next.facts, next.details, hints);
     if (faq) replies.push(faq);
   }
   return prepend(replies, advance(next, ctx, now));
@@ -332,7 +339,11 @@ function acceptAnswer(
   // Extra facts from the same words only fill gaps; one that contradicts an earlier answer is asked about.
   const { state: next, conflicts } = takeExtra(answered, extra, details);
   const u = understood(answered, next);
-  const said = [...(u ? [u] : []), ...urgentIfCourt(state.facts, next.facts)];
+  const said = [
+    ...(u ? [u] : []),
+    ...urgentIfCourt(state.facts, next.facts),
+    ...legalSignsNotice(state, next),
+  ];
   if (Object.keys(conflicts).length > 0)
     return prepend(said, confirmMenu({ ...next, proposal: { facts: conflicts, details: {} } }));
   return prepend(said, advance(next, ctx, now));
@@ -364,11 +375,12 @@ function takeWordsOnly(
   if (!u && Object.keys(conflicts).length === 0 && twoWays.length === 0) return undefined;
   // A date question's message says what was wrong ("Nov 20 is when the TRO was issued"); a generic
   // "I did not catch that" would contradict what was just understood.
-  const faq = answerFor(raw, ctx, next.facts, hints);
+  const faq = answerFor(raw, ctx, next.facts, next.details, hints);
   const said = [
     ...(u ? [u] : []),
     ...twoWays,
     ...urgentIfCourt(state.facts, next.facts),
+    ...legalSignsNotice(state, next),
     ...(faq ? [faq] : q.freeText?.kind === 'date' ? [errorText(why)] : []),
   ];
   if (Object.keys(conflicts).length > 0)
@@ -444,12 +456,13 @@ function textAfterDecision(
       ? [infoText(`Noted (${items.join('; ')}). It goes into the drafts and the lawyer note.`)]
       : []),
     ...deletionWarning(state, noted),
+    ...legalSignsNotice(state, noted),
     ...deadlinesMoved(state, noted, ctx, now),
     ...disputedNote(disputed, noted),
   ];
   // A question asked with new facts in it ("we got a TRO, can we delete the listing?") is answered at once,
   // for the case as it would be; the new facts still wait for confirmation.
-  const faq = answerFor(text, ctx, { ...state.facts, ...changed }, hints);
+  const faq = answerFor(text, ctx, { ...state.facts, ...changed }, noted.details, hints);
   if (Object.keys(changed).length === 0) {
     if (note.length > 0 || faq)
       return { state: noted, replies: [...note, ...(faq ? [faq] : [])], effects: [] };
@@ -511,7 +524,11 @@ function confirm(state: CaseState, yes: boolean, ctx: CoreContext, now: Date): S
   const u = understood(state, next);
   const r = advance({ ...next, status: 'open' }, ctx, now);
   return prepend(
-    [...(u ? [{ ...u, hint: `Updated. ${u.hint}` }] : []), ...urgentIfCourt(state.facts, next.facts)],
+    [
+      ...(u ? [{ ...u, hint: `Updated. ${u.hint}` }] : []),
+      ...urgentIfCourt(state.facts, next.facts),
+      ...legalSignsNotice(state, next),
+    ],
     r,
   );
 }
@@ -558,7 +575,7 @@ function text(state: CaseState, raw: string, ctx: CoreContext, now: Date, hints?
   if (!got.ok) {
     const taken = takeWordsOnly(state, raw, got.message, ctx, now, hints);
     if (taken) return taken;
-    const faq = answerFor(t, ctx, state.facts, hints);
+    const faq = answerFor(t, ctx, state.facts, state.details, hints);
     return prepend([faq ?? errorText(got.message)], current(state, ctx, now));
   }
   // The question's own answer is read by the rules; a model's reading only adds the other facts in the words.

@@ -119,7 +119,9 @@ export function buildOptionalDrafts(input: DraftInput, templates: Templates): Dr
   const delist = input.routes.find((r) => r.id === 'delist_now');
   // Not while a lawyer negotiates to keep selling: a plan of action would promise the opposite.
   const keepSelling = input.routes.some((r) => r.id === 'lawyer_escalation' && r.variant === 'keep_selling');
-  if (delist?.variant === 'infringing' && input.facts.platform === 'amazon' && !keepSelling)
+  // Nor when nothing may be deleted: the plan says the offer was deleted.
+  const keeps = input.actions.some((a) => a.keepsEvidence);
+  if (delist?.variant === 'infringing' && input.facts.platform === 'amazon' && !keepSelling && !keeps)
     out.push(make(templates, 'plan-of-action', commonVars(input)));
   return out;
 }

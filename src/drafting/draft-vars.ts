@@ -1,6 +1,7 @@
 import { formatDay } from '../core/dates.js';
 import type { Deadline } from '../core/deadlines.js';
 import type { Route } from '../core/decide.js';
+import type { Action } from '../core/delist-actions.js';
 import type { Details, Facts } from '../core/facts.js';
 
 // Turns a case into template variables. A value the case does not know becomes a visible
@@ -13,6 +14,8 @@ export interface DraftInput {
   details: Details;
   routes: readonly Route[];
   deadlines: readonly Deadline[];
+  /** The outcome's own delist and dispute actions: the lawyer note says what ipcheck advised from these. */
+  actions: readonly Action[];
   caseId?: string;
 }
 

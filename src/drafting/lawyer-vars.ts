@@ -1,5 +1,6 @@
 import { formatDay } from '../core/dates.js';
 import { VALUE_LABELS } from '../core/facts.js';
+import { isCourtCase, isLetter, isPlatformComplaint } from '../core/litigation.js';
 import {
   bullets,
   type DraftInput,
@@ -20,8 +21,8 @@ const NOTICE_QUOTE_CHARS = 2000;
 
 function urgencyOf(input: DraftInput): string {
   const { facts, routes } = input;
-  if (facts.notice === 'court_or_tro') return 'URGENT, court case or TRO';
-  if (facts.notice === 'rights_holder_letter') return 'Soon, letter from the rights holder';
+  if (isCourtCase(facts)) return 'URGENT, court case or TRO';
+  if (isLetter(facts)) return 'Soon, letter from the rights holder';
   if (routes.some((r) => r.id === 'lawyer_escalation' && r.variant === 'keep_selling'))
     return 'Soon, wants to keep selling';
   return 'Opinion needed';
@@ -49,7 +50,7 @@ function positionOf(input: DraftInput): string {
 
 /** What was done, as the seller said it, and what ipcheck advised; never an action the seller did not report. */
 function actionsOf(input: DraftInput): string {
-  const { details, routes } = input;
+  const { details } = input;
   const lines: string[] = [];
   const deleted = details.deleted ?? [];
   if (deleted.includes('listing'))
@@ -60,15 +61,17 @@ function actionsOf(input: DraftInput): string {
     );
   if (details.delisted && !deleted.includes('listing'))
     lines.push(`We say the listing has been taken down (${fillIn('date, and how: offline or closed')}).`);
-  const delist = routes.find((r) => r.id === 'delist_now');
-  const opinion = routes.find((r) => r.id === 'legal_opinion');
+  // Said from the outcome's own actions, so the note can never report advice the seller was not given.
   const done = fillIn('done or not yet, and the date');
-  if (delist?.variant === 'preserve')
+  const deleteAction = input.actions.find((a) => a.kind === 'delete_listing');
+  const offline = input.actions.find((a) => a.kind === 'take_offline');
+  if (offline?.keepsEvidence)
     lines.push(
       `ipcheck advised taking the product off sale on every channel and keeping everything (listing, photos, orders, sales records, messages, stock); ${fillIn('what was done and when, and say plainly if anything was already deleted')}.`,
     );
-  else if (delist) lines.push(`ipcheck advised deleting the listing and keeping its sales records; ${done}.`);
-  else if (opinion && (opinion.variant === 'unsure' || opinion.variant === 'own_right'))
+  else if (deleteAction)
+    lines.push(`ipcheck advised deleting the listing and keeping its sales records; ${done}.`);
+  else if (offline)
     lines.push(`ipcheck advised taking the listing offline (not deleting it) while you look; ${done}.`);
   if (lines.length === 0) return fillIn('what was done so far, if anything');
   return lines.join('\n  ');
@@ -85,7 +88,7 @@ function asksOf(input: DraftInput): string[] {
   const { facts, routes, deadlines } = input;
   const keep = 'Tell us what we must keep, and how.';
   const answerPassed = deadlines.some((d) => d.id === 'court_answer' && d.daysLeft < 0);
-  if (facts.notice === 'court_or_tro')
+  if (isCourtCase(facts))
     return [
       'Check the case on the court docket and determine the scope of the TRO: which accounts, listings and amounts it covers.',
       answerPassed
@@ -95,7 +98,7 @@ function asksOf(input: DraftInput): string[] {
       "Advise whether the freeze can be narrowed to the accused product's own sales.",
       keep,
     ];
-  if (facts.notice === 'rights_holder_letter')
+  if (isLetter(facts))
     return [
       'Read the letter (forwarded with its email headers) and tell us whether and how to answer it, before any reply date it sets.',
       'Answer the rights holder or its law firm on our behalf if an answer is needed; we will not reply, sign or pay ourselves.',
@@ -151,8 +154,8 @@ function noticeQuote(text: string | undefined): string {
 
 export function lawyerVars(input: DraftInput): Record<string, string> {
   const { facts, details } = input;
-  const court = facts.notice === 'court_or_tro';
-  const letter = facts.notice === 'rights_holder_letter';
+  const court = isCourtCase(facts);
+  const letter = isLetter(facts);
   const inventory = facts.inventory
     ? VALUE_LABELS.inventory[facts.inventory]
     : fillIn('stock of the accused product');
@@ -165,8 +168,7 @@ export function lawyerVars(input: DraftInput): Record<string, string> {
     listingId: facts.listingId ?? fillIn('listing id'),
     listingsText: listingsText(facts, details),
     noticeText: facts.notice ? VALUE_LABELS.notice[facts.notice] : fillIn('what arrived'),
-    complaintId:
-      details.complaintId ?? (facts.notice === 'platform_complaint' ? fillIn('complaint id') : 'none'),
+    complaintId: details.complaintId ?? (isPlatformComplaint(facts) ? fillIn('complaint id') : 'none'),
     ipTypeText: facts.ipType ? (IP_WORDS[facts.ipType] ?? 'unknown') : fillIn('right named'),
     brand: details.plaintiff ?? details.brand ?? fillIn('plaintiff or brand name'),
     lawFirm: details.lawFirm ?? fillIn('law firm and its email, from the notice'),

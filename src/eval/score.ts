@@ -77,7 +77,7 @@ export function questionsAfter(read: Facts, row: EvalRow): number {
 export function routesFor(read: Facts, row: EvalRow, kb: KnowledgeBase): string[] {
   const truth: Record<string, string> = { ...row.answers, ...row.stated };
   const final: Record<string, string> = { ...truth, ...(read as Record<string, string>) };
-  const ids = decide(final as Facts, kb)
+  const ids = decide(final as Facts, kb, {})
     .map((r) => r.id)
     .filter((id) => id !== 'store_sweep');
   return [...new Set(ids)].sort();

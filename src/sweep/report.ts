@@ -23,10 +23,11 @@ const COMPAT_ADVICE =
  * look first: the mark may be in a description by accident, and compatibility wording is often allowed.
  */
 export function findingAction(f: SweepFinding, preserve: boolean): Action {
-  const actions = actionsFor([{ id: 'delist_now', variant: preserve ? 'preserve' : 'infringing' }], {
-    platform: f.platform,
-    listingId: f.listingId.startsWith('row ') ? undefined : f.listingId,
-  });
+  const actions = actionsFor(
+    [{ id: 'delist_now', variant: preserve ? 'preserve' : 'infringing' }],
+    { platform: f.platform, listingId: f.listingId.startsWith('row ') ? undefined : f.listingId },
+    { preserve },
+  );
   const base = actions[0] as Action;
   if (f.risk === 'high') return base;
   const lower = base.title.charAt(0).toLowerCase() + base.title.slice(1);

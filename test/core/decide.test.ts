@@ -5,7 +5,7 @@ import { missingFacts } from '../../src/core/flow.js';
 import { testContext } from '../helpers/context.js';
 
 const ids = async (facts: Facts) =>
-  decide(facts, (await testContext()).kb).map((r) => `${r.id}/${r.variant}`);
+  decide(facts, (await testContext()).kb, {}).map((r) => `${r.id}/${r.variant}`);
 
 const base: Facts = { platform: 'aliexpress', listingId: '1005006123456789', noticeDate: '2026-11-27' };
 
@@ -178,6 +178,7 @@ describe('decision table (product.md)', () => {
     const routes = decide(
       { notice: 'court_or_tro', usesTheirIp: 'yes', rights: 'none', inventory: 'large_keep_selling' },
       (await testContext()).kb,
+      {},
     );
     expect(new Set(routes.map((r) => r.id)).size).toBe(routes.length);
   });
@@ -185,9 +186,9 @@ describe('decision table (product.md)', () => {
   it('gives every route a one-line reason and at least one exact guidance quote', async () => {
     const kb = (await testContext()).kb;
     const all = [
-      ...decide({ notice: 'court_or_tro' }, kb),
-      ...decide({ usesTheirIp: 'yes', rights: 'none', inventory: 'large_keep_selling' }, kb),
-      ...decide({ listingIsOurs: 'no', notice: 'platform_complaint' }, kb),
+      ...decide({ notice: 'court_or_tro' }, kb, {}),
+      ...decide({ usesTheirIp: 'yes', rights: 'none', inventory: 'large_keep_selling' }, kb, {}),
+      ...decide({ listingIsOurs: 'no', notice: 'platform_complaint' }, kb, {}),
       ...decide(
         {
           usesTheirIp: 'no',
@@ -196,8 +197,9 @@ describe('decision table (product.md)', () => {
           notice: 'platform_complaint',
         },
         kb,
+        {},
       ),
-      ...decide({ usesTheirIp: 'unsure', rights: 'none' }, kb),
+      ...decide({ usesTheirIp: 'unsure', rights: 'none' }, kb, {}),
     ];
     for (const r of all) {
       expect(r.reason).not.toContain('\n');
@@ -211,7 +213,7 @@ describe('decision table (product.md)', () => {
   it('adds the design-patent sentence (list the differences) only for design patents', async () => {
     const kb = (await testContext()).kb;
     const quote = (f: Facts) =>
-      decide(f, kb)
+      decide(f, kb, {})
         .flatMap((r) => r.citations)
         .some((c) => c.quote.includes('list one point two or three differences'));
     expect(quote({ usesTheirIp: 'no', ipType: 'design_patent', notice: 'platform_complaint' })).toBe(true);
@@ -224,6 +226,7 @@ describe('decision table (product.md)', () => {
       decide(
         { usesTheirIp: 'no', ipType: 'trademark', complainantContact: c, notice: 'platform_complaint' },
         kb,
+        {},
       ).find((r) => r.id === 'dispute_reply')?.reason;
     expect(reason('no_reply')).toMatch(/has not answered repeated contact/);
     // The counter-notice window does not wait for the complainant: both go out at once.
@@ -236,7 +239,7 @@ describe('decision table (product.md)', () => {
   it('shows Amazon facts only on Amazon cases', async () => {
     const kb = (await testContext()).kb;
     const refs = (platform: Facts['platform']) =>
-      decide({ platform, listingIsOurs: 'no', notice: 'platform_complaint' }, kb).flatMap((r) =>
+      decide({ platform, listingIsOurs: 'no', notice: 'platform_complaint' }, kb, {}).flatMap((r) =>
         r.supporting.map((c) => c.ref),
       );
     expect(refs('amazon')).toContain('facts#amazon.clear-complaint');

@@ -165,7 +165,7 @@ describe('follow-up questions get an emphatic, cited answer for the case at hand
     ['should I pay this link?', court, /^Not yourself, and never through a link/, 'facts#us.verify-case'],
     ['should I pay the $5,000 they ask for?', letter, /^Not yourself/, 'guidance#1.3'],
   ])('"%s" (%o)', (text, facts, answer, ref) => {
-    const m = matchFollowUp(text, facts);
+    const m = matchFollowUp(text, facts, {});
     expect(m?.answer).toMatch(answer);
     expect(m?.citations.map((c) => c.ref)).toContain(ref);
   });

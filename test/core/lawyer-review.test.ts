@@ -32,10 +32,10 @@ describe('the seller’s words are not turned against them', () => {
 
   it('a plan to delete, said without a question mark, is answered in a court case', () => {
     expect(
-      matchFollowUp('our boss wants us to delete the sales records', { notice: 'court_or_tro' })?.answer,
+      matchFollowUp('our boss wants us to delete the sales records', { notice: 'court_or_tro' }, {})?.answer,
     ).toMatch(/^No\. Delete nothing/);
     expect(
-      matchFollowUp('we plan to delete the listing tomorrow', { notice: 'court_or_tro' })?.answer,
+      matchFollowUp('we plan to delete the listing tomorrow', { notice: 'court_or_tro' }, {})?.answer,
     ).toMatch(/^No\. Delete nothing/);
   });
 
@@ -190,10 +190,14 @@ describe('outcomes say one thing', () => {
     });
     expect(draft(notOurs, 'dispute_reply')).toMatch(/Manage All Inventory, active and inactive listings/);
     expect(draft(notOurs, 'dispute_reply')).not.toMatch(/online or offline/);
-    const answer = matchFollowUp('should we delete the listing?', {
-      platform: 'amazon',
-      notice: 'platform_complaint',
-    });
+    const answer = matchFollowUp(
+      'should we delete the listing?',
+      {
+        platform: 'amazon',
+        notice: 'platform_complaint',
+      },
+      {},
+    );
     expect(answer?.answer).toMatch(/Delete product and listing/);
     expect(answer?.answer).not.toMatch(/AliExpress/);
   });
@@ -227,7 +231,7 @@ describe('follow-up answers that a litigator would sign', () => {
   });
 
   it('a settlement demand may be real: checked on the docket, never paid through a link', () => {
-    const a = matchFollowUp('should I pay this link?', court);
+    const a = matchFollowUp('should I pay this link?', court, {});
     expect(a?.answer).toMatch(/Plaintiff firms do email settlement demands/);
     expect(a?.citations.map((c) => c.quote)).not.toContain(
       'real courts do not email people asking for payment',
@@ -235,14 +239,16 @@ describe('follow-up answers that a litigator would sign', () => {
   });
 
   it('relisting in a court case breaks more than platform rules', () => {
-    expect(matchFollowUp('can we relist from another warehouse?', court)?.answer).toMatch(
+    expect(matchFollowUp('can we relist from another warehouse?', court, {})?.answer).toMatch(
       /TRO usually forbids selling/,
     );
-    expect(matchFollowUp('可以换个仓库重新上架吗？', court)?.answer).toMatch(/TRO usually forbids selling/);
+    expect(matchFollowUp('可以换个仓库重新上架吗？', court, {})?.answer).toMatch(
+      /TRO usually forbids selling/,
+    );
   });
 
   it('"can I ignore it?" does not point at an outcome that is not shown yet', () => {
-    expect(matchFollowUp('can I ignore it?', court)?.answer).not.toMatch(/outcome above/);
+    expect(matchFollowUp('can I ignore it?', court, {})?.answer).not.toMatch(/outcome above/);
   });
 });
 
@@ -264,7 +270,7 @@ describe('a second reading', () => {
       '我们想先把订单记录删掉',
       '老板说明天删除订单',
     ])
-      expect(matchFollowUp(s, letter)?.answer, s).toMatch(/^No\. Delete nothing/);
+      expect(matchFollowUp(s, letter, {})?.answer, s).toMatch(/^No\. Delete nothing/);
   });
 
   it('a deletion reported after the decision in a court case is answered with "stop" at once', async () => {
@@ -330,9 +336,12 @@ describe('a second reading', () => {
 
   it('"can I reply myself and say sorry?" is answered: an apology is an admission', () => {
     expect(
-      matchFollowUp('can I reply to them myself and say sorry?', { notice: 'rights_holder_letter' })?.answer,
+      matchFollowUp('can I reply to them myself and say sorry?', { notice: 'rights_holder_letter' }, {})
+        ?.answer,
     ).toMatch(/^No\. Do not reply, apologise or explain anything yourself/);
-    expect(matchFollowUp('可以直接给原告律师发邮件吗', { notice: 'court_or_tro' })?.id).toBe('contact_firm');
+    expect(matchFollowUp('可以直接给原告律师发邮件吗', { notice: 'court_or_tro' }, {})?.id).toBe(
+      'contact_firm',
+    );
   });
 
   it('an Amazon dispute is titled an appeal; a large stock to keep selling is taken offline, not deleted', () => {

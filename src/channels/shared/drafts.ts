@@ -46,10 +46,11 @@ export function lawyerNoteFor(rec: CaseRecord, deps: CaseDeps): { draft: Draft }
   const o = outcomeOf(rec, deps);
   const draft = buildLawyerNote(
     {
-      facts: rec.state.facts,
-      details: { ...deps.ctx.defaults, ...rec.state.details },
+      facts: o.facts,
+      details: o.details,
       routes: o.routes,
       deadlines: o.deadlines,
+      actions: o.actions,
       caseId: rec.id,
     },
     deps.ctx.templates,

@@ -1,3 +1,4 @@
+import { sweepMustPreserve } from '../../core/litigation.js';
 import { CatalogCollector, catalogSaved } from '../../sweep/catalog.js';
 import { loadMarks } from '../../sweep/load-watchlist.js';
 import { fileKind, SAVE_AS_CSV, type SharedFile, sweepFile, sweepStarting } from '../../sweep/sweep-file.js';
@@ -100,7 +101,6 @@ async function sweepOne(deps: TeamsDeps, turn: BotTurn, f: Attachment): Promise<
   const conversation = convKey(turn.activity);
   // A file sent while a case is open in this chat is swept with that case's brand and preservation.
   const rec = await deps.stores.cases.byConversation(conversation);
-  const notice = rec?.state.facts.notice;
   const brand = rec?.state.details.brand;
   const { marks } = await loadMarks(deps.watchlistFile);
   const catalog = new CatalogCollector();
@@ -112,7 +112,7 @@ async function sweepOne(deps: TeamsDeps, turn: BotTurn, f: Attachment): Promise<
     reply = await sweepFile(sized, got.bytes, {
       marks,
       brand,
-      preserve: notice === 'court_or_tro' || notice === 'rights_holder_letter',
+      preserve: sweepMustPreserve(rec?.state),
       caseId: rec?.id,
       onListing: catalog.add,
     });

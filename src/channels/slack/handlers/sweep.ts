@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { userText } from '../../../core/errors.js';
+import { sweepMustPreserve } from '../../../core/litigation.js';
 import { CatalogCollector, catalogSaved } from '../../../sweep/catalog.js';
 import { loadMarks } from '../../../sweep/load-watchlist.js';
 import {
@@ -83,7 +84,6 @@ async function sweepShared(
   if (kind === 'other' || shared.name.endsWith('sweep-findings.csv')) return;
   if (kind === 'spreadsheet') return say(client, where, SAVE_AS_CSV);
   const rec = await deps.stores.cases.byConversation(conversation);
-  const notice = rec?.state.facts.notice;
   const { marks } = await loadMarks(deps.watchlistFile);
   const brand = rec?.state.details.brand;
   await say(client, where, sweepStarting(shared, marks.length, brand));
@@ -93,7 +93,7 @@ async function sweepShared(
     reply = await sweepFile(shared, await download(client, file), {
       marks,
       brand,
-      preserve: notice === 'court_or_tro' || notice === 'rights_holder_letter',
+      preserve: sweepMustPreserve(rec?.state),
       caseId: rec?.id,
       onListing: catalog.add,
     });
