@@ -1,4 +1,4 @@
-import { nextCourtDay } from './court-days.js';
+import { isCourtDay, nextCourtDay } from './court-days.js';
 import { addBusinessDays, addDays, daysBetween, formatDay } from './dates.js';
 import { decide } from './decide.js';
 import type { Details, Facts } from './facts.js';
@@ -48,6 +48,24 @@ function statedReply(_f: Facts, d: Details): { date: string; basis: string } | u
     : undefined;
 }
 
+/**
+ * A court date that falls when the court is closed (a weekend or a federal holiday): said with the same
+ * roll-over reasoning as the answer date, but not moved, because an order or a stated date can set its own
+ * terms. The lawyer checks the order.
+ */
+function closedCourtDay(date: string, what: string): string | undefined {
+  if (isCourtDay(date)) return undefined;
+  const wd = new Date(`${date}T00:00:00Z`).getUTCDay();
+  const why = wd === 0 || wd === 6 ? 'a weekend' : 'a federal holiday';
+  return `${what} (${formatDay(date)}) falls on ${why}: under FRCP 6(a) a court period ending then usually runs on to the next court day (${formatDay(nextCourtDay(date))}), but an order can set its own terms, so the earlier date is shown; check the order`;
+}
+
+/** A court date's basis with the closed-court reasoning added when it applies. */
+function withClosedDay(at: { date: string; basis: string }, what: string): { date: string; basis: string } {
+  const note = closedCourtDay(at.date, what);
+  return note ? { ...at, basis: `${at.basis}; ${note}` } : at;
+}
+
 /** FRCP 6(a)(1)(C): a court period ending on a weekend or federal holiday runs on to the next court day. */
 function courtAnswer(f: Facts): { date: string; basis: string } | undefined {
   if (!f.noticeDate) return undefined;
@@ -82,7 +100,7 @@ const RULES: DeadlineRule[] = [
     applies: (f, routes) => f.platform === 'aliexpress' && appealOnTable(f, routes),
     compute: fromNotice(
       counterNoticeDue,
-      'about 3 business days after the complaint arrived (Monday to Friday; holidays not counted)',
+      'about 3 business days after the complaint arrived (Monday to Friday; public holidays are not skipped here, so the real countdown may end a day or two later)',
     ),
     needsNoticeDate: true,
     label: 'First counter-notice (appeal) to the platform',
@@ -92,8 +110,8 @@ const RULES: DeadlineRule[] = [
   {
     id: 'tro_expiry',
     applies: isCourtCase,
-    compute: (f, d) =>
-      d.troDate
+    compute: (f, d) => {
+      const at = d.troDate
         ? {
             date: addDays(d.troDate, 14),
             basis: `at most 14 days after the TRO was issued on ${formatDay(d.troDate)} (an ex parte TRO lasts no longer unless extended)`,
@@ -101,7 +119,9 @@ const RULES: DeadlineRule[] = [
         : fromNotice(
             (n) => addDays(n, 14),
             'at most 14 days after the TRO was issued (an ex parte TRO lasts no longer unless extended), and it was issued on or before the day you heard of it',
-          )(f),
+          )(f);
+      return at && withClosedDay(at, 'Day 14');
+    },
     needsNoticeDate: false,
     label: 'TRO ends at the latest, unless extended',
     caveat:
@@ -115,7 +135,7 @@ const RULES: DeadlineRule[] = [
     needsNoticeDate: true,
     label: 'Answer to the court due',
     caveat:
-      'A US lawyer must confirm the service date and the deadline (state holidays of the court are not counted here); missing it risks a default judgment.',
+      'A US lawyer must confirm the service date and the deadline (federal holidays are skipped here, state holidays of the court are not); missing it risks a default judgment.',
     fact: 'facts#us.answer-21-days',
   },
   {
@@ -132,7 +152,10 @@ const RULES: DeadlineRule[] = [
     // A date the court papers or the firm's email state: real until the lawyer says otherwise.
     id: 'stated_reply',
     applies: isCourtCase,
-    compute: statedReply,
+    compute: (f, d) => {
+      const at = statedReply(f, d);
+      return at && withClosedDay(at, 'That date');
+    },
     needsNoticeDate: false,
     label: 'Date stated in the court papers or email',
     caveat: 'Treat it as real and send it to legal today; the lawyer confirms what it is and what is due.',

@@ -53,7 +53,7 @@ function amazonHost(marketplace: string | undefined): string {
 }
 
 const NO_RELIST =
-  'Do not upload the same product again under a new listing, or after moving it to another warehouse: it is the same infringement, and AliExpress treats re-uploads as a violation of their own.';
+  'Do not upload the same product again under a new listing, or after moving it to another warehouse: it is the same infringement, and a re-upload is reported to count as a violation of its own on AliExpress (check the listing rules in Seller Center).';
 
 function idText(facts: Facts): string {
   return facts.listingId ?? '[the reported listing id]';

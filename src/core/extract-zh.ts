@@ -13,8 +13,8 @@ export const ZH_PATTERNS: Record<string, RegExp[]> = {
     /(?<!(没有?|未|不会|没|并未|并没有)被?)冻结/,
   ],
   'notice:rights_holder_letter': [
-    // A lawyer's or law firm's email or letter, and a threat to sue (a letter's, not yet a court case).
-    /(律师|律所|律师事务所)(发来?了?|寄来?了?)?的?(邮件|信|函|警告|通知)|收到.{0,8}(律师|律所|律师事务所)|(要|将|会|准备|打算|威胁)(会)?(对我们)?(起诉|提起诉讼|告我们|上法院)/,
+    // A lawyer's or law firm's email or letter, or a letter in a firm's own words (我们代表…).
+    /(律师|律所|律师事务所)(发来?了?|寄来?了?)?的?(邮件|信|函|警告|通知)|收到.{0,8}(律师|律所|律师事务所)|我们代表|我方当事人/,
     /律师函|律师信|警告函|侵权告知函|停止侵权函|律所(的|发来的?)?(邮件|信|函)|品牌方?(发来的?|的)(邮件|信|函)/,
   ],
   'notice:platform_complaint': [/投诉|侵权通知|知识产权|违规|下架通知|被下架|警告/],

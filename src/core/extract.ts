@@ -50,8 +50,8 @@ const RULES: PhraseRule[] = [
     value: 'rights_holder_letter',
     patterns: [
       /cease (and|&) desist/,
-      // A threat to sue is a letter's, not a court case ("or we will file suit in the District Court").
-      /\b(threaten\w*|will|'ll|would|shall|intends? to|plans? to|going to|want to|reserves? the right to|may|might)\s+(\w+\s+){0,3}?(sue|file (a )?(suit|lawsuit|case|complaint (in|with))|take (us |you |legal )?(legal action|action|to court)|go to court|commence|initiate)\b/,
+      // A pasted letter in a firm's own words: "we represent Acme", "our client owns the mark".
+      /\bwe represent\b|\b(on behalf of|acting for) our client\b|\bour client('s|s)?\b/,
       // "a complaint from the rights holder's law firm by email", "a warning signed by their attorneys".
       /\b(complaint|notice|warning|demand|message|letter|email|e-mail|mail)s? (from|by|sent by|signed by|on behalf of) (the |their |a |an )?([\w'&.,-]+ ){0,4}?(law ?firm|lawyers?|attorneys?|counsel|legal (team|department|representatives?))\b/,
       // "An attorney for Acme sent us…", "their lawyers say…" (not "our lawyer says").

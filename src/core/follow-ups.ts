@@ -90,7 +90,7 @@ export const FOLLOW_UPS: readonly FollowUp[] = [
       },
       {
         answer:
-          'Delete a listing that really infringes, and keep its sales records. An offline listing stays in your product library and AliExpress still checks it; take a listing offline only while legal decides whether it infringes.',
+          'Delete a listing that really infringes, and keep its sales records. An offline listing stays in your product library, and AliExpress is reported to still check offline listings; take a listing offline only while legal decides whether it infringes.',
         citations: [
           { ref: 'facts#ae.offline-still-checked', quote: 'deleting the listing is the safer clean-up' },
         ],
@@ -135,6 +135,7 @@ export const FOLLOW_UPS: readonly FollowUp[] = [
     patterns: [
       /\b(scam\w*|fraud\w*|phishing|spoof\w*)\b|\bfake (court|email|e-mail|lawyer|attorney|law ?firm|letter|notice|link|tro|summons|case|payment|demand)s?\b/,
       /\b(is|are|was|were) (this|that|the|these|those|it)( [\w'-]+){0,4} (link|email|e-mail|court|letter|notice|lawyer|attorney|law ?firm|tro|case|summons|payment request|demand)s?( [\w'-]+){0,4} (real|legit|legitimate|genuine)\b/,
+      /\b(link|email|e-mail|court|letter|notice|lawyer|attorney|law ?firm|tro|case|summons|demand)s?\b[^.?!]{0,30}\b(be|is|are|was|looks?|seems?) (a )?(fake|scam|fraud|real|legit|genuine)\b/,
       /骗局|诈骗|骗子|是真的吗|是不是真的|钓鱼/,
     ],
     answers: [

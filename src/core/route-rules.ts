@@ -350,7 +350,7 @@ export const ROUTE_RULES: readonly RouteRule[] = [
       not: NOT_OURS,
     },
     reason:
-      'Amazon does not judge patent infringement itself, so your own arguments rarely bring the listing back. The usual way back is the patent owner’s retraction, backed by a US patent attorney’s written non-infringement opinion; for a utility patent the owner may instead start Amazon’s APEX evaluation, which has a short window to answer.',
+      'Amazon is reported not to judge patent infringement itself, so your own arguments rarely bring the listing back. The usual way back is the patent owner’s retraction, backed by a US patent attorney’s written non-infringement opinion; for a utility patent the owner may instead start Amazon’s APEX evaluation, which has a short window to answer.',
     steps: [
       'Send the case to legal today for a US patent attorney’s non-infringement opinion letter.',
       'With the opinion in hand, legal asks the patent owner to retract, or tells you to (optional draft below, for after the opinion): Amazon accepts only a retraction the owner sends itself.',
