@@ -69,10 +69,11 @@ const SIGNS: { label: string; re: RegExp }[] = [
     label: 'a lawyer',
     re: /\b(lawyers?|attorneys?|counsel|solicitors?|legal team|legal department)\b|律师/g,
   },
-  { label: 'a cease and desist', re: /\bcease[- ](and|&)[- ]desist\b|\bc&d\b|律师函|警告函|停止侵权函/g },
+  { label: 'a cease and desist', re: /\bcease[- ](and|&)[- ]desist\b|\bc&d\b|\bdemand letters?\b|律师函|警告函|停止侵权函/g },
   {
+    // Money asked of the seller, not "they demand we remove the listing" (a platform complaint says that).
     label: 'a demand for money',
-    re: /\b(demand(s|ed|ing)?|settle(ment)?|compensation|damages|pay (them|us|\$|\d)|payment link|licen[cs]e fee)\b|赔偿|和解|索赔|赔钱/g,
+    re: /\b(demand\w*|ask\w*|want\w*|request\w*|claim\w*) (for |that )?(us to pay|we pay|payment|money|compensation|damages|a settlement|a (licen[cs]e )?fee|\$ ?\d|\d[\d,.]*k? ?(usd|dollars|\$))|\b(compensation|damages|settle(ment)?|licen[cs]e fee|pay (them|the firm|the brand|the plaintiff|\$ ?\d|\d)|payment link)\b|赔偿|和解|索赔|赔钱/g,
   },
   {
     label: 'a lawsuit',
