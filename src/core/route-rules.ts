@@ -157,7 +157,9 @@ export const ROUTE_RULES: readonly RouteRule[] = [
       'Delete nothing (listings, photos, orders, sales records, messages), and do not sell off or throw away the stock, until the lawyer says so, even if the product does infringe.',
       'Do not upload the same product again under a new listing or after moving warehouse.',
     ],
-    citations: [g('1.1', Q.takeOff), g('1.1', Q.noRelist), g('1.3', Q.troLawyer)],
+    citations: [g('1.1', Q.takeOff), g('1.1', Q.noRelist)],
+    // The guidance's TRO sentence is about court cases: it is not credited for a letter.
+    citationsWhen: [{ when: { is: COURT }, citations: [g('1.3', Q.troLawyer)] }],
     facts: ['facts#us.keep-evidence', 'facts#us.preserve-on-letter', 'facts#ae.relist-violation'],
   },
   {

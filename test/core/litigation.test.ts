@@ -288,6 +288,15 @@ describe('said no more firmly than the source', () => {
     expect(JSON.stringify(o)).not.toContain('holidays not counted');
   });
 
+  it('the guidance’s TRO sentence is not credited for a letter', () => {
+    const quotes = (f: Facts) =>
+      outcome(f)
+        .routes.flatMap((r) => r.citations.map((c) => c.quote))
+        .join('\n');
+    expect(quotes({ ...INFRINGING, notice: 'rights_holder_letter' })).not.toMatch(/familiar with TRO/);
+    expect(quotes({ ...INFRINGING, notice: 'court_or_tro' })).toMatch(/familiar with TRO/);
+  });
+
   it('an uncertain fact is hedged where a step states it', () => {
     const o = outcome({ ...INFRINGING, notice: 'platform_complaint' });
     const text = everything(o);
