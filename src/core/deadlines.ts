@@ -88,7 +88,12 @@ export function counterNoticeDue(noticeDate: string): string {
 
 /** A platform complaint the seller may appeal: a dispute, or one waiting on legal's opinion. */
 export function appealOnTable(f: Facts, routes: readonly RouteId[]): boolean {
-  return isPlatformComplaint(f) && (routes.includes('dispute_reply') || routes.includes('legal_opinion'));
+  // Legal's opinion puts an appeal on the table only when nothing is to be delisted: an infringing listing
+  // that legal sees because a lawyer was mentioned is not one to appeal.
+  return (
+    isPlatformComplaint(f) &&
+    (routes.includes('dispute_reply') || (routes.includes('legal_opinion') && !routes.includes('delist_now')))
+  );
 }
 
 // Hedged on purpose (product.md): dates come with their basis and caveat, never as legal certainty.

@@ -69,7 +69,10 @@ const SIGNS: { label: string; re: RegExp }[] = [
     label: 'a lawyer',
     re: /\b(lawyers?|attorneys?|counsel|solicitors?|legal team|legal department)\b|律师/g,
   },
-  { label: 'a cease and desist', re: /\bcease[- ](and|&)[- ]desist\b|\bc&d\b|\bdemand letters?\b|律师函|警告函|停止侵权函/g },
+  {
+    label: 'a cease and desist',
+    re: /\bcease[- ](and|&)[- ]desist\b|\bc&d\b|\bdemand letters?\b|律师函|警告函|停止侵权函/g,
+  },
   {
     // Money asked of the seller, not "they demand we remove the listing" (a platform complaint says that).
     label: 'a demand for money',

@@ -425,6 +425,23 @@ export const ROUTE_RULES: readonly RouteRule[] = [
     ],
   },
   {
+    // A platform complaint with a lawyer, a demand or a court in the seller's words: nothing is deleted
+    // (mustPreserve), so legal must see the case, or "until legal has seen it" would wait for nobody.
+    id: 'legal_opinion',
+    variant: 'lawyer_sign',
+    title: 'A lawyer may be involved: show legal before anything is deleted',
+    when: { is: { notice: ['platform_complaint'] }, preserve: true },
+    reason:
+      'You mentioned a lawyer, a law firm, a demand for money or a court. A complaint that a law firm files or follows up is often the first step towards a letter or a US lawsuit, and from then on the listing and its records are evidence: send the case to legal, keep everything, and let legal say what may be deleted. Any counter-notice deadline still runs.',
+    steps: [
+      'Send the case to legal today with the lawyer-escalation note below, the complaint, and any email from the firm or the brand (with its headers).',
+      'Take listings offline rather than delete them, and delete no records, until legal answers.',
+      'Do not reply to, sign for or pay the firm or the brand yourself.',
+    ],
+    citations: [g('1.3', Q.noDirectEmail), g('1.3', Q.noReply)],
+    facts: ['facts#us.preserve-on-letter', 'facts#us.lawyer-not-seller', 'facts#us.verify-case'],
+  },
+  {
     id: 'store_sweep',
     variant: 'always',
     title: 'Sweep the rest of the store',

@@ -114,6 +114,13 @@ function asksOf(input: DraftInput): string[] {
       'Tell us whether the product infringes the patent named, and if not, give us a written non-infringement opinion we can send with a retraction request or an Amazon appeal.',
       'If the patent owner starts an APEX evaluation (utility patents), advise whether to take part and answer it for us within its window.',
     ];
+  if (routes.some((r) => r.id === 'legal_opinion' && r.variant === 'lawyer_sign'))
+    return [
+      `A lawyer, a demand or a court came up in this platform complaint (we mentioned: ${(input.details.legalSigns ?? []).join(', ') || fillIn('what')}): tell us whether a letter or a lawsuit is likely, and what we must keep.`,
+      'Tell us whether we may delete the listing, or must keep it offline as evidence.',
+      'Tell us whether the product infringes the right named, and whether to dispute the complaint before its deadline.',
+      keep,
+    ];
   const windowPassed = deadlines.some((d) => d.id === 'counter_notice' && d.daysLeft < 0);
   const hasWindow = deadlines.some((d) => d.id === 'counter_notice');
   return [

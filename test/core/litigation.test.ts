@@ -45,7 +45,7 @@ function everything(o: Outcome): string {
 
 /** Advice to delete the listing or records: what must never reach a case where a lawyer may be involved. */
 const DELETE_ADVICE =
-  /\bDelete (the|AliExpress|Amazon|this|what)\b|Delete product and listing”? *\(|delete (the|any) (listing|copy)|advised deleting|Delete what infringes|We deleted our offer/;
+  /\bDelete (the|AliExpress|Amazon|this|what)\b|Delete product and listing”? *\(|(?<!may )delete (the|any) (listing|copy)|advised deleting|Delete what infringes|We deleted our offer/;
 
 describe('the signs of a lawyer, a demand or a court', () => {
   it.each([
@@ -138,6 +138,24 @@ describe('no deletion advice where a lawyer may be involved, or the notice is un
     );
     expect(o.optionalDrafts.map((d) => d.kind)).not.toContain('plan_of_action');
     expect(everything(o)).not.toMatch(DELETE_ADVICE);
+  });
+
+  it('a platform complaint with a lawyer sign goes to legal, so "until legal has seen it" waits for someone', () => {
+    for (const f of [
+      { ...INFRINGING, notice: 'platform_complaint' as const },
+      { ...INFRINGING, notice: 'platform_complaint' as const, usesTheirIp: 'no' as const },
+    ]) {
+      const o = outcome(f, { legalSigns: ['a law firm'] });
+      expect(o.routes.map((r) => `${r.id}/${r.variant}`)).toContain('legal_opinion/lawyer_sign');
+      const note = o.drafts.find((d) => d.kind === 'lawyer_escalation')?.body ?? '';
+      expect(note).toContain('(we mentioned: a law firm)');
+      // An infringing listing is not one to appeal: no counter-notice date for it.
+      expect(o.deadlines.some((d) => d.id === 'counter_notice')).toBe(f.usesTheirIp === 'no');
+      expect(note).toContain('whether we may delete the listing');
+    }
+    expect(outcome({ ...INFRINGING, notice: 'platform_complaint' }).routes.map((r) => r.id)).not.toContain(
+      'legal_opinion',
+    );
   });
 
   it('a confirmed platform complaint with no sign still advises deleting an infringing listing', () => {
