@@ -30,6 +30,9 @@ export interface TerminalOptions {
   catalogs?: Catalogs;
 }
 
+/** The channel name the terminal's cases carry (`CaseRecord.channel`): it shows their reminders. */
+const CHANNEL = 'terminal';
+
 const OPENING =
   'ipcheck: I help you handle an IP complaint on AliExpress or Amazon.\n' +
   'Tell me what happened, e.g. "got a trademark complaint on https://www.aliexpress.com/item/1005006123456789.html, their logo is on the product".\n' +
@@ -69,7 +72,7 @@ export async function runTerminalChat(opts: TerminalOptions): Promise<void> {
     const r = await runTurn(deps, {
       conversation,
       who: conversation,
-      channel: 'terminal',
+      channel: CHANNEL,
       event,
       confirmInline: true,
       // Shown at once when the answer waits for the language model.
@@ -97,8 +100,10 @@ export async function runTerminalChat(opts: TerminalOptions): Promise<void> {
   };
   const reminders = () =>
     safely(async () => {
+      // Only the terminal's own cases: Slack's and Teams' are posted in their threads by their loops.
       await runDueReminders(
         { ...deps, reminders: opts.stores.reminders, claims: opts.stores.claims },
+        CHANNEL,
         async (r) => {
           out(`\n[reminder] ${r.text}`);
         },
@@ -161,7 +166,7 @@ export async function runTerminalChat(opts: TerminalOptions): Promise<void> {
         await runTurn(deps, {
           conversation,
           who: conversation,
-          channel: 'terminal',
+          channel: CHANNEL,
           event: { type: 'text', text: 'new' },
         });
       }
