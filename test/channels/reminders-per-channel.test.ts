@@ -100,9 +100,7 @@ describe('deadline reminders go to the channel of their case', () => {
     expect(all).toHaveLength(of(termCase).length + of(slackCase).length + of(teamsCase).length);
 
     // The terminal shows its own case's reminders, and neither Slack's nor Teams'.
-    const shown = (await terminal(s, clock, []))
-      .split('\n')
-      .filter((l) => l.startsWith('[reminder]'));
+    const shown = (await terminal(s, clock, [])).split('\n').filter((l) => l.startsWith('[reminder]'));
     expect(shown).toHaveLength(of(termCase).length);
     for (const l of shown) expect(l).toContain(`Reminder for ${termCase}:`);
     expect(await due()).toEqual([...of(slackCase), ...of(teamsCase)].sort());

@@ -80,7 +80,10 @@ describe('the conversation turn (durable)', () => {
     const deliver = async (r: Reminder) => {
       delivered.push(r);
     };
-    const [a, b] = await Promise.all([runDueReminders(deps, 'test', deliver), runDueReminders(deps, 'test', deliver)]);
+    const [a, b] = await Promise.all([
+      runDueReminders(deps, 'test', deliver),
+      runDueReminders(deps, 'test', deliver),
+    ]);
     expect([...a.sent, ...b.sent]).toEqual(['IPC-0001:tro_expiry:2026-12-10:-3d']);
     expect(delivered.map((r) => r.text)).toEqual([
       'Reminder for IPC-0001: TRO ends at the latest, unless extended is due Thu 10 Dec 2026, in 3 days.',
@@ -155,7 +158,7 @@ describe('the conversation turn (durable)', () => {
     expect(later.sent).toEqual(['IPC-0001:tro_expiry:2026-12-10:-3d']);
   });
 
-  it('leaves the reminders of another channel\'s cases to that channel', async () => {
+  it("leaves the reminders of another channel's cases to that channel", async () => {
     await decideCourtCase();
     chat.clock.set('2026-12-07T09:00:00Z');
     const deps = { ctx: await testContext(), ...chat.stores, clock: chat.clock };

@@ -50,8 +50,8 @@ const told = new WeakMap<Log, Set<string>>();
 
 /** Logs each reminder a round could not send (it stays due and is tried again), once per reminder and reason. */
 export function logUnsent(log: Log, what: string, run: ReminderRun): void {
-  let said = told.get(log);
-  if (!said) told.set(log, (said = new Set()));
+  const said = told.get(log) ?? new Set<string>();
+  told.set(log, said);
   for (const f of run.failed) {
     const key = `${f.id} ${f.error}`;
     if (said.has(key)) continue;

@@ -15,7 +15,8 @@ export async function postDueReminders(deps: SlackDeps, client: WebClient): Prom
     const t = rec.sellerThread;
     const text = `:alarm_clock: ${r.text}`;
     if (esc) await client.chat.postMessage({ channel: esc.channel, thread_ts: esc.ts, text });
-    else if (t) await client.chat.postMessage({ channel: t.channel, ...(t.ts ? { thread_ts: t.ts } : {}), text });
+    else if (t)
+      await client.chat.postMessage({ channel: t.channel, ...(t.ts ? { thread_ts: t.ts } : {}), text });
     else throw new Error(`no Slack thread to remind for ${rec.id}`);
   });
   logUnsent(deps.log, 'reminders', run);

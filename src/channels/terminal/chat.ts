@@ -6,6 +6,7 @@ import type { CoreContext } from '../../core/outcome.js';
 import type { Catalogs, Clock, LanguageModel } from '../../core/ports.js';
 import type { Effect, Reply } from '../../core/replies.js';
 import { runDueReminders } from '../../core/run-reminders.js';
+import { smallTalkOf } from '../../core/small-talk.js';
 import type { CoreEvent } from '../../core/step.js';
 import { runTurn } from '../../core/turn.js';
 import { renderRepliesText } from '../../render/render-text.js';
@@ -160,9 +161,10 @@ export async function runTerminalChat(opts: TerminalOptions): Promise<void> {
     }
     const cmd = parseCaseCommand(text);
     await safely(async () => {
-      const help = /^\s*(help|\?)\s*$/i.test(text);
+      // Greetings, thanks and help have nothing to act on: they open no case (the turn says how to start).
+      const smallTalk = smallTalkOf(text) !== undefined;
       // A new complaint after a decided case (from an earlier session) or a closed one opens a new case.
-      if (!cmd && !help && (freshNext || (await caseIsClosed()))) {
+      if (!cmd && !smallTalk && (freshNext || (await caseIsClosed()))) {
         await runTurn(deps, {
           conversation,
           who: conversation,
@@ -171,7 +173,7 @@ export async function runTerminalChat(opts: TerminalOptions): Promise<void> {
         });
       }
       // Commands about other cases (status, cases, export…) leave it so; opening one ends it.
-      if ((!cmd && !help) || cmd?.cmd === 'open' || cmd?.cmd === 'new') freshNext = false;
+      if ((!cmd && !smallTalk) || cmd?.cmd === 'open' || cmd?.cmd === 'new') freshNext = false;
       await turn({ type: 'text', text });
     });
     await reminders();

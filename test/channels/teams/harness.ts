@@ -106,9 +106,7 @@ export function visible(m: SentActivity): string {
 }
 
 /** What a Teams app needs besides its config: the real knowledge, a memory store, a fixed clock, a log. */
-export async function teamsBase(
-  shared: { stores?: Stores; clock?: ReturnType<typeof fixedClock> } = {},
-) {
+export async function teamsBase(shared: { stores?: Stores; clock?: ReturnType<typeof fixedClock> } = {}) {
   const clock = shared.clock ?? fixedClock('2026-11-28T10:00:00Z');
   const stores = shared.stores ?? storesOn(LocalKv.memory(), clock);
   const logs: string[] = [];
