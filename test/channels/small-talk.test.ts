@@ -131,4 +131,17 @@ describe('Teams', () => {
     await h.say('ipcheck 1005006123456789');
     expect((await h.stores.cases.get('IPC-0001'))?.channel).toBe('teams');
   });
+
+  it('"help" in a chat whose last case is closed opens no new case, and "ipcheck list" shows none', async () => {
+    teams = await startTeamsHarness();
+    const h = teams;
+    await h.say('ipcheck 1005006123456789');
+    await h.say('close IPC-0001 yes');
+    expect((await h.stores.cases.get('IPC-0001'))?.status).toBe('closed');
+    for (const text of ['help', 'hi', 'thanks']) await h.say(text);
+    const before = h.connector.messages(CHAT).length;
+    await h.say('ipcheck list');
+    expect(h.connector.messages(CHAT).slice(before).map(visible).join('\n')).toContain('No open cases here.');
+    expect(await h.stores.cases.get('IPC-0002')).toBeUndefined();
+  });
 });
