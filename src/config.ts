@@ -53,10 +53,13 @@ const Env = z.object({
     .optional(),
   IPCHECK_REMINDER_INTERVAL_S: z.coerce.number().int().min(5).max(3600).default(60),
   IPCHECK_TZ: z.string().default('UTC').refine(isTimeZone),
-  // Empty counts as unset, so `OPENAI_API_KEY= npm start` turns the model off.
+  // Empty counts as unset, so `OPENAI_API_KEY= npm start` turns the model off. Any other key is taken
+  // (no length floor): a local server such as Ollama takes any word (`OPENAI_API_KEY=ollama`), and an
+  // Azure AD token can run to a few thousand characters. Whitespace is refused: no key has any, so it is a
+  // paste error (and a line break cannot go into the Authorization header).
   OPENAI_API_KEY: z
     .string()
-    .regex(/^\S{8,500}$/)
+    .regex(/^\S{1,8192}$/)
     .optional()
     .or(z.literal('').transform(() => undefined)),
   OPENAI_BASE_URL: z

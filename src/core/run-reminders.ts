@@ -32,21 +32,33 @@ function stillWanted(deps: ReminderDeps, rec: CaseRecord | undefined, r: Reminde
 }
 
 /**
- * Sends every due reminder exactly once, however many instances run this at the same time: each is
- * claimed before sending and completed right after, so a later failure (the audit entry) cannot send it
- * again; a send that fails releases the claim so a later run retries it. One failing reminder does not
- * hold up the others. `accepts` keeps a channel to its own cases (the terminal does not post Slack's).
+ * Sends every due reminder of `channel`'s cases exactly once, however many instances run this at the same
+ * time: each is claimed before sending and completed right after, so a later failure (the audit entry)
+ * cannot send it again; a send that fails releases the claim so a later run retries it. One failing
+ * reminder does not hold up the others.
+ *
+ * A case knows the channel it was opened in (`CaseRecord.channel`), and only that channel can show its
+ * reminders (Slack has no terminal to print to; the terminal cannot post in a Slack thread), so every
+ * other channel leaves them alone: taking one would mark it sent with nothing delivered. A reminder whose
+ * case is gone is dropped by whichever channel finds it; one whose case cannot be read right now (the
+ * store failed, a record from a newer ipcheck) is left for a later run, not dropped.
  */
 export async function runDueReminders(
   deps: ReminderDeps,
+  channel: string,
   deliver: (r: Reminder, rec: CaseRecord) => Promise<void>,
-  accepts: (rec: CaseRecord) => boolean = () => true,
 ): Promise<ReminderRun> {
   const now = deps.clock.now();
   const run: ReminderRun = { sent: [], dropped: [], failed: [] };
   for (const r of await deps.reminders.due(now)) {
-    const rec = await deps.cases.get(r.caseId).catch(() => undefined);
-    if (rec && !accepts(rec)) continue;
+    let rec: CaseRecord | undefined;
+    try {
+      rec = await deps.cases.get(r.caseId);
+    } catch (err) {
+      run.failed.push({ id: r.id, error: `its case cannot be read: ${(err as Error).message}` });
+      continue;
+    }
+    if (rec && rec.channel !== channel) continue;
     const claim = `reminder:${r.id}`;
     if (!(await deps.claims.claim(claim, LEASE_MS))) continue;
     const wanted = stillWanted(deps, rec, r, now);

@@ -14,6 +14,7 @@ import { dropStalePolish, needsPolish, polishDrafts, polishOutcome } from './pol
 import type { AuditEntry, CaseRepository, Catalogs, Clock, LanguageModel, ReminderStore } from './ports.js';
 import { planReminders } from './reminder-plan.js';
 import type { Effect, Reply } from './replies.js';
+import { smallTalkOf, smallTalkReplies } from './small-talk.js';
 import { type CoreEvent, isSellerWords, step } from './step.js';
 
 export interface TurnDeps {
@@ -347,6 +348,13 @@ export async function runTurn(deps: TurnDeps, given: TurnInput): Promise<TurnRes
         };
       }
     }
+  }
+  if (input.event.type === 'text' && !input.caseId) {
+    // A greeting, thanks or "help" has nothing to act on: it never opens, changes or saves a case.
+    const talk = smallTalkOf(input.event.text);
+    const here = talk ? await deps.cases.byConversation(input.conversation) : undefined;
+    const r = talk && smallTalkReplies(deps.ctx, input.event.text, talk, here, input.channel, now);
+    if (r) return { ...r, effects: [] };
   }
   const rec = input.caseId
     ? await mustGet(deps.cases, input.caseId)

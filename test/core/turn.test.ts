@@ -80,12 +80,15 @@ describe('the conversation turn (durable)', () => {
     const deliver = async (r: Reminder) => {
       delivered.push(r);
     };
-    const [a, b] = await Promise.all([runDueReminders(deps, deliver), runDueReminders(deps, deliver)]);
+    const [a, b] = await Promise.all([
+      runDueReminders(deps, 'test', deliver),
+      runDueReminders(deps, 'test', deliver),
+    ]);
     expect([...a.sent, ...b.sent]).toEqual(['IPC-0001:tro_expiry:2026-12-10:-3d']);
     expect(delivered.map((r) => r.text)).toEqual([
       'Reminder for IPC-0001: TRO ends at the latest, unless extended is due Thu 10 Dec 2026, in 3 days.',
     ]);
-    expect((await runDueReminders(deps, deliver)).sent).toEqual([]);
+    expect((await runDueReminders(deps, 'test', deliver)).sent).toEqual([]);
     const rec = await chat.stores.cases.get('IPC-0001');
     expect(rec?.audit.filter((e) => e.action === 'reminder_sent')).toHaveLength(1);
   });
@@ -94,11 +97,11 @@ describe('the conversation turn (durable)', () => {
     await decideCourtCase();
     const deps = { ctx: await testContext(), ...chat.stores, clock: chat.clock };
     chat.clock.set('2026-12-07T09:00:00Z');
-    const failed = await runDueReminders(deps, async () => {
+    const failed = await runDueReminders(deps, 'test', async () => {
       throw new Error('slack down');
     });
     expect(failed.failed).toEqual([{ id: 'IPC-0001:tro_expiry:2026-12-10:-3d', error: 'slack down' }]);
-    const ok = await runDueReminders(deps, async () => {});
+    const ok = await runDueReminders(deps, 'test', async () => {});
     expect(ok.sent).toHaveLength(1);
   });
 
@@ -113,7 +116,7 @@ describe('the conversation turn (durable)', () => {
     chat.clock.set('2026-12-07T09:00:00Z');
     const deps = { ctx: await testContext(), ...chat.stores, clock: chat.clock };
     const sent: string[] = [];
-    const run = await runDueReminders(deps, async (r) => {
+    const run = await runDueReminders(deps, 'test', async (r) => {
       if (r.caseId === 'IPC-0001') throw new Error('channel archived');
       sent.push(r.id);
     });
@@ -124,13 +127,46 @@ describe('the conversation turn (durable)', () => {
       update: { value: async () => Promise.reject(new Error('store down')) },
     });
     const again: string[] = [];
-    await runDueReminders({ ...deps, cases: failingCases }, async (r) => {
+    await runDueReminders({ ...deps, cases: failingCases }, 'test', async (r) => {
       again.push(r.id);
     });
-    await runDueReminders(deps, async (r) => {
+    await runDueReminders(deps, 'test', async (r) => {
       again.push(r.id);
     });
     expect(again).toEqual(['IPC-0001:tro_expiry:2026-12-10:-3d']);
+  });
+
+  it('leaves a reminder whose case cannot be read right now for a later run, never drops it', async () => {
+    await decideCourtCase();
+    chat.clock.set('2026-12-07T09:00:00Z');
+    const deps = { ctx: await testContext(), ...chat.stores, clock: chat.clock };
+    const unreadable = Object.create(chat.stores.cases, {
+      get: { value: async () => Promise.reject(new Error('store down')) },
+    });
+    const delivered: string[] = [];
+    const r = await runDueReminders({ ...deps, cases: unreadable }, 'test', async (x) => {
+      delivered.push(x.id);
+    });
+    expect(r.failed).toEqual([
+      { id: 'IPC-0001:tro_expiry:2026-12-10:-3d', error: 'its case cannot be read: store down' },
+    ]);
+    expect(r.dropped).toEqual([]);
+    expect(delivered).toEqual([]);
+    const later = await runDueReminders(deps, 'test', async (x) => {
+      delivered.push(x.id);
+    });
+    expect(later.sent).toEqual(['IPC-0001:tro_expiry:2026-12-10:-3d']);
+  });
+
+  it("leaves the reminders of another channel's cases to that channel", async () => {
+    await decideCourtCase();
+    chat.clock.set('2026-12-07T09:00:00Z');
+    const deps = { ctx: await testContext(), ...chat.stores, clock: chat.clock };
+    const other = await runDueReminders(deps, 'slack', async () => {
+      throw new Error('must not be delivered here');
+    });
+    expect(other).toEqual({ sent: [], dropped: [], failed: [] });
+    expect((await runDueReminders(deps, 'test', async () => {})).sent).toHaveLength(1);
   });
 
   it('drops a reminder whose deadline moved when the notice date was corrected', async () => {
@@ -142,7 +178,7 @@ describe('the conversation turn (durable)', () => {
     await chat.send('2026-11-27');
     chat.clock.set('2026-12-07T09:30:00Z');
     const deps = { ctx: await testContext(), ...chat.stores, clock: chat.clock };
-    const r = await runDueReminders(deps, async () => {});
+    const r = await runDueReminders(deps, 'test', async () => {});
     expect(r.dropped).toContain('IPC-0001:tro_expiry:2026-12-10:-3d');
     expect(r.sent).toEqual([]);
   });

@@ -35,6 +35,11 @@ describe('language model settings', () => {
     });
   });
 
+  it('takes any non-empty key: a local server (Ollama, vLLM) accepts any word, however short', () => {
+    for (const key of ['x', 'ollama', 'EMPTY', `eyJ${'a'.repeat(3000)}`])
+      expect(loadConfig({ ...base, OPENAI_API_KEY: key }).llm?.apiKey).toBe(key);
+  });
+
   it.each<[Record<string, string>, RegExp]>([
     [{ OPENAI_API_KEY: 'has a space in it' }, /^OPENAI_API_KEY is not valid: expected an API key/],
     [{ OPENAI_BASE_URL: 'localhost:11434' }, /^OPENAI_BASE_URL is not valid: expected the server's API base/],

@@ -1,8 +1,9 @@
 import type { CoreContext } from '../../core/outcome.js';
 import type { Clock } from '../../core/ports.js';
-import type { ReminderDeps } from '../../core/run-reminders.js';
+import type { ReminderDeps, ReminderRun } from '../../core/run-reminders.js';
 import type { Stores } from '../../storage/open-store.js';
 import type { InFlight } from './in-flight.js';
+import type { Log } from './logger.js';
 
 /** What sending reminders needs, from a channel's deps. */
 export const reminderDeps = (d: { ctx: CoreContext; stores: Stores; clock: Clock }): ReminderDeps => ({
@@ -41,4 +42,21 @@ export function startRounds(
   timer.unref();
   void tick();
   return () => clearInterval(timer);
+}
+
+// What each log has already been told: a reminder that cannot be sent is tried again every round (every
+// minute by default), and one line per reminder and reason is enough.
+const told = new WeakMap<Log, Set<string>>();
+
+/** Logs each reminder a round could not send (it stays due and is tried again), once per reminder and reason. */
+export function logUnsent(log: Log, what: string, run: ReminderRun): void {
+  const said = told.get(log) ?? new Set<string>();
+  told.set(log, said);
+  for (const f of run.failed) {
+    const key = `${f.id} ${f.error}`;
+    if (said.has(key)) continue;
+    if (said.size >= 10_000) said.clear();
+    said.add(key);
+    log.warn(`${what}: ${f.id} not sent: ${f.error}`);
+  }
 }

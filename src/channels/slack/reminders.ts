@@ -1,37 +1,26 @@
 import { runDueReminders } from '../../core/run-reminders.js';
 import type { InFlight } from '../shared/in-flight.js';
-import { reminderDeps, startRounds } from '../shared/rounds.js';
-import type { SlackDeps, WebClient } from './slack-deps.js';
+import { logUnsent, reminderDeps, startRounds } from '../shared/rounds.js';
+import { CHANNEL, type SlackDeps, type WebClient } from './slack-deps.js';
 
 /**
- * Posts due deadline reminders: in the legal thread once the case is escalated, else in the seller's
- * thread. Stored reminders survive restarts; each is claimed before posting, so several instances send
- * it once.
+ * Posts due deadline reminders of Slack cases: in the legal thread once the case is escalated, else in the
+ * seller's thread. Stored reminders survive restarts; each is claimed before posting, so several instances
+ * send it once. Cases opened elsewhere (the terminal, Teams) are reminded by their own channel, and a case
+ * with no thread to post in (a record from before threads were kept) is not marked sent.
  */
 export async function postDueReminders(deps: SlackDeps, client: WebClient): Promise<string[]> {
-  const { sent } = await runDueReminders(
-    reminderDeps(deps),
-    async (r) => {
-      const rec = await deps.stores.cases.get(r.caseId);
-      const esc = rec?.escalation;
-      const t = rec?.sellerThread;
-      if (esc)
-        await client.chat.postMessage({
-          channel: esc.channel,
-          thread_ts: esc.ts,
-          text: `:alarm_clock: ${r.text}`,
-        });
-      else if (t)
-        await client.chat.postMessage({
-          channel: t.channel,
-          ...(t.ts ? { thread_ts: t.ts } : {}),
-          text: `:alarm_clock: ${r.text}`,
-        });
-    },
-    // Teams cases are reminded by the Teams loop (teams/reminders.ts), in Teams.
-    (rec) => rec.channel !== 'teams',
-  );
-  return sent;
+  const run = await runDueReminders(reminderDeps(deps), CHANNEL, async (r, rec) => {
+    const esc = rec.escalation;
+    const t = rec.sellerThread;
+    const text = `:alarm_clock: ${r.text}`;
+    if (esc) await client.chat.postMessage({ channel: esc.channel, thread_ts: esc.ts, text });
+    else if (t)
+      await client.chat.postMessage({ channel: t.channel, ...(t.ts ? { thread_ts: t.ts } : {}), text });
+    else throw new Error(`no Slack thread to remind for ${rec.id}`);
+  });
+  logUnsent(deps.log, 'reminders', run);
+  return run.sent;
 }
 
 export function startReminderLoop(

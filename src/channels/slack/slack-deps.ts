@@ -26,3 +26,6 @@ export interface SlackDeps {
 
 export const threadKey = (team: string, channel: string, ts: string) => `slack:${team}:${channel}:${ts}`;
 export const dmKey = (team: string, channel: string) => `slack:${team}:${channel}`;
+
+/** The channel name Slack's cases carry (`CaseRecord.channel`): its reminders are posted by Slack's loop. */
+export const CHANNEL = 'slack';

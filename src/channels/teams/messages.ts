@@ -9,6 +9,7 @@ import {
   parseListingRef,
 } from '../../core/listing-ref.js';
 import { todayFor } from '../../core/outcome.js';
+import { smallTalkOf } from '../../core/small-talk.js';
 import { unreadableNote } from '../shared/unreadable-note.js';
 import type { BotTurn, OutActivity } from './bot-adapter.js';
 import { inTenant, otherTenant, sendAll, tenantOfKey, turnAndSend } from './case-turn.js';
@@ -116,7 +117,8 @@ async function openListing(deps: TeamsDeps, turn: BotTurn, text: string): Promis
 async function command(deps: TeamsDeps, turn: BotTurn, text: string): Promise<void> {
   const key = convKey(turn.activity);
   const tenant = tenantOfKey(key) ?? '';
-  if (text === '' || /^help$/i.test(text)) return sendAll(turn, card(HELP, HELP.join('\n')));
+  // "ipcheck", "ipcheck help", "ipcheck hi", "ipcheck thanks": nothing to open a case with.
+  if (smallTalkOf(text)) return sendAll(turn, card(HELP, HELP.join('\n')));
   if (/^(list|cases)$/i.test(text)) return listCases(deps, turn, tenant);
   const st = /^status(?:\s+(\S+))?$/i.exec(text);
   if (st) {

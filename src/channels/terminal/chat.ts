@@ -6,6 +6,7 @@ import type { CoreContext } from '../../core/outcome.js';
 import type { Catalogs, Clock, LanguageModel } from '../../core/ports.js';
 import type { Effect, Reply } from '../../core/replies.js';
 import { runDueReminders } from '../../core/run-reminders.js';
+import { smallTalkOf } from '../../core/small-talk.js';
 import type { CoreEvent } from '../../core/step.js';
 import { runTurn } from '../../core/turn.js';
 import { renderRepliesText } from '../../render/render-text.js';
@@ -29,6 +30,9 @@ export interface TerminalOptions {
   /** The team's listing catalog (loaded by `ipcheck sweep --save-catalog`): hints on new cases. */
   catalogs?: Catalogs;
 }
+
+/** The channel name the terminal's cases carry (`CaseRecord.channel`): it shows their reminders. */
+const CHANNEL = 'terminal';
 
 const OPENING =
   'ipcheck: I help you handle an IP complaint on AliExpress or Amazon.\n' +
@@ -69,7 +73,7 @@ export async function runTerminalChat(opts: TerminalOptions): Promise<void> {
     const r = await runTurn(deps, {
       conversation,
       who: conversation,
-      channel: 'terminal',
+      channel: CHANNEL,
       event,
       confirmInline: true,
       // Shown at once when the answer waits for the language model.
@@ -97,8 +101,10 @@ export async function runTerminalChat(opts: TerminalOptions): Promise<void> {
   };
   const reminders = () =>
     safely(async () => {
+      // Only the terminal's own cases: Slack's and Teams' are posted in their threads by their loops.
       await runDueReminders(
         { ...deps, reminders: opts.stores.reminders, claims: opts.stores.claims },
+        CHANNEL,
         async (r) => {
           out(`\n[reminder] ${r.text}`);
         },
@@ -155,18 +161,19 @@ export async function runTerminalChat(opts: TerminalOptions): Promise<void> {
     }
     const cmd = parseCaseCommand(text);
     await safely(async () => {
-      const help = /^\s*(help|\?)\s*$/i.test(text);
+      // Greetings, thanks and help have nothing to act on: they open no case (the turn says how to start).
+      const smallTalk = smallTalkOf(text) !== undefined;
       // A new complaint after a decided case (from an earlier session) or a closed one opens a new case.
-      if (!cmd && !help && (freshNext || (await caseIsClosed()))) {
+      if (!cmd && !smallTalk && (freshNext || (await caseIsClosed()))) {
         await runTurn(deps, {
           conversation,
           who: conversation,
-          channel: 'terminal',
+          channel: CHANNEL,
           event: { type: 'text', text: 'new' },
         });
       }
       // Commands about other cases (status, cases, export…) leave it so; opening one ends it.
-      if ((!cmd && !help) || cmd?.cmd === 'open' || cmd?.cmd === 'new') freshNext = false;
+      if ((!cmd && !smallTalk) || cmd?.cmd === 'open' || cmd?.cmd === 'new') freshNext = false;
       await turn({ type: 'text', text });
     });
     await reminders();

@@ -105,15 +105,19 @@ describe('Slack: /ipcheck opens a case and the thread guides the seller', () => 
   });
 
   it('answers junk, help and unknown words privately, posting nothing in the channel', async () => {
-    await h.command('hello there');
+    await h.command('asdf qwerty');
     await h.command('');
     await h.command('https://www.aliexpress.com/store/1234567');
-    await eventually(() => expect(h.api.responses.length).toBe(3));
+    // A greeting is not a mistyped listing: it gets the help, like an empty /ipcheck.
+    await h.command('hello there');
+    await eventually(() => expect(h.api.responses.length).toBe(4));
     const said = h.api.responses.map((r) => JSON.stringify(r));
     expect(said[0]).toContain('does not look like a listing');
     expect(said[0]).toContain('https://www.aliexpress.com/item/1005006123456789.html');
     expect(said[1]).toContain('/ipcheck <listing>');
     expect(said[2]).toContain('store page');
+    expect(said[3]).toContain('/ipcheck <listing>');
+    expect(said[3]).not.toContain('does not look like a listing');
     for (const s of said) expect(s).toContain('ephemeral');
     expect(h.api.callsTo('chat.postMessage')).toEqual([]);
   });

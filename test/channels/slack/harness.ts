@@ -38,10 +38,16 @@ export interface SlackHarness {
 }
 
 export async function startHarness(
-  opts: { stores?: Stores; legal?: boolean; llm?: LanguageModel } = {},
+  opts: {
+    stores?: Stores;
+    legal?: boolean;
+    llm?: LanguageModel;
+    /** Shared with other channels on the same store (one moment for all). */
+    clock?: ReturnType<typeof fixedClock>;
+  } = {},
 ): Promise<SlackHarness> {
   const api = await startFakeSlackApi({ channelMembers: { [LEGAL]: [LAWYER, 'U0BOT'] } });
-  const clock = fixedClock('2026-11-28T10:00:00Z');
+  const clock = opts.clock ?? fixedClock('2026-11-28T10:00:00Z');
   const stores = opts.stores ?? storesOn(LocalKv.memory(), clock);
   const logs: string[] = [];
   const logger = makeLogger((l) => logs.push(l));

@@ -106,9 +106,9 @@ export function visible(m: SentActivity): string {
 }
 
 /** What a Teams app needs besides its config: the real knowledge, a memory store, a fixed clock, a log. */
-export async function teamsBase() {
-  const clock = fixedClock('2026-11-28T10:00:00Z');
-  const stores = storesOn(LocalKv.memory(), clock);
+export async function teamsBase(shared: { stores?: Stores; clock?: ReturnType<typeof fixedClock> } = {}) {
+  const clock = shared.clock ?? fixedClock('2026-11-28T10:00:00Z');
+  const stores = shared.stores ?? storesOn(LocalKv.memory(), clock);
   const logs: string[] = [];
   const log = {
     info: (m: string) => logs.push(m),
@@ -119,10 +119,20 @@ export async function teamsBase() {
 }
 
 export async function startTeamsHarness(
-  opts: { legal?: boolean; appId?: string; appPassword?: string } = {},
+  opts: {
+    legal?: boolean;
+    appId?: string;
+    appPassword?: string;
+    /** A store shared with other channels (closed by its owner, not by stop()), and their clock. */
+    stores?: Stores;
+    clock?: ReturnType<typeof fixedClock>;
+  } = {},
 ): Promise<TeamsHarness> {
   const connector = await startFakeBotConnector();
-  const { ctx, stores, clock, log, logs } = await teamsBase();
+  const { ctx, stores, clock, log, logs } = await teamsBase({
+    ...(opts.stores ? { stores: opts.stores } : {}),
+    ...(opts.clock ? { clock: opts.clock } : {}),
+  });
   const cfg: TeamsConfig = {
     port: 0,
     host: '127.0.0.1',
@@ -202,7 +212,7 @@ export async function startTeamsHarness(
     stop: async () => {
       await running.stop();
       await connector.stop();
-      await stores.close();
+      if (!opts.stores) await stores.close();
     },
   };
 }

@@ -4,6 +4,7 @@ import { computeDeadlines, nextDeadline } from '../../../core/deadlines.js';
 import { userText } from '../../../core/errors.js';
 import { findListingRefs, listingRefMessage, parseListingRef } from '../../../core/listing-ref.js';
 import { todayFor } from '../../../core/outcome.js';
+import { smallTalkOf } from '../../../core/small-talk.js';
 import { runTurn } from '../../../core/turn.js';
 import { once } from '../../shared/once.js';
 import { turnDeps } from '../../shared/turn-deps.js';
@@ -100,7 +101,8 @@ async function open(deps: SlackDeps, client: WebClient, cmd: Command, respond: R
 async function handle(deps: SlackDeps, client: WebClient, cmd: Command, respond: Respond): Promise<void> {
   // Slack sends `&` `<` `>` encoded: parse what was typed (incoming-text.ts).
   const text = fromSlackText(cmd.text).trim();
-  if (text === '' || /^help$/i.test(text)) return void (await respond(ephemeral(HELP)));
+  // "/ipcheck", "/ipcheck help", "/ipcheck hi", "/ipcheck thanks": nothing to open a case with.
+  if (smallTalkOf(text)) return void (await respond(ephemeral(HELP)));
   if (/^(list|cases)$/i.test(text)) return listCases(deps, cmd.team_id, respond);
   if (/^sweep$/i.test(text))
     return askForSweepFile(deps, client, cmd, async () => {
