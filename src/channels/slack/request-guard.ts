@@ -10,6 +10,8 @@ import type { Log } from './slack-deps.js';
 // the shape Bolt assumes before Bolt sees it, and anything else gets a 400 that says what was wrong.
 
 const BODY_LIMIT = 4 * 1024 * 1024; // Bolt's own limit
+// Slack's replay window: a signed request's timestamp must be within 5 minutes of now, either way.
+const MAX_SKEW_S = 5 * 60;
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -151,8 +153,9 @@ function refuse(res: ServerResponse, status: number, text: string): void {
 
 /**
  * Wraps Bolt's request listener: POSTs to `path` are read, and a correctly signed one whose payload Bolt
- * could not handle is answered 400 here. Unsigned or wrongly signed requests go on to Bolt, which
- * answers 401 as before (so the shape of a body never tells an outsider anything).
+ * could not handle is answered 400 here. A timestamp more than 5 minutes from now, either way, is 401.
+ * Unsigned or wrongly signed requests go on to Bolt, which answers 401 as before (so the shape of a body
+ * never tells an outsider anything).
  */
 export function guardRequests(
   inner: RequestListener,
@@ -175,6 +178,14 @@ export function guardRequests(
       const text = raw.toString('utf8');
       const signature = header(req, 'x-slack-signature');
       const timestamp = Number(header(req, 'x-slack-request-timestamp'));
+      if (Number.isFinite(timestamp) && Math.abs(Date.now() / 1000 - timestamp) > MAX_SKEW_S) {
+        // Bolt refuses a timestamp more than 5 minutes old; one as far in the future passed, and a
+        // request signed with it could be replayed for as long as its clock was ahead.
+        opts.log.warn(
+          "refused a Slack request: its timestamp is more than 5 minutes from this server's clock (a replay, or a clock that is off)",
+        );
+        return refuse(res, 401, 'ipcheck: the request timestamp is more than 5 minutes from now');
+      }
       const signed =
         signature !== undefined &&
         Number.isFinite(timestamp) &&
