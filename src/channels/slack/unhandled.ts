@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import { userText } from '../../core/errors.js';
+import { escapeMrkdwn } from './render-block-kit.js';
 import type { Log, WebClient } from './slack-deps.js';
 
 // A correctly signed request that no listener acknowledged: a kind ipcheck has no listener for (a shortcut
@@ -41,6 +42,13 @@ function describe(body: Record<string, unknown>): string {
   return id ? `${type} "${id}"` : `a payload of type "${type}"`;
 }
 
+/** The block id of a form's first input, where an error can be shown without closing the form. */
+function firstInput(view: Record<string, unknown>): string | undefined {
+  const blocks = Array.isArray(view.blocks) ? view.blocks : [];
+  const input = blocks.find((x) => isObject(x) && x.type === 'input' && typeof x.block_id === 'string');
+  return isObject(input) ? str(input.block_id) : undefined;
+}
+
 /** Where a button was pressed: its channel and thread, from the payload (for a private answer there). */
 function pressedIn(body: Record<string, unknown>): { channel: string; thread_ts?: string } | undefined {
   const container = isObject(body.container) ? body.container : {};
@@ -71,16 +79,21 @@ export async function answerUnhandled(body: unknown, ack: Ack, client: WebClient
       : `slack: ${what} is not one of ipcheck's; answered, nothing was done`,
   );
   switch (type) {
-    case 'view_submission':
-      // The form stays on screen with the person's text until they close it; nothing was saved.
+    case 'view_submission': {
+      // Our own form: it stays open with the person's text and the error under its first field, so
+      // nothing they wrote is lost. A form ipcheck does not know is replaced by a note.
+      const input = firstInput(view);
+      if (ours && input)
+        return ack({ response_action: 'errors', errors: { [input]: `Not saved: ${userText(undefined)}` } });
       return ack({
         response_action: 'update',
         view: noticeView(
           ours
-            ? `${failed} Your text was not saved: close this form and try again.`
+            ? `${failed} Nothing was saved.`
             : `This form is not one ipcheck knows (perhaps from an older version), so nothing was saved. ${HOW}`,
         ),
       });
+    }
     case 'block_suggestion':
       return ack({ options: [] });
     default:
@@ -88,7 +101,7 @@ export async function answerUnhandled(body: unknown, ack: Ack, client: WebClient
   }
   try {
     if ((type === 'shortcut' || type === 'message_action') && str(b.trigger_id)) {
-      const text = `ipcheck has no shortcut "${str(b.callback_id) ?? ''}", so nothing was done. ${HOW}`;
+      const text = `ipcheck has no shortcut "${escapeMrkdwn(str(b.callback_id) ?? '')}", so nothing was done. ${HOW}`;
       await client.views.open({ trigger_id: str(b.trigger_id) as string, view: noticeView(text) });
     } else if (type === 'block_actions' && user) {
       const where = pressedIn(b);

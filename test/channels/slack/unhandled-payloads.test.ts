@@ -106,6 +106,30 @@ describe('Slack: signed requests ipcheck has no listener for', () => {
     expect(JSON.stringify(answer.view)).toContain('nothing was saved');
   });
 
+  it('ipcheck’s own form whose listener fails before answering stays open with the error, text kept', async () => {
+    // A field value of the wrong type makes the form's listener throw before it can answer.
+    const r = await send(
+      form(
+        viewSubmissionPayload({
+          user: SELLER,
+          view: {
+            callback_id: 'ipc_view_legal_info',
+            private_metadata: JSON.stringify({ c: 'IPC-0001' }),
+            blocks: [{ type: 'input', block_id: 'question', element: { type: 'plain_text_input' } }],
+            state: { values: { question: { value: { type: 'plain_text_input', value: 42 } } } },
+          },
+        }),
+      ),
+    );
+    answeredInTime(r, 'own form');
+    expect(r.status).toBe(200);
+    expect(r.json).toMatchObject({
+      response_action: 'errors',
+      errors: { question: expect.stringMatching(/^Not saved: /) },
+    });
+    expect(h.logs.join('\n')).toMatch(/view_submission "ipc_view_legal_info" failed before it was answered/);
+  });
+
   it('a button of another app (an action id ipcheck never sent) is acked and the clicker told privately', async () => {
     const r = await send(
       form(
