@@ -172,7 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const teams = teamsConfig(e, env.HOST !== undefined);
   // Beside Slack's HTTP endpoint, /api/messages listens where Slack does: local mode (unsigned requests)
   // must not be reachable from the network that way.
-  if (slack?.mode === 'http' && teams && !teams.appId && slack.host !== '127.0.0.1')
+  if (slack?.mode === 'http' && teams && !teams.appId && !isLoopback(slack.host))
     throw new ConfigError(
       "IPCHECK_TEAMS=1 without MicrosoftAppId (local mode) would accept unsigned Teams requests on Slack's public port: set MicrosoftAppId and MicrosoftAppPassword, or HOST=127.0.0.1",
     );
@@ -223,6 +223,11 @@ function slackConfig(e: z.infer<typeof Env>): SlackConfig | undefined {
   };
 }
 
+/** An address only this machine can reach: 127.0.0.0/8, ::1 or localhost. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
 function teamsConfig(e: z.infer<typeof Env>, hostSet: boolean): TeamsConfig | undefined {
   if (!e.MicrosoftAppId && e.IPCHECK_TEAMS !== '1') {
     if (e.MicrosoftAppPassword || e.IPCHECK_TEAMS_LEGAL_CHANNEL)
@@ -233,6 +238,12 @@ function teamsConfig(e: z.infer<typeof Env>, hostSet: boolean): TeamsConfig | un
   }
   if (e.MicrosoftAppId && !e.MicrosoftAppPassword && e.MicrosoftAppType !== 'UserAssignedMSI')
     throw new ConfigError(`MicrosoftAppPassword is missing: expected ${FORMS.MicrosoftAppPassword}`);
+  // Local mode takes unsigned requests and answers at whatever serviceUrl they name: reachable from the
+  // network, anyone could act as any tenant and make ipcheck post anywhere.
+  if (!e.MicrosoftAppId && hostSet && !isLoopback(e.HOST))
+    throw new ConfigError(
+      `IPCHECK_TEAMS=1 without MicrosoftAppId (local mode) accepts unsigned Teams requests, so it listens on this machine only: HOST=${e.HOST} is not allowed there. Leave HOST unset or set HOST=127.0.0.1, or set MicrosoftAppId and MicrosoftAppPassword`,
+    );
   if (e.MicrosoftAppType === 'SingleTenant' && !e.MicrosoftAppTenantId)
     throw new ConfigError(
       `MicrosoftAppTenantId is missing: a SingleTenant bot needs ${FORMS.MicrosoftAppTenantId}`,

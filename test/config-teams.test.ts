@@ -9,9 +9,23 @@ describe('config: Microsoft Teams', () => {
     expect(loadConfig({ IPCHECK_TEAMS: '0' }).teams).toBeUndefined();
   });
 
-  it('IPCHECK_TEAMS=1 alone is local mode, on this machine only unless HOST says otherwise', () => {
+  it('IPCHECK_TEAMS=1 alone is local mode, on this machine only', () => {
     expect(loadConfig({ IPCHECK_TEAMS: '1', PORT: '3978' }).teams).toEqual({ port: 3978, host: '127.0.0.1' });
-    expect(loadConfig({ IPCHECK_TEAMS: '1', HOST: '0.0.0.0' }).teams?.host).toBe('0.0.0.0');
+    for (const host of ['127.0.0.1', '127.0.0.2', '::1', 'localhost'])
+      expect(loadConfig({ IPCHECK_TEAMS: '1', HOST: host }).teams?.host).toBe(host);
+  });
+
+  it('refuses local mode on an address other machines can reach, saying what to set', () => {
+    for (const host of ['0.0.0.0', '::', '192.168.1.20', 'ipcheck.example.com']) {
+      expect(() => loadConfig({ IPCHECK_TEAMS: '1', HOST: host })).toThrow(ConfigError);
+      expect(() => loadConfig({ IPCHECK_TEAMS: '1', HOST: host })).toThrow(
+        /local mode\) accepts unsigned Teams requests.*HOST=127\.0\.0\.1.*MicrosoftAppId/,
+      );
+    }
+    // With an app id every request is authenticated: any address is fine.
+    expect(
+      loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', HOST: '0.0.0.0' }).teams?.host,
+    ).toBe('0.0.0.0');
   });
 
   it('an app id turns Teams on with authentication, and needs its password', () => {

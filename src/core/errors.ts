@@ -37,6 +37,10 @@ export const USER_TEXT: Record<ErrorCode, string> = {
   duplicate_delivery: 'Already done.',
 };
 
+/** case_not_found in a team's conversation: the same words for an id of another team's case, so nothing leaks. */
+export const NOT_FOUND_FOR_TEAM =
+  'I cannot find that case for this team. Case ids look like IPC-0042; say "cases" to list this team’s open ones.';
+
 export function userText(err: unknown): string {
   if (err instanceof IpcheckError) return USER_TEXT[err.code];
   return 'Something went wrong on my side, and nothing was changed. Try again, or say "help".';

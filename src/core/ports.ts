@@ -56,6 +56,19 @@ export interface CaseRepository {
 }
 
 /**
+ * Which cases a conversation may reach by id (an ipcheck serving several Slack workspaces or Teams tenants
+ * from one store). Without one, every conversation reaches every case (the terminal, the CLI).
+ */
+export interface CaseScope {
+  /** The team a conversation belongs to, or undefined when it reaches every case. */
+  teamOf(conversation: string): string | undefined;
+  /** Whether a case named by id may be shown or changed from this conversation. */
+  visible(rec: CaseRecord, conversation: string): boolean;
+  /** Whether an open case is listed to this conversation ("cases"). */
+  listed(c: OpenCaseSummary, conversation: string): boolean;
+}
+
+/**
  * What the team's listing catalog (from its last store sweep) says about a reported listing: not loaded,
  * not in it, or in it with its title and the watched marks that title carries.
  */

@@ -5,13 +5,21 @@ import type { CaseRecord, ThreadRef } from './case-record.js';
 import { newCase } from './case-state.js';
 import { wantsCatalog, withCatalog } from './catalog-notes.js';
 import { type CaseCommand, parseCaseCommand } from './commands.js';
-import { IpcheckError, USER_TEXT } from './errors.js';
+import { IpcheckError, NOT_FOUND_FOR_TEAM, USER_TEXT } from './errors.js';
 import { isAboutAnotherListing } from './extract.js';
 import { describeFact, FACT_KEYS } from './facts.js';
 import { advisesDeletion, isLitigation, notCoveredReply } from './grounding.js';
 import { type CoreContext, deadlinesOf, outcomeOfRecord } from './outcome.js';
 import { dropStalePolish, needsPolish, polishDrafts, polishOutcome } from './polish.js';
-import type { AuditEntry, CaseRepository, Catalogs, Clock, LanguageModel, ReminderStore } from './ports.js';
+import type {
+  AuditEntry,
+  CaseRepository,
+  CaseScope,
+  Catalogs,
+  Clock,
+  LanguageModel,
+  ReminderStore,
+} from './ports.js';
 import { planReminders } from './reminder-plan.js';
 import type { Effect, Reply } from './replies.js';
 import { smallTalkOf, smallTalkReplies } from './small-talk.js';
@@ -26,6 +34,8 @@ export interface TurnDeps {
   llm?: LanguageModel;
   /** The team's listing catalog (store sweep): whether the reported listing is the team's, and its title. */
   catalogs?: Catalogs;
+  /** Which cases a conversation reaches by id (a chat team: only its own); without it, every case. */
+  scope?: CaseScope;
 }
 
 export interface TurnInput {
@@ -73,6 +83,17 @@ function statusReply(rec: CaseRecord, ctx: CoreContext, now: Date): Reply {
 async function mustGet(cases: CaseRepository, id: string): Promise<CaseRecord> {
   const rec = await cases.get(id);
   if (!rec) throw new IpcheckError('case_not_found', `case ${id} does not exist`);
+  return rec;
+}
+
+/**
+ * A case named by id (a typed command, a button): one of another team is answered exactly like one that
+ * does not exist, before anything reads or changes it.
+ */
+async function caseById(deps: TurnDeps, input: TurnInput, id: string): Promise<CaseRecord> {
+  const rec = await mustGet(deps.cases, id);
+  if (deps.scope && !deps.scope.visible(rec, input.conversation))
+    throw new IpcheckError('case_not_found', `case ${id} is not reachable from ${input.conversation}`);
   return rec;
 }
 
@@ -225,7 +246,7 @@ async function runCommand(
   const here = await deps.cases.byConversation(input.conversation);
   switch (cmd.cmd) {
     case 'status': {
-      const rec = cmd.caseId ? await mustGet(deps.cases, cmd.caseId) : here;
+      const rec = cmd.caseId ? await caseById(deps, input, cmd.caseId) : here;
       if (!rec)
         return {
           replies: [
@@ -235,12 +256,12 @@ async function runCommand(
         };
       return { caseId: rec.id, replies: [statusReply(rec, deps.ctx, now)], effects: [] };
     }
-    case 'cases':
-      return {
-        caseId: here?.id,
-        replies: [{ kind: 'cases', cases: await deps.cases.listOpen() }],
-        effects: [],
-      };
+    case 'cases': {
+      const scope = deps.scope;
+      const all = await deps.cases.listOpen();
+      const cases = scope ? all.filter((c) => scope.listed(c, input.conversation)) : all;
+      return { caseId: here?.id, replies: [{ kind: 'cases', cases }], effects: [] };
+    }
     case 'export': {
       const id = cmd.caseId ?? here?.id;
       if (!id)
@@ -248,11 +269,11 @@ async function runCommand(
           replies: [{ kind: 'text', tone: 'info', text: 'No case here yet to export.' }],
           effects: [],
         };
-      await mustGet(deps.cases, id);
+      await caseById(deps, input, id);
       return { caseId: id, replies: [], effects: [{ type: 'export', caseId: id }] };
     }
     case 'open': {
-      const rec = await mustGet(deps.cases, cmd.caseId);
+      const rec = await caseById(deps, input, cmd.caseId);
       if (rec.status === 'closed') {
         const text = `${rec.id} is closed, so it cannot be continued; "status ${rec.id}" shows it.`;
         return { caseId: here?.id, replies: [{ kind: 'text', tone: 'error', text }], effects: [] };
@@ -272,7 +293,7 @@ async function runCommand(
       return { caseId: rec.id, replies: [intro], effects: [] };
     }
     case 'close': {
-      const target = cmd.caseId ? await mustGet(deps.cases, cmd.caseId) : here;
+      const target = cmd.caseId ? await caseById(deps, input, cmd.caseId) : here;
       return closeCommand(deps.cases, cmd, target, input, now);
     }
     case 'draft':
@@ -280,7 +301,7 @@ async function runCommand(
         deps,
         input,
         cmd,
-        cmd.caseId ? await mustGet(deps.cases, cmd.caseId) : here,
+        cmd.caseId ? await caseById(deps, input, cmd.caseId) : here,
         now,
       );
   }
@@ -342,8 +363,10 @@ export async function runTurn(deps: TurnDeps, given: TurnInput): Promise<TurnRes
         // An unknown case id is the seller's typo, not a failure: say so, change nothing.
         if (!(err instanceof IpcheckError) || err.code !== 'case_not_found') throw err;
         const id = 'caseId' in cmd && cmd.caseId ? `${cmd.caseId}: ` : '';
+        // In a team's conversation the answer says where it looked: the same for another team's case.
+        const words = deps.scope?.teamOf(input.conversation) ? NOT_FOUND_FOR_TEAM : USER_TEXT.case_not_found;
         return {
-          replies: [{ kind: 'text', tone: 'error', text: `${id}${USER_TEXT.case_not_found}` }],
+          replies: [{ kind: 'text', tone: 'error', text: `${id}${words}` }],
           effects: [],
         };
       }
@@ -357,7 +380,7 @@ export async function runTurn(deps: TurnDeps, given: TurnInput): Promise<TurnRes
     if (r) return { ...r, effects: [] };
   }
   const rec = input.caseId
-    ? await mustGet(deps.cases, input.caseId)
+    ? await caseById(deps, input, input.caseId)
     : ((await deps.cases.byConversation(input.conversation)) ?? (await openCase(deps, input, now)));
   if (rec.status === 'closed') {
     // A closed case stays closed in every channel: new words open a new case, and its old buttons do nothing.

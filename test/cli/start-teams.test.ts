@@ -80,4 +80,13 @@ describe('npm start with Teams', () => {
     await expect(app.line).rejects.toThrow(/exited 1/);
     expect(app.err()).toContain('MicrosoftAppId is not valid: expected the bot');
   });
+
+  it('local mode on an address other machines reach (HOST=0.0.0.0) stops at startup, saying why', {
+    timeout: 60_000,
+  }, async () => {
+    const app = startApp({ IPCHECK_TEAMS: '1', HOST: '0.0.0.0' });
+    await expect(app.line).rejects.toThrow(/exited 1/);
+    expect(app.err()).toContain('local mode) accepts unsigned Teams requests');
+    expect(app.err()).toContain('HOST=127.0.0.1');
+  });
 });

@@ -2,6 +2,7 @@ import type { CoreContext } from '../../core/outcome.js';
 import type { Clock, LanguageModel } from '../../core/ports.js';
 import type { TurnDeps } from '../../core/turn.js';
 import type { Stores } from '../../storage/open-store.js';
+import { caseScope } from './case-scope.js';
 import { catalogsFor } from './catalogs.js';
 
 /** What Slack's and Teams' deps both carry for a conversation turn. */
@@ -13,7 +14,10 @@ export interface ChannelTurnDeps {
   watchlistFile?: string;
 }
 
-/** The core's deps for one turn: the same store, clock, model and team catalog in every chat channel. */
+/**
+ * The core's deps for one turn: the same store, clock, model, team catalog and case scope (a team reaches
+ * only its own cases by id) in every chat channel.
+ */
 export function turnDeps(deps: ChannelTurnDeps): TurnDeps {
   return {
     ctx: deps.ctx,
@@ -22,5 +26,6 @@ export function turnDeps(deps: ChannelTurnDeps): TurnDeps {
     clock: deps.clock,
     ...(deps.llm ? { llm: deps.llm } : {}),
     catalogs: catalogsFor(deps),
+    scope: caseScope,
   };
 }

@@ -14,6 +14,7 @@ import { LegalMembers } from './legal-members.js';
 import { startReminderLoop } from './reminders.js';
 import { guardRequests, payloadProblem } from './request-guard.js';
 import type { SlackDeps } from './slack-deps.js';
+import { answerUnhandled } from './unhandled.js';
 import { WorkGate } from './work-gate.js';
 
 export interface RunningSlack {
@@ -115,9 +116,13 @@ export async function startSlack(
     // finish, and after its ack it waits for a turn (work-gate.ts). Buttons that open a modal skip the line:
     // their trigger_id is good for 3 seconds only.
     let release: (() => void) | undefined;
-    const ack = event.ack;
+    let acked = false;
+    const ack = async (response?: Parameters<typeof event.ack>[0]) => {
+      acked = true;
+      await event.ack(response);
+    };
     const gated = opensModal(event.body)
-      ? event
+      ? { ...event, ack }
       : {
           ...event,
           ack: async (response?: Parameters<typeof ack>[0]) => {
@@ -126,7 +131,15 @@ export async function startSlack(
           },
         };
     try {
-      return await inFlight.run(() => processEvent(gated));
+      await inFlight.run(async () => {
+        try {
+          await processEvent(gated);
+        } finally {
+          // No listener answered it (a kind ipcheck has none for, or one that failed before its ack):
+          // answered here, at once, instead of Slack's error after 3 s (unhandled.ts).
+          if (!acked) await answerUnhandled(event.body, ack, app.client, deps.log);
+        }
+      });
     } finally {
       release?.();
     }

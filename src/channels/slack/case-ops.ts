@@ -1,10 +1,7 @@
 import type { CaseRecord } from '../../core/case-record.js';
-import { parseCaseCommand } from '../../core/commands.js';
-import { USER_TEXT } from '../../core/errors.js';
-import type { OpenCaseSummary } from '../../core/ports.js';
-import type { Reply } from '../../core/replies.js';
 import { runTurn, type TurnInput, type TurnResult } from '../../core/turn.js';
 import { exportCaseJson, exportCaseMarkdown } from '../../render/export-case.js';
+import { caseInTeam, slackTeam } from '../shared/case-scope.js';
 import { outcomeOf } from '../shared/drafts.js';
 import { turnDeps } from '../shared/turn-deps.js';
 import { postReplies, type Where } from './post.js';
@@ -14,15 +11,12 @@ import type { SlackDeps, WebClient } from './slack-deps.js';
 export const teamOf = (conversation: string): string | undefined => /^slack:([^:]+):/.exec(conversation)?.[1];
 
 /**
- * A case that lives in another Slack workspace (an org-wide install serves several from one store) is
- * neither shown nor exported here. Cases with no Slack conversation (opened in the terminal) stay
- * reachable, as they are from the CLI.
+ * A case that lives in another Slack workspace (an org-wide install serves several from one store), or in
+ * Teams, is neither shown nor changed here (the rule: shared/case-scope.ts). Cases opened in the terminal
+ * stay reachable, as they are from the CLI.
  */
 export function otherWorkspace(rec: CaseRecord, team: string): boolean {
-  const teams = new Set(
-    [...rec.conversations.map(teamOf), rec.sellerThread?.team].filter((t): t is string => Boolean(t)),
-  );
-  return teams.size > 0 && !teams.has(team);
+  return !caseInTeam(rec, slackTeam(team));
 }
 
 /** Whether a conversation belongs to this workspace, or to none we can tell (for unreadableNote). */
@@ -32,12 +26,6 @@ export const inWorkspace =
     const t = teamOf(conversation);
     return t === undefined || t === team;
   };
-
-export const notFoundReply = (caseId: string): Reply => ({
-  kind: 'text',
-  tone: 'error',
-  text: `${caseId}: ${USER_TEXT.case_not_found}`,
-});
 
 /** Runs one conversation turn and posts what it says where the seller is talking. */
 export async function turnAndPost(
@@ -49,17 +37,6 @@ export async function turnAndPost(
   /** Called once the turn is saved, before anything is posted (a failed post must not undo or redo it). */
   onSaved?: () => Promise<void>,
 ): Promise<TurnResult> {
-  const team = teamOf(input.conversation);
-  // "status IPC-0042", "export IPC-0042", "open IPC-0042" typed here must not reach another workspace's case.
-  const cmd = team && input.event.type === 'text' ? parseCaseCommand(input.event.text) : undefined;
-  if (team && cmd && 'caseId' in cmd && cmd.caseId) {
-    const target = await deps.stores.cases.get(cmd.caseId);
-    if (target && otherWorkspace(target, team)) {
-      const replies = [notFoundReply(cmd.caseId)];
-      await postReplies(client, where, replies, { caseId: '' });
-      return { replies, effects: [] };
-    }
-  }
   // While a language model reads or answers free text, the seller sees at once that something is happening
   // (privately; not awaited, so a slow Slack call never delays the answer).
   const working = () => {
@@ -72,16 +49,10 @@ export async function turnAndPost(
       })
       .catch(() => {});
   };
-  let r = await runTurn(turnDeps(deps), { onWorking: working, ...input });
+  // "status IPC-0042", "open IPC-0042", "cases" typed here reach only this workspace's cases: the turn's
+  // case scope (shared/case-scope.ts) answers another workspace's id like one that does not exist.
+  const r = await runTurn(turnDeps(deps), { onWorking: working, ...input });
   await onSaved?.();
-  if (team) {
-    // "cases" lists the whole store; here only this workspace's cases are shown (like /ipcheck list).
-    const mine = (c: OpenCaseSummary) => c.conversation?.startsWith(`slack:${team}:`) ?? false;
-    r = {
-      ...r,
-      replies: r.replies.map((x) => (x.kind === 'cases' ? { ...x, cases: x.cases.filter(mine) } : x)),
-    };
-  }
   if (r.effects.some((e) => e.type === 'stale')) {
     // A double click or an old button: say so to that person only; the thread already shows the case.
     await client.chat.postEphemeral({

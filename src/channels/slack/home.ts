@@ -3,8 +3,9 @@ import { formatDay } from '../../core/dates.js';
 import { computeDeadlines, nextDeadline } from '../../core/deadlines.js';
 import { todayFor } from '../../core/outcome.js';
 import type { OpenCaseSummary } from '../../core/ports.js';
+import { listedInTeam, slackTeam } from '../shared/case-scope.js';
 import { unreadableNote } from '../shared/unreadable-note.js';
-import { inWorkspace, teamOf } from './case-ops.js';
+import { inWorkspace } from './case-ops.js';
 import type { LegalMembers } from './legal-members.js';
 import { clip, escapeMrkdwn } from './render-block-kit.js';
 import type { SlackDeps } from './slack-deps.js';
@@ -107,9 +108,7 @@ export function registerHome(app: App, deps: SlackDeps, members: LegalMembers): 
       ]);
       const note = unreadableNote(report.unreadable, inWorkspace(body.team_id));
       // Only this workspace's cases: a legal member of one workspace never sees another's escalations.
-      const here = report.cases.filter(
-        (c) => c.conversation !== undefined && teamOf(c.conversation) === body.team_id,
-      );
+      const here = report.cases.filter((c) => listedInTeam(c, slackTeam(body.team_id)));
       await client.views.publish({
         user_id: event.user,
         view: homeView(here, event.user, isLegal, deps, note),

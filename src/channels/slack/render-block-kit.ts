@@ -32,9 +32,45 @@ export const LIMITS = {
   messageChars: 11_000,
 };
 
-/** Slack mrkdwn control characters; seller text must never become a mention, link or formatting. */
-export function escapeMrkdwn(s: string): string {
+/** Slack's three control characters, for text inside a code block (where nothing else is read). */
+export function escapeEntities(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+// Slack has no escape for *bold*, _italics_, ~strike~ and `code`. A character given as the fallback of a
+// date token with an invalid format is shown (and copied) as itself, as plain text, and never starts or
+// ends formatting (the same trick as jsx-slack's <Escape>). The fallback cannot hold an entity, so a line
+// that starts with "&gt;" (a block quote) gets an invisible soft hyphen in front instead.
+const plainChar = (c: string) => `<!date^00000000^{_}|${c}>`;
+// An emoji shortcode (`:white_check_mark:`) is left as it is: its underscores format nothing.
+const FORMATTING = /(:[a-z0-9+'-]+(?:_[a-z0-9+'-]+)+:)|[*_~`]/g;
+// Slack formats with * _ ~ only at a word's edge: one between two letters or digits (snake_case, 5*3)
+// formats nothing and is left as it is. A backtick is always escaped.
+const WORD = /[A-Za-z0-9]/;
+const inWord = (s: string, i: number) => WORD.test(s[i - 1] ?? '') && WORD.test(s[i + 1] ?? '');
+
+/**
+ * Text a person wrote (or that quotes them), for mrkdwn: it shows exactly as typed, and never becomes a
+ * mention, a link, a block quote or formatting. The one place seller words are escaped for Slack.
+ */
+export function escapeMrkdwn(s: string): string {
+  return escapeEntities(s)
+    .replace(
+      FORMATTING,
+      (c: string, emoji: string | undefined, at: number, all: string) =>
+        emoji ?? (c !== '`' && inWord(all, at) ? c : plainChar(c)),
+    )
+    .replace(/^&gt;/gm, '\u00ad&gt;');
+}
+
+/** ipcheck's own rule text (route steps): escaped the same, but its `command` spans stay code. */
+function ruleText(s: string): string {
+  return s
+    .split(/(`[^`\n]+`)/)
+    .map((part) =>
+      /^`[^`\n]+`$/.test(part) ? `\`${escapeEntities(part.slice(1, -1))}\`` : escapeMrkdwn(part),
+    )
+    .join('');
 }
 
 const section = (text: string): Block => ({
@@ -115,7 +151,7 @@ function routeBlocks(o: Outcome): Block[] {
   o.routes.forEach((r, i) => {
     const urgent = r.urgent ? '  :rotating_light: *urgent*' : '';
     blocks.push(section(`*${i + 1}. ${escapeMrkdwn(r.title)}*${urgent}\n${escapeMrkdwn(r.reason)}`));
-    if (r.steps.length > 0) blocks.push(section(r.steps.map((s) => `• ${escapeMrkdwn(s)}`).join('\n')));
+    if (r.steps.length > 0) blocks.push(section(r.steps.map((s) => `• ${ruleText(s)}`).join('\n')));
     const quotes = r.citations.map(
       (c) => `> “${escapeMrkdwn(c.quote)}” — _${escapeMrkdwn(citationLabel(c))}_`,
     );
@@ -204,7 +240,8 @@ export function draftMessages(d: Draft, view: DraftView): SlackMessage[] {
   // Escape first, then split: escaping makes text longer (& → &amp;), so splitting the raw text could
   // give a piece over 3000 characters that clip() would cut, losing part of the draft.
   // Three backticks in the draft would close the code block early: a zero-width space keeps them apart.
-  const body = escapeMrkdwn(d.body).replace(/```/g, '`\u200b``');
+  // Inside the code block only the entities need escaping, and the body stays exact for copying.
+  const body = escapeEntities(d.body).replace(/```/g, '`\u200b``');
   const pieces = splitText(body, LIMITS.section - 10).map((p) => section(`\`\`\`${p}\`\`\``));
   const tail: Block[] = [context(status)];
   if (view.buttons !== false) {
@@ -252,7 +289,8 @@ function replyBlocks(r: Reply, view: OutcomeView): Block[] {
       return [
         section(`*I understood:* ${r.items.map(escapeMrkdwn).join(' · ')}`),
         context(
-          escapeMrkdwn(r.hint.replace(/Say "back"[^.]*\./, 'Use *Change an answer* to correct any of it.')),
+          // Our own bold goes in after escaping (escaping first would show its asterisks).
+          escapeMrkdwn(r.hint).replace(/Say "back"[^.]*\./, 'Use *Change an answer* to correct any of it.'),
         ),
       ];
     case 'question':

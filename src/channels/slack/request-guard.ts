@@ -10,6 +10,8 @@ import type { Log } from './slack-deps.js';
 // the shape Bolt assumes before Bolt sees it, and anything else gets a 400 that says what was wrong.
 
 const BODY_LIMIT = 4 * 1024 * 1024; // Bolt's own limit
+// Slack's replay window: a signed request's timestamp must be within 5 minutes of now, either way.
+const MAX_SKEW_S = 5 * 60;
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -47,6 +49,42 @@ function eventFieldProblem(event: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
+// The fields Bolt matches listeners on (action_id, callback_id …) and those our listeners read before they
+// can answer (a form's state): a number where Slack sends a string made Bolt's matcher throw
+// (`action_id.match is not a function`), and a view_submission without `view.state` threw in the form's
+// listener before its ack. Either way Slack got no answer for 3 s.
+const str = (v: unknown) => v === undefined || typeof v === 'string';
+
+function routingProblem(body: Record<string, unknown>): string | undefined {
+  const view = isObject(body.view) ? body.view : undefined;
+  switch (body.type) {
+    case 'block_actions':
+      for (const a of (body.actions ?? []) as Record<string, unknown>[]) {
+        if (typeof a.action_id !== 'string') return 'every action\'s "action_id" must be a string';
+        if (!str(a.block_id)) return 'an action\'s "block_id" must be a string';
+      }
+      return undefined;
+    case 'block_suggestion':
+      return typeof body.action_id === 'string' && str(body.block_id)
+        ? undefined
+        : 'the "action_id" and "block_id" of an options request must be strings';
+    case 'shortcut':
+    case 'message_action':
+      return typeof body.callback_id === 'string'
+        ? undefined
+        : `a ${body.type}'s "callback_id" must be a string`;
+    case 'view_submission':
+    case 'view_closed':
+      if (!view) return `a ${body.type} needs a "view" object`;
+      if (typeof view.callback_id !== 'string') return 'the "view.callback_id" must be a string';
+      if (body.type === 'view_submission' && !(isObject(view.state) && isObject(view.state.values)))
+        return 'a view_submission needs the form\'s "view.state.values" (an object)';
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
 /** What is wrong with a parsed Slack payload, or undefined when Bolt can take it. */
 export function payloadProblem(body: unknown): string | undefined {
   if (!isObject(body)) return `the payload must be a JSON object, not ${kindOf(body)}`;
@@ -66,7 +104,7 @@ export function payloadProblem(body: unknown): string | undefined {
     return 'the payload "user" must be an object';
   if (body.team !== undefined && body.team !== null && !isObject(body.team))
     return 'the payload "team" must be an object';
-  return undefined;
+  return routingProblem(body);
 }
 
 /** Parses the body the way Bolt does (HTTPModuleFunctions.parseHTTPRequestBody) and checks it. */
@@ -115,8 +153,9 @@ function refuse(res: ServerResponse, status: number, text: string): void {
 
 /**
  * Wraps Bolt's request listener: POSTs to `path` are read, and a correctly signed one whose payload Bolt
- * could not handle is answered 400 here. Unsigned or wrongly signed requests go on to Bolt, which
- * answers 401 as before (so the shape of a body never tells an outsider anything).
+ * could not handle is answered 400 here. A timestamp more than 5 minutes from now, either way, is 401.
+ * Unsigned or wrongly signed requests go on to Bolt, which answers 401 as before (so the shape of a body
+ * never tells an outsider anything).
  */
 export function guardRequests(
   inner: RequestListener,
@@ -139,6 +178,14 @@ export function guardRequests(
       const text = raw.toString('utf8');
       const signature = header(req, 'x-slack-signature');
       const timestamp = Number(header(req, 'x-slack-request-timestamp'));
+      if (Number.isFinite(timestamp) && Math.abs(Date.now() / 1000 - timestamp) > MAX_SKEW_S) {
+        // Bolt refuses a timestamp more than 5 minutes old; one as far in the future passed, and a
+        // request signed with it could be replayed for as long as its clock was ahead.
+        opts.log.warn(
+          "refused a Slack request: its timestamp is more than 5 minutes from this server's clock (a replay, or a clock that is off)",
+        );
+        return refuse(res, 401, 'ipcheck: the request timestamp is more than 5 minutes from now');
+      }
       const signed =
         signature !== undefined &&
         Number.isFinite(timestamp) &&

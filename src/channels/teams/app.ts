@@ -52,7 +52,9 @@ export function teamsHandler(
   };
   // The work after the answer is counted too, so stop() waits for it before the store closes.
   const bot = teamsBot(deps, (work) => void inFlight.run(work));
-  const handle = messagesHandler(adapter, (turn) => inFlight.run(() => bot(turn)), base.log);
+  const handle = messagesHandler(adapter, (turn) => inFlight.run(() => bot(turn)), base.log, {
+    authRequired: Boolean(cfg.appId),
+  });
   return { deps, inFlight, handle };
 }
 

@@ -1,6 +1,7 @@
 import type { CaseRecord } from '../../core/case-record.js';
 import type { OpenCaseSummary } from '../../core/ports.js';
 import { runTurn, type TurnInput, type TurnResult } from '../../core/turn.js';
+import { caseInTeam, listedInTeam, teamsTeam } from '../shared/case-scope.js';
 import { turnDeps } from '../shared/turn-deps.js';
 import type { BotTurn, OutActivity } from './bot-adapter.js';
 import { renderTeams } from './render-cards.js';
@@ -12,12 +13,14 @@ export const tenantOfKey = (conversation: string): string | undefined =>
 
 /** Only this tenant's Teams cases are listed here (one store may serve several tenants). */
 export const inTenant = (tenant: string) => (c: Pick<OpenCaseSummary, 'conversation'>) =>
-  c.conversation?.startsWith(`teams:${tenant}:`) ?? false;
+  listedInTeam(c, teamsTeam(tenant));
 
-/** A case of another tenant is answered like one that does not exist. */
+/**
+ * A case of another tenant (or of Slack) is answered like one that does not exist; the rule is
+ * shared/case-scope.ts, which the turn's typed commands use too.
+ */
 export function otherTenant(rec: CaseRecord, tenant: string): boolean {
-  const tenants = new Set(rec.conversations.map(tenantOfKey).filter((t): t is string => Boolean(t)));
-  return tenants.size > 0 && !tenants.has(tenant);
+  return !caseInTeam(rec, teamsTeam(tenant));
 }
 
 export async function sendAll(turn: BotTurn, messages: readonly OutActivity[]): Promise<void> {
@@ -33,20 +36,15 @@ export async function turnAndSend(
   /** Called once the turn is saved, before anything is sent (a failed send must not undo or redo it). */
   onSaved?: () => Promise<void>,
 ): Promise<TurnResult> {
-  const tenant = tenantOfKey(input.conversation) ?? '';
   // Waiting for the language model: a fresh typing indicator (the first one has faded by then); not awaited,
   // so a slow connector never delays the answer.
   const working = () => {
     turn.send({ type: 'typing' }).catch(() => {});
   };
-  let r = await runTurn(turnDeps(deps), { onWorking: working, ...input, channel: CHANNEL });
+  // Typed commands that name a case ("status IPC-0042", "open …", "close …") and "cases" reach only this
+  // tenant's cases: the turn's case scope (shared/case-scope.ts) answers another's id like an unknown one.
+  const r = await runTurn(turnDeps(deps), { onWorking: working, ...input, channel: CHANNEL });
   await onSaved?.();
-  r = {
-    ...r,
-    replies: r.replies.map((x) =>
-      x.kind === 'cases' ? { ...x, cases: x.cases.filter(inTenant(tenant)) } : x,
-    ),
-  };
   if (r.effects.some((e) => e.type === 'stale')) {
     await turn.send({
       type: 'message',

@@ -15,7 +15,7 @@ import type { BotTurn, OutActivity } from './bot-adapter.js';
 import { inTenant, otherTenant, sendAll, tenantOfKey, turnAndSend } from './case-turn.js';
 import { isInChannel, saveLegalRef, saveRef } from './conversation-refs.js';
 import { tellLegal } from './legal.js';
-import { cardMessages, para, renderTeams, wordsMessage } from './render-cards.js';
+import { cardMessages, para, wordsMessage } from './render-cards.js';
 import { CHANNEL, convKey, type TeamsDeps, whoOf } from './teams-deps.js';
 
 // Typed messages: `ipcheck <listing> [what happened]`, `ipcheck help|list|status <case>`, and free text
@@ -125,12 +125,7 @@ async function command(deps: TeamsDeps, turn: BotTurn, text: string): Promise<vo
     const id = st[1]?.toUpperCase();
     if (id && !isCaseId(id))
       return void (await say(turn, '"ipcheck status" needs a case id, like ipcheck status IPC-0042.'));
-    const rec = id ? await deps.stores.cases.get(id) : undefined;
-    if (rec && otherTenant(rec, tenant))
-      return sendAll(
-        turn,
-        renderTeams([{ kind: 'text', tone: 'error', text: `${id}: no such case.` }], { caseId: '' }),
-      );
+    // Another tenant's case is answered like an unknown id by the turn's case scope.
     await turnAndSend(deps, turn, {
       conversation: key,
       who: whoOf(turn.activity),

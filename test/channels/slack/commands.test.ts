@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { newCase } from '../../../src/core/case-state.js';
 import { visibleText } from '../../fakes/slack-api.js';
 import { messageEvent } from '../../fakes/slack-signing.js';
 import { CHANNEL, eventually, SELLER, type SlackHarness, sleep } from './harness.js';
@@ -182,6 +183,38 @@ describe('commands typed in a case thread', () => {
     await eventually(() => expect(ui(h).threadText(root)).toContain('I cannot find that case'));
     await sleep(100);
     expect(h.api.uploads).toEqual([]);
+  });
+});
+
+describe('a Microsoft Teams case in the same store', () => {
+  it('is not reachable from Slack by its id: status, open and /ipcheck status say it is not found', async () => {
+    const teamsCase = await h.stores.cases.create({
+      conversation: 'teams:tenant-0001:a:personal-chat',
+      channel: 'teams',
+      openedBy: 'Sam Seller',
+      state: newCase(),
+      now: h.clock.now(),
+      sellerThread: { team: 'tenant-0001', channel: 'a:personal-chat' },
+    });
+    const root = await openByCommand(h, 'B0C1234567 trademark complaint yesterday');
+    await eventually(() => expect(ui(h).threadText(root)).toContain('Is the reported listing really yours?'));
+    for (const text of [`status ${teamsCase.id}`, `open ${teamsCase.id}`]) {
+      await h.event(messageEvent({ text, user: SELLER, channel: CHANNEL, thread_ts: root }));
+      await eventually(() =>
+        expect(
+          ui(h).threadText(root).split(`${teamsCase.id}: I cannot find that case for this team`),
+        ).toHaveLength(text.startsWith('status') ? 2 : 3),
+      );
+    }
+    const n = h.api.responses.length;
+    await h.command(`status ${teamsCase.id}`);
+    expect((await lastResponse(n + 1)).text).toContain(
+      `${teamsCase.id}: I cannot find that case for this team`,
+    );
+    expect(ui(h).threadText(root)).not.toContain('Audit trail');
+    expect((await h.stores.cases.get(teamsCase.id))?.conversations).toEqual([
+      'teams:tenant-0001:a:personal-chat',
+    ]);
   });
 });
 

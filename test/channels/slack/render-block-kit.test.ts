@@ -166,6 +166,109 @@ describe('Block Kit: seller text is never a mention or a link', () => {
   });
 });
 
+describe('Block Kit: seller text shows as typed, never as formatting', () => {
+  // Slack has no escape for *bold*, _italics_, ~strike~ and `code`. What a person sees of escaped text:
+  // a date token shows its fallback as plain text; entities decode; the soft hyphen is invisible.
+  const shown = (mrkdwn: string) =>
+    mrkdwn
+      .replace(/<!date\^\d+\^\{_\}\|([^>]*)>/g, '$1')
+      .replace(/\u00ad/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
+  /**
+   * The formatting characters Slack could still act on, outside the plain-text tokens: any backtick, and
+   * a * _ ~ at a word's edge (Slack formats nothing with one between two letters or digits: snake_case).
+   */
+  const live = (mrkdwn: string) =>
+    mrkdwn
+      .replace(/<!date\^\d+\^\{_\}\|[^>]*>/g, '\u0000')
+      .match(/`|(?<![A-Za-z0-9])[*_~]|[*_~](?![A-Za-z0-9])/g) ?? [];
+  const TYPED = [
+    '*bold* and _italic_ and ~strike~ and `code`',
+    '```rm -rf /```',
+    '**double** __under__ a*b*c snake_case_name',
+    '> not a quote\nsecond line\n> also not',
+    'price 5*3 = 15 ~ish',
+  ];
+
+  it('escapes every formatting character, and what is shown is exactly what was typed', () => {
+    for (const typed of TYPED) {
+      const out = escapeMrkdwn(typed);
+      expect(live(out), typed).toEqual([]);
+      expect(shown(out), typed).toBe(typed);
+      // A line that starts with ">" is not a block quote: it does not start with &gt; any more.
+      for (const line of out.split('\n')) expect(line.startsWith('&gt;'), typed).toBe(false);
+    }
+  });
+
+  it('leaves emoji shortcodes working and text without formatting characters unchanged', () => {
+    expect(escapeMrkdwn('done :white_check_mark: :+1:')).toBe('done :white_check_mark: :+1:');
+    for (const plain of ['Nike trademark complaint on B0C1234567', 'notice=court_or_tro', 'a*b*c 5*3 x~y'])
+      expect(escapeMrkdwn(plain)).toBe(plain);
+  });
+
+  it('in the replies: the seller’s words in "I understood", an error quoting them, and a question', () => {
+    const replies: Reply[] = [
+      { kind: 'understood', items: ['brand: *Nike* `x`'], hint: 'Say "back" to change the last one.' },
+      { kind: 'text', tone: 'error', text: 'I could not read "_TRO_ ~maybe~"' },
+      { kind: 'text', tone: 'info', text: 'Noted: *urgent*' },
+    ];
+    const [m] = renderSlack(replies, { caseId: 'IPC-0001' });
+    const texts = (m?.blocks ?? []).flatMap((b) => {
+      const x = b as AnyBlock;
+      return [
+        x.text?.text ?? '',
+        ...(x.elements ?? []).map((e) => (typeof e.text === 'string' ? e.text : '')),
+      ];
+    });
+    const all = texts.join('\n');
+    expect(shown(all)).toContain('brand: *Nike* `x`');
+    expect(shown(all)).toContain('I could not read "_TRO_ ~maybe~"');
+    // Our own formatting stays: "I understood:" is bold, and so is the hint's button name.
+    expect(all).toContain('*I understood:*');
+    expect(all).toContain('Use *Change an answer* to correct any of it.');
+    for (const t of [
+      m?.text ?? '',
+      ...texts.filter((t) => t.includes('Nike') || t.includes('TRO') || t.includes('urgent')),
+    ])
+      expect(live(t.replace('*I understood:*', '')), t).toEqual([]);
+  });
+
+  it('a draft’s body stays exact in its code block (copied into an email), and its subject cannot format', () => {
+    const d: Draft = {
+      kind: 'dispute_reply',
+      template: 't',
+      subject: 'Re: *urgent* case_42',
+      body: 'Dear *team*,\n\nsee `SKU_1` and ~old~ terms.',
+      placeholders: 0,
+    };
+    const [m] = draftMessages(d, { caseId: 'IPC-0001' });
+    const blocks = blocksOf(m);
+    const code = blocks.find((b) => b.text?.text.startsWith('```'));
+    expect(code?.text?.text).toBe('```Dear *team*,\n\nsee `SKU_1` and ~old~ terms.```');
+    const subject = blocks.find((b) => b.text?.text.startsWith('*Subject:*'))?.text?.text ?? '';
+    expect(live(subject.replace('*Subject:*', ''))).toEqual([]);
+    expect(shown(subject)).toBe('*Subject:* Re: *urgent* case_42');
+  });
+
+  it('our own rule text keeps its `command` as code, escaped inside', async () => {
+    const { buildOutcome } = await import('../../../src/core/outcome.js');
+    const { outcomeMessages } = await import('../../../src/channels/slack/render-block-kit.js');
+    const { testContext } = await import('../../helpers/context.js');
+    const o = buildOutcome(
+      {
+        facts: { notice: 'court_or_tro', usesTheirIp: 'yes', rights: 'none', noticeDate: '2026-11-20' },
+        details: {},
+        today: '2026-11-28',
+      },
+      await testContext(),
+    );
+    const all = JSON.stringify(outcomeMessages(o, { caseId: 'IPC-0042' }).flatMap((m) => m.blocks));
+    expect(all).toContain('`ipcheck sweep listings.csv --brand &lt;their brand&gt;`');
+  });
+});
+
 describe('Block Kit: a long draft', () => {
   // About 20,000 characters of paragraphs of varying length, some full of characters that escaping makes longer.
   function longBody(): string {

@@ -73,6 +73,28 @@ describe('Slack: request signing', () => {
     expectLogsClean();
   });
 
+  it('refuses a correctly signed request whose timestamp is more than 5 minutes ahead (a forged clock)', async () => {
+    for (const ahead of [6 * 60, 3600, 365 * 24 * 3600]) {
+      for (const body of [commandBody(), mentionBody()]) {
+        const r = await postToBolt(h.url, { secret: SECRET, body, timestamp: nowSeconds() + ahead });
+        expect(r.status, `${ahead} s ahead`).toBe(401);
+      }
+    }
+    await expectUntouched();
+    expectLogsClean();
+    expect(h.logs.join('\n')).toMatch(/more than 5 minutes from this server's clock/);
+  });
+
+  it('takes a signed request whose clock is a little ahead (skew inside 5 minutes)', async () => {
+    const r = await postToBolt(h.url, {
+      secret: SECRET,
+      body: slashCommandBody({ text: 'help', user_id: SELLER, response_url: h.api.responseUrl() }),
+      timestamp: nowSeconds() + 4 * 60,
+    });
+    expect(r.status).toBe(200);
+    await eventually(() => expect(h.api.responses).toHaveLength(1));
+  });
+
   it('refuses a request with no signature headers (or only one of them)', async () => {
     const body = commandBody();
     const bare = await fetch(h.url, {

@@ -175,4 +175,29 @@ describe('Slack in Socket Mode (against a local WebSocket server)', () => {
     );
     await eventually(() => expect(api.responses).toHaveLength(1));
   });
+
+  it('acks at once what no listener takes (a shortcut, an unknown form), and answers the person', async () => {
+    const shortcut = await sm.send(
+      interactiveEnvelope({
+        type: 'shortcut',
+        callback_id: 'some_shortcut',
+        trigger_id: '1.2.abc',
+        user: { id: SELLER, team_id: 'T0001' },
+        team: { id: 'T0001' },
+      }),
+      { timeoutMs: 2000 },
+    );
+    expect(shortcut.payload ?? {}).toEqual({});
+    expect((await api.waitFor('views.open')).args.trigger_id).toBe('1.2.abc');
+    const form = await sm.send(
+      interactiveEnvelope({
+        type: 'view_submission',
+        user: { id: SELLER, team_id: 'T0001' },
+        team: { id: 'T0001' },
+        view: { id: 'V1', callback_id: 'old_form', state: { values: {} }, private_metadata: '' },
+      }),
+      { timeoutMs: 2000 },
+    );
+    expect(form.payload).toMatchObject({ response_action: 'update' });
+  });
 });

@@ -99,6 +99,54 @@ describe('Slack: text Slack encodes is decoded before parsing, and escaped once 
     expect(allPosted()).not.toMatch(/&amp;(amp|lt|gt);/);
   });
 
+  it('a seller’s *bold*, _italics_, ~strike~ and `code` reach legal as typed, not as formatting', async () => {
+    const u = ui(h);
+    const root = await decidedCourtCase(h);
+    await u.press('Escalate to legal', root);
+    await eventually(() => expect(h.api.messagesIn(LEGAL, { topLevelOnly: true })).toHaveLength(1));
+    const parent = h.api.messagesIn(LEGAL, { topLevelOnly: true })[0]?.ts as string;
+    await eventually(() => expect(u.threadText(root)).toContain('Escalated to legal'));
+    await u.press('Request info', parent, { user: LAWYER, channel: LEGAL });
+    const modal = await h.api.waitFor('views.open');
+    await h.submit({
+      user: LAWYER,
+      view: {
+        callback_id: 'ipc_view_legal_info',
+        private_metadata: (modal.args.view as { private_metadata: string }).private_metadata,
+        state: { values: { question: { value: plainTextValue('Was it *only* on `AliExpress`?') } } },
+      },
+    });
+    await eventually(() => expect(u.threadText(root)).toContain('Legal (<@U0LAWYER>) asks:'));
+    const typed = '*yes* only there, _never_ ~on Amazon~, SKU `A-1`';
+    await h.event(
+      messageEvent({ text: asSlackSends(typed), user: SELLER, channel: CHANNEL, thread_ts: root }),
+    );
+    await eventually(() => expect(u.threadText(parent, LEGAL)).toContain('answered:'));
+    const answered =
+      u
+        .threadText(parent, LEGAL)
+        .split('\n---\n')
+        .find((t) => t.includes('answered:')) ?? '';
+    const asked =
+      u
+        .threadText(root)
+        .split('\n---\n')
+        .find((t) => t.includes('asks:')) ?? '';
+    for (const [text, words] of [
+      [answered, typed],
+      [asked, 'Was it *only* on `AliExpress`?'],
+    ] as const) {
+      // What Slack shows: a date token shows its fallback as plain text.
+      const tokens = /<!date\^\d+\^\{_\}\|([^>]*)>/g;
+      expect(text.replace(tokens, '$1')).toContain(words);
+      // No formatting character is left where Slack would act on it.
+      const live = text.replace(tokens, '').replace(/<@U0[A-Z]+>/g, '');
+      expect(live, text).not.toMatch(/[*`~]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/);
+    }
+    const rec = await h.stores.cases.get('IPC-0001');
+    expect(rec?.escalation?.infoRequests[0]?.answer).toBe(typed);
+  });
+
   it('a bad listing quoted back in /ipcheck’s answer cannot become a mention', async () => {
     await h.command(asSlackSends('<!channel> hello'));
     await eventually(() => expect(h.api.responses).toHaveLength(1));

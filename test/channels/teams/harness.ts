@@ -31,7 +31,7 @@ export interface TeamsHarness {
   /** A message typed by `from` in `conversation` (a personal chat unless said otherwise). */
   say(
     text: string,
-    opts?: { from?: Person; conversation?: string; id?: string; entities?: unknown[] },
+    opts?: { from?: Person; conversation?: string; id?: string; entities?: unknown[]; tenant?: string },
   ): Promise<number>;
   /** Presses the Action.Submit titled `title` on the latest card in `conversation` that has it. */
   press(
@@ -47,8 +47,9 @@ let seq = 0;
 
 export function activity(
   serviceUrl: string,
-  over: Record<string, unknown> & { conversation?: string; from?: Person },
+  over: Record<string, unknown> & { conversation?: string; from?: Person; tenant?: string },
 ): Record<string, unknown> {
+  const { tenant = TENANT, ...rest } = over;
   const conversation = over.conversation ?? CHAT;
   const inChannel = conversation.startsWith('19:');
   seq += 1;
@@ -60,14 +61,14 @@ export function activity(
     timestamp: new Date().toISOString(),
     recipient: BOT,
     channelData: {
-      tenant: { id: TENANT },
+      tenant: { id: tenant },
       ...(inChannel ? { channel: { id: conversation.split(';')[0] } } : {}),
     },
-    ...over,
+    ...rest,
     from: over.from ?? SELLER,
     conversation: {
       id: conversation,
-      tenantId: TENANT,
+      tenantId: tenant,
       conversationType: inChannel ? 'channel' : 'personal',
       ...(inChannel ? { isGroup: true } : {}),
     },
@@ -175,6 +176,7 @@ export async function startTeamsHarness(
           ...(o.conversation ? { conversation: o.conversation } : {}),
           ...(o.id ? { id: o.id } : {}),
           ...(o.entities ? { entities: o.entities } : {}),
+          ...(o.tenant ? { tenant: o.tenant } : {}),
         }),
       ),
     press: async (title, o = {}) => {

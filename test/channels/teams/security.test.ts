@@ -1,3 +1,4 @@
+import { Agent, request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { keepSecrets, scrub, secretsOf } from '../../../src/channels/shared/logger.js';
 import type { Config } from '../../../src/config.js';
@@ -43,6 +44,108 @@ describe('Teams: bad requests', () => {
     expect(bad.status).toBe(400);
     expect((await fetch(h.url)).status).toBe(405);
     expect(h.connector.requests).toEqual([]);
+  });
+
+  it('an activity without a type, or without what a message needs, gets 400 naming what is missing', async () => {
+    h = await startTeamsHarness();
+    const url = h.connector.serviceUrl;
+    const party = { id: '29:someone' };
+    const message = {
+      type: 'message',
+      id: 'm1',
+      channelId: 'msteams',
+      serviceUrl: url,
+      from: party,
+      recipient: party,
+      conversation: { id: 'a:chat' },
+      text: 'ipcheck help',
+    };
+    const without = (key: string) => Object.fromEntries(Object.entries(message).filter(([k]) => k !== key));
+    const BAD: [string, unknown, RegExp][] = [
+      ['{}', {}, /"type"/],
+      ['a numeric type', { ...message, type: 5 }, /"type"/],
+      ['a message with nothing else', { type: 'message' }, /"serviceUrl"|"conversation/],
+      ['no conversation', without('conversation'), /"conversation"/],
+      ['a conversation without an id', { ...message, conversation: {} }, /"conversation\.id"/],
+      ['no from', without('from'), /"from"/],
+      ['no recipient', without('recipient'), /"recipient"/],
+      ['no serviceUrl', without('serviceUrl'), /"serviceUrl"/],
+      ['a serviceUrl that is not http(s)', { ...message, serviceUrl: 'file:///etc/passwd' }, /"serviceUrl"/],
+      ['no channelId', without('channelId'), /"channelId"/],
+      ['a text that is not a string', { ...message, text: { html: 1 } }, /"text"/],
+    ];
+    for (const [name, body, says] of BAD) {
+      const r = await fetch(h.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(r.status, name).toBe(400);
+      expect(await r.text(), name).toMatch(says);
+    }
+    await h.running.inFlight.drain(5000);
+    expect(h.connector.requests).toEqual([]);
+    expect(h.logs.join('\n')).not.toMatch(/failed: Cannot read/);
+    // The same message, whole, is served.
+    expect(await h.post(message)).toBe(200);
+    expect(h.connector.messages('a:chat').length).toBe(1);
+  });
+
+  it('with an app id, an unsigned {} gets 401 with a clear body (not 500), and touches nothing', async () => {
+    h = await startTeamsHarness({ appId: APP_ID });
+    for (const body of ['{}', '{"type":"message"}']) {
+      const r = await fetch(h.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect(r.status, body).toBe(401);
+      expect(await r.text(), body).toMatch(/Bot Framework/);
+    }
+    expect(h.connector.requests).toEqual([]);
+  });
+
+  it('a body over the limit gets 413 and the connection stays usable (the rest is read, not reset)', async () => {
+    h = await startTeamsHarness();
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const port = h.running.port as number;
+    const send = (method: string, path: string, body?: Buffer, chunked = false) =>
+      new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port,
+            path,
+            method,
+            agent,
+            headers: {
+              'content-type': 'application/json',
+              ...(body && !chunked ? { 'content-length': body.length } : {}),
+            },
+          },
+          (res) => {
+            let text = '';
+            res.on('data', (c) => {
+              text += c;
+            });
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+          },
+        );
+        req.on('error', reject);
+        if (body && chunked) {
+          for (let i = 0; i < body.length; i += 256 * 1024) req.write(body.subarray(i, i + 256 * 1024));
+          req.end();
+        } else req.end(body);
+      });
+    try {
+      for (const mb of [2, 20]) {
+        for (const chunked of [false, true]) {
+          const big = await send('POST', '/api/messages', Buffer.alloc(mb * 1024 * 1024, 'a'), chunked);
+          expect(big.status, `${mb} MB`).toBe(413);
+          expect(big.text).toMatch(/over 1 MB/);
+          // The same keep-alive connection serves the next request.
+          expect((await send('GET', '/healthz')).status).toBe(200);
+        }
+      }
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('in local mode (no app id) an unsigned request is served', async () => {

@@ -6,14 +6,15 @@ import { findListingRefs, listingRefMessage, parseListingRef } from '../../../co
 import { todayFor } from '../../../core/outcome.js';
 import { smallTalkOf } from '../../../core/small-talk.js';
 import { runTurn } from '../../../core/turn.js';
+import { listedInTeam, slackTeam } from '../../shared/case-scope.js';
 import { once } from '../../shared/once.js';
 import { turnDeps } from '../../shared/turn-deps.js';
 import { unreadableNote } from '../../shared/unreadable-note.js';
-import { inWorkspace, notFoundReply, otherWorkspace } from '../case-ops.js';
+import { inWorkspace } from '../case-ops.js';
 import { fromSlackText } from '../incoming-text.js';
 import { AlreadyTold, type Command, openCase, type Respond } from '../opening.js';
 import { escapeMrkdwn, renderSlack } from '../render-block-kit.js';
-import type { SlackDeps, WebClient } from '../slack-deps.js';
+import { dmKey, type SlackDeps, type WebClient } from '../slack-deps.js';
 import { askForSweepFile } from './sweep.js';
 
 const OPEN_LEASE_MS = 2 * 60_000;
@@ -33,7 +34,7 @@ const ephemeral = (text: string, blocks?: types.KnownBlock[]): RespondArguments 
 async function listCases(deps: SlackDeps, team: string, respond: Respond): Promise<void> {
   const today = todayFor(deps.ctx, deps.clock.now());
   const report = await deps.stores.cases.listOpenReport();
-  const open = report.cases.filter((c) => c.conversation?.startsWith(`slack:${team}:`));
+  const open = report.cases.filter((c) => listedInTeam(c, slackTeam(team)));
   const note = unreadableNote(report.unreadable, inWorkspace(team));
   const unread = note ? `\n:warning: ${escapeMrkdwn(note)}` : '';
   if (open.length === 0) {
@@ -50,14 +51,9 @@ async function listCases(deps: SlackDeps, team: string, respond: Respond): Promi
 }
 
 async function status(deps: SlackDeps, team: string, caseId: string, respond: Respond): Promise<void> {
-  const rec = await deps.stores.cases.get(caseId);
-  if (rec && otherWorkspace(rec, team)) {
-    // Another workspace's case (org-wide install): answered like an unknown id, nothing of it shown.
-    const [msg] = renderSlack([notFoundReply(caseId)], { caseId });
-    return void (await respond(ephemeral(msg?.text ?? 'No case.', msg?.blocks)));
-  }
+  // Asked from this workspace (a key no thread has): another workspace's case is answered like an unknown id.
   const r = await runTurn(turnDeps(deps), {
-    conversation: 'slack:command',
+    conversation: dmKey(team, 'command'),
     who: 'slack',
     channel: 'slack',
     event: { type: 'text', text: `status ${caseId}` },
