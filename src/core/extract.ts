@@ -102,6 +102,7 @@ const RULES: PhraseRule[] = [
       /never (had|stocked) (this|that|these|those|the|such) (asin|item|product|listing|model)s?\b/,
       /(not|isn'?t|wasn'?t) (our|my) (listing|product|item|asin)/,
       /(isn'?t|is not|wasn'?t|was not|aren'?t|are not) (ours|mine)\b/,
+      /\b(it'?s|that'?s|they'?re) not (ours|mine)\b/,
       /(not|never) (been )?in (our|my) (store|shop)/,
       // "we don't sell that item", not "we don't sell it anymore" (ours, already delisted).
       /(don'?t|do not) (sell|carry) (this|that|these|those|such)\b(?![^.;!?]{0,30}\b(any ?more|any longer|again|now)\b)/,

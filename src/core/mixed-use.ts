@@ -21,8 +21,11 @@ const SIMILAR =
 const HAS_ZH =
   /(有|带|印有|印了|用了|使用了?)[^，。；！？]{0,8}(logo|标志|图案|耳朵|卡通|角色|人物|图片|商标|名字|造型)|像|类似|相似|一样|同款|模仿/;
 
-// The seller's side of a mixed answer, when no rule read a "no": "the photos are ours", "自己的图片".
-const OURS = /\b(ours|our own|mine|original|we (took|shot|made|designed|drew) (it|them|the|our))\b|自己的|原创|自主/;
+// The seller's side of a mixed answer, when no rule read a "no": "the photos are ours", "自己的图片", or a
+// bare "no" first ("no, only the colour is similar").
+const OURS =
+  /\b(ours|our own|mine|original|we (took|shot|made|designed|drew) (it|them|the|our))\b|自己的|原创|自主/;
+const LEADING_NO = /^(no|nope|not really|不是|没有|否|不)$/;
 
 function clauses(t: string): string[] {
   return t
@@ -45,6 +48,6 @@ export function mixedUse(own: string, readNo: boolean): boolean {
   const cs = clauses(own);
   const admitting = cs.filter(admits);
   if (admitting.length === 0) return false;
-  if (readNo) return true;
+  if (readNo || LEADING_NO.test(cs[0] ?? '')) return true;
   return cs.some((c) => !admitting.includes(c) && OURS.test(c));
 }

@@ -378,7 +378,8 @@ export const QUESTIONS: readonly Question[] = [
       hint: 'Or type the date, e.g. 2026-11-20 or "Nov 20". Say "skip" if you do not know.',
     },
     skippable: true,
-    topic: /\b(today|yesterday|ago|arrived|came|received|got it|date|on (mon|tue|wed|thu|fri|sat|sun)\w*)\b|今天|昨天|收到|日/,
+    topic:
+      /\b(today|yesterday|ago|arrived|came|received|got it|date|on (mon|tue|wed|thu|fri|sat|sun)\w*)\b|今天|昨天|收到|日/,
     askWhen: [],
   },
   {

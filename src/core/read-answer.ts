@@ -5,6 +5,7 @@ import { findListingRefs, listingRefMessage, parseListingRef } from './listing-r
 import { type Choice, choiceFactValue, type Question } from './questions.js';
 import {
   mentionsAuthorization,
+  SUPPLIER_NOTE,
   someoneElsesAuthorization,
   VERBAL_NOTE,
   verbalOnly,
@@ -88,7 +89,10 @@ function isNegatedWord(word: string, sep: string, rest: string): boolean {
   return !CLAUSE_STARTERS.has(next);
 }
 
-function uniquePrefixMatch(q: Question, t: string): { choice: Choice; word: string; rest: string } | undefined {
+function uniquePrefixMatch(
+  q: Question,
+  t: string,
+): { choice: Choice; word: string; rest: string } | undefined {
   const hits: { choice: Choice; word: string; rest: string }[] = [];
   for (const c of q.choices) {
     let best: { word: string; rest: string } | undefined;
@@ -141,7 +145,9 @@ const YES_NO = new Set([
 const FILLER = new Set(
   `it is isn't it's was wasn't does doesn't did didn't do don't we are aren't have haven't has hasn't they
   that that's right correct exactly definitely absolutely of course sure indeed sorry thanks thank you not at
-  all i think so guess believe really actually honestly yes no nope never`.split(/\s+/),
+  all i think so guess believe really actually honestly yes no nope never none nothing any anything yet`.split(
+    /\s+/,
+  ),
 );
 const FILLER_ZH = /^(是的|是|对的|对|没错|确实|当然|谢谢|不是|没有|的)+$/;
 // "yes, and …", "是，另外…": the yes answers the question, the rest adds to it.
@@ -269,7 +275,7 @@ export function readTextAnswer(q: Question, text: string, today: string, known: 
   if (key === 'rights') {
     const t = norm(text);
     if (verbalOnly(t)) return { ok: false, message: VERBAL_NOTE, aside: true };
-    if (someoneElsesAuthorization(t)) return { ok: false, message: WHICH_NOTE, aside: true };
+    if (someoneElsesAuthorization(t)) return { ok: false, message: SUPPLIER_NOTE, aside: true };
   }
   if (how && key) {
     // "no, haven't talked to them": a bare yes or no before words about something else is not this answer.

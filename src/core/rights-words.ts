@@ -29,9 +29,10 @@ function clauses(t: string): { text: string; negated: boolean }[] {
 // A letter or a written licence: what an authorization rests on. "A letter" alone may be theirs (a demand).
 const LETTER =
   /authori[sz]ation letter|letter of authori[sz]ation|(signed|written) (authori[sz]ation|permission|consent|letter|agreement|contract)|in writing|\blicen[cs]e\b|\blicensed\b|distribution (agreement|contract)|授权书|授权函|授权信|书面授权|授权合同|许可合同/;
-const INVOICE = /\b(invoices?|receipts?|purchase (records?|orders?)|proof of purchase)\b|发票|进货单|收据|采购单/;
+const INVOICE =
+  /\b(invoices?|receipts?|purchase (records?|orders?)|proof of purchase)\b|发票|进货单|收据|采购单/;
 const GENUINE =
-  /\b(genuine|authentic)\b|\b(bought|purchased|sourced|buy|buying)\b[^.;!?]{0,30}\bfrom (an? |the |their |its )?(authori[sz]ed |official )?(distributors?|brand|manufacturer|owner|wholesalers?)\b|\b(authori[sz]ed|official) (distributors?|wholesalers?)\b|正品|经销商|代理商/;
+  /\b(genuine|authentic)\b|\b(bought|purchased|sourced|buy|buying)\b[^.;!?]{0,30}\bfrom (an? |the |their |its )?(authori[sz]ed |official )?(distributors?|brand|manufacturer|owner|wholesalers?)\b|正品|(从|向)(品牌方?|厂家|经销商|代理商)[^，。]{0,6}(进货|采购|购买|买)/;
 // Someone else's authorization: the supplier's letter shows the supplier is authorized, not the seller.
 const THIRD_PARTY =
   /\b(supplier|factory|manufacturer|vendor|distributor|wholesaler|agent|upstream)s?('s|')?\b[^.;!?,]{0,30}\b(has|have|had|holds?|held|got|gets|owns?|showed|shows|is|are|was|were)\b|\b(supplier|factory|manufacturer|vendor|distributor|wholesaler)('s|s')? (authori[sz]ation|licen[cs]e|letter|permission)|(供应商|工厂|厂家|上家)(有|的)/;
@@ -52,7 +53,9 @@ export function holdsInvoices(t: string): boolean {
 
 /** An authorization the words give to someone else (the supplier, the factory), not to the seller. */
 export function someoneElsesAuthorization(t: string): boolean {
-  return clauses(t).some((c) => THIRD_PARTY.test(c.text) && /authori[sz]|licen[cs]|permission|letter|授权/.test(c.text));
+  return clauses(t).some(
+    (c) => THIRD_PARTY.test(c.text) && /authori[sz]|licen[cs]|permission|letter|授权/.test(c.text),
+  );
 }
 
 // An OK given by voice: said outright ("verbally", "口头"), or by the channel it came through (a phone call,
@@ -71,9 +74,7 @@ export function verbalOnly(t: string): boolean {
   if (rightsBasisIn(t) === 'letter') return false;
   return t
     .split(/[.;!?。；！？\n]+/)
-    .some(
-      (s) => PERMISSION.test(s) && (VOICE.test(s) || (VOICE_CHANNEL.test(s) && THEIR_SIDE.test(s))),
-    );
+    .some((s) => PERMISSION.test(s) && (VOICE.test(s) || (VOICE_CHANNEL.test(s) && THEIR_SIDE.test(s))));
 }
 
 /** Said to the seller when an OK was given by voice: asked again, never taken as an authorization. */
@@ -82,7 +83,11 @@ export const VERBAL_NOTE =
 
 /** Said when the words claim an authorization but not what it rests on: the rights question decides. */
 export const WHICH_NOTE =
-  'Which do you hold? A dispute can say you are authorized only with the rights owner’s signed letter; invoices for genuine goods bought from the brand or its distributor are argued as genuine goods, not as an authorization. Pick the one that is true.';
+  'You said you are authorized, but not what it rests on. A dispute can say so only with the rights owner’s signed letter; invoices for genuine goods bought from the brand or its distributor are argued as genuine goods, not as an authorization. The rights question asks which you hold.';
+
+/** Said when the authorization the words name is the supplier's. */
+export const SUPPLIER_NOTE =
+  'A letter your supplier or the factory holds shows that they may sell, not that you may: a dispute can say you are authorized only with the rights owner’s signed letter to you. If you bought genuine goods from them, answer "invoices" to the rights question.';
 
 // Words about an authorization ("we have the brand's authorization"), for an answer the rules could not read.
 const RIGHTS_WORDS = /authori[sz]|licen[cs]|permission|授权|许可/;
@@ -97,7 +102,9 @@ export function mentionsAuthorization(t: string): boolean {
  * was read without a letter or invoices behind it; a verbal OK when no rights are taken from the words.
  */
 export function rightsNote(t: string, taken: { rights?: string }, dropped: boolean): string | undefined {
-  if (dropped) return verbalOnly(t) ? VERBAL_NOTE : WHICH_NOTE;
-  if (taken.rights === 'authorized' || taken.rights === 'own') return undefined;
-  return verbalOnly(t) ? VERBAL_NOTE : undefined;
+  if (verbalOnly(t) && (dropped || (taken.rights !== 'authorized' && taken.rights !== 'own')))
+    return VERBAL_NOTE;
+  if (dropped) return WHICH_NOTE;
+  if (taken.rights === undefined && someoneElsesAuthorization(t)) return SUPPLIER_NOTE;
+  return undefined;
 }

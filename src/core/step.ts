@@ -19,8 +19,8 @@ import { noticeTextOf } from './notice-text.js';
 import { buildOutcome, type CoreContext, todayFor } from './outcome.js';
 import { type Question, questionById } from './questions.js';
 import { isBareChoice, readChoiceValue, readTextAnswer } from './read-answer.js';
-import { rightsNote } from './rights-words.js';
 import { DISCLAIMER, type Effect, HELP_COMMANDS, HELP_TEXT, type Reply } from './replies.js';
+import { rightsNote } from './rights-words.js';
 import { deadlinesMoved, deletionWarning, faqReply, urgentIfCourt } from './step-notices.js';
 
 /**
@@ -155,7 +155,9 @@ function claimAnswer(state: CaseState, yes: boolean, ctx: CoreContext, now: Date
   if (yes) return advance(confirmClaim(open, key), ctx, now);
   const cleared = clearQuestion(open, key);
   const q = questionById(key);
-  return q && isRelevant(q, cleared.facts) && !claimToConfirm(cleared) ? ask(cleared, q) : advance(cleared, ctx, now);
+  return q && isRelevant(q, cleared.facts) && !claimToConfirm(cleared)
+    ? ask(cleared, q)
+    : advance(cleared, ctx, now);
 }
 
 /**
@@ -218,11 +220,25 @@ interface Reading {
 }
 
 /** The rule-based reading of a message, with what a language model read in it (when one did). */
-function read(raw: string, today: string, known: Known, hints: TextHints | undefined): Reading {
+function read(
+  raw: string,
+  today: string,
+  known: Known,
+  hints: TextHints | undefined,
+  decided = false,
+): Reading {
   const ex = extractFacts(raw.slice(0, MAX_TEXT), today, known);
   const merged = mergeFacts(ex.facts, hints?.llmFacts);
   const settled = settleRights(merged.facts, ex.details, raw);
-  return { ex: { ...ex, facts: settled.facts }, disputed: merged.disputed, notes: settled.notes };
+  // After the decision no question comes next: the seller is told how to answer it again.
+  const notes = decided
+    ? settled.notes.map((n) =>
+        n.kind === 'text'
+          ? { ...n, text: `${n.text} Say "change" to change your answer about your rights.` }
+          : n,
+      )
+    : settled.notes;
+  return { ex: { ...ex, facts: settled.facts }, disputed: merged.disputed, notes };
 }
 
 /**
@@ -424,7 +440,11 @@ function acceptAnswer(
   now: Date,
   notes: Reply[] = [],
 ): StepResult {
-  const answered = markClaims(applyFacts({ ...state, pending: null }, answer.facts, {}), answer.facts, fromWords);
+  const answered = markClaims(
+    applyFacts({ ...state, pending: null }, answer.facts, {}),
+    answer.facts,
+    fromWords,
+  );
   // Extra facts from the same words only fill gaps; one that contradicts an earlier answer is asked about.
   const { state: next, conflicts } = takeExtra(answered, answer.extra, answer.details);
   // Read from a sentence, the answer itself is said back too; a button press is not.
@@ -535,6 +555,7 @@ function textAfterDecision(
     todayFor(ctx, now),
     { noticeDate: state.facts.noticeDate },
     hints,
+    true,
   );
   const folded = asOtherListing(state, ex.facts);
   const changed = Object.fromEntries(

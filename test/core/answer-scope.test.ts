@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { extractFacts } from '../../src/core/extract.js';
 import type { Facts } from '../../src/core/facts.js';
+import { exportCaseMarkdown } from '../../src/render/export-case.js';
 import { testContext } from '../helpers/context.js';
 import { Conversation } from '../helpers/transcript.js';
 
@@ -85,6 +86,21 @@ describe('a leading yes/no whose sentence is about something else does not answe
     expect(chat.question().questionId).toBe('usesTheirIp');
   });
 
+  it.each<['listingIsOurs' | 'rights' | 'complainantContact', string, string]>([
+    ['listingIsOurs', "no, it isn't", 'no'],
+    ['listingIsOurs', 'yes it is', 'yes'],
+    ['listingIsOurs', 'no, we never listed it', 'no'],
+    ['listingIsOurs', 'yes, and we have not contacted them', 'yes'],
+    ['rights', 'no we have nothing', 'none'],
+    ['rights', "no, we don't have any", 'none'],
+    ['complainantContact', 'no, not yet', 'not_tried'],
+    ['complainantContact', 'no, we have not contacted them', 'not_tried'],
+  ])('at %s, %j still answers it', async (question, text, value) => {
+    await at(question);
+    await chat.send(text);
+    expect((await chat.state()).facts[question]).toBe(value);
+  });
+
   it('"no letter" and "no idea" are words, not a leading "no"', async () => {
     await at('listingIsOurs');
     await chat.send('no idea');
@@ -121,6 +137,7 @@ describe('a mixed sentence is never read in the seller’s favour', () => {
     'no, the photos are ours, but the backpack has mickey ears',
     "no, it's our own design but it looks similar",
     '不是，自己设计的，但是外形很像',
+    'no, only the color is similar',
   ])('with a leading "no" too: %s', async (text) => {
     await at('usesTheirIp');
     await chat.send(text);
@@ -139,13 +156,37 @@ describe('a mixed sentence is never read in the seller’s favour', () => {
 
 describe('a claim read from the seller’s own sentence is confirmed before a draft says it', () => {
   it.each<[string, string, string]>([
-    ['complaint on 1005006123456789 3 days ago, we never listed it', 'listingIsOurs', 'the listing was never in our store'],
-    ['complaint on B0C1234567 yesterday, that ASIN isn’t ours', 'listingIsOurs', 'the listing was never in our store'],
+    [
+      'complaint on 1005006123456789 3 days ago, we never listed it',
+      'listingIsOurs',
+      'the listing was never in our store',
+    ],
+    [
+      'complaint on B0C1234567 yesterday, that ASIN isn’t ours',
+      'listingIsOurs',
+      'the listing was never in our store',
+    ],
     ['投诉链接 1005006123456789，这个链接不是我们的', 'listingIsOurs', 'the listing was never in our store'],
-    ['trademark complaint on 1005006123456789, it is our own design', 'usesTheirIp', 'the product does not use their'],
-    ['trademark complaint on 1005006123456789, there is no logo on the product', 'usesTheirIp', 'the product does not use their'],
-    ['trademark complaint on 1005006123456789, our product does not infringe', 'usesTheirIp', 'the product does not use their'],
-    ['trademark complaint on 1005006123456789, it is a generic unbranded phone case', 'usesTheirIp', 'the product does not use their'],
+    [
+      'trademark complaint on 1005006123456789, it is our own design',
+      'usesTheirIp',
+      'the product does not use their',
+    ],
+    [
+      'trademark complaint on 1005006123456789, there is no logo on the product',
+      'usesTheirIp',
+      'the product does not use their',
+    ],
+    [
+      'trademark complaint on 1005006123456789, our product does not infringe',
+      'usesTheirIp',
+      'the product does not use their',
+    ],
+    [
+      'trademark complaint on 1005006123456789, it is a generic unbranded phone case',
+      'usesTheirIp',
+      'the product does not use their',
+    ],
     ['商标投诉 1005006123456789，我们没有侵权', 'usesTheirIp', 'the product does not use their'],
   ])('from the first message: %s', async (text, key, words) => {
     await chat.send(text);
@@ -165,6 +206,7 @@ describe('a claim read from the seller’s own sentence is confirmed before a dr
     ['no, we never listed it', 'listingIsOurs'],
     ['it was never in our store', 'listingIsOurs'],
     ["it's not our listing", 'listingIsOurs'],
+    ["no, it's not ours", 'listingIsOurs'],
     ['从未上架过这个产品', 'listingIsOurs'],
   ])('an answer in the seller’s own words: %s', async (text, question) => {
     await at('listingIsOurs');
@@ -187,11 +229,17 @@ describe('a claim read from the seller’s own sentence is confirmed before a dr
   });
 
   it.each<[string, string]>([
-    ['we have a signed authorization letter from the brand', 'we hold a signed authorization letter from the owner'],
+    [
+      'we have a signed authorization letter from the brand',
+      'we hold a signed authorization letter from the owner',
+    ],
     ['we own the trademark', 'we own the right'],
     ['our trademark is registered in the US', 'we own the right'],
     ['我们有授权书', 'we hold a signed authorization letter from the owner'],
-    ['we only have invoices from the distributor', 'the goods are genuine, bought from the brand or its distributor'],
+    [
+      'we only have invoices from the distributor',
+      'the goods are genuine, bought from the brand or its distributor',
+    ],
   ])('rights in the seller’s own words: %s', async (text, words) => {
     await at('rights');
     await chat.send(text);
@@ -253,7 +301,9 @@ describe('a claim read from the seller’s own sentence is confirmed before a dr
   });
 
   it('a claim that is not yet relevant is still confirmed before any draft says it', async () => {
-    await chat.send('trademark complaint on 1005006123456789, it is our own design, we emailed them, no reply');
+    await chat.send(
+      'trademark complaint on 1005006123456789, it is our own design, we emailed them, no reply',
+    );
     expect(chat.question().questionId).toBe('__claim');
     await chat.send('yes');
     expect(chat.question().questionId).toBe('listingIsOurs');
@@ -274,5 +324,25 @@ describe('"I understood" lists every fact taken from the words', () => {
     await at('listingIsOurs');
     await chat.send('1');
     expect(chat.text).not.toContain('I understood');
+  });
+});
+
+describe('the case file says which claims were read from words, and when they were confirmed', () => {
+  it('in the audit trail and the export', async () => {
+    await chat.send('complaint on 1005006123456789 3 days ago, we never listed it');
+    let rec = await chat.stores.cases.get(chat.caseId ?? '');
+    expect(rec?.audit.map((e) => e.detail)).toContain(
+      'listingIsOurs=no (the listing was never in our store; read from the seller’s words, to be confirmed)',
+    );
+    if (!rec) throw new Error('no case');
+    expect(exportCaseMarkdown(rec, undefined, new Date())).toContain(
+      '- `listingIsOurs`: no (the listing was never in our store; read from the seller’s words, not yet confirmed)',
+    );
+    await chat.send('yes');
+    rec = await chat.stores.cases.get(chat.caseId ?? '');
+    expect(rec?.audit.map((e) => e.detail)).toContain(
+      'listingIsOurs=no confirmed by the seller when asked back',
+    );
+    expect(rec?.state.unconfirmed).toBeUndefined();
   });
 });

@@ -65,6 +65,10 @@ describe('invoices are genuine goods, never an authorization, in any word order'
     expect(q.questionId).toBe('__claim');
     expect(q.text).toContain('You said the goods are genuine, bought from the brand or its distributor');
     expect(q.text).not.toMatch(/authori[sz]/i);
+    expect(chat.text).toContain(
+      'I understood: the goods are genuine, bought from the brand or its distributor, with invoices',
+    );
+    expect(chat.text).not.toContain('authorized by the owner');
   });
 
   it('the whole way: the dispute argues genuine goods and never claims an authorization', async () => {
@@ -124,7 +128,10 @@ describe('a verbal OK or a phone call is not an authorization', () => {
   });
 
   it('a letter said beside a phone call is still a letter', () => {
-    const ex = extractFacts('we have a signed authorization letter, and the brand confirmed on the phone', TODAY);
+    const ex = extractFacts(
+      'we have a signed authorization letter, and the brand confirmed on the phone',
+      TODAY,
+    );
     expect(ex.facts.rights).toBe('authorized');
     expect(ex.details.rightsBasis).toBe('letter');
   });
@@ -150,8 +157,26 @@ describe('an authorization the words do not pin to a letter or invoices: the rig
     expect(chat.text).toMatch(/signed letter/);
   });
 
+  it.each([
+    ['actually we are an authorized dealer', 'You said you are authorized, but not what it rests on'],
+    ['the brand said on the phone it is fine', 'A verbal OK or a phone call is not an authorization'],
+  ])('after the decision, %j is not proposed as a change, and the seller is told why', async (text, note) => {
+    await chat.send('trademark complaint on 1005006123456789 yesterday, their logo is on it');
+    await chat.send('1');
+    await chat.send('4');
+    await chat.send('2');
+    chat.outcome();
+    await chat.send(text);
+    expect((await chat.state()).facts.rights).toBe('none');
+    expect(chat.last.some((r) => r.kind === 'question')).toBe(false);
+    expect(chat.text).toContain(note);
+    expect(chat.text).toContain('Say "change" to change your answer about your rights.');
+  });
+
   it('said in the first message, it is not taken, and said so', async () => {
-    await chat.send('trademark complaint on 1005006123456789, their logo is on it, we are an authorized dealer');
+    await chat.send(
+      'trademark complaint on 1005006123456789, their logo is on it, we are an authorized dealer',
+    );
     expect((await chat.state()).facts.rights).toBeUndefined();
     expect(chat.text).toMatch(/signed letter/);
   });
@@ -169,7 +194,15 @@ describe('no draft or note calls the seller authorized on invoices', () => {
       for (const ipType of ['trademark', 'copyright', 'design_patent', 'unknown'] as const)
         for (const usesTheirIp of ['yes', 'unsure'] as const)
           for (const complainantContact of ['no_reply', 'not_tried', 'replied'] as const)
-            cases.push({ ...base, platform, notice, ipType, usesTheirIp, complainantContact, rights: 'authorized' });
+            cases.push({
+              ...base,
+              platform,
+              notice,
+              ipType,
+              usesTheirIp,
+              complainantContact,
+              rights: 'authorized',
+            });
 
   it(`in ${cases.length} cases`, () => {
     const details: Details = { rightsBasis: 'invoices', brand: 'Acme' };
