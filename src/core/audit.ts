@@ -1,6 +1,7 @@
 import type { AuditEntry, CaseRecord } from './case-record.js';
 import type { CaseState } from './case-state.js';
-import { describeFact, FACT_KEYS } from './facts.js';
+import { factWords } from './claims.js';
+import { FACT_KEYS } from './facts.js';
 import type { Outcome } from './outcome.js';
 import type { StepResult } from './step.js';
 
@@ -23,7 +24,18 @@ export function auditStep(
     const b = after.facts[key];
     if (a === b || key === 'platform') continue;
     if (b === undefined) add('answer_cleared', key);
-    else add('answer', `${key}=${b} (${describeFact(key, b)})`);
+    else {
+      // A claim read from the seller's words is asked back before any draft says it; the file says so.
+      const toConfirm = after.unconfirmed?.includes(key)
+        ? '; read from the seller’s words, to be confirmed'
+        : '';
+      add('answer', `${key}=${b} (${factWords(key, b, after.details)}${toConfirm})`);
+    }
+  }
+  for (const key of before.unconfirmed ?? []) {
+    const b = after.facts[key];
+    if (b !== undefined && b === before.facts[key] && !after.unconfirmed?.includes(key))
+      add('answer', `${key}=${b} confirmed by the seller when asked back`);
   }
   const diffsBefore = before.details.differences?.length;
   const diffsAfter = after.details.differences?.length;

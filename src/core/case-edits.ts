@@ -49,14 +49,20 @@ export function clearQuestion(state: CaseState, questionId: string): CaseState {
   const facts: Record<string, unknown> = { ...state.facts };
   const details: Record<string, unknown> = { ...state.details };
   const q = questionById(questionId);
-  if (q && 'fact' in q.sets) delete facts[q.sets.fact];
+  const key = q && 'fact' in q.sets ? q.sets.fact : undefined;
+  if (key) delete facts[key];
   if (q && 'detail' in q.sets) delete details[q.sets.detail];
+  // What an authorization rested on goes with the answer.
+  if (key === 'rights') delete details.rightsBasis;
   if (questionId === 'listingId') {
     delete facts.platform;
     delete details.marketplace;
   }
+  const unconfirmed = (state.unconfirmed ?? []).filter((k) => k !== key);
+  const { unconfirmed: _old, ...rest } = state;
   return {
-    ...state,
+    ...rest,
+    ...(unconfirmed.length > 0 ? { unconfirmed } : {}),
     facts: facts as Facts,
     details: details as Details,
     answered: state.answered.filter((id) => id !== questionId),

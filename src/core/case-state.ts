@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Details, Facts } from './facts.js';
+import { Details, FACT_KEYS, Facts } from './facts.js';
 
 /** One conversation's state. Stored as-is by the case store, so it is versioned and validated. */
 export const CaseState = z.object({
@@ -15,6 +15,11 @@ export const CaseState = z.object({
   pending: z.object({ questionId: z.string(), seq: z.number().int() }).nullable(),
   seq: z.number().int().nonnegative(),
   disclaimerShown: z.boolean(),
+  /**
+   * Facts that make a draft claim something ("never ours", "no infringement", "authorized", "we own it"),
+   * read from the seller's own sentence rather than a button: each is confirmed before a draft says it.
+   */
+  unconfirmed: z.array(z.enum(FACT_KEYS)).max(FACT_KEYS.length).optional(),
   /** Facts the seller mentioned after the decision, waiting for "yes, update the case". */
   proposal: z.object({ facts: Facts, details: Details }).optional(),
   /** The seller's own free-text messages, as written (kept on the case and in its export). */

@@ -18,7 +18,7 @@ const DETAIL_NAMES: Partial<Record<keyof Details, string>> = {
   responseDue: 'reply due by',
   store: 'store',
   stockUnits: 'stock',
-  rightsBasis: 'authorization rests on',
+  rightsBasis: 'your rights rest on',
   legalSigns: 'you mentioned',
   noticeText: 'notice',
 };
@@ -46,7 +46,8 @@ function detailItem(key: keyof Details, d: Details): string | undefined {
     case 'stockUnits':
       return `stock: ${d.stockUnits} units`;
     case 'rightsBasis':
-      return `authorization rests on: ${d.rightsBasis === 'letter' ? 'an authorization letter' : 'invoices'}`;
+      // Invoices prove genuine goods (first sale), never an authorization.
+      return `your rights rest on: ${d.rightsBasis === 'letter' ? 'a signed authorization letter' : 'invoices for genuine goods, not an authorization'}`;
     case 'noticeText':
       return 'the pasted notice is kept for the lawyer';
     case 'legalSigns':

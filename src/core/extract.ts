@@ -4,7 +4,9 @@ import { ZH_ALLEGATION, ZH_PATTERNS, ZH_THREAT } from './extract-zh.js';
 import type { Details, FactKey, Facts } from './facts.js';
 import { findListingRefs, type ListingRef, type ListingRefProblem } from './listing-ref.js';
 import { legalSignsIn } from './litigation.js';
+import { mixedUse } from './mixed-use.js';
 import { noticeTextOf } from './notice-text.js';
+import { holdsInvoices, rightsBasisIn, someoneElsesAuthorization, verbalOnly } from './rights-words.js';
 
 // Reads a seller's own words into facts, without an LLM. Each rule is a fact value and the phrases
 // that say it (English here, Chinese in extract-zh.ts); for each fact the first rule that matches wins, so
@@ -57,7 +59,7 @@ const RULES: PhraseRule[] = [
       // "An attorney for Acme sent us…", "their lawyers say…" (not "our lawyer says").
       /(?<!\b(our|my|we|us) (own )?)\b(law ?firm|lawyers?|attorneys?|counsel)( (for|of|representing|acting for|on behalf of) [\w'&.,-]+( [\w'&.,-]+){0,3})? (has |have )?(sent|wrote|written|emailed|e-mailed|mailed|contacted|reached out|called|messaged|says|said|claims?|claimed|demands?|demanded|threaten\w*|warned|warns|asked|is asking|are asking)\b/,
       // Not "our authorization letter from the brand": that is evidence of rights, not a letter from their side.
-      /(?<!(authori[sz]ation|licen[cs]e|permission|consent) )(letter|email|e-mail|mail|message) from (the |their |a |an )?([\w'&.-]+ ){0,3}?(law ?firm|lawyers?|attorneys?|counsel|legal team|brand|rights? ?holder|owner)/,
+      /(?<!(authori[sz]ation|licen[cs]e|permission|consent|\bno|without|not an?|never got an?|never had an?) )(letter|email|e-mail|mail|message) from (the |their |a |an )?([\w'&.-]+ ){0,3}?(law ?firm|lawyers?|attorneys?|counsel|legal team|brand|rights? ?holder|owner)/,
       /(law ?firm|lawyers?|attorneys?) (sent|wrote|emailed|e-mailed|mailed|contacted)/,
       // "a letter from Acme LLP": a firm's name with a law firm's suffix.
       /(letter|email|e-mail|mail|notice) from ([\w'&.,-]+ ){1,5}?(llp|pllc|p\.c\.|law group|law offices?)\b/,
@@ -106,6 +108,7 @@ const RULES: PhraseRule[] = [
       /never (had|stocked) (this|that|these|those|the|such) (asin|item|product|listing|model)s?\b/,
       /(not|isn'?t|wasn'?t) (our|my) (listing|product|item|asin)/,
       /(isn'?t|is not|wasn'?t|was not|aren'?t|are not) (ours|mine)\b/,
+      /\b(it'?s|that'?s|they'?re) not (ours|mine)\b/,
       /(not|never) (been )?in (our|my) (store|shop)/,
       // "we don't sell that item", not "we don't sell it anymore" (ours, already delisted).
       /(don'?t|do not) (sell|carry) (this|that|these|those|such)\b(?![^.;!?]{0,30}\b(any ?more|any longer|again|now)\b)/,
@@ -319,20 +322,6 @@ function otherListings(refs: ListingRef[]): Details['otherListings'] {
 const GENUINE_GOODS =
   /(?<!(?:not|n't|no|never) (?:\w+ )?)\b(genuine|authentic)\b[^.;!?]{0,40}\b(products?|goods|items|stock|units|chargers?)\b|\binvoices? (from|of|by) (a |an |the |our |their )?(authori[sz]ed )?(distributors?|suppliers?|wholesalers?|brand|manufacturer|owner)|\b(bought|purchased|sourced) (them |it |these |the goods )?from (an? |the |their )?(authori[sz]ed )?(distributor|brand|manufacturer)|正品|发票|进货单|经销商|代理商/;
 
-// "we have an authorization letter" / "invoices from the brand": what an authorization rests on.
-function rightsBasis(own: string): Details['rightsBasis'] {
-  // "No authorization letter, only invoices" rests on the invoices: a letter counts only when it is not denied.
-  const noLetter =
-    /\b(no|without|don'?t have|do not have|never got|never had|didn'?t get|lack) (any |an? |the )?(authori[sz]ation|licen[cs]e|permission)|没有?(品牌)?(的)?授权/.test(
-      own,
-    );
-  if (!noLetter && /authori[sz]ation letter|licen[cs]e|licensed|permission|授权书|授权/.test(own))
-    return 'letter';
-  if (/invoices?|receipts?|genuine|authentic|distributor|发票|进货单|正品|经销商|代理商/.test(own))
-    return 'invoices';
-  return undefined;
-}
-
 /** Everything the seller's words say, as facts (contract values) and details for the drafts. */
 export function extractFacts(text: string, today: string, known: Known = {}): Extraction {
   const t = ` ${text.toLowerCase().replace(/[’`]/g, "'").replace(/\s+/g, ' ')} `;
@@ -358,6 +347,8 @@ export function extractFacts(text: string, today: string, known: Known = {}): Ex
     const words = rule.ownWordsOnly ? own : rule.withoutThreats ? calm : t;
     if (rule.patterns.some((p) => p.test(words))) set[rule.fact] = rule.value;
   }
+  // "Our own photos, but the backpack has Mickey ears": a mixed answer is never read in the seller's favour.
+  if (facts.usesTheirIp !== 'yes' && mixedUse(own, facts.usesTheirIp === 'no')) facts.usesTheirIp = 'unsure';
   const d = readDetails(text, t);
   const others = otherListings(found.refs);
   if (others) d.otherListings = others;
@@ -365,11 +356,16 @@ export function extractFacts(text: string, today: string, known: Known = {}): Ex
   if (first?.marketplace) d.marketplace = first.marketplace;
   if (facts.inventory === undefined && d.stockUnits !== undefined && d.stockUnits < SMALL_STOCK)
     facts.inventory = 'small_or_stop';
-  if ((facts.rights === undefined || facts.rights === 'none') && GENUINE_GOODS.test(own))
+  if (
+    (facts.rights === undefined || facts.rights === 'none') &&
+    (GENUINE_GOODS.test(own) || holdsInvoices(own))
+  )
     facts.rights = 'authorized';
   if (facts.rights === 'authorized') {
-    const basis = rightsBasis(own);
+    const basis = rightsBasisIn(own);
     if (basis) d.rightsBasis = basis;
+    // An OK on the phone, or the supplier's own letter, is no authorization of the seller's: asked instead.
+    else if (verbalOnly(t) || someoneElsesAuthorization(own)) delete facts.rights;
   }
   // The TRO's issue date and a reply-by date are not the day the notice arrived: their words are blanked
   // before the notice date is looked for.

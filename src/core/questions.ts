@@ -31,6 +31,12 @@ export interface Question {
   /** What free text the question takes besides its choices, and the hint shown for it. */
   freeText?: { kind: 'listing' | 'date' | 'list'; hint: string };
   skippable?: boolean;
+  /**
+   * Words that make a sentence about this question. A bare "no" or "yes" counts as the answer only when the
+   * words after it are about this question too (or say nothing more): "no, haven't talked to them" answers
+   * the contact question, not "Is the listing yours?".
+   */
+  topic?: RegExp;
   /** Asked when the fact is unknown and any of these holds (empty: always). */
   askWhen: Condition[];
 }
@@ -102,6 +108,8 @@ export const QUESTIONS: readonly Question[] = [
         ],
       },
     ],
+    topic:
+      /\b(complaint|complained|letter|e-?mail|court|tro|lawsuit|sued|summons|frozen|freeze|froze|notice|warning|takedown|law ?firm|lawyers?|attorneys?|platform|amazon|aliexpress|cease)\b|投诉|律师|法院|冻结|邮件|警告|平台|禁令/,
     askWhen: [],
   },
   {
@@ -132,6 +140,8 @@ export const QUESTIONS: readonly Question[] = [
         ],
       },
     ],
+    topic:
+      /\b(ours|mine|our (own )?(listings?|store|shop|asins?)|listed|uploaded|published|in (our|my) (store|shop)|someone else'?s?|another (seller|store|shop)|hijack\w*)\b|是我们的|我们店|店铺|上架|卖过|销售过|链接/,
     askWhen: [],
   },
   {
@@ -172,6 +182,8 @@ export const QUESTIONS: readonly Question[] = [
         ],
       },
     ],
+    topic:
+      /\b(trademark|trade mark|tm|brand|logo|mark|design|patent|utility|invention|copyright|photos?|images?|pictures?|dmca)\b|商标|品牌|专利|外观|版权|著作权|图片/,
     askWhen: [{ not: NOT_OURS }],
   },
   {
@@ -221,6 +233,8 @@ export const QUESTIONS: readonly Question[] = [
         ],
       },
     ],
+    topic:
+      /\b(logos?|brand|name|marks?|trademark|design|designs|photos?|images?|pictures?|artwork|copy|copied|copies|replica|fake|counterfeit|knock-?off|dupe|similar|same|identical|look(s|ed)? like|looks nothing|infring\w*|original|generic|unbranded|different|print(ed)?|packaging|box|label|title|shape|pattern|character)\b|logo|商标|品牌|图片|设计|侵权|仿|一样|相似|像|印|标志/,
     askWhen: [{ not: NOT_OURS }],
   },
   {
@@ -272,6 +286,8 @@ export const QUESTIONS: readonly Question[] = [
         synonyms: ['none', 'no', 'n', 'no rights', 'nothing', '没有', '无', '否', '没有授权', '无授权'],
       },
     ],
+    topic:
+      /\b(authori[sz]\w*|licen[cs]\w*|permission|letter|invoices?|receipts?|distributor|dealer|reseller|genuine|authentic|registered|registration|certificate|own (it|the|our)|our own|rights?)\b|授权|许可|发票|正品|注册|经销商|代理|自有/,
     askWhen: [{ is: { usesTheirIp: ['yes', 'unsure'] }, not: NOT_OURS }],
   },
   {
@@ -305,6 +321,8 @@ export const QUESTIONS: readonly Question[] = [
       },
     ],
     // Only a platform complaint is disputed by the seller; letters and court papers go through a lawyer.
+    topic:
+      /\b(contact\w*|talk\w*|spoke|spoken|speak|e-?mail\w*|messag\w*|wrote|written|writ\w*|reach\w*|repl\w*|respon\w*|answer\w*|heard|call\w*|phoned|got back|get back|ignored)\b|联系|沟通|回复|回应|答复|邮件|理会/,
     askWhen: [
       {
         is: { usesTheirIp: ['no'], ipType: ['trademark', 'design_patent', 'copyright'], ...PLATFORM },
@@ -342,6 +360,8 @@ export const QUESTIONS: readonly Question[] = [
         ],
       },
     ],
+    topic:
+      /\b(stock|inventory|units?|pcs|pieces|sell|selling|sold|left|warehouse|keep|stop|continue)\b|库存|件|继续|停|卖/,
     askWhen: [{ is: { usesTheirIp: ['yes'], rights: ['none'] }, not: NOT_OURS }, { is: COURT }],
   },
   {
@@ -358,6 +378,8 @@ export const QUESTIONS: readonly Question[] = [
       hint: 'Or type the date, e.g. 2026-11-20 or "Nov 20". Say "skip" if you do not know.',
     },
     skippable: true,
+    topic:
+      /\b(today|yesterday|ago|arrived|came|received|got it|date|on (mon|tue|wed|thu|fri|sat|sun)\w*)\b|今天|昨天|收到|日/,
     askWhen: [],
   },
   {

@@ -3,6 +3,14 @@ import { type Extraction, extractFacts } from './extract.js';
 import type { Details, Facts } from './facts.js';
 import { findListingRefs, listingRefMessage, parseListingRef } from './listing-ref.js';
 import { type Choice, choiceFactValue, type Question } from './questions.js';
+import {
+  mentionsAuthorization,
+  SUPPLIER_NOTE,
+  someoneElsesAuthorization,
+  VERBAL_NOTE,
+  verbalOnly,
+  WHICH_NOTE,
+} from './rights-words.js';
 
 /** What a seller's text means as an answer to the pending question. */
 export type ReadAnswer =
@@ -15,7 +23,12 @@ export type ReadAnswer =
       /** Other facts the same words gave: they fill gaps, and a contradiction is asked about (step.ts). */
       extra: Facts;
     }
-  | { ok: false; message: string };
+  | {
+      ok: false;
+      message: string;
+      /** The message explains why the words were not taken (info, not an error), even beside other facts taken. */
+      aside?: boolean;
+    };
 
 const norm = (s: string): string =>
   s
@@ -30,7 +43,15 @@ export function matchChoice(q: Question, text: string): Choice | undefined {
   return matchChoiceHow(q, text)?.choice;
 }
 
-function matchChoiceHow(q: Question, text: string): { choice: Choice; byPrefix: boolean } | undefined {
+interface ChoiceMatch {
+  choice: Choice;
+  byPrefix: boolean;
+  /** For a match by the first words: the choice-word matched, and the words after it. */
+  word?: string;
+  rest?: string;
+}
+
+function matchChoiceHow(q: Question, text: string): ChoiceMatch | undefined {
   const t = norm(text);
   const n = /^(\d{1,2})[.)]?$/.exec(t);
   if (n) {
@@ -43,21 +64,102 @@ function matchChoiceHow(q: Question, text: string): { choice: Choice; byPrefix: 
   if (exact) return { choice: exact, byPrefix: false };
   // Longer answers ("yes, we never listed it") match by their first choice-word only when unambiguous.
   const p = uniquePrefixMatch(q, t);
-  return p ? { choice: p, byPrefix: true } : undefined;
+  return p ? { ...p, byPrefix: true } : undefined;
 }
 
 // One Chinese character is a word ("是，有他们的logo"); one Latin letter is not ("n" in "no idea").
 const CJK = /^[\u3400-\u9fff]$/;
+const SEPARATORS = [' ', ',', '，', '、', '。', ';', '；', '.', '!', '！', ':', '：'];
+const LEADING_SEPARATORS = /^[\s,，、。;；.!！:：]+/;
 
-function uniquePrefixMatch(q: Question, t: string): Choice | undefined {
-  const hits = q.choices.filter((c) =>
-    [c.label, ...(c.synonyms ?? [])].some((w) => {
+// "no letter", "no idea", "never contacted them": a negation before a word that does not start a clause
+// negates that word; it is no answer to the question. "no, …", "no we …", "no haven't …" are answers.
+const NEGATORS = new Set(['no', 'not', 'never', 'none', 'nothing']);
+const CLAUSE_STARTERS = new Set(
+  `i i'm i've we we're we've we'd it it's its they they're they've this that that's these those he she you our
+  my the a an there is isn't are aren't was wasn't were weren't do don't dont does doesn't doesnt did didn't
+  didnt have haven't havent has hasn't hasnt had hadn't can can't cant cannot could couldn't will won't would
+  wouldn't not never sorry thanks thank actually really definitely absolutely just already still unfortunately
+  honestly but and so because since as also only of`.split(/\s+/),
+);
+
+function isNegatedWord(word: string, sep: string, rest: string): boolean {
+  if (!NEGATORS.has(word) || sep !== ' ') return false;
+  const next = rest.split(/[\s,，.。!！?？;；:：]/)[0] ?? '';
+  return !CLAUSE_STARTERS.has(next);
+}
+
+function uniquePrefixMatch(
+  q: Question,
+  t: string,
+): { choice: Choice; word: string; rest: string } | undefined {
+  const hits: { choice: Choice; word: string; rest: string }[] = [];
+  for (const c of q.choices) {
+    let best: { word: string; rest: string } | undefined;
+    for (const w of [c.label, ...(c.synonyms ?? [])]) {
       const word = norm(w);
-      if (word.length < 2 && !CJK.test(word)) return false;
-      return [' ', ',', '，', '、', '。', ';', '；'].some((sep) => t.startsWith(`${word}${sep}`));
-    }),
-  );
+      if (word.length < 2 && !CJK.test(word)) continue;
+      const sep = SEPARATORS.find((s) => t.startsWith(`${word}${s}`));
+      if (sep === undefined) continue;
+      const rest = t.slice(word.length).replace(LEADING_SEPARATORS, '');
+      if (isNegatedWord(word, sep, rest)) continue;
+      if (!best || word.length > best.word.length) best = { word, rest };
+    }
+    if (best) hits.push({ choice: c, ...best });
+  }
   return hits.length === 1 ? hits[0] : undefined;
+}
+
+// Words that only say yes or no. Before more words about something else they may belong to those words
+// ("no, haven't talked to them" at "Is the listing yours?"), not to the question.
+const YES_NO = new Set([
+  'yes',
+  'yeah',
+  'yep',
+  'yup',
+  'sure',
+  'ok',
+  'okay',
+  'correct',
+  'right',
+  'no',
+  'nope',
+  'nah',
+  'not',
+  'never',
+  'none',
+  'nothing',
+  '是',
+  '是的',
+  '对',
+  '对的',
+  '有',
+  '否',
+  '不',
+  '不是',
+  '没有',
+  '没',
+  '无',
+]);
+// Words that add nothing to a yes or no: "no, it isn't", "yes we do, thanks".
+const FILLER = new Set(
+  `it is isn't it's was wasn't does doesn't did didn't do don't we are aren't have haven't has hasn't they
+  that that's right correct exactly definitely absolutely of course sure indeed sorry thanks thank you not at
+  all i think so guess believe really actually honestly yes no nope never none nothing any anything yet`.split(
+    /\s+/,
+  ),
+);
+const FILLER_ZH = /^(是的|是|对的|对|没错|确实|当然|谢谢|不是|没有|的)+$/;
+// "yes, and …", "是，另外…": the yes answers the question, the rest adds to it.
+const ADDITIVE =
+  /^(?:(?:and|also|plus|btw|by the way|besides|additionally|in addition|as well)\b|另外|而且|还有|并且|同时|顺便|也)/;
+
+/** The words after a bare yes or no add nothing, add something else explicitly, or speak of this question. */
+function answersHere(q: Question, rest: string, readHere: boolean): boolean {
+  if (rest === '' || readHere || ADDITIVE.test(rest)) return true;
+  const words = rest.split(/[\s,，.。!！?？;；:：]+/).filter((w) => w !== '');
+  if (words.every((w) => FILLER.has(w)) || FILLER_ZH.test(words.join(''))) return true;
+  return q.topic?.test(` ${rest} `) ?? false;
 }
 
 /** The text is exactly one choice (its number, label or a synonym): a typed button, not the seller's words. */
@@ -168,8 +270,23 @@ export function readTextAnswer(q: Question, text: string, today: string, known: 
   // A list (design differences) describes both products: its words are the answer, not facts about the case.
   if (!how && q.freeText?.kind === 'list') return readList(text);
   const ex = extractFacts(text, today, { noticeDate: known.noticeDate });
-  if (how && 'fact' in q.sets) {
-    const key = q.sets.fact;
+  const key = 'fact' in q.sets ? q.sets.fact : undefined;
+  // An OK on the phone, or the supplier's letter, is no authorization, whatever word the answer starts with.
+  if (key === 'rights') {
+    const t = norm(text);
+    if (verbalOnly(t)) return { ok: false, message: VERBAL_NOTE, aside: true };
+    if (someoneElsesAuthorization(t)) return { ok: false, message: SUPPLIER_NOTE, aside: true };
+  }
+  if (how && key) {
+    // "no, haven't talked to them": a bare yes or no before words about something else is not this answer.
+    if (how.word && YES_NO.has(how.word) && !answersHere(q, how.rest ?? '', ex.facts[key] !== undefined)) {
+      const range = q.choices.length > 1 ? `1 to ${q.choices.length}` : '1';
+      return {
+        ok: false,
+        message: `Your "${how.word}" may go with the rest of your message, not with this question, so I did not take it as the answer. Answer ${range}, or say it in other words.`,
+        aside: true,
+      };
+    }
     const read = readChoiceValue(q, how.choice.value, today);
     // "No, it's ours": the first word says one thing and the rest another. Ask rather than guess.
     // "No letter, but invoices": a later word names another choice outright.
@@ -191,10 +308,14 @@ export function readTextAnswer(q: Question, text: string, today: string, known: 
   if (q.freeText?.kind === 'listing') return readListing(text, ex);
   if (q.freeText?.kind === 'date') return readDate(text, today, ex);
   // Their own words may answer it ("their logo is on the box") and say more besides.
-  if ('fact' in q.sets) {
-    const key = q.sets.fact;
+  if (key) {
     const v = ex.facts[key];
+    // "We are an authorized dealer": a dispute may say so only on a letter; which one it is, is asked.
+    if (key === 'rights' && v === 'authorized' && ex.details.rightsBasis === undefined)
+      return { ok: false, message: WHICH_NOTE, aside: true };
     if (v !== undefined) return { ok: true, facts: { [key]: v } as Facts, ...besides(ex, [key]) };
+    if (key === 'rights' && mentionsAuthorization(norm(text)))
+      return { ok: false, message: WHICH_NOTE, aside: true };
   }
   const range = q.choices.length > 1 ? `1 to ${q.choices.length}` : '1';
   return { ok: false, message: `I did not catch that. Answer ${range}, or type the words of a choice.` };

@@ -274,13 +274,13 @@ export const ROUTE_RULES: readonly RouteRule[] = [
     // to someone else's, so `rights=own` goes to legal (own_right) instead.
     id: 'dispute_reply',
     variant: 'rights',
-    title: 'Dispute: sold with the owner’s authorization, or genuine goods',
+    title: 'Dispute: genuine goods (invoices), or the owner’s signed letter',
     when: {
       is: { usesTheirIp: ['yes', 'unsure'], rights: ['authorized'], notice: ['platform_complaint'] },
       not: NOT_OURS,
     },
     reason:
-      'You sell with the owner’s authorization, or genuine goods bought from the owner or its authorized distributor: show the platform the documents. ',
+      'You sell genuine goods bought from the owner or its authorized distributor (invoices), or hold the owner’s signed authorization letter: show the platform the documents. ',
     reasonBy: { key: 'complainantContact', values: CONTACT_REASONS },
     steps: [
       ...RIGHTS_STEPS,

@@ -8,18 +8,11 @@ import {
   withAnswered,
 } from './case-edits.js';
 import { type CaseState, newCase } from './case-state.js';
+import { claimQuestion, claimToConfirm, confirmClaim, factWords, markClaims } from './claims.js';
 import { detailItems } from './describe-details.js';
 import { type Extraction, extractFacts, type Known } from './extract.js';
-import {
-  type Details,
-  describeFact,
-  FACT_KEYS,
-  FACT_NAMES,
-  type FactKey,
-  type Facts,
-  VALUE_LABELS,
-} from './facts.js';
-import { nextQuestion } from './flow.js';
+import { type Details, FACT_KEYS, FACT_NAMES, type FactKey, type Facts, VALUE_LABELS } from './facts.js';
+import { isRelevant, nextQuestion } from './flow.js';
 import { listingRefMessage } from './listing-ref.js';
 import { mergeFacts } from './llm-facts.js';
 import { noticeTextOf } from './notice-text.js';
@@ -27,6 +20,7 @@ import { buildOutcome, type CoreContext, todayFor } from './outcome.js';
 import { type Question, questionById } from './questions.js';
 import { isBareChoice, readChoiceValue, readTextAnswer } from './read-answer.js';
 import { DISCLAIMER, type Effect, HELP_COMMANDS, HELP_TEXT, type Reply } from './replies.js';
+import { rightsNote } from './rights-words.js';
 import {
   deadlinesMoved,
   deletionWarning,
@@ -67,11 +61,20 @@ export interface StepResult {
 
 const CHANGE = '__change';
 const CONFIRM = '__confirm';
+/** "You said X. A dispute will say so to the platform: is that right?" (claims.ts). */
+const CLAIM = '__claim';
 // What the step reads of one message: a whole pasted notice (the schema's limit for it). Extraction is linear
 // in the text's length, ~20 ms for this much.
 const MAX_TEXT = 20_000;
 const CONFIRM_YES = /^(1|y|yes|yes, update the case|update|是|是的|好|好的|确认|更新)$/;
 const CONFIRM_NO = /^(2|n|no|no, keep it as it is|keep|否|不|不用|不要|保持)$/;
+const CLAIM_YES =
+  /^(1|y|yes|yeah|yep|yup|correct|right|true|that's right|that is right|yes, that is right|是|是的|对|对的|没错|正确|确认)$/;
+const CLAIM_NO = /^(2|n|no|nope|wrong|not right|incorrect|no, ask me again|否|不|不是|不对|错|错了)$/;
+// "yes, we never listed it", "no, it is ours": a yes or no, and more words.
+const CLAIM_LEAD =
+  /^(yes|yeah|yep|correct|right|that's right|是的|是|对的|对|没错|no|nope|wrong|not right|不是|不对|否|不)[\s,，.。!！:：;；]+(.+)$/;
+const CLAIM_LEAD_YES = /^(yes|yeah|yep|correct|right|that's right|是的|是|对的|对|没错)$/;
 const COMMANDS = new Set(['back', 'undo', 'restart', 'start over', 'reset', 'help', '?', 'skip']);
 const CHANGE_COMMANDS = new Set(['change', 'change answer', 'change an answer']);
 
@@ -118,10 +121,77 @@ function decided(state: CaseState, ctx: CoreContext, now: Date): StepResult {
   };
 }
 
-/** Asks the next question that matters, or decides when none is left. */
+/**
+ * Asks the next question that matters, or decides when none is left. A claim read from the seller's words
+ * is confirmed first: no draft says it before the seller has seen it said back.
+ */
 function advance(state: CaseState, ctx: CoreContext, now: Date): StepResult {
+  const claim = claimToConfirm(state);
+  if (claim) return askClaim(state, claim);
   const q = nextQuestion(state);
   return q ? ask(state, q) : decided(state, ctx, now);
+}
+
+function askClaim(state: CaseState, key: FactKey): StepResult {
+  const seq = state.pending?.questionId === CLAIM ? state.pending.seq : state.seq + 1;
+  const reply: Reply = {
+    kind: 'question',
+    questionId: CLAIM,
+    seq,
+    text: claimQuestion(state, key),
+    choices: [
+      { value: 'yes', label: 'Yes, that is right' },
+      { value: 'no', label: 'No, ask me again' },
+    ],
+    canSkip: false,
+    canGoBack: state.answered.length > 0,
+  };
+  return {
+    state: { ...state, status: 'open', seq, pending: { questionId: CLAIM, seq } },
+    replies: [reply],
+    effects: [],
+  };
+}
+
+/** Yes: the claim stands. No: it is forgotten, and its question is asked again. */
+function claimAnswer(state: CaseState, yes: boolean, ctx: CoreContext, now: Date): StepResult {
+  const key = claimToConfirm(state);
+  const open = { ...state, pending: null };
+  if (!key) return advance(open, ctx, now);
+  if (yes) return advance(confirmClaim(open, key), ctx, now);
+  const cleared = clearQuestion(open, key);
+  const q = questionById(key);
+  return q && isRelevant(q, cleared.facts) && !claimToConfirm(cleared)
+    ? ask(cleared, q)
+    : advance(cleared, ctx, now);
+}
+
+/**
+ * Words typed at the confirmation. "yes"/"no" answer it; "yes, we never listed it" confirms; "no, it is
+ * ours" (or any other words) drops the claim and is read as the answer to its question.
+ */
+function claimText(
+  state: CaseState,
+  cmd: string,
+  raw: string,
+  ctx: CoreContext,
+  now: Date,
+  hints?: TextHints,
+): StepResult {
+  const key = claimToConfirm(state);
+  if (!key) return current({ ...state, pending: null }, ctx, now);
+  if (CLAIM_YES.test(cmd)) return claimAnswer(state, true, ctx, now);
+  if (CLAIM_NO.test(cmd)) return claimAnswer(state, false, ctx, now);
+  const lead = CLAIM_LEAD.exec(cmd);
+  const words = lead?.[2] ?? raw;
+  const q = questionById(key);
+  if (lead && CLAIM_LEAD_YES.test(lead[1] ?? '') && q) {
+    const said = readTextAnswer(q, words, todayFor(ctx, now), state.facts);
+    if (!said.ok || said.facts[key] === undefined || said.facts[key] === state.facts[key])
+      return claimAnswer(state, true, ctx, now);
+  }
+  const again = claimAnswer(state, false, ctx, now);
+  return again.state.pending ? text(again.state, words, ctx, now, hints) : again;
 }
 
 function prepend(replies: Reply[], r: StepResult): StepResult {
@@ -137,7 +207,7 @@ function understood(before: CaseState, after: CaseState): Extract<Reply, { kind:
       const platform = after.facts.platform ? VALUE_LABELS.platform[after.facts.platform] : '';
       items.push(`${platform} listing ${v}`.trim());
     } else {
-      items.push(describeFact(key, v));
+      items.push(factWords(key, v, after.details));
     }
   }
   items.push(...detailItems(before.details, after.details));
@@ -151,13 +221,48 @@ interface Reading {
   ex: Extraction;
   /** Facts the rules and the language model read differently: not taken, so they are asked. */
   disputed: FactKey[];
+  /** What is said about an authorization that was not taken (a verbal OK, no letter named). */
+  notes: Reply[];
 }
 
 /** The rule-based reading of a message, with what a language model read in it (when one did). */
-function read(raw: string, today: string, known: Known, hints: TextHints | undefined): Reading {
+function read(
+  raw: string,
+  today: string,
+  known: Known,
+  hints: TextHints | undefined,
+  decided = false,
+): Reading {
   const ex = extractFacts(raw.slice(0, MAX_TEXT), today, known);
   const merged = mergeFacts(ex.facts, hints?.llmFacts);
-  return { ex: { ...ex, facts: merged.facts }, disputed: merged.disputed };
+  const settled = settleRights(merged.facts, ex.details, raw);
+  // After the decision no question comes next: the seller is told how to answer it again.
+  const notes = decided
+    ? settled.notes.map((n) =>
+        n.kind === 'text'
+          ? { ...n, text: `${n.text} Say "change" to change your answer about your rights.` }
+          : n,
+      )
+    : settled.notes;
+  return { ex: { ...ex, facts: settled.facts }, disputed: merged.disputed, notes };
+}
+
+/**
+ * An authorization read from words counts only when they say what it rests on (a letter, or invoices for
+ * genuine goods); otherwise the rights question asks which. A verbal OK is said to be none.
+ */
+function settleRights(
+  facts: Facts,
+  details: Details,
+  raw: string,
+  answered: Facts = {},
+): { facts: Facts; notes: Reply[] } {
+  const t = raw.slice(0, MAX_TEXT).toLowerCase();
+  const dropped = facts.rights === 'authorized' && details.rightsBasis === undefined;
+  const { rights: _r, ...rest } = facts;
+  const kept = dropped ? rest : facts;
+  const note = rightsNote(t, { ...answered, ...kept }, dropped);
+  return { facts: kept, notes: note ? [infoText(note)] : [] };
 }
 
 /** Said when the message could be read two ways: the fact is asked (or kept), never guessed. */
@@ -203,7 +308,9 @@ function takeExtra(state: CaseState, extra: Facts, details: Details): { state: C
   }
   const listings = [...(folded.details.otherListings ?? []), ...(details.otherListings ?? [])];
   const all: Details = { ...details, ...(listings.length > 0 ? { otherListings: listings } : {}) };
-  return { state: applyFacts(state, fill as Facts, all, false), conflicts: conflicts as Facts };
+  // What fills a gap came from the seller's words: a claim among it is confirmed before a draft says it.
+  const filled = markClaims(applyFacts(state, fill as Facts, all, false), fill as Facts, true);
+  return { state: filled, conflicts: conflicts as Facts };
 }
 
 const infoText = (text: string): Reply => ({ kind: 'text', text, tone: 'info' });
@@ -212,6 +319,10 @@ const infoText = (text: string): Reply => ({ kind: 'text', text, tone: 'info' })
 function current(state: CaseState, ctx: CoreContext, now: Date): StepResult {
   if (state.pending?.questionId === CHANGE) return changeMenu(state);
   if (state.pending?.questionId === CONFIRM) return confirmMenu(state);
+  if (state.pending?.questionId === CLAIM) {
+    const claim = claimToConfirm(state);
+    return claim ? askClaim(state, claim) : advance({ ...state, pending: null }, ctx, now);
+  }
   const q = state.pending ? questionById(state.pending.questionId) : undefined;
   if (q) {
     // Re-asking keeps the same seq so the buttons already on screen stay valid.
@@ -236,11 +347,12 @@ function start(
   const replies: Reply[] = [{ kind: 'notice', text: DISCLAIMER }];
   let next: CaseState = { ...fresh, disclaimerShown: true, status: 'open' };
   if (text && text.trim() !== '') {
-    const { ex, disputed } = read(text, todayFor(ctx, now), {}, hints);
+    const { ex, disputed, notes } = read(text, todayFor(ctx, now), {}, hints);
     const before = next;
-    next = applyFacts(next, ex.facts, withNotice(ex.details, text));
+    next = markClaims(applyFacts(next, ex.facts, withNotice(ex.details, text)), ex.facts, true);
     const u = understood(before, next);
     if (u) replies.push(u);
+    replies.push(...notes);
     replies.push(...disputedNote(disputed, next));
     replies.push(...urgentIfCourt({}, next.facts), ...legalSignsNotice(before, next));
     if (!ex.facts.listingId && ex.listingProblems[0])
@@ -270,7 +382,7 @@ function changeMenu(state: CaseState): StepResult {
     let value = 'skipped';
     if ('fact' in q.sets) {
       const v = state.facts[q.sets.fact];
-      if (v !== undefined) value = describeFact(q.sets.fact, v);
+      if (v !== undefined) value = factWords(q.sets.fact, v, state.details);
     } else if (state.details.differences) {
       value = `${state.details.differences.length} differences`;
     }
@@ -329,18 +441,24 @@ function help(state: CaseState, ctx: CoreContext, now: Date): StepResult {
 
 function acceptAnswer(
   state: CaseState,
-  facts: Facts,
-  details: Details,
-  extra: Facts,
+  answer: { facts: Facts; details: Details; extra: Facts },
+  fromWords: boolean,
   ctx: CoreContext,
   now: Date,
+  notes: Reply[] = [],
 ): StepResult {
-  const answered = applyFacts({ ...state, pending: null }, facts, {});
+  const answered = markClaims(
+    applyFacts({ ...state, pending: null }, answer.facts, {}),
+    answer.facts,
+    fromWords,
+  );
   // Extra facts from the same words only fill gaps; one that contradicts an earlier answer is asked about.
-  const { state: next, conflicts } = takeExtra(answered, extra, details);
-  const u = understood(answered, next);
+  const { state: next, conflicts } = takeExtra(answered, answer.extra, answer.details);
+  // Read from a sentence, the answer itself is said back too; a button press is not.
+  const u = understood(fromWords ? state : answered, next);
   const said = [
     ...(u ? [u] : []),
+    ...notes,
     ...urgentIfCourt(state.facts, next.facts),
     ...legalSignsNotice(state, next),
   ];
@@ -357,7 +475,7 @@ function acceptAnswer(
 function takeWordsOnly(
   state: CaseState,
   raw: string,
-  why: string,
+  why: { message: string; aside?: boolean },
   ctx: CoreContext,
   now: Date,
   hints?: TextHints,
@@ -365,7 +483,12 @@ function takeWordsOnly(
   const pending = state.pending;
   const q = pending ? questionById(pending.questionId) : undefined;
   if (!pending || !q || q.freeText?.kind === 'list') return undefined;
-  const { ex, disputed } = read(raw, todayFor(ctx, now), { noticeDate: state.facts.noticeDate }, hints);
+  const { ex, disputed, notes } = read(
+    raw,
+    todayFor(ctx, now),
+    { noticeDate: state.facts.noticeDate },
+    hints,
+  );
   // The question's own fact was not read for a reason ("no, it's ours" says two things): it stays asked.
   const others: Record<string, unknown> = { ...ex.facts };
   if ('fact' in q.sets) delete others[q.sets.fact];
@@ -376,12 +499,18 @@ function takeWordsOnly(
   // A date question's message says what was wrong ("Nov 20 is when the TRO was issued"); a generic
   // "I did not catch that" would contradict what was just understood.
   const faq = answerFor(raw, ctx, next.facts, next.details, hints);
+  // Why the question's own answer was not taken, when that is worth saying beside what was.
+  const whyNot = why.aside
+    ? [infoText(why.message)]
+    : q.freeText?.kind === 'date'
+      ? [errorText(why.message)]
+      : notes;
   const said = [
     ...(u ? [u] : []),
     ...twoWays,
     ...urgentIfCourt(state.facts, next.facts),
     ...legalSignsNotice(state, next),
-    ...(faq ? [faq] : q.freeText?.kind === 'date' ? [errorText(why)] : []),
+    ...(why.aside ? [...whyNot, ...(faq ? [faq] : [])] : faq ? [faq] : whyNot),
   ];
   if (Object.keys(conflicts).length > 0)
     return prepend(
@@ -413,11 +542,12 @@ function answerButton(
   }
   if (ev.questionId === CHANGE) return change(state, ev.value);
   if (ev.questionId === CONFIRM) return confirm(state, ev.value === 'yes', ctx, now);
+  if (ev.questionId === CLAIM) return claimAnswer(state, ev.value === 'yes', ctx, now);
   const q = questionById(ev.questionId);
   if (!q) return current(state, ctx, now);
   const read = readChoiceValue(q, ev.value, todayFor(ctx, now));
   if (!read.ok) return prepend([errorText(read.message)], current(state, ctx, now));
-  return acceptAnswer(state, read.facts, read.details, read.extra, ctx, now);
+  return acceptAnswer(state, read, false, ctx, now);
 }
 
 /**
@@ -433,7 +563,13 @@ function textAfterDecision(
   now: Date,
   hints?: TextHints,
 ): StepResult {
-  const { ex, disputed } = read(text, todayFor(ctx, now), { noticeDate: state.facts.noticeDate }, hints);
+  const { ex, disputed, notes } = read(
+    text,
+    todayFor(ctx, now),
+    { noticeDate: state.facts.noticeDate },
+    hints,
+    true,
+  );
   const folded = asOtherListing(state, ex.facts);
   const changed = Object.fromEntries(
     Object.entries(folded.facts).filter(([k, v]) => state.facts[k as keyof Facts] !== v),
@@ -459,6 +595,7 @@ function textAfterDecision(
     ...legalSignsNotice(state, noted),
     ...deadlinesMoved(state, noted, ctx, now),
     ...disputedNote(disputed, noted),
+    ...notes,
   ];
   // A question asked with new facts in it ("we got a TRO, can we delete the listing?") is answered at once,
   // for the case as it would be; the new facts still wait for confirmation.
@@ -486,8 +623,8 @@ function confirmMenu(state: CaseState): StepResult {
   const p = state.proposal?.facts ?? {};
   const items = FACT_KEYS.filter((k) => p[k] !== undefined && k !== 'platform').map((k) => {
     const was = state.facts[k];
-    const now = describeFact(k, p[k] as string);
-    return was === undefined ? now : `${now} (the case says: ${describeFact(k, was)})`;
+    const now = factWords(k, p[k] as string, { ...state.details, ...state.proposal?.details });
+    return was === undefined ? now : `${now} (the case says: ${factWords(k, was, state.details)})`;
   });
   const seq = state.pending?.questionId === CONFIRM ? state.pending.seq : state.seq + 1;
   return {
@@ -520,7 +657,8 @@ function confirm(state: CaseState, yes: boolean, ctx: CoreContext, now: Date): S
     if (state.status !== 'decided') return prepend([kept], advance(cleared, ctx, now));
     return { state: cleared, replies: [kept], effects: [] };
   }
-  const next = applyFacts(cleared, p.facts, p.details);
+  // Shown and agreed to: a claim among them counts as confirmed.
+  const next = markClaims(applyFacts(cleared, p.facts, p.details), p.facts, false);
   const u = understood(state, next);
   const r = advance({ ...next, status: 'open' }, ctx, now);
   return prepend(
@@ -551,6 +689,7 @@ function text(state: CaseState, raw: string, ctx: CoreContext, now: Date, hints?
   if (CHANGE_COMMANDS.has(cmd)) return changeMenu(state);
   if (cmd === 'skip') return skip(state, ctx, now);
   const pending = state.pending;
+  if (pending?.questionId === CLAIM) return claimText(state, cmd, t, ctx, now, hints);
   if (pending?.questionId === CONFIRM) {
     if (CONFIRM_YES.test(cmd)) return confirm(state, true, ctx, now);
     if (CONFIRM_NO.test(cmd)) return confirm(state, false, ctx, now);
@@ -573,16 +712,22 @@ function text(state: CaseState, raw: string, ctx: CoreContext, now: Date, hints?
   if (!q) return textAfterDecision(state, t, ctx, now, hints);
   const got = readTextAnswer(q, t, todayFor(ctx, now), state.facts);
   if (!got.ok) {
-    const taken = takeWordsOnly(state, raw, got.message, ctx, now, hints);
+    const taken = takeWordsOnly(state, raw, got, ctx, now, hints);
     if (taken) return taken;
     const faq = answerFor(t, ctx, state.facts, state.details, hints);
-    return prepend([faq ?? errorText(got.message)], current(state, ctx, now));
+    // Why the words were not taken comes first when it explains them (a verbal OK is no authorization).
+    const said = got.aside ? [infoText(got.message), ...(faq ? [faq] : [])] : [faq ?? errorText(got.message)];
+    return prepend(said, current(state, ctx, now));
   }
   // The question's own answer is read by the rules; a model's reading only adds the other facts in the words.
   const llm = { ...hints?.llmFacts };
   for (const key of Object.keys(got.facts)) delete llm[key as FactKey];
-  const extra = mergeFacts(got.extra, hints?.llmFacts ? llm : undefined).facts;
-  return acceptAnswer(state, got.facts, withNotice(got.details, raw), extra, ctx, now);
+  const merged = mergeFacts(got.extra, hints?.llmFacts ? llm : undefined).facts;
+  // An authorization among the other facts counts only with what it rests on (as in any other message).
+  const extra = settleRights(merged, got.details, t, got.facts);
+  const answer = { facts: got.facts, details: withNotice(got.details, raw), extra: extra.facts };
+  // A typed number or choice is a button press; a sentence is the seller's words, and a claim in it is confirmed.
+  return acceptAnswer(state, answer, !isBareChoice(q, t), ctx, now, extra.notes);
 }
 
 /**
@@ -597,6 +742,7 @@ export function isSellerWords(state: CaseState, raw: string): boolean {
   if (cmd === '' || COMMANDS.has(cmd) || CHANGE_COMMANDS.has(cmd)) return false;
   const pending = state.pending;
   if (pending?.questionId === CONFIRM) return !CONFIRM_YES.test(cmd) && !CONFIRM_NO.test(cmd);
+  if (pending?.questionId === CLAIM) return !CLAIM_YES.test(cmd) && !CLAIM_NO.test(cmd);
   if (pending?.questionId === CHANGE) return false;
   const q = pending ? questionById(pending.questionId) : undefined;
   return !(q && isBareChoice(q, raw));

@@ -4,10 +4,11 @@ import { closeCommand, draftCommand, draftsOf, pickDraft } from './case-commands
 import type { CaseRecord, ThreadRef } from './case-record.js';
 import { newCase } from './case-state.js';
 import { wantsCatalog, withCatalog } from './catalog-notes.js';
+import { factWords } from './claims.js';
 import { type CaseCommand, parseCaseCommand } from './commands.js';
 import { IpcheckError, NOT_FOUND_FOR_TEAM, USER_TEXT } from './errors.js';
 import { isAboutAnotherListing } from './extract.js';
-import { describeFact, FACT_KEYS } from './facts.js';
+import { FACT_KEYS } from './facts.js';
 import { advisesDeletion, isLitigation, notCoveredReply } from './grounding.js';
 import { type CoreContext, deadlinesOf, outcomeOfRecord } from './outcome.js';
 import { dropStalePolish, needsPolish, polishDrafts, polishOutcome } from './polish.js';
@@ -66,7 +67,7 @@ export interface TurnResult {
 
 function statusReply(rec: CaseRecord, ctx: CoreContext, now: Date): Reply {
   const facts = FACT_KEYS.filter((k) => rec.state.facts[k] !== undefined && k !== 'platform').map((k) =>
-    describeFact(k, rec.state.facts[k] as string),
+    factWords(k, rec.state.facts[k] as string, rec.state.details),
   );
   const routes = rec.state.status === 'decided' ? outcomeOfRecord(rec, ctx, now).routes.map((r) => r.id) : [];
   return {

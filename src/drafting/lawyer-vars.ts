@@ -39,7 +39,7 @@ function positionOf(input: DraftInput): string {
     if (details.rightsBasis === 'letter')
       return 'We hold a signed authorization letter from the rights owner.';
     if (details.rightsBasis === 'invoices')
-      return `We have no authorization letter; the goods are genuine, bought from ${fillIn('supplier')}, with invoices.`;
+      return `The goods are genuine, bought from ${fillIn('supplier: the brand owner or its distributor')}, with invoices (first sale); we hold no letter from the rights owner.`;
     return `We say we sell with the owner's authorization or genuine goods: ${fillIn('letter, or invoices only?')}`;
   }
   if (facts.usesTheirIp === 'no') return 'We believe the product does not use their right.';

@@ -1,6 +1,7 @@
 import type { CaseRecord } from '../core/case-record.js';
+import { factWords } from '../core/claims.js';
 import { formatDay } from '../core/dates.js';
-import { type Details, describeFact, FACT_KEYS } from '../core/facts.js';
+import { type Details, FACT_KEYS } from '../core/facts.js';
 import type { Outcome } from '../core/outcome.js';
 import { auditLine, citationLabel, renderDraftText } from './render-text.js';
 
@@ -29,7 +30,11 @@ export function exportCaseMarkdown(rec: CaseRecord, outcome: Outcome | undefined
   // Values are contract names, except the listing id, which may be the seller's text (platform=other).
   for (const k of known) {
     const v = k === 'listingId' ? inline(String(f[k])) : f[k];
-    lines.push(`- \`${k}\`: ${v} (${inline(describeFact(k, f[k] as string))})`);
+    // A claim read from the seller's words and not yet confirmed says so: no draft has said it yet.
+    const open = rec.state.unconfirmed?.includes(k)
+      ? '; read from the seller’s words, not yet confirmed'
+      : '';
+    lines.push(`- \`${k}\`: ${v} (${inline(factWords(k, f[k] as string, rec.state.details))}${open})`);
   }
   lines.push(...detailLines(rec.state.details));
   const notice = rec.state.details.noticeText;
@@ -82,7 +87,7 @@ const DETAIL_LABELS: Record<Exclude<keyof Details, 'noticeText'>, string> = {
   differences: 'Differences',
   delisted: 'Listing taken down',
   deleted: 'Deleted',
-  rightsBasis: 'Authorization rests on',
+  rightsBasis: 'Rights rest on',
   marketplace: 'Marketplace',
   otherListings: 'Other listings',
   legalSigns: 'Signs of a lawyer or court',
@@ -103,7 +108,10 @@ function detailLines(d: Details): string[] {
     else if (key === 'differences')
       text = (d.differences ?? []).map((x, i) => `${i + 1}. ${inline(x)}`).join(' ');
     else if (key === 'rightsBasis')
-      text = d.rightsBasis === 'letter' ? 'an authorization letter' : 'invoices';
+      text =
+        d.rightsBasis === 'letter'
+          ? 'a signed authorization letter'
+          : 'invoices for genuine goods (first sale), no authorization letter';
     else if (key === 'legalSigns') text = (d.legalSigns ?? []).join(', ');
     else if (typeof v === 'boolean') text = v ? 'yes' : 'no';
     else text = inline(String(v));

@@ -12,7 +12,8 @@ describe('ipcheck cases / status / export', () => {
   it('lists, shows and exports a case; an unknown case exits 3 like export', async () => {
     const dir = await tempDir('cli');
     const env = { IPCHECK_STORE_URL: `sqlite://${join(dir, 'cases.sqlite')}` };
-    await runNode('dist/main.js', [], 'complaint on B0C1234567 today, we never listed it\n', env);
+    // "never listed" read from the words is confirmed ("yes") before the dispute is drafted.
+    await runNode('dist/main.js', [], 'complaint on B0C1234567 today, we never listed it\nyes\n', env);
 
     const cases = await cli(['cases'], env);
     expect(cases).toMatchObject({ code: 0, stderr: '' });

@@ -42,6 +42,7 @@ describe('pickDraft', () => {
 describe('draft and close through the turn (any channel)', () => {
   it('"draft" shows the text the team edited, with who edited it', async () => {
     await chat.send(NOT_OURS);
+    await chat.send('yes'); // "never ours" confirmed: the case is decided
     await chat.stores.cases.update('IPC-0001', (rec) =>
       draftEdited(rec, at, 'dispute_reply', { subject: 'Our own subject', body: 'Our own words.' }, 0),
     );

@@ -192,6 +192,7 @@ describe('several listings per case', () => {
 
   it('after the decision, more listings of the same case are noted on it, not opened as a new case', async () => {
     await chat.send('complaint on 1005006123456789 3 days ago, we never listed it');
+    await chat.send('yes'); // "never ours" confirmed
     chat.outcome();
     await chat.send('the complaint also names 1005006123456790');
     expect(chat.caseId).toBe('IPC-0001');
@@ -205,6 +206,7 @@ describe('several listings per case', () => {
 describe('a message after the decision that names this case’s listing stays in this case', () => {
   it('and its other listings are noted', async () => {
     await chat.send('complaint on 1005006123456789 3 days ago, we never listed it');
+    await chat.send('yes'); // "never ours" confirmed
     chat.outcome();
     await chat.send('the notice lists 1005006123456789 and B0C1234567');
     expect(chat.caseId).toBe('IPC-0001');
@@ -274,10 +276,22 @@ describe('Chinese answers', () => {
     });
   });
 
-  it('a Chinese answer with more words: the choice and the other facts', async () => {
+  it('a Chinese answer with more words: the other facts, and the question again', async () => {
     await chat.send('商标投诉，链接 1005006123456789');
     expect(chat.question().questionId).toBe('listingIsOurs');
     await chat.send('是，产品上有他们的logo，我们没有授权');
+    const s = await chat.state();
+    expect(s.facts).toMatchObject({ usesTheirIp: 'yes', rights: 'none' });
+    // "是" may go with "the product has their logo": it does not answer "Is the listing yours?" (issue 15).
+    expect(s.facts.listingIsOurs).toBeUndefined();
+    expect(chat.question().questionId).toBe('listingIsOurs');
+    await chat.send('是');
+    expect(chat.question().questionId).toBe('inventory');
+  });
+
+  it('a Chinese answer that adds more with 而且: the choice and the other facts', async () => {
+    await chat.send('商标投诉，链接 1005006123456789');
+    await chat.send('是的，而且产品上有他们的logo，我们没有授权');
     const s = await chat.state();
     expect(s.facts).toMatchObject({ listingIsOurs: 'yes', usesTheirIp: 'yes', rights: 'none' });
     expect(chat.question().questionId).toBe('inventory');

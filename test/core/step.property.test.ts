@@ -117,8 +117,10 @@ function toEvent(s: Step, last: Question | undefined): CoreEvent {
 function expectValid(state: CaseState): void {
   const parsed = CaseState.safeParse(state);
   expect(parsed.error).toBeUndefined();
-  // Pending is a real question, or one of the step's own prompts (which answer to change; confirm new facts).
-  if (state.pending) expect([...questionIds, '__change', '__confirm']).toContain(state.pending.questionId);
+  // Pending is a real question, or one of the step's own prompts (which answer to change; confirm new facts;
+  // confirm a claim read from the seller's words).
+  if (state.pending)
+    expect([...questionIds, '__change', '__confirm', '__claim']).toContain(state.pending.questionId);
 }
 
 describe('conversation step: any sequence of events', () => {

@@ -149,6 +149,8 @@ describe('conversation transcripts', () => {
 
   it('asks before a later message changes a decided case, and changes nothing on small talk', async () => {
     await chat.send('complaint on 1005006123456789 3 days ago, we never listed it');
+    // Read from the seller's words, "never ours" is confirmed before a dispute says it (issue 15).
+    await chat.send('yes');
     expect(chat.outcome().routes.map((r) => r.id)).toEqual(['dispute_reply', 'store_sweep']);
     const decided = await chat.state();
     // "Yesterday" here dates the deletion, not the notice: it is noted, and the notice date stays.
@@ -204,6 +206,7 @@ describe('conversation transcripts', () => {
 
   it('notes details said after the decision without asking, for the drafts', async () => {
     await chat.send('complaint on 1005006123456789 yesterday, we never listed it');
+    await chat.send('yes');
     await chat.send('we already deleted it');
     expect(chat.text).toBe('Noted (the listing is deleted). It goes into the drafts and the lawyer note.');
     expect((await chat.state()).details.deleted).toEqual(['listing']);

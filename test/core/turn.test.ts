@@ -247,6 +247,7 @@ describe('the conversation turn (durable)', () => {
 
   it('a message about another listing after a decision opens a new case instead of rewriting this one', async () => {
     await chat.send('complaint on 1005006123456789 yesterday, we never listed it');
+    await chat.send('yes'); // "never ours" confirmed
     expect(chat.outcome().routes.map((r) => r.id)).toEqual(['dispute_reply', 'store_sweep']);
     await chat.send('now another complaint, on B0C1234567, their logo is on it');
     expect(chat.text).toContain(

@@ -11,7 +11,7 @@ import {
   type SlackHarness,
   startHarness,
 } from './harness.js';
-import { ui } from './harness-extra.js';
+import { confirmSaid, ui } from './harness-extra.js';
 
 let h: SlackHarness;
 beforeEach(async () => {
@@ -173,6 +173,8 @@ describe('Slack: drafts', () => {
     await h.command('B0C1234567 complaint yesterday, we never listed it');
     await eventually(() => expect(h.api.callsTo('chat.update').length).toBe(1));
     const root = caseMessage()?.ts as string;
+    // "never listed" was read from the words: confirmed before the dispute is drafted (issue 15).
+    await confirmSaid(h, root);
     await eventually(() => expect(threadText(root)).toContain('What to do: IPC-0001'));
     return root;
   }

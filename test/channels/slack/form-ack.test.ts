@@ -5,7 +5,7 @@ import { storesOn } from '../../../src/storage/open-store.js';
 import { plainTextValue } from '../../fakes/slack-signing.js';
 import { SlowKv } from '../../fakes/slow-kv.js';
 import { CHANNEL, eventually, SELLER, type SlackHarness } from './harness.js';
-import { openByCommand, startClean, ui } from './harness-extra.js';
+import { confirmSaid, openByCommand, startClean, ui } from './harness-extra.js';
 
 // Slack shows an error if a modal submission is not answered within 3 seconds. With a slow store the
 // answer still comes in time: the modal closes, and the work (or why it was refused) follows.
@@ -24,6 +24,7 @@ const SLOW_MS = 3500;
 
 async function editForm(): Promise<{ root: string; meta: string }> {
   const root = await openByCommand(h, 'B0C1234567 complaint yesterday, we never listed it');
+  await confirmSaid(h, root);
   await eventually(() => expect(ui(h).threadText(root)).toContain('What to do: IPC-0001'));
   await ui(h).press('Draft the dispute reply', root);
   await eventually(() => expect(ui(h).threadText(root)).toContain('Dispute reply (to the platform)'));

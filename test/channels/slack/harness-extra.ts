@@ -77,6 +77,14 @@ export async function openByCommand(h: SlackHarness, text: string): Promise<stri
   return root;
 }
 
+/** Confirms a claim read from the seller's words ("You said … is that right?"), as the seller would. */
+export async function confirmSaid(h: Clicker, root: string): Promise<void> {
+  const u = ui(h);
+  const yes = 'Yes, that is right';
+  await eventually(() => expect(buttons(u.threadOf(root)).some((b) => b.label === yes)).toBe(true));
+  expect(await u.press(yes, root)).toBe(200);
+}
+
 /**
  * A court case (TRO) on a listing, decided through the thread's buttons. With the default notice date
  * 2026-11-26 the TRO ends 2026-12-10 and the answer is due 2026-12-17.

@@ -3,7 +3,7 @@ import { fromSlackText } from '../../../src/channels/slack/incoming-text.js';
 import { visibleText } from '../../fakes/slack-api.js';
 import { appMentionEvent, messageEvent, plainTextValue } from '../../fakes/slack-signing.js';
 import { CHANNEL, eventually, LAWYER, LEGAL, SELLER, type SlackHarness } from './harness.js';
-import { decidedCourtCase, openByCommand, startClean, ui } from './harness-extra.js';
+import { confirmSaid, decidedCourtCase, openByCommand, startClean, ui } from './harness-extra.js';
 
 // Slack delivers message and command text with `&` `<` `>` encoded as `&amp;` `&lt;` `&gt;` (and links
 // wrapped in <…>). These tests send text exactly as Slack would and check what the case stores (what
@@ -34,6 +34,7 @@ describe('Slack: text Slack encodes is decoded before parsing, and escaped once 
     const rec = await h.stores.cases.get('IPC-0001');
     expect(rec?.state.facts.listingId).toBe('1005006123456789');
     expect(rec?.state.details.brand).toBe('A&B');
+    await confirmSaid(h, root);
     await eventually(() => expect(ui(h).threadText(root)).toContain('What to do: IPC-0001'));
     await ui(h).press('Draft the dispute reply', root);
     await eventually(() => expect(ui(h).threadText(root)).toContain('Dispute reply (to the platform)'));

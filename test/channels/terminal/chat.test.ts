@@ -35,7 +35,8 @@ describe('terminal chat with piped stdin (npm start)', () => {
   });
 
   it('fills the team store name from IPCHECK_STORE_NAME into drafts', async () => {
-    const r = await runNode('dist/main.js', [], 'complaint on B0C1234567 today, we never listed it\n', {
+    // "yes" confirms "never listed", read from the words, before the dispute is drafted.
+    const r = await runNode('dist/main.js', [], 'complaint on B0C1234567 today, we never listed it\nyes\n', {
       IPCHECK_STORE_NAME: 'Acme Home',
     });
     expect(r.stdout).toContain('Store: Acme Home');

@@ -6,6 +6,8 @@ import { tempDir } from '../../helpers/temp-dir.js';
 // The terminal's commands, typed into the built program through piped stdin with a real SQLite store.
 
 const NOT_OURS = 'complaint on B0C1234567 today, we never listed it';
+// "never listed" is read from the words: the seller confirms it before the dispute is drafted (issue 15).
+const CONFIRMED = 'yes';
 const TRADEMARK =
   'got a trademark complaint on https://www.aliexpress.com/item/1005006123456789.html, their logo is on the product';
 
@@ -50,7 +52,7 @@ describe('quit', () => {
   );
 
   it('after a decision, says how to go back to the case', async () => {
-    const r = await chat([NOT_OURS, 'quit'], await store());
+    const r = await chat([NOT_OURS, CONFIRMED, 'quit'], await store());
     expect(answerTo(r.stdout, 'quit')).toContain('Case IPC-0001 is saved (sqlite://');
     expect(answerTo(r.stdout, 'quit')).toContain(
       'run npm start again and say "open IPC-0001" to go back to it',
@@ -70,7 +72,7 @@ describe('quit', () => {
 describe('draft', () => {
   it('shows the one main draft again, names the optional one, and lists drafts when asked for a missing one', async () => {
     const r = await chat(
-      [NOT_OURS, 'draft', 'draft note', 'draft retraction', 'draft invoice'],
+      [NOT_OURS, CONFIRMED, 'draft', 'draft note', 'draft retraction', 'draft invoice'],
       await store(),
     );
     const one = answerTo(r.stdout, 'draft');
@@ -108,7 +110,7 @@ describe('draft', () => {
 describe('close', () => {
   it('asks first; "no" keeps the case open', async () => {
     const env = await store();
-    const r = await chat([NOT_OURS, 'close', 'no', 'cases'], env);
+    const r = await chat([NOT_OURS, CONFIRMED, 'close', 'no', 'cases'], env);
     expect(answerTo(r.stdout, 'close')).toBe(
       'Close case IPC-0001 (Amazon listing B0C1234567, decided)? A closed case is no longer continued or listed as open, and its reminders stop; "status IPC-0001" and "export IPC-0001" still show it. Say "yes" to close it; anything else keeps it open.',
     );

@@ -107,8 +107,9 @@ describe('piped input keeps one line per answer', () => {
     expect(r.stdout).toContain('Which listing was reported?');
     // The second line answers no question but says what arrived: it is taken, and the listing asked again.
     expect(r.stdout).toContain('I understood: a platform IP complaint');
+    // The typed answer is said back, then the next question.
     expect(r.stdout).toContain(
-      '> https://www.aliexpress.com/item/1005006123456789.html\n\nIs the reported listing really yours?',
+      '> https://www.aliexpress.com/item/1005006123456789.html\n\nI understood: AliExpress listing 1005006123456789. Say "back" to change the last one, or "change" to pick any.\n\nIs the reported listing really yours?',
     );
   });
 });
