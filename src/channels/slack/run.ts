@@ -19,9 +19,9 @@ import type { SlackDeps } from './slack-deps.js';
 export async function runSlack(config: Config, slackCfg: SlackConfig): Promise<number> {
   keepSecrets(secretsOf(config));
   const ctx = { ...(await loadContext()), defaults: config.defaults, timeZone: config.timeZone };
-  const stores = await openStores(config.storeUrl, systemClock);
   const err = (line: string) => process.stderr.write(`${line}\n`);
   const logger = makeLogger(err);
+  const stores = await openStores(config.storeUrl, systemClock, logger);
   // Model failures at warn: the logger's level drops info lines.
   const llm = await createLanguageModel(config.llm, (m, level) => logger[level](m));
   // Bolt's Logger is a Log: the same scrubbed lines for ipcheck's own messages.
