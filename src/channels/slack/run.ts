@@ -52,6 +52,7 @@ export async function runSlack(config: Config, slackCfg: SlackConfig): Promise<n
           },
           {
             reminderIntervalMs: config.reminderIntervalMs,
+            maxQueued: config.maxQueued,
             ownServer: slackCfg.mode === 'socket',
           },
         )
@@ -59,6 +60,7 @@ export async function runSlack(config: Config, slackCfg: SlackConfig): Promise<n
     teams = t;
     running = await startSlack(slackCfg, deps, {
       reminderIntervalMs: config.reminderIntervalMs,
+      maxQueued: config.maxQueued,
       logger,
       ...(t && slackCfg.mode === 'http' ? { routes: [{ path: '/api/messages', handler: t.handle }] } : {}),
     });

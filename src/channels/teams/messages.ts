@@ -8,6 +8,7 @@ import {
   parseListingRef,
 } from '../../core/listing-ref.js';
 import { todayFor } from '../../core/outcome.js';
+import { DELIVERY_KEEP_MS } from '../shared/once.js';
 import { unreadableNote } from '../shared/unreadable-note.js';
 import type { BotTurn, OutActivity } from './bot-adapter.js';
 import { inTenant, otherTenant, sendAll, tenantOfKey, turnAndSend } from './case-turn.js';
@@ -29,7 +30,7 @@ const HELP = [
 ];
 
 // How long "this delivery's text was applied" is remembered (as long as a delivery claim).
-const APPLIED_KEEP_MS = 24 * 3600_000;
+const APPLIED_KEEP_MS = DELIVERY_KEEP_MS;
 const APPLIED_LEASE_MS = 5 * 60_000;
 
 const say = (turn: BotTurn, text: string) => turn.send({ type: 'message', text });

@@ -41,6 +41,7 @@ export async function runTeams(config: Config, cfg: TeamsConfig): Promise<number
       },
       {
         reminderIntervalMs: config.reminderIntervalMs,
+        maxQueued: config.maxQueued,
         ownServer: true,
       },
     );
