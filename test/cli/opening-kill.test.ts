@@ -176,11 +176,10 @@ describe('kill -9 while cases are being opened, restart, /ipcheck again', () => 
     const file = join(await tempDir('kill-opening'), 'cases.sqlite');
     const env = { IPCHECK_STORE_URL: `sqlite://${file}` };
     const moments = [
-      { calls: 0, ms: 40 },
-      { calls: 6, ms: 0 },
-      { calls: 12, ms: 20 },
-      { calls: 18, ms: 0 },
-      { calls: 24, ms: 60 },
+      { calls: 0, ms: 90 },
+      { calls: 7, ms: 0 },
+      { calls: 14, ms: 20 },
+      { calls: 22, ms: 40 },
     ];
     for (const [i, ms] of moments.entries()) await killedWhileOpening(api, env, i + 1, ms);
     await expectOneWholeCaseEach(

@@ -39,7 +39,7 @@ const Opening = z.object({
   /** The first turn's replies are in the thread. */
   posted: z.boolean().optional(),
   /** The seller's words to the first try, applied by whichever try saves the case. */
-  text: z.string().max(50_000).optional(),
+  text: z.string().max(200_000).optional(),
 });
 type Opening = z.infer<typeof Opening>;
 
