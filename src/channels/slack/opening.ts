@@ -52,6 +52,15 @@ async function readOpening(deps: SlackDeps, key: string): Promise<Opening | unde
   return undefined;
 }
 
+/**
+ * The words a case opens with. `/ipcheck <listing>` alone, run again after a crash, applies what the seller
+ * said the first time (kept with the opening); words given again are the seller's latest, and win.
+ */
+function openingWords(cmd: Command, earlier: Opening | undefined): string {
+  const alone = cmd.text.trim().split(/\s+/).length <= 1;
+  return alone && earlier?.text ? earlier.text : cmd.text;
+}
+
 const OPENING_KEEP_MS = 7 * 24 * 3600_000;
 const openingKey = (team: string, ref: ListingRef) =>
   `slack:opening:${team}:${ref.platform}:${ref.listingId}`;
@@ -124,7 +133,7 @@ async function finishOpening(
         conversation: threadKey(cmd.team_id, opening.channel, opening.ts),
         who: cmd.user_id,
         channel: 'slack',
-        event: empty ? { type: 'start', text: opening.text ?? cmd.text } : { type: 'show' },
+        event: empty ? { type: 'start', text: openingWords(cmd, opening) } : { type: 'show' },
         caseId: rec.id,
       },
       where,
@@ -231,9 +240,7 @@ export async function openCase(
     earlier = undefined;
   }
   const listing = listingName(ref);
-  // The first try's words open the case: `/ipcheck <listing>` alone, run again after a crash, still
-  // applies what the seller said the first time.
-  const text = earlier?.text ?? cmd.text;
+  const text = openingWords(cmd, earlier);
   let ts: string;
   try {
     ts = await placeholderTs(deps, client, cmd, ref, earlier, text);

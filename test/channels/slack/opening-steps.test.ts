@@ -13,8 +13,9 @@ import { buttons, CHANNEL, eventually, type SlackHarness, startHarness } from '.
 // the process dying right there (nothing after it happens, in the store or in Slack), or the store failing
 // from there on (the process carries on and says so). Then a restart on the same file and `/ipcheck` again.
 // Whatever the step, the listing ends with one case message and one case: whole (the seller's first words
-// applied), in the open index and on `list`, found by its listing. The deterministic twin of the kill -9
-// test (test/cli/opening-kill.test.ts), which cannot choose its moments.
+// applied, even when the second try names only the listing), in the open index and on `list`, found by its
+// listing. The deterministic twin of the kill -9 test (test/cli/opening-kill.test.ts), which cannot choose
+// its moments.
 
 const LISTING = 'B0C1234567';
 const WORDS = `${LISTING} trademark complaint, their logo is on it`;
@@ -53,11 +54,12 @@ async function stopAt(at: number, mode: 'dies' | 'fails'): Promise<number> {
   await first.running.stop();
   await kv.close();
 
-  // The restart, on the same file, and the same `/ipcheck` again.
+  // The restart, on the same file, and `/ipcheck` again: with the listing alone when the seller can see the
+  // first try's case message (its words must not be lost), else retyped whole.
   const stores = storesOn(await LocalKv.sqlite(file), clock);
   const h = await startHarness({ stores, api: first.api });
   try {
-    await run(h, WORDS);
+    await run(h, caseMessages(h.api).length > 0 ? LISTING : WORDS);
     const why = `stopped at write ${at} (${mode})`;
     const [root, ...more] = caseMessages(h.api);
     expect(more, `${why}: a second case message`).toEqual([]);
