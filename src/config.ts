@@ -52,6 +52,7 @@ const Env = z.object({
     .regex(/^19:[^\s;]+@thread\.(tacv2|skype)$/)
     .optional(),
   IPCHECK_REMINDER_INTERVAL_S: z.coerce.number().int().min(5).max(3600).default(60),
+  IPCHECK_MAX_QUEUED: z.coerce.number().int().min(1).max(100_000).default(200),
   IPCHECK_TZ: z.string().default('UTC').refine(isTimeZone),
   // Empty counts as unset, so `OPENAI_API_KEY= npm start` turns the model off. Any other key is taken
   // (no length floor): a local server such as Ollama takes any word (`OPENAI_API_KEY=ollama`), and an
@@ -114,6 +115,8 @@ export interface Config {
   teams?: TeamsConfig;
   legalChannel?: string;
   reminderIntervalMs: number;
+  /** Requests that may wait for their turn after their ack; more are turned away with "busy" (work-gate.ts). */
+  maxQueued: number;
   timeZone: string;
   /** Set when OPENAI_API_KEY is: the optional language model. Unset, the bot works as it does without one. */
   llm?: LlmConfig;
@@ -145,6 +148,7 @@ const FORMS: Record<string, string> = {
   IPCHECK_TEAMS_LEGAL_CHANNEL:
     'the Teams legal channel id, like 19:abc123@thread.tacv2 (channel … > Get link to channel: the part after /channel/, URL-decoded)',
   IPCHECK_REMINDER_INTERVAL_S: 'seconds between reminder checks, 5 to 3600',
+  IPCHECK_MAX_QUEUED: 'how many requests may wait for their turn at once, 1 to 100000 (default 200)',
   OPENAI_API_KEY:
     'an API key for an OpenAI-compatible server (no spaces); leave it unset to run without a language model',
   OPENAI_BASE_URL:
@@ -184,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     teams,
     ...(e.IPCHECK_LEGAL_CHANNEL ? { legalChannel: e.IPCHECK_LEGAL_CHANNEL } : {}),
     reminderIntervalMs: e.IPCHECK_REMINDER_INTERVAL_S * 1000,
+    maxQueued: e.IPCHECK_MAX_QUEUED,
     timeZone: e.IPCHECK_TZ,
     ...(e.OPENAI_API_KEY
       ? {

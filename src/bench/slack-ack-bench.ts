@@ -81,6 +81,8 @@ async function startIpcheck(apiUrl: string, dir: string, problems: string[]): Pr
     {
       reminderIntervalMs: 3_600_000,
       logger: makeLogger(log, LogLevel.ERROR),
+      // Every request is to be done here (the rates count them): none turned away for a full line.
+      maxQueued: 100_000,
     },
   );
   return {

@@ -35,8 +35,11 @@ export interface OpenCaseSummary {
 
 /** Durable cases. Every change goes through `update`, which serialises writers to one case. */
 export interface CaseRepository {
-  /** Creates a case with a new id (IPC-0001…) and links the conversation to it. */
-  create(init: NewCase): Promise<CaseRecord>;
+  /**
+   * Creates a case with a new id (IPC-0001…) and links the conversation to it. `first` shapes the new
+   * record before it is saved (the opening words, stepped), so the case is saved whole or not at all.
+   */
+  create(init: NewCase, first?: (rec: CaseRecord) => CaseRecord): Promise<CaseRecord>;
   get(caseId: string): Promise<CaseRecord | undefined>;
   /** The case a conversation (terminal session, thread, chat) continues, if any. */
   byConversation(conversation: string): Promise<CaseRecord | undefined>;

@@ -50,6 +50,8 @@ export interface TurnInput {
   caseId?: string;
   /** Where the seller's conversation lives, kept on a case this turn opens. */
   sellerThread?: ThreadRef;
+  /** Open a new case for this event even when the conversation has one (Teams' `ipcheck <listing>`). */
+  newCase?: boolean;
   /** The channel turns a plain "yes" into a `confirm` effect's command (the terminal does). */
   confirmInline?: boolean;
   /**
@@ -98,15 +100,66 @@ async function caseById(deps: TurnDeps, input: TurnInput, id: string): Promise<C
   return rec;
 }
 
-async function openCase(deps: TurnDeps, input: TurnInput, now: Date): Promise<CaseRecord> {
-  return deps.cases.create({
+function newCaseInit(input: TurnInput, now: Date) {
+  return {
     conversation: input.conversation,
     channel: input.channel,
     openedBy: input.who,
     state: newCase(),
     now,
     ...(input.sellerThread ? { sellerThread: input.sellerThread } : {}),
+  };
+}
+
+/** An empty case ("new"): nothing to apply yet. */
+async function openCase(deps: TurnDeps, input: TurnInput, now: Date): Promise<CaseRecord> {
+  return deps.cases.create(newCaseInit(input, now));
+}
+
+/** The words an event carries for the language model to read, if any. */
+function wordsOf(event: CoreEvent): string | undefined {
+  return (event.type === 'text' || event.type === 'start') && event.text ? event.text : undefined;
+}
+
+/**
+ * Opens a case with `event` (the opening words) already applied: read, stepped and saved in one write, so
+ * a crash (kill -9, the store failing) leaves either no case or a case with the seller's words in it.
+ * Saving an empty case first and the words second left empty cases behind ("it is now open", no facts).
+ */
+async function openWith(deps: TurnDeps, input: TurnInput, event: CoreEvent, now: Date): Promise<TurnResult> {
+  const words = wordsOf(event);
+  const { hints, notes } = words
+    ? await assisted(deps, input, newCase(), words, now)
+    : { hints: undefined, notes: [] };
+  const ev = words && (event.type === 'text' || event.type === 'start') ? { ...event, hints } : event;
+  let replies: Reply[] = [];
+  let effects: Effect[] = [];
+  const saved = await deps.cases.create(newCaseInit(input, now), (fresh) => {
+    const r = stepped(deps, input, fresh, ev, now, notes);
+    replies = r.replies;
+    effects = r.effects;
+    return r.record;
   });
+  return afterStep(deps, input, saved, replies, effects, isFreeText(newCase(saved.id), ev), now);
+}
+
+/** One event applied to a record: the new state, its audit entries (and `notes`), replies and effects. */
+function stepped(
+  deps: TurnDeps,
+  input: TurnInput,
+  current: CaseRecord,
+  event: CoreEvent,
+  now: Date,
+  notes: AuditEntry[],
+) {
+  const r = step(deps.ctx, current.state, event, now);
+  const audit = auditStep(current.state, r, input.who, now.toISOString(), current);
+  const record: CaseRecord = {
+    ...current,
+    state: { ...r.state, caseId: current.id },
+    audit: [...current.audit, ...audit, ...notes],
+  };
+  return { record, replies: r.replies, effects: r.effects };
 }
 
 /** Steps the case under its lock: the event always applies to the latest saved state, and is saved once. */
@@ -125,16 +178,26 @@ async function stepCase(
     // against the locked state (a reading is dropped; an answer that now breaks the preservation rule goes).
     const checked =
       current.version === rec.version ? { event, notes: [] } : recheckHints(event, current, now);
-    const r = step(deps.ctx, current.state, checked.event, now);
+    const r = stepped(deps, input, current, checked.event, now, [...notes, ...checked.notes]);
     replies = r.replies;
     effects = r.effects;
-    const audit = auditStep(current.state, r, input.who, now.toISOString(), current);
-    return {
-      ...current,
-      state: { ...r.state, caseId: current.id },
-      audit: [...current.audit, ...audit, ...notes, ...checked.notes],
-    };
+    return r.record;
   });
+  const fromState = event.type === 'start' ? newCase(rec.id) : rec.state;
+  return afterStep(deps, input, saved, replies, effects, isFreeText(fromState, event), now);
+}
+
+/** What follows a saved step: reminders, the catalog's hints, and the model's polish of new drafts. */
+async function afterStep(
+  deps: TurnDeps,
+  input: TurnInput,
+  saved: CaseRecord,
+  stepReplies: Reply[],
+  effects: Effect[],
+  freeText: boolean,
+  now: Date,
+): Promise<TurnResult> {
+  let replies = stepReplies;
   await scheduleReminders(deps, saved, replies, input.who, now);
   const listingId = saved.state.facts.listingId;
   if (deps.catalogs && listingId && wantsCatalog(replies)) {
@@ -147,7 +210,7 @@ async function stepCase(
   // A new outcome's drafts may be reworded by the language model (checked; the template stays on any
   // failure), but only on a turn of the seller's own words: a button, a typed choice or a command never
   // waits for a model ("draft …" polishes one draft on request).
-  if (deps.llm && effects.some((e) => e.type === 'outcome_ready') && isFreeText(rec, event))
+  if (deps.llm && effects.some((e) => e.type === 'outcome_ready') && freeText)
     replies = await polishOutcome(deps, saved.id, replies, now, input.onWorking);
   return { caseId: saved.id, replies, effects };
 }
@@ -180,10 +243,10 @@ function recheckHints(
   return { event: { ...event, hints }, notes: [] };
 }
 
-/** A turn of the seller's own words (not a button, a typed choice or a command). */
-function isFreeText(rec: CaseRecord, event: CoreEvent): boolean {
+/** A turn of the seller's own words (not a button, a typed choice or a command), on a case in state `before`. */
+function isFreeText(before: CaseRecord['state'], event: CoreEvent): boolean {
   const text = event.type === 'text' || event.type === 'start' ? event.text : undefined;
-  return text !== undefined && isSellerWords(event.type === 'start' ? newCase(rec.id) : rec.state, text);
+  return text !== undefined && isSellerWords(before, text);
 }
 
 /** "draft …": a draft the model has not reworded yet is polished first (one call), when a model is set. */
@@ -328,14 +391,12 @@ async function newCaseFor(
   now: Date,
   why: 'other_listing' | 'closed' = 'other_listing',
 ): Promise<TurnResult> {
-  const rec = await openCase(deps, input, now);
   const words = (input.event as { text: string }).text;
-  const { hints, notes } = await assisted(deps, input, rec, words, now);
-  const r = await stepCase(deps, input, rec, { type: 'start', text: words, hints }, now, notes);
+  const r = await openWith(deps, input, { type: 'start', text: words }, now);
   const text =
     why === 'closed'
-      ? `${old.id} is closed, so this is a new case, ${rec.id}.`
-      : `That is a different listing, so this is a new case, ${rec.id}. ${old.id} stays saved ("open ${old.id}" to go back).`;
+      ? `${old.id} is closed, so this is a new case, ${r.caseId}.`
+      : `That is a different listing, so this is a new case, ${r.caseId}. ${old.id} stays saved ("open ${old.id}" to go back).`;
   return { ...r, replies: [{ kind: 'text', tone: 'info', text }, ...r.replies] };
 }
 
@@ -380,9 +441,13 @@ export async function runTurn(deps: TurnDeps, given: TurnInput): Promise<TurnRes
     const r = talk && smallTalkReplies(deps.ctx, input.event.text, talk, here, input.channel, now);
     if (r) return { ...r, effects: [] };
   }
-  const rec = input.caseId
+  const found = input.caseId
     ? await caseById(deps, input, input.caseId)
-    : ((await deps.cases.byConversation(input.conversation)) ?? (await openCase(deps, input, now)));
+    : input.newCase
+      ? undefined
+      : await deps.cases.byConversation(input.conversation);
+  if (!found) return openWith(deps, input, input.event, now);
+  const rec = found;
   if (rec.status === 'closed') {
     // A closed case stays closed in every channel: new words open a new case, and its old buttons do nothing.
     if (input.event.type === 'text' && !input.caseId) return newCaseFor(deps, input, rec, now, 'closed');
@@ -398,21 +463,26 @@ export async function runTurn(deps: TurnDeps, given: TurnInput): Promise<TurnRes
     if (otherListing(rec, input.event.text)) return newCaseFor(deps, input, rec, now);
   }
   if (input.event.type === 'text') {
-    const { hints, notes } = await assisted(deps, input, rec, input.event.text, now);
+    const { hints, notes } = await assisted(deps, input, rec.state, input.event.text, now);
     return stepCase(deps, input, rec, { ...input.event, hints }, now, notes);
   }
   if (input.event.type === 'start' && input.event.text) {
     // A channel's opening words (Slack's /ipcheck <listing> …) start the case afresh: read as a first message.
-    const fresh = { ...rec, state: newCase(rec.id) };
-    const { hints, notes } = await assisted(deps, input, fresh, input.event.text, now);
+    const { hints, notes } = await assisted(deps, input, newCase(rec.id), input.event.text, now);
     return stepCase(deps, input, rec, { ...input.event, hints }, now, notes);
   }
   return stepCase(deps, input, rec, input.event, now);
 }
 
 /** The model's reading or a guidance answer for free text, before the step (which stays pure). */
-async function assisted(deps: TurnDeps, input: TurnInput, rec: CaseRecord, text: string, now: Date) {
-  const a = await assistText(deps, rec.state, text, now, input.onWorking);
+async function assisted(
+  deps: TurnDeps,
+  input: TurnInput,
+  state: CaseRecord['state'],
+  text: string,
+  now: Date,
+) {
+  const a = await assistText(deps, state, text, now, input.onWorking);
   const notes: AuditEntry[] = a.withheld
     ? [{ at: now.toISOString(), who: 'system', action: 'answer_withheld', detail: a.withheld.slice(0, 2000) }]
     : [];

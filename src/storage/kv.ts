@@ -19,6 +19,8 @@ export interface Kv {
   deleteMarker(key: string): Promise<void>;
   /** Atomic counter; never read it with get(). */
   incr(key: string): Promise<number>;
+  /** The counter's value without changing it (0 before its first incr). */
+  count(key: string): Promise<number>;
   /** Runs `fn` while holding a lock on `name`, across instances where the store is shared. */
   withLock<T>(name: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;

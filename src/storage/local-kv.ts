@@ -12,6 +12,22 @@ import { KeyedMutex } from './mutex.js';
 
 const OP_TIMEOUT_MS = 5000;
 
+// keyv never deletes an expired row from SQLite unless that very key is read again, and a delivery claim
+// never is: every Slack event, command and Teams activity left a row for good (9,803 after a burst of
+// 12,000 requests). Every PURGE_EVERY marker writes (and once at startup), up to PURGE_BATCH expired claim
+// rows are deleted: bounded work each time, and the table stays at about what is still within its window.
+const PURGE_EVERY = 50;
+const PURGE_BATCH = 500;
+// The namespaced key range of claims ('ipcheck:claim:' up to, not including, 'ipcheck:claim;'), so the
+// primary key index finds them without reading the cases.
+const CLAIMS_FROM = 'ipcheck:claim:';
+const CLAIMS_TO = 'ipcheck:claim;';
+
+/** The one SQL call this file makes past keyv: the SQLite adapter's own query function. */
+interface SqlStore {
+  query(sql: string, ...params: unknown[]): Promise<unknown>;
+}
+
 const timed = <T>(what: string, describe: string, p: Promise<T>): Promise<T> =>
   withDeadline(describe, what, OP_TIMEOUT_MS, p);
 
@@ -33,10 +49,14 @@ export class LocalKv implements Kv {
   private readonly mutex = new KeyedMutex();
   /** This process's mark on the leases it takes (see addMarker). */
   private readonly owner = randomUUID();
+  private markerWrites = 0;
+  private purging: Promise<unknown> | undefined;
 
   private constructor(
     private readonly keyv: Keyv,
     readonly describe: string,
+    /** The SQLite adapter, for purging expired claims (none for memory://, which lives as long as a test). */
+    private readonly sql?: SqlStore,
   ) {}
 
   static memory(): LocalKv {
@@ -62,7 +82,7 @@ export class LocalKv implements Kv {
     const keyv = new Keyv({ store, namespace: 'ipcheck', throwOnErrors: true });
     // keyv re-emits store errors; without a listener an 'error' event would crash the process.
     keyv.on('error', () => {});
-    const kv = new LocalKv(keyv, describe);
+    const kv = new LocalKv(keyv, describe, store as unknown as SqlStore);
     try {
       await timed('its first read', describe, keyv.get('meta:probe'));
       // Reads work on a read-only file (or in a folder SQLite cannot write its journal to); only the first
@@ -72,7 +92,48 @@ export class LocalKv implements Kv {
       await keyv.disconnect().catch(() => {});
       throw notWritable(describe, err);
     }
+    // What a long run before this one left behind (a purge that fails only leaves rows for the next one).
+    await kv.purgeExpiredClaims().catch(() => {});
     return kv;
+  }
+
+  /**
+   * Deletes up to PURGE_BATCH claim rows whose time is up (keyv keeps `expires`, in ms, in the row's JSON).
+   * Returns how many went. Only expired rows: a claim still within its window is what stops a retry.
+   */
+  async purgeExpiredClaims(now = Date.now()): Promise<number> {
+    if (!this.sql) return 0;
+    const sql = this.sql;
+    const run = async () => {
+      const rows = (await sql.query(
+        `SELECT key FROM keyv WHERE key >= ? AND key < ? AND json_extract(value, '$.expires') < ? LIMIT ?`,
+        CLAIMS_FROM,
+        CLAIMS_TO,
+        now,
+        PURGE_BATCH,
+      )) as { key: string }[];
+      if (rows.length === 0) return 0;
+      // Deleted only if still expired: a claim taken again meanwhile has a new `expires`.
+      await sql.query(
+        `DELETE FROM keyv WHERE key IN (SELECT value FROM json_each(?)) AND json_extract(value, '$.expires') < ?`,
+        JSON.stringify(rows.map((r) => r.key)),
+        now,
+      );
+      return rows.length;
+    };
+    return timed('purging expired claims', this.describe, run());
+  }
+
+  /** Every PURGE_EVERY marker writes, one purge in the background (never two at once, never awaited). */
+  private notePurge(): void {
+    if (!this.sql || ++this.markerWrites % PURGE_EVERY !== 0 || this.purging) return;
+    this.purging = this.purgeExpiredClaims()
+      .catch(() => {
+        // The store failing here fails the next real operation too, with a clear message; rows just wait.
+      })
+      .finally(() => {
+        this.purging = undefined;
+      });
   }
 
   get<T>(key: string): Promise<T | undefined> {
@@ -93,6 +154,7 @@ export class LocalKv implements Kv {
   }
 
   addMarker(key: string, ttlMs: number): Promise<boolean> {
+    this.notePurge();
     return this.mutex.run(`marker:${key}`, async () => {
       const held = await this.get<unknown>(key);
       if (held !== undefined && !this.leftByAnEarlierProcess(held)) return false;
@@ -111,6 +173,7 @@ export class LocalKv implements Kv {
   }
 
   setMarker(key: string, ttlMs: number): Promise<void> {
+    this.notePurge();
     return this.set(key, true, ttlMs);
   }
 
@@ -126,11 +189,16 @@ export class LocalKv implements Kv {
     });
   }
 
+  async count(key: string): Promise<number> {
+    return (await this.get<number>(key)) ?? 0;
+  }
+
   withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
     return this.mutex.run(`lock:${name}`, fn);
   }
 
   async close(): Promise<void> {
+    await this.purging;
     await this.keyv.disconnect();
   }
 }

@@ -1,7 +1,7 @@
 import { IpcheckError } from '../core/errors.js';
 import type { CaseRepository, Claims, Clock, ReminderStore } from '../core/ports.js';
 import type { Kv } from './kv.js';
-import { KvCaseRepository, type OpenCasesReport } from './kv-case-repository.js';
+import { KvCaseRepository, type OpenCasesReport, type StoreLog } from './kv-case-repository.js';
 import { KvClaims } from './kv-claims.js';
 import { KvReminderStore } from './kv-reminders.js';
 import { LocalKv } from './local-kv.js';
@@ -21,9 +21,9 @@ export interface Stores {
   close(): Promise<void>;
 }
 
-export function storesOn(kv: Kv, clock: Clock): Stores {
+export function storesOn(kv: Kv, clock: Clock, log?: StoreLog): Stores {
   return {
-    cases: new KvCaseRepository(kv, clock),
+    cases: new KvCaseRepository(kv, clock, log),
     claims: new KvClaims(kv),
     reminders: new KvReminderStore(kv),
     kv,
@@ -32,7 +32,7 @@ export function storesOn(kv: Kv, clock: Clock): Stores {
 }
 
 /** Opens the store IPCHECK_STORE_URL names; a store that is down fails here, within seconds, with a clear message. */
-export async function openStores(url: string, clock: Clock): Promise<Stores> {
+export async function openStores(url: string, clock: Clock, log?: StoreLog): Promise<Stores> {
   const spec = parseStoreUrl(url);
   if ('error' in spec) {
     throw new IpcheckError(
@@ -46,5 +46,5 @@ export async function openStores(url: string, clock: Clock): Promise<Stores> {
       : spec.kind === 'sqlite'
         ? await LocalKv.sqlite(spec.path)
         : await RedisKv.connect(spec.url);
-  return storesOn(kv, clock);
+  return storesOn(kv, clock, log);
 }

@@ -14,9 +14,27 @@ const CONNECT_TIMEOUT_MS = 2000;
 const LOCK_TTL_MS = 10_000;
 const LOCK_WAIT_MS = 5000;
 const RAW_PREFIX = 'ipcheck:';
+// Each instance says it is alive (alive:<owner>, refreshed every ALIVE_EVERY_MS, gone ALIVE_TTL_MS after
+// its last refresh). A lease (work in progress) names its owner, so once that instance is dead (kill -9, a
+// crash, a lost machine) another may take the work over after seconds instead of waiting out the lease
+// (2-5 minutes), which left "a case is being opened right now" for minutes after a restart.
+const ALIVE_TTL_MS = 10_000;
+const ALIVE_EVERY_MS = 2_000;
+const ALIVE_PREFIX = `${RAW_PREFIX}alive:`;
 
 const RELEASE_LOCK =
   "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end";
+
+// Set-if-absent for markers, where a lease whose owner is no longer alive counts as absent. A done marker
+// ('1') and a lease of a live instance stay. ARGV: owner, ttl ms, the alive-key prefix.
+const ADD_MARKER = `
+local held = redis.call('GET', KEYS[1])
+if held then
+  if string.sub(held, 1, 6) ~= 'lease:' then return 0 end
+  if redis.call('EXISTS', ARGV[3] .. string.sub(held, 7)) == 1 then return 0 end
+end
+redis.call('SET', KEYS[1], 'lease:' .. ARGV[1], 'PX', ARGV[2])
+return 1`;
 
 /** The few client calls this file makes (node-redis's generic client type is unwieldy). */
 interface Client {
@@ -30,12 +48,30 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export class RedisKv implements Kv {
   readonly shared = true;
   private readonly mutex = new KeyedMutex();
+  /** This instance's mark on the leases it takes, and the name of its alive key. */
+  private readonly owner = randomUUID();
+  private heartbeat: NodeJS.Timeout | undefined;
 
   private constructor(
     private readonly client: Client,
     private readonly keyv: Keyv,
     readonly describe: string,
   ) {}
+
+  /** Says this instance is alive now, and every ALIVE_EVERY_MS until close (a failed beat is retried next time). */
+  private async startHeartbeat(): Promise<void> {
+    const beat = () =>
+      this.timed(
+        'saying this instance is alive',
+        this.raw(['SET', `${ALIVE_PREFIX}${this.owner}`, '1', 'PX', String(ALIVE_TTL_MS)]),
+      );
+    await beat();
+    this.heartbeat = setInterval(() => {
+      beat().catch(() => {});
+    }, ALIVE_EVERY_MS);
+    // The heartbeat alone never keeps the process running.
+    this.heartbeat.unref();
+  }
 
   /** Connects, or fails within seconds with the (password-free) address and the reason. */
   static async connect(url: string): Promise<RedisKv> {
@@ -105,7 +141,9 @@ export class RedisKv implements Kv {
     });
     const keyv = new Keyv({ store: adapter, namespace: 'ipcheck', throwOnErrors: true });
     keyv.on('error', () => {});
-    return new RedisKv(client, keyv, describe);
+    const kv = new RedisKv(client, keyv, describe);
+    await kv.startHeartbeat();
+    return kv;
   }
 
   private timed<T>(what: string, p: Promise<T>): Promise<T> {
@@ -136,9 +174,17 @@ export class RedisKv implements Kv {
   async addMarker(key: string, ttlMs: number): Promise<boolean> {
     const r = await this.timed(
       `claiming ${key}`,
-      this.raw(['SET', `${RAW_PREFIX}mark:${key}`, '1', 'NX', 'PX', String(ttlMs)]),
+      this.raw([
+        'EVAL',
+        ADD_MARKER,
+        '1',
+        `${RAW_PREFIX}mark:${key}`,
+        this.owner,
+        String(ttlMs),
+        ALIVE_PREFIX,
+      ]),
     );
-    return r === 'OK';
+    return Number(r) === 1;
   }
 
   async setMarker(key: string, ttlMs: number): Promise<void> {
@@ -154,6 +200,10 @@ export class RedisKv implements Kv {
 
   async incr(key: string): Promise<number> {
     return Number(await this.timed(`counting ${key}`, this.raw(['INCR', `${RAW_PREFIX}count:${key}`])));
+  }
+
+  async count(key: string): Promise<number> {
+    return Number((await this.timed(`reading ${key}`, this.raw(['GET', `${RAW_PREFIX}count:${key}`]))) ?? 0);
   }
 
   /** In-process queue first (no busy-waiting between our own callers), then the Redis lock across instances. */
@@ -195,6 +245,10 @@ export class RedisKv implements Kv {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.heartbeat);
+    // Everything this instance ran has finished by now (the caller drained it): no lease of ours is left
+    // that another instance should wait for.
+    await this.timed('closing', this.raw(['DEL', `${ALIVE_PREFIX}${this.owner}`])).catch(() => {});
     try {
       await this.client.close();
     } catch {

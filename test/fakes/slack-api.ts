@@ -184,6 +184,8 @@ export interface FakeSlackApi {
   readonly port: number;
   /** What apps.connections.open returns as `url`. */
   socketUrl: string | undefined;
+  /** Every Web API call waits this long before it is answered (Slack's own latency); 0 by default. */
+  latencyMs: number;
   readonly calls: RecordedCall[];
   readonly messages: StoredMessage[];
   readonly ephemerals: StoredEphemeral[];
@@ -801,6 +803,7 @@ export async function startFakeSlackApi(opts: FakeSlackApiOptions = {}): Promise
       record(call);
     };
 
+    if (api.latencyMs > 0 && kind === 'api') await sleep(api.latencyMs);
     const failure = takeFailure(method);
     if (failure?.delayMs) await sleep(failure.delayMs);
     if (failure && (failure.status !== undefined || failure.retryAfter !== undefined)) {
@@ -913,6 +916,7 @@ export async function startFakeSlackApi(opts: FakeSlackApiOptions = {}): Promise
     origin,
     port,
     socketUrl: opts.socketUrl,
+    latencyMs: 0,
     calls,
     messages,
     ephemerals,

@@ -49,6 +49,9 @@ export class SlowKv implements Kv {
   incr(key: string) {
     return this.inner.incr(key);
   }
+  count(key: string) {
+    return this.inner.count(key);
+  }
   withLock<T>(name: string, fn: () => Promise<T>) {
     return this.inner.withLock(name, fn);
   }

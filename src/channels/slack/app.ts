@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type Logger, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
 import { InFlight } from '../shared/in-flight.js';
-import { ACTION } from './action-ids.js';
+import { DEFAULT_MAX_QUEUED, type Ticket, TurnedAwayLog, WorkGate } from '../shared/work-gate.js';
 import { registerActions } from './handlers/actions.js';
 import { registerCommand } from './handlers/command.js';
 import { registerMessages } from './handlers/messages.js';
@@ -14,8 +14,8 @@ import { LegalMembers } from './legal-members.js';
 import { startReminderLoop } from './reminders.js';
 import { guardRequests, payloadProblem } from './request-guard.js';
 import type { SlackDeps } from './slack-deps.js';
+import { mayTurnAway, opensModal, turnAway } from './turn-away.js';
 import { answerUnhandled } from './unhandled.js';
-import { WorkGate } from './work-gate.js';
 
 export interface RunningSlack {
   mode: 'socket' | 'http';
@@ -38,19 +38,13 @@ export interface SlackOptions {
   drainMs?: number;
   /** More POST routes on the HTTP receiver's port (Teams' /api/messages when both run in one process). */
   routes?: { path: string; handler: (req: IncomingMessage, res: ServerResponse) => void }[];
-  /** How many requests do their work at once after their ack (default 8; work-gate.ts). */
+  /** How many requests do their work at once after their ack (default 8; shared/work-gate.ts). */
   workLimit?: number;
+  /** How many acked requests may wait for their turn; more are turned away, told "busy" (IPCHECK_MAX_QUEUED). */
+  maxQueued?: number;
 }
 
 const EVENTS_PATH = '/slack/events';
-
-const MODAL_ACTIONS = new Set<string>([ACTION.draftEdit, ACTION.legalInfo, ACTION.legalResolve]);
-
-/** A button whose handler opens a modal (with a trigger_id that expires 3 s after the click). */
-function opensModal(body: unknown): boolean {
-  const b = body as { type?: unknown; actions?: { action_id?: unknown }[] };
-  return b.type === 'block_actions' && (b.actions ?? []).some((a) => MODAL_ACTIONS.has(String(a.action_id)));
-}
 
 function receiverFor(
   cfg: SlackConfig,
@@ -101,7 +95,8 @@ export async function startSlack(
   const receiver = receiverFor(cfg, clientOptions, opts.logger, deps, opts.routes ?? []);
   const app = new App({ token: cfg.botToken, receiver, clientOptions, logger: opts.logger });
   const inFlight = new InFlight();
-  const gate = new WorkGate(opts.workLimit ?? 8);
+  const gate = new WorkGate(opts.workLimit ?? 8, opts.maxQueued ?? DEFAULT_MAX_QUEUED);
+  const turnedAway = new TurnedAwayLog(deps.log, 'Slack');
   // Socket Mode payloads skip the HTTP guard: the same shape check runs here, before Bolt reads them.
   // A bad one is acked (so Slack does not send it again) and dropped with a log line.
   const processEvent = app.processEvent.bind(app);
@@ -113,23 +108,34 @@ export async function startSlack(
       return;
     }
     // The work of every request is counted (for shutdown) from the moment it arrives until its listeners
-    // finish, and after its ack it waits for a turn (work-gate.ts). Buttons that open a modal skip the line:
-    // their trigger_id is good for 3 seconds only.
-    let release: (() => void) | undefined;
+    // finish, and after its ack it waits for a turn (shared/work-gate.ts). Buttons that open a modal skip
+    // the line: their trigger_id is good for 3 seconds only.
+    let ticket: Ticket | undefined;
+    if (!opensModal(event.body)) {
+      ticket = gate.enter();
+      // The line is full: acked, not worked on, and its person told to try again (turn-away.ts).
+      if (!ticket && mayTurnAway(event.body)) {
+        await inFlight.run(async () => {
+          turnedAway.note(await turnAway(event, deps, app.client));
+        });
+        return;
+      }
+    }
     let acked = false;
     const ack = async (response?: Parameters<typeof event.ack>[0]) => {
       acked = true;
       await event.ack(response);
     };
-    const gated = opensModal(event.body)
-      ? { ...event, ack }
-      : {
+    const t = ticket;
+    const gated = t
+      ? {
           ...event,
           ack: async (response?: Parameters<typeof ack>[0]) => {
             await ack(response);
-            release ??= await gate.turn();
+            await t.turn();
           },
-        };
+        }
+      : { ...event, ack };
     try {
       await inFlight.run(async () => {
         try {
@@ -141,7 +147,7 @@ export async function startSlack(
         }
       });
     } finally {
-      release?.();
+      t?.release();
     }
   };
   const members = new LegalMembers(deps.legalChannel);

@@ -1,4 +1,5 @@
 import type { RespondArguments } from '@slack/bolt';
+import { z } from 'zod';
 import type { CaseRecord } from '../../core/case-record.js';
 import { userText } from '../../core/errors.js';
 import type { ListingRef } from '../../core/listing-ref.js';
@@ -10,10 +11,12 @@ import { type SlackDeps, threadKey, type WebClient } from './slack-deps.js';
 
 // `/ipcheck <listing>` posts a case message (a "working…" placeholder), opens the case in its thread,
 // posts the first question, then puts the case id in the case message. Any step can fail, or the
-// process can stop between two. What is done is written down as it happens (the opening record), so
-// running `/ipcheck <listing>` again finishes a half-opened case instead of opening a second one or
-// posting a second case message: the placeholder is reused (looked for in the channel when its post
-// failed), a case already saved gets its question shown, and only the missing steps are done.
+// process can stop between two (kill -9). What is done is written down as it happens (the opening
+// record, written before anything else, with the seller's first words), so running `/ipcheck <listing>`
+// again finishes a half-opened case instead of opening a second one or posting a second case message:
+// the placeholder is reused (looked for in the channel when its post failed), a case not saved yet is
+// opened with the first try's words, a case already saved (always whole: the store saves it with its
+// opening words in one write) gets its question shown, and only the missing steps are done.
 
 export type Respond = (msg: RespondArguments) => Promise<unknown>;
 
@@ -28,12 +31,34 @@ export interface Command {
 /** The user was already told what went wrong (in place and privately); the caller must not say more. */
 export class AlreadyTold extends Error {}
 
-interface Opening {
-  channel: string;
+/** The opening record, as stored: checked when read back, and ignored (started afresh) when it does not fit. */
+const Opening = z.object({
+  channel: z.string().min(1),
   /** The placeholder, once its post succeeded. */
-  ts?: string;
+  ts: z.string().min(1).optional(),
   /** The first turn's replies are in the thread. */
-  posted?: boolean;
+  posted: z.boolean().optional(),
+  /** The seller's words to the first try, applied by whichever try saves the case. */
+  text: z.string().max(200_000).optional(),
+});
+type Opening = z.infer<typeof Opening>;
+
+async function readOpening(deps: SlackDeps, key: string): Promise<Opening | undefined> {
+  const raw = await deps.stores.kv.get<unknown>(key);
+  if (raw === undefined) return undefined;
+  const r = Opening.safeParse(raw);
+  if (r.success) return r.data;
+  deps.log.warn(`the opening record ${key} is damaged; opening afresh`);
+  return undefined;
+}
+
+/**
+ * The words a case opens with. `/ipcheck <listing>` alone, run again after a crash, applies what the seller
+ * said the first time (kept with the opening); words given again are the seller's latest, and win.
+ */
+function openingWords(cmd: Command, earlier: Opening | undefined): string {
+  const alone = cmd.text.trim().split(/\s+/).length <= 1;
+  return alone && earlier?.text ? earlier.text : cmd.text;
 }
 
 const OPENING_KEEP_MS = 7 * 24 * 3600_000;
@@ -97,7 +122,9 @@ async function finishOpening(
 ): Promise<void> {
   const key = openingKey(cmd.team_id, ref);
   const where = { channel: opening.channel, thread_ts: opening.ts };
-  if (!opening.posted) {
+  // A case an older ipcheck saved empty (before the words that opened it): those words are applied now.
+  const empty = !rec.state.facts.listingId && rec.audit.every((a) => a.action === 'case_opened');
+  if (!opening.posted || empty) {
     // The case was saved but its first question never made it: show where it stands (nothing applied twice).
     await turnAndPost(
       deps,
@@ -106,7 +133,7 @@ async function finishOpening(
         conversation: threadKey(cmd.team_id, opening.channel, opening.ts),
         who: cmd.user_id,
         channel: 'slack',
-        event: { type: 'show' },
+        event: empty ? { type: 'start', text: openingWords(cmd, opening) } : { type: 'show' },
         caseId: rec.id,
       },
       where,
@@ -138,20 +165,24 @@ async function placeholderTs(
   cmd: Command,
   ref: ListingRef,
   earlier: Opening | undefined,
+  /** The seller's words, kept with the opening. */
+  text: string,
 ): Promise<string> {
   const key = openingKey(cmd.team_id, ref);
   const msgKey = { kind: 'case_message', ref: key };
   const listing = listingName(ref);
+  const intent: Opening = { channel: cmd.channel_id, text };
   let ts = earlier?.ts;
   // Its post failed without saying whether it was posted: it may be in the channel anyway.
   if (earlier && !ts) ts = await findOwnMessage(client, earlier.channel, msgKey);
   if (ts) {
     // It may say "Could not open…" from the earlier try: working again.
     await client.chat.update({ channel: cmd.channel_id, ts, ...placeholder(listing, cmd.user_id) });
-    await deps.stores.kv.set(key, { channel: cmd.channel_id, ts }, OPENING_KEEP_MS);
+    await deps.stores.kv.set(key, { ...intent, ts }, OPENING_KEEP_MS);
     return ts;
   }
-  await deps.stores.kv.set(key, { channel: cmd.channel_id }, OPENING_KEEP_MS);
+  // Written before the post: a process killed during it leaves this, and the next try looks for the post.
+  await deps.stores.kv.set(key, intent, OPENING_KEEP_MS);
   try {
     ts = await postOnce(client, deps.log, msgKey, {
       channel: cmd.channel_id,
@@ -162,7 +193,7 @@ async function placeholderTs(
     if (definitelyNotPosted(err)) await deps.stores.kv.delete(key).catch(() => {});
     throw err;
   }
-  await deps.stores.kv.set(key, { channel: cmd.channel_id, ts }, OPENING_KEEP_MS);
+  await deps.stores.kv.set(key, { ...intent, ts }, OPENING_KEEP_MS);
   return ts;
 }
 
@@ -175,7 +206,7 @@ export async function openCase(
   ref: ListingRef,
 ): Promise<void> {
   const key = openingKey(cmd.team_id, ref);
-  let earlier = await deps.stores.kv.get<Opening>(key);
+  let earlier = await readOpening(deps, key);
   if (earlier?.ts) {
     const half = await deps.stores.cases.byConversation(threadKey(cmd.team_id, earlier.channel, earlier.ts));
     if (half) return finishOpening(deps, client, cmd, respond, ref, half, { ...earlier, ts: earlier.ts });
@@ -209,9 +240,10 @@ export async function openCase(
     earlier = undefined;
   }
   const listing = listingName(ref);
+  const text = openingWords(cmd, earlier);
   let ts: string;
   try {
-    ts = await placeholderTs(deps, client, cmd, ref, earlier);
+    ts = await placeholderTs(deps, client, cmd, ref, earlier, text);
   } catch (err) {
     const code = slackError(err);
     if (code === 'not_in_channel' || code === 'channel_not_found') {
@@ -242,7 +274,7 @@ export async function openCase(
         conversation,
         who: cmd.user_id,
         channel: 'slack',
-        event: { type: 'start', text: cmd.text },
+        event: { type: 'start', text },
         sellerThread: { team: cmd.team_id, channel: cmd.channel_id, ts },
       },
       { channel: cmd.channel_id, thread_ts: ts },
@@ -266,7 +298,7 @@ export async function openCase(
     ).catch(() => {});
     throw new AlreadyTold((err as Error).message);
   }
-  await deps.stores.kv.set(key, { channel: cmd.channel_id, ts, posted: true }, OPENING_KEEP_MS);
+  await deps.stores.kv.set(key, { channel: cmd.channel_id, ts, posted: true, text }, OPENING_KEEP_MS);
   try {
     await showCaseId(client, { channel: cmd.channel_id, ts }, caseId ?? '', listing, cmd.user_id);
   } catch (err) {

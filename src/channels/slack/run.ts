@@ -19,9 +19,9 @@ import type { SlackDeps } from './slack-deps.js';
 export async function runSlack(config: Config, slackCfg: SlackConfig): Promise<number> {
   keepSecrets(secretsOf(config));
   const ctx = { ...(await loadContext()), defaults: config.defaults, timeZone: config.timeZone };
-  const stores = await openStores(config.storeUrl, systemClock);
   const err = (line: string) => process.stderr.write(`${line}\n`);
   const logger = makeLogger(err);
+  const stores = await openStores(config.storeUrl, systemClock, logger);
   // Model failures at warn: the logger's level drops info lines.
   const llm = await createLanguageModel(config.llm, (m, level) => logger[level](m));
   // Bolt's Logger is a Log: the same scrubbed lines for ipcheck's own messages.
@@ -52,6 +52,7 @@ export async function runSlack(config: Config, slackCfg: SlackConfig): Promise<n
           },
           {
             reminderIntervalMs: config.reminderIntervalMs,
+            maxQueued: config.maxQueued,
             ownServer: slackCfg.mode === 'socket',
           },
         )
@@ -59,6 +60,7 @@ export async function runSlack(config: Config, slackCfg: SlackConfig): Promise<n
     teams = t;
     running = await startSlack(slackCfg, deps, {
       reminderIntervalMs: config.reminderIntervalMs,
+      maxQueued: config.maxQueued,
       logger,
       ...(t && slackCfg.mode === 'http' ? { routes: [{ path: '/api/messages', handler: t.handle }] } : {}),
     });

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { TeamsConfig } from '../../config.js';
 import { InFlight } from '../shared/in-flight.js';
+import { DEFAULT_MAX_QUEUED, TurnedAwayLog, WorkGate } from '../shared/work-gate.js';
 import { teamsBot } from './bot.js';
 import { createBotAdapter } from './bot-adapter.js';
 import { MESSAGES_PATH, messagesHandler } from './http-route.js';
@@ -22,12 +23,17 @@ export interface TeamsOptions {
   reminderIntervalMs: number;
   /** How long stop() waits for running work (default 25 s). */
   drainMs?: number;
+  /** How many messages are worked on at once after their answer (default 8; shared/work-gate.ts). */
+  workLimit?: number;
+  /** How many may wait for their turn; more are answered "busy, try again" (IPCHECK_MAX_QUEUED). */
+  maxQueued?: number;
 }
 
 /** The Teams bot as a request handler for POST /api/messages, with the deps its handlers use. */
 export function teamsHandler(
   cfg: TeamsConfig,
   base: Omit<TeamsDeps, 'adapter' | 'legalChannel' | 'localMode'>,
+  opts: Pick<TeamsOptions, 'workLimit' | 'maxQueued'> = {},
 ) {
   const inFlight = new InFlight();
   const adapter = createBotAdapter(
@@ -51,7 +57,11 @@ export function teamsHandler(
     ...(cfg.appId ? {} : { localMode: true }),
   };
   // The work after the answer is counted too, so stop() waits for it before the store closes.
-  const bot = teamsBot(deps, (work) => void inFlight.run(work));
+  const line = {
+    gate: new WorkGate(opts.workLimit ?? 8, opts.maxQueued ?? DEFAULT_MAX_QUEUED),
+    turnedAway: new TurnedAwayLog(base.log, 'Teams'),
+  };
+  const bot = teamsBot(deps, (work) => void inFlight.run(work), line);
   const handle = messagesHandler(adapter, (turn) => inFlight.run(() => bot(turn)), base.log, {
     authRequired: Boolean(cfg.appId),
   });
@@ -67,7 +77,7 @@ export async function startTeams(
   base: Omit<TeamsDeps, 'adapter' | 'legalChannel' | 'localMode'>,
   opts: TeamsOptions & { ownServer: boolean },
 ): Promise<RunningTeams & { handle: RequestListener }> {
-  const { deps, inFlight, handle } = teamsHandler(cfg, base);
+  const { deps, inFlight, handle } = teamsHandler(cfg, base, opts);
   let server: Server | undefined;
   let port: number | undefined;
   if (opts.ownServer) {

@@ -1,5 +1,6 @@
 import { userText } from '../../core/errors.js';
 import { claimOnce } from '../shared/once.js';
+import { BUSY_TEXT, type TurnedAwayLog, type WorkGate } from '../shared/work-gate.js';
 import type { BotTurn } from './bot-adapter.js';
 import { onSubmit } from './card-actions.js';
 import { readSubmit } from './card-data.js';
@@ -58,11 +59,20 @@ async function onMessage(deps: TeamsDeps, turn: BotTurn): Promise<void> {
 export function teamsBot(
   deps: TeamsDeps,
   background: (work: () => Promise<void>) => void,
+  /** The line work waits in (at most `limit` at once, a bounded number waiting) and its log of refusals. */
+  line?: { gate: WorkGate; turnedAway: TurnedAwayLog },
 ): (turn: BotTurn) => Promise<void> {
   return async (turn) => {
     const a = turn.activity;
     if (a.type === 'conversationUpdate' || a.type === 'installationUpdate') return onAdded(deps, turn);
     if (a.type !== 'message') return;
+    const ticket = line?.gate.enter();
+    if (line && !ticket) {
+      // Too much waiting already: said at once on this turn, nothing claimed, so a later try does the work.
+      line.turnedAway.note('a message');
+      await turn.send({ type: 'message', text: BUSY_TEXT }).catch(() => {});
+      return;
+    }
     // Without an activity id there is nothing to recognise a retry by: the work just runs.
     let run: ((work: () => Promise<void>) => Promise<void>) | undefined;
     try {
@@ -70,11 +80,13 @@ export function teamsBot(
         ? await claimOnce(deps.stores.claims, `teams:activity:${a.conversation.id}:${a.id}`)
         : (work) => work();
     } catch (err) {
+      ticket?.release();
       deps.log.error(`teams: ${a.type} in ${a.conversation.id} failed: ${(err as Error).message}`);
       await turn.send({ type: 'message', text: SORRY(err) }).catch(() => {});
       return;
     }
     if (!run) {
+      ticket?.release();
       deps.log.info(`teams: activity ${a.id ?? ''} was delivered again; handled once`);
       return;
     }
@@ -86,6 +98,7 @@ export function teamsBot(
     });
     background(async () => {
       let told = false;
+      await ticket?.turn();
       try {
         await run(() =>
           deps.adapter.continueTurn(a, async (t) => {
@@ -103,6 +116,8 @@ export function teamsBot(
         // Reaching the conversation at all failed (the connector is down, no token): only the log knows.
         if (!told)
           deps.log.error(`teams: replying in ${a.conversation.id} failed: ${(err as Error).message}`);
+      } finally {
+        ticket?.release();
       }
     });
   };

@@ -32,7 +32,8 @@ export async function turnAndSend(
   deps: TeamsDeps,
   turn: BotTurn,
   input: Omit<TurnInput, 'channel'>,
-  header?: OutActivity,
+  /** Sent first: a card, or one made from the case id (for a case this turn opens). */
+  header?: OutActivity | ((caseId: string) => OutActivity | undefined),
   /** Called once the turn is saved, before anything is sent (a failed send must not undo or redo it). */
   onSaved?: () => Promise<void>,
 ): Promise<TurnResult> {
@@ -63,6 +64,7 @@ export async function turnAndSend(
     caseId: r.caseId ?? '',
     ...(rec?.escalation?.permalink ? { escalatedTo: rec.escalation.permalink } : {}),
   });
-  await sendAll(turn, header ? [header, ...cards] : cards);
+  const head = typeof header === 'function' ? header(r.caseId ?? '') : header;
+  await sendAll(turn, head ? [head, ...cards] : cards);
   return r;
 }

@@ -1,6 +1,5 @@
 import { infoAnswered, openInfoRequest } from '../../core/case-actions.js';
 import { type CaseRecord, isCaseId } from '../../core/case-record.js';
-import { newCase } from '../../core/case-state.js';
 import { computeDeadlines, nextDeadline } from '../../core/deadlines.js';
 import {
   findListingRefs,
@@ -10,12 +9,13 @@ import {
 } from '../../core/listing-ref.js';
 import { todayFor } from '../../core/outcome.js';
 import { smallTalkOf } from '../../core/small-talk.js';
+import { DELIVERY_KEEP_MS } from '../shared/once.js';
 import { unreadableNote } from '../shared/unreadable-note.js';
 import type { BotTurn, OutActivity } from './bot-adapter.js';
 import { inTenant, otherTenant, sendAll, tenantOfKey, turnAndSend } from './case-turn.js';
 import { isInChannel, saveLegalRef, saveRef } from './conversation-refs.js';
 import { tellLegal } from './legal.js';
-import { cardMessages, para, wordsMessage } from './render-cards.js';
+import { cardMessages, para, renderTeams, wordsMessage } from './render-cards.js';
 import { CHANNEL, convKey, type TeamsDeps, whoOf } from './teams-deps.js';
 
 // Typed messages: `ipcheck <listing> [what happened]`, `ipcheck help|list|status <case>`, and free text
@@ -31,7 +31,7 @@ const HELP = [
 ];
 
 // How long "this delivery's text was applied" is remembered (as long as a delivery claim).
-const APPLIED_KEEP_MS = 24 * 3600_000;
+const APPLIED_KEEP_MS = DELIVERY_KEEP_MS;
 const APPLIED_LEASE_MS = 5 * 60_000;
 
 const say = (turn: BotTurn, text: string) => turn.send({ type: 'message', text });
@@ -91,23 +91,23 @@ async function openListing(deps: TeamsDeps, turn: BotTurn, text: string): Promis
   if (!(await deps.stores.claims.claim(claim, 2 * 60_000)))
     return void (await say(turn, `A case for ${ref.listingId} is being opened right now.`));
   try {
-    const rec = await deps.stores.cases.create({
-      conversation: key,
-      channel: CHANNEL,
-      openedBy: who,
-      state: newCase(),
-      now: deps.clock.now(),
-      sellerThread: { team: tenant, channel: a.conversation.id },
-    });
-    const [header] = card(
-      [`${rec.id} · ${listingName(ref)} · opened by ${who}`],
-      `${rec.id}: IP case for ${listingName(ref)}`,
-    );
+    // A new case in this conversation, saved with its opening words in one write: a crash leaves no
+    // case, or a whole one that the next `ipcheck <listing>` finds (never an empty one it cannot).
     await turnAndSend(
       deps,
       turn,
-      { conversation: key, who, event: { type: 'start', text }, caseId: rec.id },
-      header,
+      {
+        conversation: key,
+        who,
+        event: { type: 'start', text },
+        newCase: true,
+        sellerThread: { team: tenant, channel: a.conversation.id },
+      },
+      (caseId) =>
+        card(
+          [`${caseId} · ${listingName(ref)} · opened by ${who}`],
+          `${caseId}: IP case for ${listingName(ref)}`,
+        )[0],
     );
   } finally {
     await deps.stores.claims.release(claim);

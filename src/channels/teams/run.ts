@@ -22,8 +22,8 @@ export function teamsLine(cfg: TeamsConfig, port: number | undefined): string {
 export async function runTeams(config: Config, cfg: TeamsConfig): Promise<number> {
   keepSecrets(secretsOf(config));
   const ctx = { ...(await loadContext()), defaults: config.defaults, timeZone: config.timeZone };
-  const stores = await openStores(config.storeUrl, systemClock);
   const logger = makeLogger((line: string) => process.stderr.write(`${line}\n`));
+  const stores = await openStores(config.storeUrl, systemClock, logger);
   // Bolt's Logger is a Log: the same scrubbed lines for ipcheck's own messages.
   const log = logger;
   const llm = await createLanguageModel(config.llm, (m, level) => logger[level](m));
@@ -41,6 +41,7 @@ export async function runTeams(config: Config, cfg: TeamsConfig): Promise<number
       },
       {
         reminderIntervalMs: config.reminderIntervalMs,
+        maxQueued: config.maxQueued,
         ownServer: true,
       },
     );

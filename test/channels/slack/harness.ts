@@ -38,15 +38,18 @@ export interface SlackHarness {
 }
 
 export async function startHarness(
+  /** `api`: a fake Slack shared with an earlier harness (a restart); this harness's stop() then closes it. */
   opts: {
     stores?: Stores;
     legal?: boolean;
     llm?: LanguageModel;
+    api?: FakeSlackApi;
+    drainMs?: number;
     /** Shared with other channels on the same store (one moment for all). */
     clock?: ReturnType<typeof fixedClock>;
   } = {},
 ): Promise<SlackHarness> {
-  const api = await startFakeSlackApi({ channelMembers: { [LEGAL]: [LAWYER, 'U0BOT'] } });
+  const api = opts.api ?? (await startFakeSlackApi({ channelMembers: { [LEGAL]: [LAWYER, 'U0BOT'] } }));
   const clock = opts.clock ?? fixedClock('2026-11-28T10:00:00Z');
   const stores = opts.stores ?? storesOn(LocalKv.memory(), clock);
   const logs: string[] = [];
@@ -68,7 +71,11 @@ export async function startHarness(
     port: 0,
     host: '127.0.0.1',
   };
-  const running = await startSlack(cfg, deps, { reminderIntervalMs: 3_600_000, logger });
+  const running = await startSlack(cfg, deps, {
+    reminderIntervalMs: 3_600_000,
+    logger,
+    ...(opts.drainMs !== undefined ? { drainMs: opts.drainMs } : {}),
+  });
   const url = `http://127.0.0.1:${running.port}/slack/events`;
   const form = 'application/x-www-form-urlencoded';
   return {

@@ -57,4 +57,21 @@ describe('Slack: an unreadable case is named, and the others are still listed', 
     expect(text).toContain('*IPC-0001*');
     expect(text).toContain('1 case could not be read: IPC-0009 (damaged)');
   });
+
+  it('a damaged open-case index: /ipcheck list and App Home still show every open case', async () => {
+    await openByCommand(h, 'B0C1234567 trademark complaint yesterday');
+    // What a bad hand edit or a half-restored backup leaves: not a list of buckets at all.
+    await h.stores.kv.set('index:open:buckets', { 0: true });
+    const n = h.api.responses.length;
+    await h.command('list');
+    await eventually(() => expect(h.api.responses).toHaveLength(n + 1));
+    const text = visibleText(h.api.responses[n]?.body as { text?: string });
+    expect(text).toContain('Open cases (1)');
+    expect(text).toContain('*IPC-0001* amazon B0C1234567');
+    await h.stores.kv.set('index:open:0', 'IPC-0001');
+    expect(await h.event(appHomeOpenedEvent({ user: SELLER }))).toBe(200);
+    await eventually(() => expect(h.api.callsTo('views.publish')).toHaveLength(1));
+    const view = h.api.views.find((v) => v.kind === 'home' && v.user_id === SELLER);
+    expect(blocksToText(view?.view.blocks as unknown[])).toContain('*Your open cases (1)*');
+  });
 });

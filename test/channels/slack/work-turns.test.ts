@@ -9,7 +9,7 @@ import { postToBolt, slashCommandBody } from '../../fakes/slack-signing.js';
 import { testContext } from '../../helpers/context.js';
 import { eventually } from './harness.js';
 
-// Under a burst, every request is acked at once and its work waits for a turn (work-gate.ts): here one turn
+// Under a burst, every request is acked at once and its work waits for a turn (shared/work-gate.ts): here one turn
 // at a time, and the first case's message takes 3 s to post, so the other four are acked while it runs.
 
 const SECRET = 'work-turns-signing-secret-0001';

@@ -3,7 +3,7 @@ import { infoAnswered, openInfoRequest } from '../../../core/case-actions.js';
 import type { CaseRecord } from '../../../core/case-record.js';
 import { userText } from '../../../core/errors.js';
 import type { CoreEvent } from '../../../core/step.js';
-import { once } from '../../shared/once.js';
+import { DELIVERY_KEEP_MS, once } from '../../shared/once.js';
 import { turnAndPost } from '../case-ops.js';
 import { fromSlackText } from '../incoming-text.js';
 import type { Where } from '../post.js';
@@ -48,7 +48,7 @@ async function relayAnswer(
 }
 
 // How long "this delivery's text was applied to the case" is remembered (as long as a delivery claim).
-const APPLIED_KEEP_MS = 24 * 3600_000;
+const APPLIED_KEEP_MS = DELIVERY_KEEP_MS;
 const APPLIED_LEASE_MS = 5 * 60_000;
 
 /**
