@@ -4,7 +4,7 @@ import type { Kv } from './kv.js';
 import { KvCaseRepository, type OpenCasesReport } from './kv-case-repository.js';
 import { KvClaims } from './kv-claims.js';
 import { KvReminderStore } from './kv-reminders.js';
-import { LocalKv } from './local-kv.js';
+import { LocalKv, type SqliteOpenOptions } from './local-kv.js';
 import { RedisKv } from './redis-kv.js';
 import { parseStoreUrl, STORE_URL_FORMS } from './store-url.js';
 
@@ -31,8 +31,13 @@ export function storesOn(kv: Kv, clock: Clock): Stores {
   };
 }
 
-/** Opens the store IPCHECK_STORE_URL names; a store that is down fails here, within seconds, with a clear message. */
-export async function openStores(url: string, clock: Clock): Promise<Stores> {
+/**
+ * Opens the store IPCHECK_STORE_URL names; a store that is down fails here, within seconds, with a clear
+ * message. `use` matters for an SQLite file: a process that writes names its kind (`owner`) and takes the
+ * file's owner lock, so a second one is refused; a command that only reads says `readOnly`. Without it
+ * (tests, benchmarks on their own files) no lock is taken. Redis is shared by design and takes none.
+ */
+export async function openStores(url: string, clock: Clock, use: SqliteOpenOptions = {}): Promise<Stores> {
   const spec = parseStoreUrl(url);
   if ('error' in spec) {
     throw new IpcheckError(
@@ -44,7 +49,7 @@ export async function openStores(url: string, clock: Clock): Promise<Stores> {
     spec.kind === 'memory'
       ? LocalKv.memory()
       : spec.kind === 'sqlite'
-        ? await LocalKv.sqlite(spec.path)
+        ? await LocalKv.sqlite(spec.path, use)
         : await RedisKv.connect(spec.url);
   return storesOn(kv, clock);
 }

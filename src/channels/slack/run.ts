@@ -19,7 +19,10 @@ import type { SlackDeps } from './slack-deps.js';
 export async function runSlack(config: Config, slackCfg: SlackConfig): Promise<number> {
   keepSecrets(secretsOf(config));
   const ctx = { ...(await loadContext()), defaults: config.defaults, timeZone: config.timeZone };
-  const stores = await openStores(config.storeUrl, systemClock);
+  // This process owns an SQLite store (a second one on the same file is refused at startup).
+  const stores = await openStores(config.storeUrl, systemClock, {
+    owner: config.teams ? 'slack+teams' : 'slack',
+  });
   const err = (line: string) => process.stderr.write(`${line}\n`);
   const logger = makeLogger(err);
   // Model failures at warn: the logger's level drops info lines.

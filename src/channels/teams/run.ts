@@ -22,7 +22,8 @@ export function teamsLine(cfg: TeamsConfig, port: number | undefined): string {
 export async function runTeams(config: Config, cfg: TeamsConfig): Promise<number> {
   keepSecrets(secretsOf(config));
   const ctx = { ...(await loadContext()), defaults: config.defaults, timeZone: config.timeZone };
-  const stores = await openStores(config.storeUrl, systemClock);
+  // This process owns an SQLite store (a second one on the same file is refused at startup).
+  const stores = await openStores(config.storeUrl, systemClock, { owner: 'teams' });
   const logger = makeLogger((line: string) => process.stderr.write(`${line}\n`));
   // Bolt's Logger is a Log: the same scrubbed lines for ipcheck's own messages.
   const log = logger;
