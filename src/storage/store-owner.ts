@@ -174,6 +174,9 @@ export async function claimStore(
   const giveUpAt = Date.now() + DEAD_OWNER_WAIT_MS;
   let lost = false;
   let takenFrom: OwnerInfo | undefined;
+  // An owner file without a lock says nothing (a process killed by a signal loses its lock folder through
+  // proper-lockfile's exit hook, and may keep its owner file): only a lock found here was taken over.
+  const lockFound = (await silentFor(lockDir)) !== undefined;
 
   for (let attempt = 0; ; attempt++) {
     let release: (() => Promise<void>) | undefined;
@@ -218,6 +221,9 @@ export async function claimStore(
 
   async function owned(release: () => Promise<void>): Promise<StoreOwnership> {
     heldHere.add(canonical);
+    // A clean release removes the owner file before the lock: one still here was left by an owner that
+    // died, whose lock this claim has just taken (by the pid rule above, or the library's stale rule).
+    const previous = takenFrom ?? (lockFound ? await readOwner(infoFile) : undefined);
     const me: OwnerInfo = {
       pid: process.pid,
       host: hostname(),
@@ -244,9 +250,9 @@ export async function claimStore(
     }
     // proper-lockfile removes its lock folder on exit; the owner file goes with it.
     process.on('exit', cleanup);
-    if (takenFrom)
+    if (previous)
       note(
-        `took over the case store ${describe} from pid ${takenFrom.pid} (${describeMode(takenFrom.mode)}, since ${takenFrom.since}), which is no longer running`,
+        `took over the case store ${describe} from pid ${previous.pid} (${describeMode(previous.mode)}, since ${previous.since}${previous.host === hostname() ? '' : `, on host ${previous.host}`}), ${takenFrom ? 'which is no longer running' : `whose lock had lapsed (no heartbeat for over ${STALE_MS / 1000} s)`}`,
       );
     let released = false;
     return {

@@ -84,7 +84,7 @@ async function storeFiles(file: string): Promise<string[]> {
 
 describe('bot + terminal on one SQLite file', () => {
   it('the terminal chat is refused beside a running Teams bot; the reading commands work beside it', {
-    timeout: 60_000,
+    timeout: 90_000,
   }, async () => {
     const dir = await tempDir('owner-terminal');
     const file = join(dir, 'cases.sqlite');
@@ -98,28 +98,25 @@ describe('bot + terminal on one SQLite file', () => {
     // Refused before reading a word: no conversation, no case.
     expect(chat.stdout).toBe('');
 
-    // Reading beside the owner: triage (no store), sweep without --save-catalog, cases, status, export.
-    const triage = await runNode(
-      'dist/cli/ipcheck.js',
-      ['triage', '--listing', 'B0C1234567'],
-      undefined,
-      env,
-    );
-    expect(triage.code).toBe(0);
+    // Reading beside the owner: triage (no store), sweep without --save-catalog, cases, status. And
+    // --save-catalog, which writes the store: refused like the chat, before the sweep.
     const listings = join(dir, 'listings.csv');
     await writeFile(listings, 'Product ID,Title\n1005006123456789,N.I.K.E running shoes\n');
-    const sweep = await runNode('dist/cli/ipcheck.js', ['sweep', listings], undefined, env);
+    const cli = (...args: string[]) => runNode('dist/cli/ipcheck.js', args, undefined, env);
+    const [triage, sweep, cases, status, save] = await Promise.all([
+      cli('triage', '--listing', 'B0C1234567'),
+      cli('sweep', listings),
+      cli('cases'),
+      cli('status', 'IPC-0001'),
+      cli('sweep', listings, '--save-catalog'),
+    ]);
+    expect(triage.code).toBe(0);
     expect(sweep.code).toBe(0);
     expect(sweep.stdout).toContain('Store sweep: 1 of 1 listings carry a watched mark');
-    const cases = await runNode('dist/cli/ipcheck.js', ['cases'], undefined, env);
     expect({ code: cases.code, stderr: cases.stderr }).toEqual({ code: 0, stderr: '' });
     expect(cases.stdout).toContain('No open cases.');
-    const status = await runNode('dist/cli/ipcheck.js', ['status', 'IPC-0001'], undefined, env);
     expect(status.code).toBe(3);
     expect(status.stderr).toContain('case IPC-0001 does not exist');
-
-    // --save-catalog writes the store: refused like the chat, before the sweep.
-    const save = await runNode('dist/cli/ipcheck.js', ['sweep', listings, '--save-catalog'], undefined, env);
     expect(save.code).toBe(1);
     expectRefusal(save.stderr, file, bot.child.pid, 'the Teams bot');
     expect(save.stdout).toBe('');
@@ -138,7 +135,7 @@ describe('bot + terminal on one SQLite file', () => {
     expect(after.stdout).toContain('Case IPC-0001 is saved');
   });
 
-  it('a Teams bot is refused beside a running terminal chat', { timeout: 60_000 }, async () => {
+  it('a Teams bot is refused beside a running terminal chat', { timeout: 90_000 }, async () => {
     const file = join(await tempDir('owner-chat'), 'cases.sqlite');
     const store = `sqlite://${file}`;
     // Interactive enough: the chat waits on its stdin, which stays open.
@@ -158,7 +155,7 @@ describe('bot + terminal on one SQLite file', () => {
 
 describe('bot + bot on one SQLite file', () => {
   it('a second Slack app, or a Teams bot, is refused beside a running Slack + Teams app', {
-    timeout: 60_000,
+    timeout: 90_000,
   }, async () => {
     const api = await startFakeSlackApi();
     onTestFinished(() => api.close());
@@ -179,7 +176,7 @@ describe('bot + bot on one SQLite file', () => {
     };
     const [secondSlack, teams] = await Promise.all([
       runNode('dist/main.js', [], undefined, slack),
-      runNode('dist/main.js', [], undefined, { IPCHECK_TEAMS: '1', PORT: '0', ...env }),
+      runNode('dist/main.js', [], undefined, { PORT: '0', ...env }),
     ]);
     for (const r of [secondSlack, teams]) {
       expect(r.code).toBe(1);
@@ -195,7 +192,7 @@ describe('bot + bot on one SQLite file', () => {
 
 describe('an owner that dies', () => {
   it('kill -9 of the bot: the next start takes the store over at once, naming the dead owner', {
-    timeout: 60_000,
+    timeout: 90_000,
   }, async () => {
     const file = join(await tempDir('owner-kill9'), 'cases.sqlite');
     const env = { IPCHECK_STORE_URL: `sqlite://${file}` };
@@ -228,7 +225,7 @@ describe('an owner that dies', () => {
   });
 
   it('a bot whose lock is removed under it stops (exit 1) rather than write beside another owner', {
-    timeout: 60_000,
+    timeout: 90_000,
   }, async () => {
     const file = join(await tempDir('owner-lost'), 'cases.sqlite');
     const bot = await teamsBot(`sqlite://${file}`);
