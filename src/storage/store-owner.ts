@@ -174,6 +174,8 @@ export async function claimStore(
   const giveUpAt = Date.now() + DEAD_OWNER_WAIT_MS;
   let lost = false;
   let takenFrom: OwnerInfo | undefined;
+  /** Removes the owner file when the process exits; dropped once the lock is lost (the file may be another's). */
+  let exitCleanup: (() => void) | undefined;
   // An owner file without a lock says nothing (a process killed by a signal loses its lock folder through
   // proper-lockfile's exit hook, and may keep its owner file): only a lock found here was taken over.
   const lockFound = (await silentFor(lockDir)) !== undefined;
@@ -189,9 +191,10 @@ export async function claimStore(
           if (lost) return;
           lost = true;
           heldHere.delete(canonical);
+          if (exitCleanup) process.off('exit', exitCleanup);
           onLost(
             `lost the owner lock of the case store ${describe} (${err.message}); another process may own it ` +
-              'now, so this one stops to never write beside it. Start it again once the other one is stopped.',
+              'now, so this one stops rather than write beside it. Start it again once the other one is stopped.',
           );
         },
       });
@@ -238,6 +241,7 @@ export async function claimStore(
         // already gone
       }
     };
+    exitCleanup = cleanup;
     try {
       // Written whole, then renamed: a reader never sees half an owner file.
       const tmp = `${infoFile}.${process.pid}.tmp`;
@@ -260,9 +264,9 @@ export async function claimStore(
         if (released) return;
         released = true;
         process.off('exit', cleanup);
-        heldHere.delete(canonical);
-        // A lost lock may be someone else's now, and so may the owner file: leave both alone.
+        // A lost lock may be someone else's now (this process's too), and so may the owner file: leave them.
         if (lost) return;
+        heldHere.delete(canonical);
         await unlink(infoFile).catch(() => {});
         await release().catch(() => {});
       },

@@ -204,6 +204,10 @@ describe('the owner lock of an SQLite store', () => {
     const next = await claim(file, describe);
     await o.release();
     expect(JSON.parse(await readFile(`${file}.owner`, 'utf8')).pid).toBe(process.pid);
+    // ...and this process still knows it holds the new lock: a third claim is refused at once.
+    const started = Date.now();
+    await refusal(claimStore(file, describe, 'sweep'));
+    expect(Date.now() - started).toBeLessThan(1_500);
     await next.release();
   });
 });
