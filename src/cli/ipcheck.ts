@@ -16,6 +16,7 @@ import { buildOutcome } from '../core/outcome.js';
 import { runTurn } from '../core/turn.js';
 import { createLanguageModel } from '../llm/create.js';
 import { renderOutcomeText, renderRepliesText } from '../render/render-text.js';
+import type { SqliteOpenOptions } from '../storage/local-kv.js';
 import { openStores, type Stores } from '../storage/open-store.js';
 import { CatalogService } from '../sweep/catalog.js';
 import { SweepInputError } from '../sweep/decode.js';
@@ -30,12 +31,17 @@ const USAGE = `usage: ipcheck [chat]                 the guided conversation in 
        ${SWEEP_USAGE.replace('usage: ', '')}
                                         check a listing export for watched marks (store sweep)`;
 
+/**
+ * Opens the store for one command. The terminal chat writes, so it owns an SQLite file (a second process is
+ * refused); status, cases and export only read, so they open it read-only and work beside a running bot.
+ */
 async function withStores<T>(
   config: Config,
+  use: SqliteOpenOptions,
   fn: (stores: Stores, ctx: CoreContext) => Promise<T>,
 ): Promise<T> {
   const ctx = { ...(await loadContext()), defaults: config.defaults, timeZone: config.timeZone };
-  const stores = await openStores(config.storeUrl, systemClock);
+  const stores = await openStores(config.storeUrl, systemClock, use);
   try {
     return await fn(stores, ctx);
   } finally {
@@ -60,7 +66,7 @@ async function chat(): Promise<number> {
   if (config.teams) return runTeams(config, config.teams);
   // The model's log lines (timings, failures) would interleave with the chat; the terminal keeps them quiet.
   const llm = await createLanguageModel(config.llm);
-  return withStores(config, async (stores, ctx) => {
+  return withStores(config, { owner: 'terminal' }, async (stores, ctx) => {
     await runTerminalChat({
       ...(llm ? { llm } : {}),
       ctx,
@@ -86,7 +92,7 @@ function caseIdArg(argv: string[], cmd: string): string {
 /** status and cases go through the same turn as a chat would, so every channel shows the same thing. */
 async function caseCommand(text: string, caseId?: string): Promise<number> {
   const config = loadConfig();
-  return withStores(config, async (stores, ctx) => {
+  return withStores(config, { readOnly: true }, async (stores, ctx) => {
     // A script needs a failing exit code for a case that does not exist, like export gives.
     if (caseId && !(await stores.cases.get(caseId)))
       throw new IpcheckError('case_not_found', `case ${caseId} does not exist in ${stores.kv.describe}`);
@@ -103,7 +109,7 @@ async function exportCase(argv: string[]): Promise<number> {
   const id = caseIdArg(argv, 'export');
   const { values } = parseArgs({ args: argv.slice(1), options: { out: { type: 'string' } }, strict: true });
   const config = loadConfig();
-  return withStores(config, async (stores, ctx) => {
+  return withStores(config, { readOnly: true }, async (stores, ctx) => {
     const rec = await stores.cases.get(id);
     if (!rec) throw new IpcheckError('case_not_found', `case ${id} does not exist in ${stores.kv.describe}`);
     const files = await writeCaseExport(rec, ctx, values.out ?? config.exportDir, systemClock.now());

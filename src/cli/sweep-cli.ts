@@ -3,8 +3,8 @@ import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { systemClock } from '../app/clock.js';
-import { loadConfig } from '../config.js';
-import { openStores } from '../storage/open-store.js';
+import { type Config, loadConfig } from '../config.js';
+import { openStores, type Stores } from '../storage/open-store.js';
 import { CatalogCollector, CatalogService, catalogSaved } from '../sweep/catalog.js';
 import { SweepInputError } from '../sweep/decode.js';
 import { loadMarks } from '../sweep/load-watchlist.js';
@@ -80,6 +80,25 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     if (err instanceof SweepInputError) throw err;
     throw new SweepInputError(`${file} cannot be read: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
   }
+  // --save-catalog writes to the store, so it owns an SQLite file like a bot does; taken before the sweep,
+  // a store in use is said at once, not after a long sweep. A sweep that only reports takes nothing.
+  const stores = values['save-catalog']
+    ? await openStores(config.storeUrl, systemClock, { owner: 'sweep' })
+    : undefined;
+  try {
+    return await sweepInto(file, size, values, config, stores);
+  } finally {
+    await stores?.close();
+  }
+}
+
+async function sweepInto(
+  file: string,
+  size: number,
+  values: ReturnType<typeof parseSweepArgs>['values'],
+  config: Config,
+  stores: Stores | undefined,
+): Promise<number> {
   // The output file is opened first: a path that cannot be written fails before a long sweep, not after.
   let out: WriteStream | undefined;
   if (values.out) {
@@ -121,19 +140,9 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     out.end();
     await once(out, 'finish');
   }
-  if (catalog) {
+  if (catalog && stores) {
     catalog.partial ||= result.stoppedEarly !== undefined;
-    const stores = await openStores(config.storeUrl, systemClock);
-    try {
-      await new CatalogService(stores.kv, config.watchlistFile).save(
-        'local',
-        catalog,
-        file,
-        systemClock.now(),
-      );
-    } finally {
-      await stores.close();
-    }
+    await new CatalogService(stores.kv, config.watchlistFile).save('local', catalog, file, systemClock.now());
     process.stderr.write(`ipcheck: ${catalogSaved(catalog.listings.length, catalog.partial)}\n`);
   }
   const summary = summarizeSweep(result);

@@ -6,9 +6,19 @@ import Keyv from 'keyv';
 import { IpcheckError } from '../core/errors.js';
 import { type Kv, withDeadline } from './kv.js';
 import { KeyedMutex } from './mutex.js';
+import { claimStore, type OwnerMode, StoreInUseError, type StoreOwnership } from './store-owner.js';
 
 // SQLite file (the default) or process memory (tests). One instance owns the store, so an in-process
-// lock makes read-modify-write atomic. Two processes on one SQLite file are not supported: use Redis.
+// lock makes read-modify-write atomic. A second process on one SQLite file is refused at startup by the
+// owner lock (store-owner.ts); commands that only read open it read-only, beside the owner. Several
+// processes: use Redis.
+
+export interface SqliteOpenOptions {
+  /** Take the owner lock for this kind of process (every process that writes). */
+  owner?: OwnerMode;
+  /** Only read: no owner lock, no test write, and any write is refused. */
+  readOnly?: boolean;
+}
 
 const OP_TIMEOUT_MS = 5000;
 
@@ -57,6 +67,8 @@ export class LocalKv implements Kv {
     readonly describe: string,
     /** The SQLite adapter, for purging expired claims (none for memory://, which lives as long as a test). */
     private readonly sql?: SqlStore,
+    private readonly readOnly = false,
+    private readonly ownership?: StoreOwnership,
   ) {}
 
   static memory(): LocalKv {
@@ -67,7 +79,7 @@ export class LocalKv implements Kv {
   }
 
   /** Opens (and creates, with its folder) an SQLite file, and checks it answers. */
-  static async sqlite(path: string): Promise<LocalKv> {
+  static async sqlite(path: string, opts: SqliteOpenOptions = {}): Promise<LocalKv> {
     const file = resolve(path);
     const describe = `sqlite://${file}`;
     try {
@@ -78,18 +90,37 @@ export class LocalKv implements Kv {
         `cannot create the folder for ${describe}: ${(err as Error).message}`,
       );
     }
+    // The owner lock comes first: a second process is refused before it touches the file.
+    let ownership: StoreOwnership | undefined;
+    if (opts.owner && !opts.readOnly) {
+      try {
+        ownership = await claimStore(file, describe, opts.owner);
+      } catch (err) {
+        if (err instanceof StoreInUseError) throw err;
+        // A folder that cannot be written shows here first (the lock sits beside the file).
+        const msg = (err as Error).message;
+        const e = notWritable(describe, new Error(`taking its owner lock: ${msg}`));
+        throw e.message.includes(describe)
+          ? e
+          : new IpcheckError(
+              'store_unavailable',
+              `the case store (${describe}) failed taking its owner lock: ${msg}`,
+            );
+      }
+    }
     const store = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 3000 });
     const keyv = new Keyv({ store, namespace: 'ipcheck', throwOnErrors: true });
     // keyv re-emits store errors; without a listener an 'error' event would crash the process.
     keyv.on('error', () => {});
-    const kv = new LocalKv(keyv, describe, store as unknown as SqlStore);
+    const kv = new LocalKv(keyv, describe, store as unknown as SqlStore, opts.readOnly === true, ownership);
     try {
       await timed('its first read', describe, keyv.get('meta:probe'));
       // Reads work on a read-only file (or in a folder SQLite cannot write its journal to); only the first
       // case write would fail, in front of a seller. A test write here fails at startup instead.
-      await timed('a test write', describe, keyv.set('meta:probe', Date.now()));
+      if (!opts.readOnly) await timed('a test write', describe, keyv.set('meta:probe', Date.now()));
     } catch (err) {
       await keyv.disconnect().catch(() => {});
+      await ownership?.release();
       throw notWritable(describe, err);
     }
     // What a long run before this one left behind (a purge that fails only leaves rows for the next one).
@@ -102,7 +133,8 @@ export class LocalKv implements Kv {
    * Returns how many went. Only expired rows: a claim still within its window is what stops a retry.
    */
   async purgeExpiredClaims(now = Date.now()): Promise<number> {
-    if (!this.sql) return 0;
+    // A read-only open never writes, purges included.
+    if (!this.sql || this.readOnly) return 0;
     const sql = this.sql;
     const run = async () => {
       const rows = (await sql.query(
@@ -136,6 +168,15 @@ export class LocalKv implements Kv {
       });
   }
 
+  /** A read-only open (a command that only reads, beside the owner) never writes, whatever asks it to. */
+  private writable(what: string): void {
+    if (this.readOnly)
+      throw new IpcheckError(
+        'store_unavailable',
+        `the case store (${this.describe}) is open read-only here; ${what} was refused`,
+      );
+  }
+
   get<T>(key: string): Promise<T | undefined> {
     return timed(`reading ${key}`, this.describe, this.keyv.get<T>(key));
   }
@@ -146,10 +187,12 @@ export class LocalKv implements Kv {
   }
 
   async set(key: string, value: unknown, ttlMs?: number): Promise<void> {
+    this.writable(`writing ${key}`);
     await timed(`writing ${key}`, this.describe, this.keyv.set(key, value, ttlMs));
   }
 
   async delete(key: string): Promise<void> {
+    this.writable(`deleting ${key}`);
     await timed(`deleting ${key}`, this.describe, this.keyv.delete(key));
   }
 
@@ -199,6 +242,10 @@ export class LocalKv implements Kv {
 
   async close(): Promise<void> {
     await this.purging;
-    await this.keyv.disconnect();
+    try {
+      await this.keyv.disconnect();
+    } finally {
+      await this.ownership?.release();
+    }
   }
 }

@@ -21,7 +21,11 @@ export async function runSlack(config: Config, slackCfg: SlackConfig): Promise<n
   const ctx = { ...(await loadContext()), defaults: config.defaults, timeZone: config.timeZone };
   const err = (line: string) => process.stderr.write(`${line}\n`);
   const logger = makeLogger(err);
-  const stores = await openStores(config.storeUrl, systemClock, logger);
+  // This process owns an SQLite store (a second one on the same file is refused at startup).
+  const stores = await openStores(config.storeUrl, systemClock, {
+    owner: config.teams ? 'slack+teams' : 'slack',
+    log: logger,
+  });
   // Model failures at warn: the logger's level drops info lines.
   const llm = await createLanguageModel(config.llm, (m, level) => logger[level](m));
   // Bolt's Logger is a Log: the same scrubbed lines for ipcheck's own messages.

@@ -23,7 +23,8 @@ export async function runTeams(config: Config, cfg: TeamsConfig): Promise<number
   keepSecrets(secretsOf(config));
   const ctx = { ...(await loadContext()), defaults: config.defaults, timeZone: config.timeZone };
   const logger = makeLogger((line: string) => process.stderr.write(`${line}\n`));
-  const stores = await openStores(config.storeUrl, systemClock, logger);
+  // This process owns an SQLite store (a second one on the same file is refused at startup).
+  const stores = await openStores(config.storeUrl, systemClock, { owner: 'teams', log: logger });
   // Bolt's Logger is a Log: the same scrubbed lines for ipcheck's own messages.
   const log = logger;
   const llm = await createLanguageModel(config.llm, (m, level) => logger[level](m));
