@@ -4,6 +4,7 @@ import { userText } from '../../../core/errors.js';
 import type { CoreEvent } from '../../../core/step.js';
 import { draftTitle } from '../../../drafting/draft-names.js';
 import { currentDraft } from '../../shared/drafts.js';
+import { spreadLegalNews } from '../../shared/legal-news.js';
 import { once } from '../../shared/once.js';
 import { updateIfChanged } from '../../shared/update-if-changed.js';
 import { ACTION, type ButtonValue, decodeValue } from '../action-ids.js';
@@ -227,19 +228,41 @@ async function legalAck(c: Click): Promise<void> {
     const who = esc.ackBy === c.user ? 'you' : `<@${esc.ackBy}>`;
     return void (await tell(c, `${rec.id} was already acknowledged by ${who}, so nothing was posted again.`));
   }
-  await refreshLegalParent(c.deps, c.client, rec);
-  await c.client.chat.postMessage({
-    channel: esc.channel,
-    thread_ts: esc.ts,
-    text: `Acknowledged by <@${c.user}>.`,
-  });
+  // Recorded: now the notices, then the parent, each on its own (shared/legal-news.ts).
   const t = rec.sellerThread;
-  if (t)
-    await c.client.chat.postMessage({
-      channel: t.channel,
-      ...(t.ts ? { thread_ts: t.ts } : {}),
-      text: `Legal (<@${c.user}>) acknowledged ${rec.id} and is on it.`,
-    });
+  const trouble = await spreadLegalNews(
+    {
+      caseId: rec.id,
+      done: 'acknowledged',
+      notices: [
+        {
+          who: 'this legal thread',
+          post: () =>
+            c.client.chat.postMessage({
+              channel: esc.channel,
+              thread_ts: esc.ts,
+              text: `Acknowledged by <@${c.user}>.`,
+            }),
+        },
+        ...(t
+          ? [
+              {
+                who: 'the seller',
+                post: () =>
+                  c.client.chat.postMessage({
+                    channel: t.channel,
+                    ...(t.ts ? { thread_ts: t.ts } : {}),
+                    text: `Legal (<@${c.user}>) acknowledged ${rec.id} and is on it.`,
+                  }),
+              },
+            ]
+          : []),
+      ],
+      refreshParent: () => refreshLegalParent(c.deps, c.client, rec),
+    },
+    (line) => c.deps.log.warn(line),
+  );
+  if (trouble) await tell(c, trouble);
 }
 
 /** Request info and Resolve open a form, and only on a case that is with legal and not resolved. */
