@@ -55,7 +55,8 @@ describe('Slack: the legal parent message cannot be updated', () => {
     const n = h.api.callsTo('views.open').length;
     await ui(h).press('Resolve', parent, { user: LAWYER, channel: LEGAL });
     await eventually(() => expect(h.api.callsTo('views.open')).toHaveLength(n + 1));
-    const meta = (h.api.callsTo('views.open')[n]?.args.view as { private_metadata: string }).private_metadata;
+    const view = h.api.callsTo('views.open')[n]?.args.view as { private_metadata?: string } | undefined;
+    const meta = view?.private_metadata ?? '';
     h.api.failNext('chat.update', { error: 'message_not_found' });
     const r = await h.submit({
       user: LAWYER,
