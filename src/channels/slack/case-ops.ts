@@ -56,7 +56,7 @@ export async function turnAndPost(
     const target = await deps.stores.cases.get(cmd.caseId);
     if (target && otherWorkspace(target, team)) {
       const replies = [notFoundReply(cmd.caseId)];
-      await postReplies(client, where, replies, { caseId: '' });
+      await postReplies(client, deps.log, where, replies, { caseId: '' });
       return { replies, effects: [] };
     }
   }
@@ -93,7 +93,7 @@ export async function turnAndPost(
     return r;
   }
   const rec = r.caseId ? await deps.stores.cases.get(r.caseId) : undefined;
-  await postReplies(client, where, r.replies, {
+  await postReplies(client, deps.log, where, r.replies, {
     caseId: r.caseId ?? '',
     ...(rec?.escalation?.permalink ? { escalatedTo: rec.escalation.permalink } : {}),
   });

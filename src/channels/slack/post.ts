@@ -1,6 +1,7 @@
 import type { Reply } from '../../core/replies.js';
+import { newestTs, postSafely } from './post-once.js';
 import { type OutcomeView, renderSlack, type SlackMessage } from './render-block-kit.js';
-import type { WebClient } from './slack-deps.js';
+import type { Log, WebClient } from './slack-deps.js';
 
 export interface Where {
   channel: string;
@@ -8,33 +9,55 @@ export interface Where {
   thread_ts?: string;
 }
 
-/** Posts messages in order (Slack keeps thread order by arrival); returns their timestamps. */
+/**
+ * Posts messages in order (Slack keeps thread order by arrival), each once even when Slack's answer is
+ * lost (post-once.ts); returns their timestamps.
+ */
 export async function postMessages(
   client: WebClient,
+  log: Log,
   where: Where,
   messages: readonly SlackMessage[],
 ): Promise<string[]> {
   const ts: string[] = [];
+  // Outside a thread, each is looked for among the messages after the newest one before the first.
+  const after = where.thread_ts || messages.length === 0 ? undefined : await newestTs(client, where.channel);
   for (const m of messages) {
-    const r = await client.chat.postMessage({
-      channel: where.channel,
-      ...(where.thread_ts ? { thread_ts: where.thread_ts } : {}),
-      text: m.text,
-      blocks: m.blocks,
-      unfurl_links: false,
-    });
-    if (r.ts) ts.push(r.ts);
+    ts.push(
+      await postSafely(
+        client,
+        log,
+        {
+          channel: where.channel,
+          ...(where.thread_ts ? { thread_ts: where.thread_ts } : {}),
+          text: m.text,
+          blocks: m.blocks,
+          unfurl_links: false,
+        },
+        after ? { after } : {},
+      ),
+    );
   }
   return ts;
 }
 
+/** One plain message where `where` says, once (post-once.ts). */
+export function postText(client: WebClient, log: Log, where: Where, text: string): Promise<string> {
+  return postSafely(client, log, {
+    channel: where.channel,
+    ...(where.thread_ts ? { thread_ts: where.thread_ts } : {}),
+    text,
+  });
+}
+
 export function postReplies(
   client: WebClient,
+  log: Log,
   where: Where,
   replies: readonly Reply[],
   view: OutcomeView,
 ): Promise<string[]> {
-  return postMessages(client, where, renderSlack(replies, view));
+  return postMessages(client, log, where, renderSlack(replies, view));
 }
 
 /** The Slack error code of a failed Web API call ("not_in_channel"…), if it is one. */

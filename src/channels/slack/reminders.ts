@@ -1,6 +1,7 @@
 import { runDueReminders } from '../../core/run-reminders.js';
 import type { InFlight } from '../shared/in-flight.js';
 import { reminderDeps, startRounds } from '../shared/rounds.js';
+import { postText } from './post.js';
 import type { SlackDeps, WebClient } from './slack-deps.js';
 
 /**
@@ -15,18 +16,21 @@ export async function postDueReminders(deps: SlackDeps, client: WebClient): Prom
       const rec = await deps.stores.cases.get(r.caseId);
       const esc = rec?.escalation;
       const t = rec?.sellerThread;
+      // Once each, even when Slack stores it but its answer is lost (post-once.ts).
       if (esc)
-        await client.chat.postMessage({
-          channel: esc.channel,
-          thread_ts: esc.ts,
-          text: `:alarm_clock: ${r.text}`,
-        });
+        await postText(
+          client,
+          deps.log,
+          { channel: esc.channel, thread_ts: esc.ts },
+          `:alarm_clock: ${r.text}`,
+        );
       else if (t)
-        await client.chat.postMessage({
-          channel: t.channel,
-          ...(t.ts ? { thread_ts: t.ts } : {}),
-          text: `:alarm_clock: ${r.text}`,
-        });
+        await postText(
+          client,
+          deps.log,
+          { channel: t.channel, ...(t.ts ? { thread_ts: t.ts } : {}) },
+          `:alarm_clock: ${r.text}`,
+        );
     },
     // Teams cases are reminded by the Teams loop (teams/reminders.ts), in Teams.
     (rec) => rec.channel !== 'teams',

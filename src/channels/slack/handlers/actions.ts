@@ -13,7 +13,7 @@ import { turnAndPost } from '../case-ops.js';
 import { editModal } from '../drafts.js';
 import { type EscalateResult, escalate, questionModal, refreshLegalParent, resolveModal } from '../legal.js';
 import type { LegalMembers } from '../legal-members.js';
-import { postMessages, type Where } from '../post.js';
+import { postMessages, postText, type Where } from '../post.js';
 import { draftMessages } from '../render-block-kit.js';
 import { type SlackDeps, threadKey, type WebClient } from '../slack-deps.js';
 
@@ -96,6 +96,7 @@ async function showDraft(c: Click): Promise<void> {
     return void (await tell(c, 'There is no such draft for this case (its answers may have changed).'));
   await postMessages(
     c.client,
+    c.deps.log,
     c.where,
     draftMessages(d.draft, { caseId: rec.id, edited: Boolean(d.saved?.editedAt) }),
   );
@@ -116,7 +117,7 @@ async function regenerate(c: Click): Promise<void> {
   const kind = c.value.d ?? 'dispute_reply';
   const rec = await c.deps.stores.cases.update(c.value.c, (cur) => draftRegenerated(cur, actor(c), kind));
   const d = currentDraft(rec, kind, c.deps);
-  if (d) await postMessages(c.client, c.where, draftMessages(d.draft, { caseId: rec.id }));
+  if (d) await postMessages(c.client, c.deps.log, c.where, draftMessages(d.draft, { caseId: rec.id }));
 }
 
 async function markSent(c: Click): Promise<void> {
@@ -144,10 +145,12 @@ async function markSent(c: Click): Promise<void> {
         blocks: first.blocks,
       });
   }
-  await c.client.chat.postMessage({
-    ...c.where,
-    text: `<@${c.user}> marked the ${draftTitle(kind, { lower: true })} as sent. It is recorded on ${rec.id}.`,
-  });
+  await postText(
+    c.client,
+    c.deps.log,
+    c.where,
+    `<@${c.user}> marked the ${draftTitle(kind, { lower: true })} as sent. It is recorded on ${rec.id}.`,
+  );
 }
 
 // An escalation posts a handful of messages: a try still holding its claim after this long has died,
@@ -238,22 +241,24 @@ async function legalAck(c: Click): Promise<void> {
         {
           who: 'this legal thread',
           post: () =>
-            c.client.chat.postMessage({
-              channel: esc.channel,
-              thread_ts: esc.ts,
-              text: `Acknowledged by <@${c.user}>.`,
-            }),
+            postText(
+              c.client,
+              c.deps.log,
+              { channel: esc.channel, thread_ts: esc.ts },
+              `Acknowledged by <@${c.user}>.`,
+            ),
         },
         ...(t
           ? [
               {
                 who: 'the seller',
                 post: () =>
-                  c.client.chat.postMessage({
-                    channel: t.channel,
-                    ...(t.ts ? { thread_ts: t.ts } : {}),
-                    text: `Legal (<@${c.user}>) acknowledged ${rec.id} and is on it.`,
-                  }),
+                  postText(
+                    c.client,
+                    c.deps.log,
+                    { channel: t.channel, ...(t.ts ? { thread_ts: t.ts } : {}) },
+                    `Legal (<@${c.user}>) acknowledged ${rec.id} and is on it.`,
+                  ),
               },
             ]
           : []),

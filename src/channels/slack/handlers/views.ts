@@ -12,7 +12,7 @@ import { readEdit } from '../drafts.js';
 import { answerForm, type FormAck, type Verdict } from '../form-ack.js';
 import { refreshLegalParent } from '../legal.js';
 import type { LegalMembers } from '../legal-members.js';
-import { postMessages } from '../post.js';
+import { postMessages, postText } from '../post.js';
 import { draftMessages, escapeMrkdwn } from '../render-block-kit.js';
 import type { SlackDeps, WebClient } from '../slack-deps.js';
 
@@ -169,11 +169,12 @@ function registerLegalForm(app: App, deps: SlackDeps, members: LegalMembers, for
                         {
                           who: 'the legal thread',
                           post: () =>
-                            client.chat.postMessage({
-                              channel: esc.channel,
-                              thread_ts: esc.ts,
-                              text: form.tellLegal(text, user),
-                            }),
+                            postText(
+                              client,
+                              deps.log,
+                              { channel: esc.channel, thread_ts: esc.ts },
+                              form.tellLegal(text, user),
+                            ),
                         },
                       ]
                     : []),
@@ -181,8 +182,7 @@ function registerLegalForm(app: App, deps: SlackDeps, members: LegalMembers, for
                     ? [
                         {
                           who: 'the seller',
-                          post: () =>
-                            client.chat.postMessage({ ...where, text: form.tellSeller(saved, text, user) }),
+                          post: () => postText(client, deps.log, where, form.tellSeller(saved, text, user)),
                         },
                       ]
                     : []),
@@ -251,7 +251,12 @@ function registerDraftEdit(app: App, deps: SlackDeps): void {
             const where = sellerWhere(saved);
             const d = currentDraft(saved, kind, deps);
             if (where && d)
-              await postMessages(client, where, draftMessages(d.draft, { caseId: saved.id, edited: true }));
+              await postMessages(
+                client,
+                deps.log,
+                where,
+                draftMessages(d.draft, { caseId: saved.id, edited: true }),
+              );
           },
         };
       });
