@@ -117,7 +117,7 @@ const EVENT_CLAIMS: { re: RegExp; whole: boolean }[] = [
   },
   {
     re: new RegExp(
-      String.raw`\b(?:will|'ll|is going to|are going to)\s+(?:(?:now|soon|definitely|certainly|surely|probably|likely)\s+)?(?:${WILL})\b`,
+      String.raw`\b(?:will|'ll|(?:is|are) (?:going|likely|expected|about|set|sure|certain|bound) to)\s+(?:(?:now|soon|definitely|certainly|surely|probably|likely|most|very|almost|quickly|shortly)\s+){0,2}(?:${WILL})\b`,
       'gi',
     ),
     whole: true,

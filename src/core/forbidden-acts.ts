@@ -18,6 +18,8 @@ export interface ForbiddenAct {
   when: 'always' | 'preserve';
   /** Matches in plain text; the named group `v` is the verb the act's polarity is read from. */
   re: RegExp;
+  /** Keeping what the act destroys: the act is advised when keeping is advised against ("not worth keeping"). */
+  notKept?: RegExp;
   /** The same act in Chinese, read with Chinese negations. */
   zh?: RegExp;
 }
@@ -32,6 +34,8 @@ const anyOf = (parts: string[], flags = 'dg') =>
 // "clear a complaint"); these count with any object while everything must be kept.
 const DESTROY = w`(?:delet\w*|remov\w*|eras\w*|wip(?:e|es|ed|ing)|scrub\w*|purg\w*|destroy\w*|shred\w*|discard\w*|dispos\w*|trash\w*|expung\w*|obliterat\w*|nuk(?:e|es|ed|ing)|get(?:ting)? rid of|got rid of|clean\w* (?:up|out)|throw\w* (?:away|out)|threw (?:away|out)|do away with|sell\w* off|sold off|liquidat\w*|dump\w*)`;
 const DESTROY_RECORDS = w`(?:${DESTROY}|clear(?:s|ed|ing)?|empt(?:y|ies|ied|ying)|eliminat\w*|burn\w*|overwrit\w*|wash\w* away)`;
+// Keeping, the opposite of destroying.
+const KEEP = w`(?:keep(?:s|ing)?|kept|preserv\w*|retain\w*|sav(?:e|es|ing)|stor(?:e|es|ing)|hold(?:s|ing)? on to|archiv\w*)`;
 // Records are what a dispute or a court case is proven with; "files" or "photos" alone may be a listing's
 // own (removing an infringing photo from a listing is right after a platform complaint).
 const RECORDS = w`(?:records?|history|histories|logs?|chats?|conversations?|messages?|e-?mails?|mails?|inbox(?:es)?|invoices?|receipts?|orders?|data|evidence|screenshots?|(?:original|raw|source|sales|order|invoice|chat|customer|design) (?:files?|photos?|documents?)|paperwork|spreadsheets?|reports?|traces?|trail|correspondence|transactions?|statements?|ledgers?|backups?|archives?)\b`;
@@ -56,6 +60,12 @@ export const FORBIDDEN_ACTS: readonly ForbiddenAct[] = [
     re: anyOf([
       w`\b(?<v>${DESTROY_RECORDS})\s+${GAP}${RECORDS}`,
       w`\b${RECORDS}\s+(?:(?!(?:and|but|so|then|keep|not|never)\b)[\w'$-]+\s+){0,4}?(?<v>${DESTROY_RECORDS})`,
+      // "the records can go"
+      w`\b${RECORDS}\s+(?:[\w'$-]+\s+){0,2}?(?<v>(?:can|may|could|should|might) (?:safely |just |now |all )?go)\b`,
+    ]),
+    notKept: anyOf([
+      w`\b(?<v>${KEEP})\s+${GAP}${RECORDS}`,
+      w`\b${RECORDS}\s+(?:[\w'$-]+\s+){0,4}?(?<v>${KEEP})\b`,
     ]),
     zh: new RegExp(
       `(?:删除|删掉|删|清空|清除|销毁|丢掉|扔掉).{0,10}?(?:${ZH_RECORDS})|(?:${ZH_RECORDS}).{0,6}?(?:删|清空|清除|销毁)`,
@@ -67,6 +77,10 @@ export const FORBIDDEN_ACTS: readonly ForbiddenAct[] = [
     label: 'deleting something while the case must keep everything',
     when: 'preserve',
     re: anyOf([w`\b(?<v>${DESTROY})\b`]),
+    // "no need to keep the listing" (but "no need to keep it online" takes it offline: right).
+    notKept: anyOf([
+      w`\b(?<v>${KEEP})\s+(?:it|them|everything|anything|all of it|the (?:listing|listings|photos?|images?|stock|inventory|product|goods|store))\b(?!\s+(?:online|up|live|active|visible|for sale|on sale|running|listed|selling))`,
+    ]),
     zh: /删|清空|清除|销毁|丢掉|扔掉/dg,
   },
   {
@@ -88,8 +102,9 @@ export const FORBIDDEN_ACTS: readonly ForbiddenAct[] = [
     label: 'paying or settling yourself',
     when: 'always',
     re: anyOf([
-      w`\b(?<v>pay(?:s|ing)?)(?=\s+${PAY_OBJECT}|\s*(?:[.,;:!?)]|$))`,
-      w`\b(?<v>settl(?:e|es|ing))\b(?!\s+(?:on|in|down|into|for)\b)`,
+      w`\b(?<v>pay(?:s|ing)?)(?=\s+${PAY_OBJECT}|\s+(?:and|or|but|so|then|before|today|tonight|soon|fast|to (?:them|the|their))\b|\s*(?:[.,;:!?)]|$))`,
+      w`\b(?<v>paying)(?=\s+(?:is|are|was|would|will|could|can|may|might|seems|looks|makes|sounds)\b)`,
+      w`\b(?<v>settl(?:e|es|ing))\b(?!\s+(?:on|in|down|into)\b)`,
       w`\b(?<v>(?:send|wire|transfer|give|hand)\w*(?: over)?) (?:them |the (?:firm|plaintiff|brand|complainant) )?(?:the |some |any |your |their )?(?:money|funds|payment|cash|amount|sum)\b`,
       w`\b(?<v>(?:accept|agree to|take|sign)\w*) (?:the |their |this |that )?(?:demand|settlement offer|settlement|offer|terms|payment link)\b`,
       w`\b(?:be|get|gets|getting) (?<v>paid)\b(?! (?:to you|back|out to you))`,
@@ -102,7 +117,7 @@ export const FORBIDDEN_ACTS: readonly ForbiddenAct[] = [
     when: 'always',
     re: anyOf([
       w`\b(?<v>${CONTACT})(?: (?:directly|yourself|personally|back))?(?: (?:to|with|back to))? ${FIRM}`,
-      w`\b(?<v>(?:answer|repl|respond|writ|e-?mail)\w*)(?: (?:to )?(?:it|them|the letter|the e-?mail|the demand|their letter|their e-?mail))? (?:yourself|yourselves|myself|ourselves|personally)\b`,
+      w`\b(?<v>(?:answer|repl|respond|writ|e-?mail)\w*)(?: (?:back )?(?:to )?(?:it|them|(?:the|their|this|that) (?:demand |cease-and-desist |c&d |lawyer's |firm's )?(?:letter|e-?mail|demand|notice)))? (?:yourself|yourselves|myself|ourselves|personally)\b`,
     ]),
     zh: /(?:给|跟|和|联系).{0,6}(?:律师|律所|原告).{0,6}(?:发邮件|回复|回信|联系|沟通|谈)/dg,
   },
@@ -110,7 +125,12 @@ export const FORBIDDEN_ACTS: readonly ForbiddenAct[] = [
     id: 'ignore',
     label: 'ignoring the complaint',
     when: 'always',
-    re: /\b(?<v0>ignor\w*|disregard\w*|do nothing|wait\w* it out|sit(?:ting)? on it|let (?:it|the (?:case|complaint|letter|deadline)) (?:slide|go|lapse|pass))\b/dg,
+    re: anyOf([
+      w`\b(?<v>ignor\w*|disregard\w*|do nothing|wait\w* it out|sit(?:ting)? on it|let (?:it|the (?:case|complaint|letter|deadline)) (?:slide|go|lapse|pass))\b`,
+      // Not answering, said as advice: "no need to respond" (but "no need to reply yourself" is the firm rule).
+      w`\b(?<v>(?:no need|not necessary|unnecessary|pointless|no point) (?:to|in) (?:reply|replying|respond|responding|answer|answering|react|reacting|do anything|doing anything))\b(?! (?:yourself|personally|directly|to (?:them|the (?:firm|law firm|lawyers?|plaintiff)|their)))`,
+      w`\b(?<v>(?:leave|leaving|let) (?:it|them|the (?:letter|e-?mail|complaint|case|notice|demand|summons)) (?:unanswered|alone|be))\b`,
+    ]),
     zh: /不理|不管|忽略|无视/dg,
   },
   {
@@ -192,8 +212,13 @@ interface Found {
   /** Where the act's verb starts and ends in the sentence. */
   start: number;
   end: number;
+  /** Found as keeping what the act destroys: advised when keeping is advised against. */
+  kept?: boolean;
   advised: boolean;
 }
+
+/** How an act's own words put it: advised, advised against, or neither (a condition, someone else's act). */
+type Reading = 'advised' | 'against' | 'neither';
 
 const TOKEN = /[\p{L}\p{N}'$-]+|[^\s\p{L}\p{N}]/gu;
 
@@ -209,13 +234,19 @@ function theirs(words: string[]): boolean {
  * What the words before a verb say about it: negations and words against it (their count's parity), or a
  * frame that makes it not the seller's act or not advice at all.
  */
-function readBefore(before: string, gerund: boolean): { negations: number; frame: boolean; opens: boolean } {
+function readBefore(
+  before: string,
+  gerund: boolean,
+  passive: boolean,
+): { negations: number; frame: boolean; opens: boolean } {
   const tokens = before.match(TOKEN) ?? [];
   let negations = 0;
   let content = 0;
   for (let i = tokens.length - 1; i >= 0; i--) {
     const t = tokens[i] as string;
     const prev = tokens[i - 1];
+    // "why not relist it?" suggests it.
+    if (t === 'not' && prev === 'why') return { negations, frame: false, opens: false };
     if (!/[\p{L}\p{N}]/u.test(t) || /^(?:and|but|then|so|yet|or|nor|however)$/.test(t))
       return { negations, frame: false, opens: content === 0 };
     if (prev === 'even' && /^(?:if|after|when|though)$/.test(t))
@@ -240,7 +271,9 @@ function readBefore(before: string, gerund: boolean): { negations: number; frame
         return { negations, frame: true, opens: false };
       return { negations, frame: false, opens: false };
     }
-    if (THIRD.has(t)) return { negations, frame: true, opens: false };
+    // Someone else acting ("plaintiff firms tend to ignore…"); but in the passive ("they can be deleted")
+    // the subject is what the act is done to, and the seller is the one told to do it.
+    if (THIRD.has(t)) return { negations, frame: !passive, opens: false };
     if (CARRY.has(t)) {
       if (
         !/^(?:just|simply|quickly|immediately|now|then|also|safely|really|actually|even|ever|only|first)$/.test(
@@ -269,17 +302,42 @@ function favouredBy(after: string): boolean {
 // ("do not delete, move or change"): the second shares the first one's negation.
 const JOINED = /^(?:\s*,\s*|(?:\s+[\w'$-]+){0,6}?\s*,?\s+(?:or|nor)\s+)$/;
 
-function actsIn(sentence: string): Found[] {
+const BE =
+  /(?:^|\s)(?:be|been|being|is|are|was|were|get|gets|got|getting)\s+(?:(?:safely|just|all|now|then|also|simply)\s+)?$/;
+const PRONOUN_OBJECT = /^\s+(?:it|them|those|these|everything|all of (?:it|them)|both)\b/;
+const PRONOUN_SUBJECT = /\b(?:they|those|these|it|all of (?:it|them)|everything)\s+(?:[\w']+\s+){0,3}$/;
+const MENTIONS_RECORDS = new RegExp(String.raw`\b${RECORDS}|${ZH_RECORDS}`);
+
+/** How the words around an act put it (the act's verb at `start`…`end` of the sentence). */
+function read(sentence: string, start: number, end: number): Reading {
+  const verb = sentence.slice(start, end);
+  const gerund = /^\w+ing\b/.test(verb);
+  const before = sentence.slice(0, start);
+  const passive = /^\w+(?:ed|en)\b/.test(verb) && BE.test(before);
+  const b = readBefore(before, gerund, passive);
+  if (b.frame) return 'neither';
+  let advised = b.negations % 2 === 0;
+  const after = sentence.slice(end);
+  // "delete nothing", "pay none of it": the object forbids it.
+  if (/^\s+(?:nothing|none|no)\b/.test(after)) advised = !advised;
+  else if (advised && gerund && b.opens) advised = favouredBy(after);
+  return advised ? 'advised' : 'against';
+}
+
+function actsIn(sentence: string, previous = ''): Found[] {
   const found: Found[] = [];
-  for (const act of FORBIDDEN_ACTS) {
-    for (const m of sentence.matchAll(act.re)) {
+  const add = (act: ForbiddenAct, re: RegExp, kept: boolean) => {
+    for (const m of sentence.matchAll(re)) {
       const groups = Object.values(m.indices?.groups ?? {});
       const span = groups.find((g) => g !== undefined) ?? m.indices?.[0];
-      if (!span) continue;
-      found.push({ act, start: span[0], end: span[1], advised: true });
+      if (span) found.push({ act, start: span[0], end: span[1], advised: true, ...(kept ? { kept } : {}) });
     }
-    if (!act.zh) continue;
-    for (const m of sentence.matchAll(act.zh)) {
+  };
+  const records = FORBIDDEN_ACTS.find((a) => a.id === 'destroy_records') as ForbiddenAct;
+  for (const act of FORBIDDEN_ACTS) {
+    add(act, act.re, false);
+    if (act.notKept) add(act, act.notKept, true);
+    for (const m of act.zh ? sentence.matchAll(act.zh) : []) {
       const at = m.index ?? 0;
       const clause =
         sentence
@@ -289,27 +347,29 @@ function actsIn(sentence: string): Found[] {
       found.push({ act, start: at, end: at + m[0].length, advised: !NEGATED_BEFORE_ZH.test(clause) });
     }
   }
+  // "The records are not needed; delete them": a deletion whose object is a pronoun standing for records.
+  if (MENTIONS_RECORDS.test(`${previous} ${sentence}`)) {
+    for (const f of [...found]) {
+      if (f.act.id !== 'delete' || f.kept) continue;
+      const pronoun =
+        PRONOUN_OBJECT.test(sentence.slice(f.end)) || PRONOUN_SUBJECT.test(sentence.slice(0, f.start));
+      if (pronoun) found.push({ ...f, act: records });
+    }
+  }
   found.sort((a, b) => a.start - b.start);
   const lawyerDecides = LAWYER_DECIDES.test(sentence);
   for (const [i, f] of found.entries()) {
     if (/\p{Script=Han}/u.test(sentence.slice(f.start, f.end))) continue;
-    const verb = sentence.slice(f.start, f.end);
     const prev = found
       .slice(0, i)
       .reverse()
-      .find((x) => x.end <= f.start);
-    if (prev && JOINED.test(sentence.slice(prev.end, f.start))) {
+      .find((x) => x.end <= f.start && !x.kept);
+    if (!f.kept && prev && JOINED.test(sentence.slice(prev.end, f.start))) {
       f.advised = prev.advised;
       continue;
     }
-    const gerund = /^\w+ing\b/.test(verb);
-    const before = readBefore(sentence.slice(0, f.start), gerund);
-    let advised = !before.frame && before.negations % 2 === 0;
-    const after = sentence.slice(f.end);
-    // "delete nothing", "pay none of it": the object forbids it.
-    if (/^\s+(?:nothing|none|no)\b/.test(after)) advised = !advised;
-    else if (advised && gerund && before.opens) advised = favouredBy(after);
-    f.advised = advised && !lawyerDecides;
+    const r = read(sentence, f.start, f.end);
+    f.advised = !lawyerDecides && (f.kept ? r === 'against' : r === 'advised');
   }
   return found;
 }
@@ -325,8 +385,9 @@ export interface AdvisedAct {
  * `preserve` (mustPreserve) holds.
  */
 export function advisedAct(text: string, opts: { preserve: boolean }): AdvisedAct | undefined {
-  for (const sentence of sentences(plainText(text))) {
-    const hit = actsIn(sentence).find(
+  const all = sentences(plainText(text));
+  for (const [i, sentence] of all.entries()) {
+    const hit = actsIn(sentence, all[i - 1]).find(
       (f) => f.advised && (f.act.when === 'always' || (opts.preserve && f.act.when === 'preserve')),
     );
     if (hit) return { act: hit.act, sentence };
@@ -336,7 +397,8 @@ export function advisedAct(text: string, opts: { preserve: boolean }): AdvisedAc
 
 /** Whether a text advises deleting anything (listings, records, messages, stock): wrong while a case keeps everything. */
 export function advisesDeletion(text: string): boolean {
-  return sentences(plainText(text)).some((s) =>
-    actsIn(s).some((f) => f.advised && (f.act.id === 'delete' || f.act.id === 'destroy_records')),
+  const all = sentences(plainText(text));
+  return all.some((s, i) =>
+    actsIn(s, all[i - 1]).some((f) => f.advised && (f.act.id === 'delete' || f.act.id === 'destroy_records')),
   );
 }

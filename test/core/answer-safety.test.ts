@@ -144,7 +144,47 @@ const HOSTILE: [string, string, Facts, string][] = [
   ],
   ['answer their lawyers', 'guidance#1.3', LETTER, 'You can answer their lawyers yourself [1].'],
   ['ignore', 'facts#us.default-judgment', COURT, 'Just ignore the case; nothing will happen [1].'],
+  [
+    'a passive with "they"',
+    'facts#us.keep-evidence',
+    PLATFORM,
+    'The sales records are no longer needed, so they can be deleted [1].',
+  ],
+  [
+    'a pronoun for the records',
+    'facts#us.keep-evidence',
+    PLATFORM,
+    'Keeping the records is not necessary; delete them [1].',
+  ],
+  ['not worth keeping', 'facts#us.keep-evidence', PLATFORM, 'Those invoices are not worth keeping [1].'],
+  ['the records can go', 'facts#us.keep-evidence', PLATFORM, 'The records can go [1].'],
+  ['why not', 'facts#ae.relist-violation', PLATFORM, 'Why not relist it from another warehouse? [1]'],
+  ['pay and move on', 'facts#us.no-settlement-figures', PLATFORM, 'Best to pay and move on [1].'],
+  [
+    'settle for',
+    'facts#us.no-settlement-figures',
+    COURT,
+    'Most sellers settle for a few thousand dollars [1].',
+  ],
+  [
+    'no need to respond',
+    'facts#us.preserve-on-letter',
+    LETTER,
+    'There is no need to respond to the letter [1].',
+  ],
+  [
+    'the demand letter yourself',
+    'facts#us.preserve-on-letter',
+    LETTER,
+    'Answer the demand letter yourself [1].',
+  ],
   // Invented facts about the case.
+  [
+    'a likely outcome',
+    'facts#us.lawyer-not-seller',
+    COURT,
+    'The plaintiff will most likely drop the case [1].',
+  ],
   ['a withdrawal', 'facts#us.lawyer-not-seller', COURT, 'The plaintiff has withdrawn the complaint [1].'],
   [
     'a dismissal in the past',
@@ -297,6 +337,32 @@ const BENIGN: [string, string, Facts, string][] = [
     LETTER,
     'Relisting is not allowed while the case runs [1].',
   ],
+  [
+    'an aside',
+    'facts#us.keep-evidence',
+    COURT,
+    'You must not, under any circumstances, delete the records [1].',
+  ],
+  ['before you delete', 'facts#us.keep-evidence', COURT, 'Ask legal before you delete anything [1].'],
+  [
+    'their demand, reported',
+    'facts#us.verify-case',
+    COURT,
+    'If they ask you to pay, send the request to legal [1].',
+  ],
+  [
+    'the lawyer answers',
+    'guidance#1.3',
+    LETTER,
+    'Do not answer the letter yourself; a US lawyer answers it [1].',
+  ],
+  [
+    'keep every record',
+    'facts#us.preserve-on-letter',
+    LETTER,
+    'Keep every record until the lawyer says otherwise [1].',
+  ],
+  ['we do not recommend', 'facts#us.keep-evidence', COURT, 'We do not recommend deleting the records [1].'],
 ];
 
 describe('a cited answer that advises harm or invents facts is not shown', () => {
