@@ -7,6 +7,11 @@ export interface Where {
   channel: string;
   /** Absent in a DM without threads: the reply goes to the conversation itself. */
   thread_ts?: string;
+  /**
+   * Outside a thread, a message the posts come after (the seller's own): a post whose answer is lost is
+   * looked for from there on, without reading the channel first (post-once.ts).
+   */
+  after?: string;
 }
 
 /**
@@ -21,7 +26,10 @@ export async function postMessages(
 ): Promise<string[]> {
   const ts: string[] = [];
   // Outside a thread, each is looked for among the messages after the newest one before the first.
-  const after = where.thread_ts || messages.length === 0 ? undefined : await newestTs(client, where.channel);
+  const after =
+    where.thread_ts || messages.length === 0
+      ? undefined
+      : (where.after ?? (await newestTs(client, where.channel)));
   for (const m of messages) {
     ts.push(
       await postSafely(
@@ -43,11 +51,17 @@ export async function postMessages(
 
 /** One plain message where `where` says, once (post-once.ts). */
 export function postText(client: WebClient, log: Log, where: Where, text: string): Promise<string> {
-  return postSafely(client, log, {
-    channel: where.channel,
-    ...(where.thread_ts ? { thread_ts: where.thread_ts } : {}),
-    text,
-  });
+  return postSafely(
+    client,
+    log,
+    {
+      channel: where.channel,
+      ...(where.thread_ts ? { thread_ts: where.thread_ts } : {}),
+      text,
+      unfurl_links: false,
+    },
+    where.after ? { after: where.after } : {},
+  );
 }
 
 export function postReplies(

@@ -65,6 +65,32 @@ describe('Slack: a post stored by Slack whose answer was lost appears once', () 
     expect(count(ui(h).threadText(root), /Is the reported listing really yours\?/g)).toBe(1);
   });
 
+  it('a reply in a direct message, looked for from the seller’s own message on', async () => {
+    const dm = 'D0DM0009';
+    const said = messageEvent({
+      text: 'got a Nike trademark complaint on B0C1234567',
+      user: SELLER,
+      channel: dm,
+    });
+    storeButLoseAnswer((a) => a.channel === dm);
+    await h.event(said, { event_id: fakeEventId() });
+    await eventually(() =>
+      expect(
+        h.api
+          .messagesIn(dm)
+          .map((m) => String(m.text))
+          .join('\n'),
+      ).toContain('Is the reported listing'),
+    );
+    await settle();
+    const texts = h.api.messagesIn(dm).map((m) => ui(h).threadText(m.ts, dm) || String(m.text));
+    expect(count(texts.join('\n'), /Is the reported listing really yours\?/g)).toBe(1);
+    // No read of the channel before posting: the lookup starts at the seller's message.
+    const reads = h.api.callsTo('conversations.history').filter((c) => c.args.channel === dm);
+    expect(reads.length).toBeGreaterThan(0);
+    for (const r of reads) expect(r.args.oldest).toBe(said.ts);
+  });
+
   it('"Acknowledged" in the legal thread and the news in the seller’s thread', async () => {
     const { root, parent } = await escalatedCase();
     storeButLoseAnswer((a) => String(a.text ?? '').startsWith('Acknowledged by'));

@@ -170,7 +170,7 @@ export function registerMessages(app: App, deps: SlackDeps): void {
           user: event.user,
           text: mentionOf(text),
           key: dmKey(team, event.channel),
-          where: { channel: event.channel },
+          where: { channel: event.channel, after: event.ts },
         }
       : {
           team,

@@ -11,7 +11,7 @@ import {
 } from '../../../sweep/sweep-file.js';
 import { catalogsFor } from '../../shared/catalogs.js';
 import { once } from '../../shared/once.js';
-import { slackError, type Where } from '../post.js';
+import { postText, slackError, type Where } from '../post.js';
 import { postSafely } from '../post-once.js';
 import { escapeMrkdwn } from '../render-block-kit.js';
 import { dmKey, type SlackDeps, threadKey, type WebClient } from '../slack-deps.js';
@@ -65,7 +65,7 @@ class DownloadError extends Error {}
 
 /** Says something in the sweep's thread, once even when Slack's answer is lost (post-once.ts). */
 async function say(deps: SlackDeps, client: WebClient, where: Where, text: string): Promise<void> {
-  await postSafely(client, deps.log, { ...where, text: escapeMrkdwn(text), unfurl_links: false });
+  await postText(client, deps.log, where, escapeMrkdwn(text));
 }
 
 /** Sweeps one shared file into the thread it was shared in. */
@@ -131,7 +131,7 @@ export function registerSweep(app: App, deps: SlackDeps): void {
     let where: Where;
     let conversation: string;
     if (dm) {
-      where = { channel: event.channel, ...(thread ? { thread_ts: thread } : {}) };
+      where = { channel: event.channel, ...(thread ? { thread_ts: thread } : { after: event.ts }) };
       conversation = dmKey(team, event.channel);
     } else {
       // In a channel, only files in a case thread, or in a thread `/ipcheck sweep` opened: never any file.
@@ -149,7 +149,7 @@ export function registerSweep(app: App, deps: SlackDeps): void {
       });
     } catch (err) {
       deps.log.error(`sweep in ${conversation} failed: ${(err as Error).message}`);
-      await postSafely(client, deps.log, { ...where, text: `Sorry: ${userText(err)}` }).catch(() => {});
+      await postText(client, deps.log, where, `Sorry: ${userText(err)}`).catch(() => {});
     }
   });
 }
