@@ -289,13 +289,13 @@ function readBefore(
 }
 
 /** For an act said as a subject ("paying the demand quickly is the best way"): whether its predicate favours it. */
-function favouredBy(after: string): boolean {
+function favouredBy(after: string): { favoured: boolean; predicate?: number } {
   const p = PREDICATE.exec(after);
-  if (!p) return true;
+  if (!p) return { favoured: true };
   const span = after.slice(p.index).split(/\s(?:and|but|so)\s|[,;]/)[0] ?? '';
   const negations = (span.match(TOKEN) ?? []).filter((t) => NEG.has(t)).length;
   const bad = BAD.test(span);
-  return (negations % 2 === 1) === bad;
+  return { favoured: (negations % 2 === 1) === bad, predicate: p.index };
 }
 
 // Between two acts joined by "or"/"nor" ("do not delete or wipe"), or by a bare comma in a list of verbs
@@ -308,20 +308,30 @@ const PRONOUN_OBJECT = /^\s+(?:it|them|those|these|everything|all of (?:it|them)
 const PRONOUN_SUBJECT = /\b(?:they|those|these|it|all of (?:it|them)|everything)\s+(?:[\w']+\s+){0,3}$/;
 const MENTIONS_RECORDS = new RegExp(String.raw`\b${RECORDS}|${ZH_RECORDS}`);
 
-/** How the words around an act put it (the act's verb at `start`…`end` of the sentence). */
-function read(sentence: string, start: number, end: number): Reading {
+/**
+ * How the words around an act put it (the act's verb at `start`…`end` of the sentence). An act said as a
+ * subject is judged by its predicate, and so is every act inside that subject ("putting it back up, for
+ * example after moving the stock to another warehouse, is a violation"): `subjectEnd` is where it ends.
+ */
+function read(sentence: string, start: number, end: number): { reading: Reading; subjectEnd?: number } {
   const verb = sentence.slice(start, end);
   const gerund = /^\w+ing\b/.test(verb);
   const before = sentence.slice(0, start);
   const passive = /^\w+(?:ed|en)\b/.test(verb) && BE.test(before);
   const b = readBefore(before, gerund, passive);
-  if (b.frame) return 'neither';
-  let advised = b.negations % 2 === 0;
+  if (b.frame) return { reading: 'neither' };
+  const advised = b.negations % 2 === 0;
   const after = sentence.slice(end);
   // "delete nothing", "pay none of it": the object forbids it.
-  if (/^\s+(?:nothing|none|no)\b/.test(after)) advised = !advised;
-  else if (advised && gerund && b.opens) advised = favouredBy(after);
-  return advised ? 'advised' : 'against';
+  if (/^\s+(?:nothing|none|no)\b/.test(after)) return { reading: advised ? 'against' : 'advised' };
+  if (advised && gerund && b.opens) {
+    const f = favouredBy(after);
+    return {
+      reading: f.favoured ? 'advised' : 'against',
+      ...(f.predicate !== undefined ? { subjectEnd: end + f.predicate } : {}),
+    };
+  }
+  return { reading: advised ? 'advised' : 'against' };
 }
 
 function actsIn(sentence: string, previous = ''): Found[] {
@@ -358,8 +368,13 @@ function actsIn(sentence: string, previous = ''): Found[] {
   }
   found.sort((a, b) => a.start - b.start);
   const lawyerDecides = LAWYER_DECIDES.test(sentence);
+  let subject: { end: number; reading: Reading } | undefined;
   for (const [i, f] of found.entries()) {
     if (/\p{Script=Han}/u.test(sentence.slice(f.start, f.end))) continue;
+    if (subject && f.start < subject.end && !f.kept) {
+      f.advised = !lawyerDecides && subject.reading === 'advised';
+      continue;
+    }
     const prev = found
       .slice(0, i)
       .reverse()
@@ -369,7 +384,8 @@ function actsIn(sentence: string, previous = ''): Found[] {
       continue;
     }
     const r = read(sentence, f.start, f.end);
-    f.advised = !lawyerDecides && (f.kept ? r === 'against' : r === 'advised');
+    if (r.subjectEnd !== undefined && !f.kept) subject = { end: r.subjectEnd, reading: r.reading };
+    f.advised = !lawyerDecides && (f.kept ? r.reading === 'against' : r.reading === 'advised');
   }
   return found;
 }
@@ -378,19 +394,29 @@ export interface AdvisedAct {
   act: ForbiddenAct;
   /** The sentence that advises it, as read (plain text). */
   sentence: string;
+  /** The act's own words in it ("contact the plaintiff's law firm" names its verb: "contact"). */
+  words: string;
 }
 
 /**
  * The first forbidden act a text advises: always-forbidden acts in any case, deleting anything when
  * `preserve` (mustPreserve) holds.
  */
-export function advisedAct(text: string, opts: { preserve: boolean }): AdvisedAct | undefined {
+export function advisedAct(
+  text: string,
+  opts: { preserve: boolean; shown?: string },
+): AdvisedAct | undefined {
   const all = sentences(plainText(text));
+  // Only acts whose words are in what is shown (a quote), judged in their whole sentence.
+  const shown = opts.shown === undefined ? undefined : plainText(opts.shown);
   for (const [i, sentence] of all.entries()) {
     const hit = actsIn(sentence, all[i - 1]).find(
-      (f) => f.advised && (f.act.when === 'always' || (opts.preserve && f.act.when === 'preserve')),
+      (f) =>
+        f.advised &&
+        (f.act.when === 'always' || (opts.preserve && f.act.when === 'preserve')) &&
+        (shown === undefined || shown.includes(sentence.slice(f.start, f.end))),
     );
-    if (hit) return { act: hit.act, sentence };
+    if (hit) return { act: hit.act, sentence, words: sentence.slice(hit.start, hit.end) };
   }
   return undefined;
 }

@@ -109,11 +109,17 @@ export function checkAnswer(
           ? `the answer advises ${act.act.label}, which a firm rule forbids: "${act.sentence.slice(0, 80)}"`
           : `the answer advises ${act.act.label}: "${act.sentence.slice(0, 80)}"`,
     };
-  // A quote is the guidance's own words, but one that advises deleting is not shown while the case keeps all.
-  if (preserve && refs.some((r) => advisesDeletion(r.quote)))
+  // A quote is the guidance's own words, but shown as the answer's support it says what the answer says:
+  // one that advises a forbidden act ("you can contact the plaintiff's law firm") is not shown either.
+  const quoted = refs
+    .map((r) =>
+      advisedAct(wholeSentences(kb.section(r.ref)?.text ?? '', r.quote), { preserve, shown: r.quote }),
+    )
+    .find((x) => x !== undefined);
+  if (quoted)
     return {
       ok: false,
-      reason: 'a quoted passage advises deleting something while the case must keep everything',
+      reason: `a quoted passage advises ${quoted.act.label}: "${quoted.sentence.slice(0, 80)}"`,
     };
   const cited = [...new Set(refs.map((r) => r.ref))].map((ref) => kb.section(ref) as Section);
   const invented = inventedClaim(text, {
@@ -134,6 +140,17 @@ export function checkAnswer(
   } catch (err) {
     return { ok: false, reason: (err as Error).message };
   }
+}
+
+/** The whole sentences of `text` a quote of it stands in (a quote may stop before its sentence says "but…"). */
+function wholeSentences(text: string, quote: string): string {
+  const at = text.indexOf(quote);
+  if (at < 0) return quote;
+  const before = text.slice(0, at);
+  const start = Math.max(before.search(/[^.!?。！？]*$/), 0);
+  const rest = text.slice(at + quote.length);
+  const end = rest.search(/[.!?。！？](?:\s|$)/);
+  return text.slice(start, at + quote.length + (end < 0 ? rest.length : end + 1));
 }
 
 /** Under this many words, a quote must be a whole sentence of its section. */

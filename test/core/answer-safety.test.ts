@@ -423,6 +423,25 @@ describe('a cited answer that advises harm or invents facts is not shown', () =>
     expect(check('facts#ae.offline-still-checked', a, { platform: 'aliexpress' }).ok).toBe(false);
   });
 
+  it('a quote that advises a forbidden act is not shown either, whatever the answer says', () => {
+    const s = kb.section('guidance#1.3');
+    if (!s) throw new Error('no §1.3');
+    const quote =
+      "If the inventory is huge and you want to continue to sell, you can contact the plaintiff's law firm.";
+    expect(s.text).toContain(quote);
+    const v = checkAnswer(
+      {
+        supported: true,
+        answer: 'The guidance speaks to a large stock [1].',
+        citations: [{ section: 1, quote }],
+      },
+      [{ n: 1, ref: s.ref, title: s.title, text: s.text }],
+      PLATFORM,
+      kb,
+    );
+    expect(v.ok ? 'shown' : v.reason).toContain('a quoted passage advises answering or contacting the firm');
+  });
+
   it('names, amounts and dates the case holds may be said', () => {
     const a = 'The $15,000 that Acme Brands LLC asks for is a matter for the lawyer [1].';
     expect(check('facts#us.no-settlement-figures', a, LETTER).ok).toBe(false);
