@@ -1,8 +1,9 @@
 import type { CaseState } from './case-state.js';
 import { extractFacts } from './extract.js';
-import type { Facts } from './facts.js';
+import type { Details, Facts } from './facts.js';
 import { isQuestionText, matchFollowUp } from './follow-ups.js';
 import { checkAnswer, isLitigation, notCoveredReply, quotedPassages } from './grounding.js';
+import { legalSignsIn, mergeSigns } from './litigation.js';
 import type { GivenSection } from './llm-contract.js';
 import { sanitizeLlmFacts } from './llm-facts.js';
 import { type CoreContext, todayFor } from './outcome.js';
@@ -63,7 +64,7 @@ export async function assistText(
   if (!isSellerWords(state, text)) return { hints: {} };
   const today = todayFor(deps.ctx, now);
   if (isGuidanceQuestion(state, text)) {
-    return answerQuestion(deps, text, questionFacts(state.facts, text, today), onWorking);
+    return answerQuestion(deps, text, questionFacts(state.facts, text, today), state.details, onWorking);
   }
   if (!deps.llm) return { hints: {} };
   await onWorking?.();
@@ -89,13 +90,16 @@ async function answerQuestion(
   deps: AssistDeps,
   question: string,
   facts: Facts,
+  details: Details,
   onWorking?: () => unknown,
 ): Promise<Assisted> {
+  // The question's own legal signs ("a law firm emailed us too") count for the preservation rule at once.
+  const withSigns = { legalSigns: mergeSigns(details.legalSigns, legalSignsIn(question)) ?? [] };
   const { kb, retriever } = deps.ctx;
   const hits = (retriever?.search(question, SECTIONS_GIVEN) ?? []).filter((h) => h.score >= MIN_SCORE);
   // No section is about this: nothing to ground an answer on, so no model is asked.
   if (hits.length === 0) return { hints: { answer: notCoveredReply() } };
-  if (!deps.llm) return { hints: { answer: quotedPassages(hits, facts, kb) } };
+  if (!deps.llm) return { hints: { answer: quotedPassages(hits, facts, kb, withSigns) } };
   const sections: GivenSection[] = hits.map((h, i) => ({
     n: i + 1,
     ref: h.section.ref,
@@ -105,8 +109,8 @@ async function answerQuestion(
   await onWorking?.();
   const out = await deps.llm.answer({ question, facts, sections });
   // The model did not answer (slow, down, garbage): the passages are quoted as without one.
-  if (!out) return { hints: { answer: quotedPassages(hits, facts, kb) } };
-  const verdict = checkAnswer(out, sections, facts, kb);
+  if (!out) return { hints: { answer: quotedPassages(hits, facts, kb, withSigns) } };
+  const verdict = checkAnswer(out, sections, facts, kb, { details, question });
   if (verdict.ok) return { hints: { answer: verdict.reply } };
   const answer: Reply = notCoveredReply();
   return { hints: { answer }, withheld: verdict.reason };

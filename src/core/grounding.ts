@@ -1,53 +1,24 @@
-import type { Facts } from './facts.js';
+import { caseText, inventedClaim } from './answer-claims.js';
+import type { Details, Facts } from './facts.js';
+import { advisedAct, advisesDeletion } from './forbidden-acts.js';
 import { type CitationRef, cite, type KnowledgeBase, type Section } from './knowledge-base.js';
-import { isLitigation } from './litigation.js';
+import { isLitigation, legalSignsIn, mergeSigns, mustPreserve } from './litigation.js';
 import type { GivenSection, LlmAnswerOut } from './llm-contract.js';
+import { disguisedText } from './plain-text.js';
 import type { Reply } from './replies.js';
 
 // Checks on what a model says before a seller sees it, and the replies when it is not shown. Pure: the answer
 // and the sections it was given in, a verdict out. A model's answer is shown only when every citation points
-// at a section it was given and quotes that section word for word, and when it does not contradict the
-// preservation rule (README: in a court case or after a letter, delete nothing).
+// at a section it was given and quotes that section word for word, when it advises no act the firm rules or
+// the preservation rule forbid (forbidden-acts.ts), and when it states no fact about the case that neither
+// the case nor its cited sections hold (answer-claims.ts).
 
 export const NOT_COVERED =
   'The guidance does not cover this, so I will not guess. Ask legal: "Escalate to legal" sends them the case (in Slack or Teams), or "export" writes it for your lawyer.';
 
 const normal = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-export { isLitigation };
-
-// Deleting something, said as advice: "delete the listing", "you can remove the records", "dispose of the
-// stock". A verb only counts as forbidden when a negation stands right before it ("do not delete", "never
-// remove", "nothing should be deleted") or "nothing" right after it ("delete nothing"): a "not" elsewhere in
-// the clause ("delete the listing and do not relist it") forbids something else.
-const DELETE_VERB =
-  /\b(delet\w*|remov\w*|eras\w*|wip\w*|destroy\w*|shred\w*|purg\w*|dispos\w*|discard\w*|trash\w*|get(?:ting)? rid of|clean\w* up|throw\w* (?:away|out)|sell\w* off)\b|删|清空|清除|销毁|丢掉|扔掉/gi;
-// Up to two words may stand between the negation and the verb ("do not ever delete", "must not be
-// deleted"), but not a conjunction: "stop selling and delete the records" advises the deletion.
-const GAP = String.raw`(?:(?!(?:and|then|but|so)\b)[\w']+\s+){0,2}`;
-const NEGATED_BEFORE = new RegExp(
-  String.raw`\b(?:(?:do|does|must|should|need|may|can|will|is|are)\s*(?:not|n't)|don'?t|never|not|no need to|nothing|none)\s+${GAP}$|\b(?:stop|avoid|without)\s+$`,
-  'i',
-);
-const NOTHING_AFTER = /^\s*(?:nothing|none|anything)\b/i;
-const NEGATED_BEFORE_ZH = /(不要|别|不能|不得|切勿|不可|禁止|不)[^，。！？,.!?]{0,3}$/;
-
-/** Whether a text advises deleting anything (listings, records, messages): wrong in a court case or after a letter. */
-export function advisesDeletion(text: string): boolean {
-  // Clause by clause: "take it off sale, but delete the records" advises a deletion in its second half.
-  for (const clause of text.split(/(?<=[.!?。！？;；,，:\n])|\bbut\b|但是|然后/)) {
-    for (const m of clause.matchAll(DELETE_VERB)) {
-      const before = clause.slice(0, m.index);
-      const after = clause.slice((m.index ?? 0) + m[0].length);
-      const han = /\p{Script=Han}/u.test(m[0]);
-      const negated = han
-        ? NEGATED_BEFORE_ZH.test(before)
-        : NEGATED_BEFORE.test(before) || NOTHING_AFTER.test(after);
-      if (!negated) return true;
-    }
-  }
-  return false;
-}
+export { advisesDeletion, isLitigation };
 
 // Mentions that would ping people or point at other channels: a model's text must never post elsewhere.
 export const MENTION = /<[!@#][^>]*>|@(channel|here|everyone)\b/i;
@@ -67,15 +38,31 @@ function sectionTag(s: Section): string {
   return s.doc === 'guidance' ? `§${s.id}` : s.id;
 }
 
+/** What else an answer is judged with: the case's details (legal signs, names, amounts) and the question. */
+export interface AnswerContext {
+  details?: Details;
+  /** The seller's question: its legal signs count for the preservation rule, its names may be echoed. */
+  question?: string;
+}
+
+/** Whether the case keeps everything, counting the legal signs of the seller's question too. */
+function preserves(facts: Facts, c: AnswerContext): boolean {
+  return mustPreserve(facts, {
+    legalSigns: mergeSigns(c.details?.legalSigns, legalSignsIn(c.question ?? '')),
+  });
+}
+
 /**
  * The model's answer checked against the sections it was given: each citation names a given section and
- * quotes it exactly, every [n] in the text is a citation, and the answer keeps the preservation rule.
+ * quotes it exactly, every [n] in the text is a citation, the answer advises nothing forbidden and invents
+ * nothing about the case.
  */
 export function checkAnswer(
   out: LlmAnswerOut,
   given: GivenSection[],
   facts: Facts,
   kb: KnowledgeBase,
+  context: AnswerContext = {},
 ): AnswerVerdict {
   if (!out.supported) return { ok: false, reason: 'the model found no supporting section' };
   const text = out.answer.trim();
@@ -110,11 +97,41 @@ export function checkAnswer(
     return { ok: false, reason: `the answer cites [${unknown}], which it does not quote` };
   const bare = unmarkedSentence(text);
   if (bare) return { ok: false, reason: `a sentence of the answer cites no section: "${bare.slice(0, 80)}"` };
-  const allowed = allowsForbiddenAction(text);
-  if (allowed)
-    return { ok: false, reason: `the answer allows what a firm rule forbids: "${allowed.slice(0, 80)}"` };
-  if (isLitigation(facts) && advisesDeletion(text))
-    return { ok: false, reason: 'the answer advises deleting something in a court or letter case' };
+  const disguised = disguisedText(text);
+  if (disguised) return { ok: false, reason: `the answer is disguised: ${disguised}` };
+  const preserve = preserves(facts, context);
+  const act = advisedAct(text, { preserve });
+  if (act)
+    return {
+      ok: false,
+      reason:
+        act.act.when === 'always'
+          ? `the answer advises ${act.act.label}, which a firm rule forbids: "${act.sentence.slice(0, 80)}"`
+          : `the answer advises ${act.act.label}: "${act.sentence.slice(0, 80)}"`,
+    };
+  // A quote is the guidance's own words, but shown as the answer's support it says what the answer says:
+  // one that advises a forbidden act ("you can contact the plaintiff's law firm") is not shown either.
+  const quoted = refs
+    .map((r) =>
+      advisedAct(wholeSentences(kb.section(r.ref)?.text ?? '', r.quote), { preserve, shown: r.quote }),
+    )
+    .find((x) => x !== undefined);
+  if (quoted)
+    return {
+      ok: false,
+      reason: `a quoted passage advises ${quoted.act.label}: "${quoted.sentence.slice(0, 80)}"`,
+    };
+  const cited = [...new Set(refs.map((r) => r.ref))].map((ref) => kb.section(ref) as Section);
+  const invented = inventedClaim(text, {
+    sections: cited.map((x) => `${x.title}\n${x.text}`).join('\n'),
+    caseText: caseText(facts, context.details ?? {}),
+    ...(context.question ? { namesToo: context.question } : {}),
+    guidanceIds: new Set(
+      kb.docs.filter((d) => d.kind === 'guidance').flatMap((d) => d.sections.map((x) => x.id)),
+    ),
+    citedGuidanceIds: new Set(cited.filter((x) => x.doc === 'guidance').map((x) => x.id)),
+  });
+  if (invented) return { ok: false, reason: invented };
   if (reachesElsewhere(text)) return { ok: false, reason: 'the answer mentions people, channels or links' };
   const shown = text.replace(MARKER, (_, n: string) => `[${tags.get(Number(n))}]`);
   try {
@@ -123,6 +140,17 @@ export function checkAnswer(
   } catch (err) {
     return { ok: false, reason: (err as Error).message };
   }
+}
+
+/** The whole sentences of `text` a quote of it stands in (a quote may stop before its sentence says "but…"). */
+function wholeSentences(text: string, quote: string): string {
+  const at = text.indexOf(quote);
+  if (at < 0) return quote;
+  const before = text.slice(0, at);
+  const start = Math.max(before.search(/[^.!?。！？]*$/), 0);
+  const rest = text.slice(at + quote.length);
+  const end = rest.search(/[.!?。！？](?:\s|$)/);
+  return text.slice(start, at + quote.length + (end < 0 ? rest.length : end + 1));
 }
 
 /** Under this many words, a quote must be a whole sentence of its section. */
@@ -155,32 +183,12 @@ export function unmarkedSentence(answer: string): string | undefined {
   return sentencesOf(answer).find((x) => wordCount(x.replace(MARKER, '')) >= 4 && !/\[\d{1,2}\]/.test(x));
 }
 
-// Actions the firm rules (follow-ups.ts) always answer "no" to, whatever the case: relisting the product,
-// ignoring the complaint, paying or settling yourself, deleting records, answering the firm yourself.
-const FORBIDDEN_ACTION = String.raw`(?:re-?list\w*|list(?:ing)? (?:it|them|the product) again|upload\w* (?:it|them) again|(?:a )?new listing|another listing|(?:sell\w*|ship\w*|mov\w*) (?:it |them |the (?:stock|product|goods|inventory) )?(?:from|to) (?:another|a different|a new|your other) warehouse|ignor\w*|disregard\w*|do nothing|wait\w* it out|pay\w*|settl\w*|send\w* (?:them |the )?money|wir\w* (?:the )?money|(?:delet|remov|eras|wip|destroy|shred|purg)\w* (?:the |your |all |any )?(?:sales |order |chat )?(?:records?|orders|invoices|messages|emails|evidence|data)|apologi[sz]\w*|admit\w*|(?:reply|respond|answer|writ\w*|email\w*|contact\w*)\w* (?:to )?(?:the |their )?(?:law ?firm|lawyers?|attorneys?|plaintiff)(?: (?:yourself|yourselves|myself|ourselves|directly))?|(?:reply|respond|answer)\w* (?:it |them )?(?:yourself|yourselves|myself|ourselves))`;
-const PERMITTED =
-  /\b(fine|ok|okay|allowed|permitted|acceptable|safe|no problem|not a problem|nothing wrong|go ahead)\b/i;
-const NEGATED_PERMISSION =
-  /\b(not|never|n't|no longer)\s+(?:\w+\s+){0,2}(fine|ok|okay|allowed|permitted|acceptable|safe)\b|\bnot (a )?problem\b/i;
-const MAY_DO = new RegExp(
-  String.raw`\b(?:you|we|i|sellers?)\s+(?:can|could|may|are (?:allowed|free|able) to|are fine to)\s+(?:(?:just|simply|safely|still|now|then|also)\s+)?${FORBIDDEN_ACTION}`,
-  'i',
-);
-const ACTION = new RegExp(String.raw`\b${FORBIDDEN_ACTION}`, 'i');
-
 /**
- * The sentence of an answer that says yes to an action a firm rule forbids ("Yes: relisting it from another
+ * The sentence of an answer that advises an act a firm rule always forbids ("Yes: relisting it from another
  * warehouse is fine"), if any: a model's answer may never contradict the rules' own answers.
  */
 export function allowsForbiddenAction(answer: string): string | undefined {
-  const opensYes = /^\s*(yes|yeah|sure|of course)\b/i.test(answer);
-  return sentencesOf(answer).find((x, i) => {
-    const plain = x.replace(MARKER, '');
-    if (!ACTION.test(plain)) return false;
-    if (MAY_DO.test(plain)) return true;
-    if (PERMITTED.test(plain) && !NEGATED_PERMISSION.test(plain)) return true;
-    return i === 0 && opensYes;
-  });
+  return advisedAct(answer, { preserve: false })?.sentence;
 }
 
 /** The section's own words for a quote whose whitespace the model collapsed (so `cite` finds them exactly). */
@@ -208,17 +216,17 @@ export function openingOf(text: string, max = QUOTE_CHARS): string {
 }
 
 /**
- * Without a model: the closest guidance passages, quoted with their section, for the seller to read. In a
- * court or letter case, a passage that advises deleting is not quoted (the preservation rule comes first).
+ * Without a model: the closest guidance passages, quoted with their section, for the seller to read. While
+ * the case must keep everything (mustPreserve), a passage that advises deleting is not quoted.
  */
 export function quotedPassages(
   hits: { section: Section; score: number }[],
   facts: Facts,
   kb: KnowledgeBase,
+  details: Pick<Details, 'legalSigns'> = {},
 ): Reply {
-  const usable = hits
-    .filter((h) => !(isLitigation(facts) && advisesDeletion(h.section.text)))
-    .slice(0, QUOTE_SECTIONS);
+  const preserve = mustPreserve(facts, details);
+  const usable = hits.filter((h) => !(preserve && advisesDeletion(h.section.text))).slice(0, QUOTE_SECTIONS);
   if (usable.length === 0) return notCoveredReply();
   const ids = usable.map((h) => sectionTag(h.section)).join(', ');
   return {

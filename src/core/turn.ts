@@ -9,7 +9,8 @@ import { type CaseCommand, parseCaseCommand } from './commands.js';
 import { IpcheckError, NOT_FOUND_FOR_TEAM, USER_TEXT } from './errors.js';
 import { isAboutAnotherListing } from './extract.js';
 import { FACT_KEYS } from './facts.js';
-import { advisesDeletion, isLitigation, notCoveredReply } from './grounding.js';
+import { advisesDeletion, notCoveredReply } from './grounding.js';
+import { mustPreserve } from './litigation.js';
 import { type CoreContext, deadlinesOf, outcomeOfRecord } from './outcome.js';
 import { dropStalePolish, needsPolish, polishDrafts, polishOutcome } from './polish.js';
 import type {
@@ -218,7 +219,7 @@ async function afterStep(
 /**
  * A model's hints for an event, checked again against a case that changed while the model worked: its
  * reading of the facts is dropped (the rules' reading still applies), and an answer that advises deleting
- * anything is withheld once the case is a court or letter case.
+ * anything is withheld once the case must keep everything (mustPreserve).
  */
 function recheckHints(
   event: CoreEvent,
@@ -230,11 +231,11 @@ function recheckHints(
   const answer = hints.answer;
   if (
     answer?.kind === 'faq' &&
-    isLitigation(current.state.facts) &&
+    mustPreserve(current.state.facts, current.state.details) &&
     [answer.text, ...answer.citations.map((c) => c.quote)].some(advisesDeletion)
   ) {
     const detail =
-      'the case became a court or letter case while the model answered, and the answer advises deleting something';
+      'the case came to need everything kept while the model answered, and the answer advises deleting something';
     return {
       event: { ...event, hints: { ...hints, answer: notCoveredReply() } },
       notes: [{ at: now.toISOString(), who: 'system', action: 'answer_withheld', detail }],

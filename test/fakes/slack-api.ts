@@ -151,6 +151,8 @@ export interface FailureSpec {
    * timeout or a proxy's 5xx. Only with a non-429 `status`.
    */
   applied?: boolean;
+  /** Only a call whose arguments this accepts takes the failure (others pass, the failure stays queued). */
+  match?: (args: Record<string, unknown>) => boolean;
 }
 
 /** Returns a JSON answer for a call, or undefined to fall back to the fake's own answer. */
@@ -370,11 +372,11 @@ export async function startFakeSlackApi(opts: FakeSlackApiOptions = {}): Promise
     return `${prefix}${pad(idCounter, 10)}`;
   };
 
-  const takeFailure = (method: string): FailureSpec | undefined => {
+  const takeFailure = (method: string, args: Record<string, unknown>): FailureSpec | undefined => {
     for (const key of [method, '*']) {
       const q = failures.get(key);
       const f = q?.[0];
-      if (q && f) {
+      if (q && f && (!f.match || f.match(args))) {
         const left = (f.times ?? 1) - 1;
         if (left > 0) q[0] = { ...f, times: left };
         else q.shift();
@@ -442,6 +444,24 @@ export async function startFakeSlackApi(opts: FakeSlackApiOptions = {}): Promise
       profile: { real_name: `User ${id}`, display_name: name, email: `${name}@acme.example` },
     };
     return { ...base, ...(opts.users?.[id] ?? {}) };
+  };
+
+  // A page of messages as Slack's history methods give them: only those after `oldest` (and up to
+  // `latest`), at most `limit` (Slack's default 100, at most 1000), the rest behind `next_cursor`.
+  const page = (all: StoredMessage[], args: Record<string, unknown>): Record<string, unknown> => {
+    const oldest = Number(str(args.oldest) ?? '0');
+    const latest = Number(str(args.latest) ?? 'Infinity');
+    const within = all.filter((m) => Number(m.ts) > oldest && Number(m.ts) <= latest);
+    const limit = Math.min(1000, Math.max(1, Number(str(args.limit) ?? '100') || 100));
+    const from = Number(str(args.cursor)?.replace(/^page:/, '') ?? '0') || 0;
+    const slice = within.slice(from, from + limit);
+    const more = from + limit < within.length;
+    return {
+      ok: true,
+      messages: slice.map((m) => ({ type: 'message', ...m })),
+      has_more: more,
+      response_metadata: { next_cursor: more ? `page:${from + limit}` : '' },
+    };
   };
 
   // The fake's own answer for a Web API method.
@@ -606,24 +626,13 @@ export async function startFakeSlackApi(opts: FakeSlackApiOptions = {}): Promise
       case 'conversations.replies': {
         const ts = str(args.ts);
         if (!channel || !ts) return { ok: false, error: 'thread_not_found' };
-        return {
-          ok: true,
-          messages: api.thread(channel, ts).map((m) => ({ type: 'message', ...m })),
-          has_more: false,
-          response_metadata: { next_cursor: '' },
-        };
+        // Oldest first, like Slack; the root always leads the first page.
+        return page(api.thread(channel, ts), args);
       }
       case 'conversations.history':
         if (!channel) return { ok: false, error: 'channel_not_found' };
-        return {
-          ok: true,
-          messages: api
-            .messagesIn(channel, { topLevelOnly: true })
-            .reverse()
-            .map((m) => ({ type: 'message', ...m })),
-          has_more: false,
-          response_metadata: { next_cursor: '' },
-        };
+        // Newest first, like Slack.
+        return page(api.messagesIn(channel, { topLevelOnly: true }).reverse(), args);
       case 'users.info': {
         const user = str(args.user);
         if (!user) return { ok: false, error: 'user_not_found' };
@@ -804,7 +813,7 @@ export async function startFakeSlackApi(opts: FakeSlackApiOptions = {}): Promise
     };
 
     if (api.latencyMs > 0 && kind === 'api') await sleep(api.latencyMs);
-    const failure = takeFailure(method);
+    const failure = takeFailure(method, args);
     if (failure?.delayMs) await sleep(failure.delayMs);
     if (failure && (failure.status !== undefined || failure.retryAfter !== undefined)) {
       const status = failure.status ?? 429;

@@ -64,7 +64,7 @@ export async function turnAndPost(
     return r;
   }
   const rec = r.caseId ? await deps.stores.cases.get(r.caseId) : undefined;
-  await postReplies(client, where, r.replies, {
+  await postReplies(client, deps.log, where, r.replies, {
     caseId: r.caseId ?? '',
     ...(rec?.escalation?.permalink ? { escalatedTo: rec.escalation.permalink } : {}),
   });

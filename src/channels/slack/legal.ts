@@ -7,7 +7,7 @@ import { currentDraft, lawyerNoteFor, outcomeOf } from '../shared/drafts.js';
 import { type EscalateResult, runEscalation } from '../shared/escalation.js';
 import { ACTION, encodeValue, VIEW } from './action-ids.js';
 import { sellerWhere } from './case-ops.js';
-import { definitelyNotPosted, findOwnMessage, postOnce } from './post-once.js';
+import { definitelyNotPosted, findOwnMessage, newestTs, postOnce } from './post-once.js';
 import { clip, draftMessages, escapeMrkdwn } from './render-block-kit.js';
 import type { SlackDeps, WebClient } from './slack-deps.js';
 
@@ -92,9 +92,13 @@ export function legalParent(
 export type { EscalateResult };
 
 // A try that posted (or may have posted) the legal parent leaves this mark before posting, so a later
-// try knows to look in the legal channel before posting one. Kept far longer than anyone retries.
+// try knows to look in the legal channel before posting one. Kept far longer than anyone retries. It holds
+// the newest message in the channel before the try: the parent, if posted, is after it, so the lookup reads
+// the channel from there on, every page, however many messages came since (never a fixed number of pages).
+// An older mark (`true`) has no such message: the lookup reads the whole history.
 const ATTEMPT_KEEP_MS = 30 * 24 * 3600_000;
 const attemptKey = (caseId: string) => `slack:escalation-attempt:${caseId}`;
+type Attempt = { after?: string } | true;
 
 /**
  * The legal parent message for a case: the one an earlier try posted (its call failed, or the process
@@ -108,12 +112,16 @@ async function findOrPostParent(
   user: string,
 ): Promise<string> {
   const key = { kind: 'legal_parent', ref: rec.id };
-  const tried = await deps.stores.kv.get<boolean>(attemptKey(rec.id));
+  const tried = await deps.stores.kv.get<Attempt>(attemptKey(rec.id));
+  const earlier = tried === true ? undefined : tried?.after;
   if (tried) {
-    const found = await findOwnMessage(client, channel, key);
+    const found = await findOwnMessage(client, channel, key, undefined, earlier ? { oldest: earlier } : {});
     if (found) return found;
   }
-  await deps.stores.kv.set(attemptKey(rec.id), true, ATTEMPT_KEEP_MS);
+  // The first try's mark stays: it is older, so a parent of any try is after it.
+  const after = tried ? earlier : await newestTs(client, channel);
+  if (!tried || tried === true)
+    await deps.stores.kv.set(attemptKey(rec.id), after ? { after } : {}, ATTEMPT_KEEP_MS);
   const parent = legalParent(rec, outcomeOf(rec, deps), { status: 'open' }, user);
   try {
     return await postOnce(client, deps.log, key, { channel, text: parent.text, blocks: parent.blocks });

@@ -1,6 +1,7 @@
 import { runDueReminders } from '../../core/run-reminders.js';
 import type { InFlight } from '../shared/in-flight.js';
 import { logUnsent, reminderDeps, startRounds } from '../shared/rounds.js';
+import { postText } from './post.js';
 import { CHANNEL, type SlackDeps, type WebClient } from './slack-deps.js';
 
 /**
@@ -14,9 +15,10 @@ export async function postDueReminders(deps: SlackDeps, client: WebClient): Prom
     const esc = rec.escalation;
     const t = rec.sellerThread;
     const text = `:alarm_clock: ${r.text}`;
-    if (esc) await client.chat.postMessage({ channel: esc.channel, thread_ts: esc.ts, text });
+    // Once each, even when Slack stores it but its answer is lost (post-once.ts).
+    if (esc) await postText(client, deps.log, { channel: esc.channel, thread_ts: esc.ts }, text);
     else if (t)
-      await client.chat.postMessage({ channel: t.channel, ...(t.ts ? { thread_ts: t.ts } : {}), text });
+      await postText(client, deps.log, { channel: t.channel, ...(t.ts ? { thread_ts: t.ts } : {}) }, text);
     else throw new Error(`no Slack thread to remind for ${rec.id}`);
   });
   logUnsent(deps.log, 'reminders', run);

@@ -5,6 +5,7 @@ import { nextDeadline } from '../../core/deadlines.js';
 import type { Outcome } from '../../core/outcome.js';
 import { currentDraft, lawyerNoteFor, outcomeOf } from '../shared/drafts.js';
 import { type EscalateResult, runEscalation } from '../shared/escalation.js';
+import { spreadLegalNews } from '../shared/legal-news.js';
 import { updateIfChanged } from '../shared/update-if-changed.js';
 import type { BotTurn, ConversationRef, OutActivity } from './bot-adapter.js';
 import type { Submit } from './card-data.js';
@@ -188,9 +189,14 @@ export async function legalAction(deps: TeamsDeps, turn: BotTurn, s: Submit): Pr
       return void (await say(
         `${rec.id} was already acknowledged by ${rec.escalation?.ackBy ?? 'legal'}, so nothing was posted again.`,
       ));
-    await refreshCard(deps, turn, rec);
-    await say(`Acknowledged by ${who}.`);
-    await tellSeller(deps, rec, `Legal (${who}) acknowledged ${rec.id} and is on it.`);
+    await spreadNews(
+      deps,
+      turn,
+      rec,
+      'acknowledged',
+      `Acknowledged by ${who}.`,
+      `Legal (${who}) acknowledged ${rec.id} and is on it.`,
+    );
     return;
   }
   const written = (s.ipc === 'legal_info' ? s.question : s.outcome)?.trim() ?? '';
@@ -208,9 +214,47 @@ export async function legalAction(deps: TeamsDeps, turn: BotTurn, s: Submit): Pr
   }
   const { rec, changed } = await updateIfChanged(cases, s.b.c, (cur) => resolved(cur, a, written));
   if (!changed) return void (await say(`${rec.id} was already resolved, so nothing was changed.`));
-  await refreshCard(deps, turn, rec);
-  await say(`Resolved by ${who}: ${written}`);
-  await tellSeller(deps, rec, `Legal (${who}) resolved ${rec.id}: ${written}\nThe case is closed.`);
+  await spreadNews(
+    deps,
+    turn,
+    rec,
+    'resolved',
+    `Resolved by ${who}: ${written}`,
+    `Legal (${who}) resolved ${rec.id}: ${written}\nThe case is closed.`,
+  );
+}
+
+/**
+ * After legal's change is recorded: the legal thread and the seller are told, then the legal post is
+ * re-rendered, each on its own (shared/legal-news.ts); the lawyer reads what could not be done.
+ */
+async function spreadNews(
+  deps: TeamsDeps,
+  turn: BotTurn,
+  rec: CaseRecord,
+  done: string,
+  toLegal: string,
+  toSeller: string,
+): Promise<void> {
+  const trouble = await spreadLegalNews(
+    {
+      caseId: rec.id,
+      done,
+      notices: [
+        { who: 'this legal thread', post: () => turn.send(text(toLegal)) },
+        {
+          who: 'the seller',
+          post: async () => {
+            if (!(await tellSeller(deps, rec, toSeller)))
+              throw new Error('no way to reach the seller’s conversation');
+          },
+        },
+      ],
+      refreshParent: () => refreshCard(deps, turn, rec),
+    },
+    (line) => deps.log.warn(line),
+  );
+  if (trouble) await turn.send(text(trouble)).catch(() => {});
 }
 
 /** Why a legal button may not act here: it must be pressed in the case's own legal thread. */

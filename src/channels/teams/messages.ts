@@ -15,8 +15,8 @@ import type { BotTurn, OutActivity } from './bot-adapter.js';
 import { inTenant, otherTenant, sendAll, tenantOfKey, turnAndSend } from './case-turn.js';
 import { isInChannel, saveLegalRef, saveRef } from './conversation-refs.js';
 import { tellLegal } from './legal.js';
-import { cardMessages, para, renderTeams, wordsMessage } from './render-cards.js';
-import { CHANNEL, convKey, type TeamsDeps, whoOf } from './teams-deps.js';
+import { cardMessages, para, wordsMessage } from './render-cards.js';
+import { convKey, type TeamsDeps, whoOf } from './teams-deps.js';
 
 // Typed messages: `ipcheck <listing> [what happened]`, `ipcheck help|list|status <case>`, and free text
 // (an @mention in a channel, or anything in a chat with the bot) that continues the conversation's case

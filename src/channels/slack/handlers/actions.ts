@@ -4,6 +4,7 @@ import { userText } from '../../../core/errors.js';
 import type { CoreEvent } from '../../../core/step.js';
 import { draftTitle } from '../../../drafting/draft-names.js';
 import { currentDraft } from '../../shared/drafts.js';
+import { spreadLegalNews } from '../../shared/legal-news.js';
 import { once } from '../../shared/once.js';
 import { updateIfChanged } from '../../shared/update-if-changed.js';
 import { ACTION, type ButtonValue, decodeValue } from '../action-ids.js';
@@ -12,7 +13,7 @@ import { turnAndPost } from '../case-ops.js';
 import { editModal } from '../drafts.js';
 import { type EscalateResult, escalate, questionModal, refreshLegalParent, resolveModal } from '../legal.js';
 import type { LegalMembers } from '../legal-members.js';
-import { postMessages, type Where } from '../post.js';
+import { postMessages, postText, type Where } from '../post.js';
 import { draftMessages } from '../render-block-kit.js';
 import { type SlackDeps, threadKey, type WebClient } from '../slack-deps.js';
 
@@ -95,6 +96,7 @@ async function showDraft(c: Click): Promise<void> {
     return void (await tell(c, 'There is no such draft for this case (its answers may have changed).'));
   await postMessages(
     c.client,
+    c.deps.log,
     c.where,
     draftMessages(d.draft, { caseId: rec.id, edited: Boolean(d.saved?.editedAt) }),
   );
@@ -115,7 +117,7 @@ async function regenerate(c: Click): Promise<void> {
   const kind = c.value.d ?? 'dispute_reply';
   const rec = await c.deps.stores.cases.update(c.value.c, (cur) => draftRegenerated(cur, actor(c), kind));
   const d = currentDraft(rec, kind, c.deps);
-  if (d) await postMessages(c.client, c.where, draftMessages(d.draft, { caseId: rec.id }));
+  if (d) await postMessages(c.client, c.deps.log, c.where, draftMessages(d.draft, { caseId: rec.id }));
 }
 
 async function markSent(c: Click): Promise<void> {
@@ -143,10 +145,12 @@ async function markSent(c: Click): Promise<void> {
         blocks: first.blocks,
       });
   }
-  await c.client.chat.postMessage({
-    ...c.where,
-    text: `<@${c.user}> marked the ${draftTitle(kind, { lower: true })} as sent. It is recorded on ${rec.id}.`,
-  });
+  await postText(
+    c.client,
+    c.deps.log,
+    c.where,
+    `<@${c.user}> marked the ${draftTitle(kind, { lower: true })} as sent. It is recorded on ${rec.id}.`,
+  );
 }
 
 // An escalation posts a handful of messages: a try still holding its claim after this long has died,
@@ -227,19 +231,43 @@ async function legalAck(c: Click): Promise<void> {
     const who = esc.ackBy === c.user ? 'you' : `<@${esc.ackBy}>`;
     return void (await tell(c, `${rec.id} was already acknowledged by ${who}, so nothing was posted again.`));
   }
-  await refreshLegalParent(c.deps, c.client, rec);
-  await c.client.chat.postMessage({
-    channel: esc.channel,
-    thread_ts: esc.ts,
-    text: `Acknowledged by <@${c.user}>.`,
-  });
+  // Recorded: now the notices, then the parent, each on its own (shared/legal-news.ts).
   const t = rec.sellerThread;
-  if (t)
-    await c.client.chat.postMessage({
-      channel: t.channel,
-      ...(t.ts ? { thread_ts: t.ts } : {}),
-      text: `Legal (<@${c.user}>) acknowledged ${rec.id} and is on it.`,
-    });
+  const trouble = await spreadLegalNews(
+    {
+      caseId: rec.id,
+      done: 'acknowledged',
+      notices: [
+        {
+          who: 'this legal thread',
+          post: () =>
+            postText(
+              c.client,
+              c.deps.log,
+              { channel: esc.channel, thread_ts: esc.ts },
+              `Acknowledged by <@${c.user}>.`,
+            ),
+        },
+        ...(t
+          ? [
+              {
+                who: 'the seller',
+                post: () =>
+                  postText(
+                    c.client,
+                    c.deps.log,
+                    { channel: t.channel, ...(t.ts ? { thread_ts: t.ts } : {}) },
+                    `Legal (<@${c.user}>) acknowledged ${rec.id} and is on it.`,
+                  ),
+              },
+            ]
+          : []),
+      ],
+      refreshParent: () => refreshLegalParent(c.deps, c.client, rec),
+    },
+    (line) => c.deps.log.warn(line),
+  );
+  if (trouble) await tell(c, trouble);
 }
 
 /** Request info and Resolve open a form, and only on a case that is with legal and not resolved. */

@@ -6,7 +6,7 @@ import type { CoreEvent } from '../../../core/step.js';
 import { DELIVERY_KEEP_MS, once } from '../../shared/once.js';
 import { turnAndPost } from '../case-ops.js';
 import { fromSlackText } from '../incoming-text.js';
-import type { Where } from '../post.js';
+import { postText, type Where } from '../post.js';
 import { escapeMrkdwn } from '../render-block-kit.js';
 import { dmKey, type SlackDeps, threadKey, type WebClient } from '../slack-deps.js';
 
@@ -38,12 +38,13 @@ async function relayAnswer(
     infoAnswered(cur, { who: m.user, at: deps.clock.now().toISOString() }, answer),
   );
   await saved();
-  await client.chat.postMessage({
-    channel: esc.channel,
-    thread_ts: esc.ts,
-    text: `<@${m.user}> answered: ${escapeMrkdwn(answer)}`,
-  });
-  await client.chat.postMessage({ ...m.where, text: 'Thanks, I passed your answer to legal.' });
+  await postText(
+    client,
+    deps.log,
+    { channel: esc.channel, thread_ts: esc.ts },
+    `<@${m.user}> answered: ${escapeMrkdwn(answer)}`,
+  );
+  await postText(client, deps.log, m.where, 'Thanks, I passed your answer to legal.');
   return true;
 }
 
@@ -118,7 +119,7 @@ async function deliver(
     const text = saved
       ? 'Sorry: I saved that, but could not post my whole reply. Say "status" here to see where the case stands.'
       : `Sorry: ${userText(err)}`;
-    await client.chat.postMessage({ ...m.where, text }).catch(() => {});
+    await postText(client, deps.log, m.where, text).catch(() => {});
   }
 }
 
@@ -169,7 +170,7 @@ export function registerMessages(app: App, deps: SlackDeps): void {
           user: event.user,
           text: mentionOf(text),
           key: dmKey(team, event.channel),
-          where: { channel: event.channel },
+          where: { channel: event.channel, after: event.ts },
         }
       : {
           team,

@@ -12,7 +12,8 @@ import {
 } from '../../../sweep/sweep-file.js';
 import { catalogsFor } from '../../shared/catalogs.js';
 import { once } from '../../shared/once.js';
-import { slackError, type Where } from '../post.js';
+import { postText, slackError, type Where } from '../post.js';
+import { postSafely } from '../post-once.js';
 import { escapeMrkdwn } from '../render-block-kit.js';
 import { dmKey, type SlackDeps, threadKey, type WebClient } from '../slack-deps.js';
 
@@ -63,8 +64,9 @@ async function download(client: WebClient, f: SlackFile): Promise<AsyncIterable<
 
 class DownloadError extends Error {}
 
-async function say(client: WebClient, where: Where, text: string): Promise<void> {
-  await client.chat.postMessage({ ...where, text: escapeMrkdwn(text), unfurl_links: false });
+/** Says something in the sweep's thread, once even when Slack's answer is lost (post-once.ts). */
+async function say(deps: SlackDeps, client: WebClient, where: Where, text: string): Promise<void> {
+  await postText(client, deps.log, where, escapeMrkdwn(text));
 }
 
 /** Sweeps one shared file into the thread it was shared in. */
@@ -82,11 +84,11 @@ async function sweepShared(
   };
   const kind = fileKind(shared);
   if (kind === 'other' || shared.name.endsWith('sweep-findings.csv')) return;
-  if (kind === 'spreadsheet') return say(client, where, SAVE_AS_CSV);
+  if (kind === 'spreadsheet') return say(deps, client, where, SAVE_AS_CSV);
   const rec = await deps.stores.cases.byConversation(conversation);
   const { marks } = await loadMarks(deps.watchlistFile);
   const brand = rec?.state.details.brand;
-  await say(client, where, sweepStarting(shared, marks.length, brand));
+  await say(deps, client, where, sweepStarting(shared, marks.length, brand));
   let reply: Awaited<ReturnType<typeof sweepFile>>;
   const catalog = new CatalogCollector();
   try {
@@ -100,7 +102,7 @@ async function sweepShared(
   } catch (err) {
     if (!(err instanceof DownloadError)) throw err;
     deps.log.warn(`sweep download failed: ${err.message}`);
-    return say(client, where, `I could not download ${shared.name}: ${err.message}.`);
+    return say(deps, client, where, `I could not download ${shared.name}: ${err.message}.`);
   }
   let text = reply.text;
   if (reply.ok && catalog.listings.length > 0) {
@@ -108,7 +110,7 @@ async function sweepShared(
     await catalogsFor(deps).save(conversation, catalog, shared.name, deps.clock.now());
     text += `\n\n${catalogSaved(catalog.listings.length, catalog.partial)}`;
   }
-  await say(client, where, text);
+  await say(deps, client, where, text);
   if (!reply.ok || reply.result.findings.length === 0) return;
   await client.filesUploadV2({
     channel_id: where.channel,
@@ -129,7 +131,7 @@ export function registerSweep(app: App, deps: SlackDeps): void {
     let where: Where;
     let conversation: string;
     if (dm) {
-      where = { channel: event.channel, ...(thread ? { thread_ts: thread } : {}) };
+      where = { channel: event.channel, ...(thread ? { thread_ts: thread } : { after: event.ts }) };
       conversation = dmKey(team, event.channel);
     } else {
       // In a channel, only files in a case thread, or in a thread `/ipcheck sweep` opened: never any file.
@@ -147,7 +149,7 @@ export function registerSweep(app: App, deps: SlackDeps): void {
       });
     } catch (err) {
       deps.log.error(`sweep in ${conversation} failed: ${(err as Error).message}`);
-      await client.chat.postMessage({ ...where, text: `Sorry: ${userText(err)}` }).catch(() => {});
+      await postText(client, deps.log, where, `Sorry: ${userText(err)}`).catch(() => {});
     }
   });
 }
@@ -161,12 +163,11 @@ export async function askForSweepFile(
 ): Promise<void> {
   let ts: string | undefined;
   try {
-    const r = await client.chat.postMessage({
+    ts = await postSafely(client, deps.log, {
       channel: cmd.channel_id,
       text: `<@${cmd.user_id}> Store sweep: upload your listing export (CSV) as a reply in this thread, and I will check every listing for well-known marks and list those at risk, each with its delist action. Exports: AliExpress Seller Center > Products > Manage Products > Export; Amazon Seller Central > Inventory > Inventory Reports > All Listings Report.`,
       unfurl_links: false,
     });
-    ts = r.ts;
   } catch (err) {
     const code = slackError(err);
     if (code === 'not_in_channel' || code === 'channel_not_found') return notInChannel();

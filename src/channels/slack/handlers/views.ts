@@ -3,6 +3,7 @@ import { DraftChangedError, draftEdited, infoRequested, resolved } from '../../.
 import type { CaseRecord } from '../../../core/case-record.js';
 import { CaseConflictError } from '../../../core/errors.js';
 import { currentDraft } from '../../shared/drafts.js';
+import { spreadLegalNews } from '../../shared/legal-news.js';
 import { updateIfChanged } from '../../shared/update-if-changed.js';
 import { VIEW, ViewMeta } from '../action-ids.js';
 import { FORM_NOT_HERE, formRefusal, legalStateRefusal } from '../case-guard.js';
@@ -11,7 +12,7 @@ import { readEdit } from '../drafts.js';
 import { answerForm, type FormAck, type Verdict } from '../form-ack.js';
 import { refreshLegalParent } from '../legal.js';
 import type { LegalMembers } from '../legal-members.js';
-import { postMessages } from '../post.js';
+import { postMessages, postText } from '../post.js';
 import { draftMessages, escapeMrkdwn } from '../render-block-kit.js';
 import type { SlackDeps, WebClient } from '../slack-deps.js';
 
@@ -89,6 +90,10 @@ interface LegalForm {
   apply: (cur: CaseRecord, text: string, user: string, at: string) => CaseRecord;
   tellSeller: (rec: CaseRecord, text: string, user: string) => string;
   tellLegal: (text: string, user: string) => string;
+  /** The change, said to the lawyer if a notice or the parent's update fails ("resolved"). */
+  done: string;
+  /** Whether the legal parent post shows this change (its status line and buttons). */
+  showsOnParent: boolean;
 }
 
 const LEGAL_FORMS: LegalForm[] = [
@@ -100,6 +105,8 @@ const LEGAL_FORMS: LegalForm[] = [
     tellSeller: (_rec, q, user) =>
       `Legal (<@${user}>) asks: ${escapeMrkdwn(q)}\nReply in this thread; I will pass your answer to legal.`,
     tellLegal: (q, user) => `<@${user}> asked the seller: ${escapeMrkdwn(q)}`,
+    done: 'waiting for the seller’s answer to your question',
+    showsOnParent: false,
   },
   {
     callback: VIEW.legalResolve,
@@ -109,6 +116,8 @@ const LEGAL_FORMS: LegalForm[] = [
     tellSeller: (rec, o, user) =>
       `Legal (<@${user}>) resolved ${rec.id}: ${escapeMrkdwn(o)}\nThe case is closed.`,
     tellLegal: (o, user) => `Resolved by <@${user}>: ${escapeMrkdwn(o)}`,
+    done: 'resolved',
+    showsOnParent: true,
   },
 ];
 
@@ -146,17 +155,45 @@ function registerLegalForm(app: App, deps: SlackDeps, members: LegalMembers, for
         const saved = r.rec;
         return {
           ok: true,
+          // Recorded: the notices, then the parent, each on its own (shared/legal-news.ts).
           after: async () => {
-            if (form.callback === VIEW.legalResolve) await refreshLegalParent(deps, client, saved);
             const esc = saved.escalation;
-            if (esc)
-              await client.chat.postMessage({
-                channel: esc.channel,
-                thread_ts: esc.ts,
-                text: form.tellLegal(text, user),
-              });
             const where = sellerWhere(saved);
-            if (where) await client.chat.postMessage({ ...where, text: form.tellSeller(saved, text, user) });
+            const trouble = await spreadLegalNews(
+              {
+                caseId: saved.id,
+                done: form.done,
+                notices: [
+                  ...(esc
+                    ? [
+                        {
+                          who: 'the legal thread',
+                          post: () =>
+                            postText(
+                              client,
+                              deps.log,
+                              { channel: esc.channel, thread_ts: esc.ts },
+                              form.tellLegal(text, user),
+                            ),
+                        },
+                      ]
+                    : []),
+                  ...(where
+                    ? [
+                        {
+                          who: 'the seller',
+                          post: () => postText(client, deps.log, where, form.tellSeller(saved, text, user)),
+                        },
+                      ]
+                    : []),
+                ],
+                ...(form.showsOnParent
+                  ? { refreshParent: () => refreshLegalParent(deps, client, saved) }
+                  : {}),
+              },
+              (line) => deps.log.warn(line),
+            );
+            if (trouble) await tellPrivately(deps, client, user, legalWhere(deps, saved), trouble);
           },
         };
       });
@@ -214,7 +251,12 @@ function registerDraftEdit(app: App, deps: SlackDeps): void {
             const where = sellerWhere(saved);
             const d = currentDraft(saved, kind, deps);
             if (where && d)
-              await postMessages(client, where, draftMessages(d.draft, { caseId: saved.id, edited: true }));
+              await postMessages(
+                client,
+                deps.log,
+                where,
+                draftMessages(d.draft, { caseId: saved.id, edited: true }),
+              );
           },
         };
       });
