@@ -76,7 +76,7 @@ const SIGNS: { label: string; re: RegExp }[] = [
   {
     // Money asked of the seller, not "they demand we remove the listing" (a platform complaint says that).
     label: 'a demand for money',
-    re: /\b(demand\w*|ask\w*|want\w*|request\w*|claim\w*) (for |that )?(us to pay|we pay|payment|money|compensation|damages|a settlement|a (licen[cs]e )?fee|\$ ?\d|\d[\d,.]*k? ?(usd|dollars|\$))|\b(compensation|damages|settle(ment)?|licen[cs]e fee|pay (them|the firm|the brand|the plaintiff|\$ ?\d|\d)|payment link)\b|赔偿|和解|索赔|赔钱/g,
+    re: /\b(demand\w*|ask\w*|want\w*|request\w*|claim\w*) (for |that )?(us to pay|we pay|payment|money|compensation|damages|a settlement|a (licen[cs]e )?fee|\$ ?\d|\d[\d,.]*k? ?(usd|dollars|\$))|\b(compensation|damages|settle(ment)?|licen[cs]e fee|pay (them|the firm|the brand|the plaintiff|\$ ?\d[\d,.]*|\d[\d,.]*)|payment link)\b|赔偿|和解|索赔|赔钱/g,
   },
   {
     label: 'a lawsuit',

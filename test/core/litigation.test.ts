@@ -54,6 +54,8 @@ describe('the signs of a lawyer, a demand or a court', () => {
     ['Greer, Burns & Crain LLP wrote about our listing', 'a law firm'],
     ['we got a cease and desist', 'a cease and desist'],
     ['they demand $5,000 compensation', 'a demand for money'],
+    ['demanding we stop selling and pay 2000 USD', 'a demand for money'],
+    ['they want us to pay $1,500.00 by Friday', 'a demand for money'],
     ['they say they will sue us', 'a lawsuit'],
     ['is this a Schedule A case?', 'a lawsuit'],
     ['the district court in Illinois', 'a court'],
