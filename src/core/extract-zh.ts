@@ -14,10 +14,10 @@ export const ZH_PATTERNS: Record<string, RegExp[]> = {
   ],
   'notice:rights_holder_letter': [
     // A lawyer's or law firm's email or letter, or a letter in a firm's own words (我们代表…).
-    /(律师|律所|律师事务所)(发来?了?|寄来?了?)?的?(邮件|信|函|警告|通知)|收到.{0,8}(律师|律所|律师事务所)|我们代表|我方当事人/,
+    /(律师|律所|律师事务所)(发来?了?|寄来?了?)?的?(邮件|信|函|警告|通知)|收到.{0,8}(律师|律所|律师事务所)|(律师|律所)(要求|说|称|表示|威胁|通知)|我们代表|我方当事人/,
     /律师函|律师信|警告函|侵权告知函|停止侵权函|律所(的|发来的?)?(邮件|信|函)|品牌方?(发来的?|的)(邮件|信|函)/,
   ],
-  'notice:platform_complaint': [/投诉|侵权通知|知识产权|违规|下架通知|被下架|警告/],
+  'notice:platform_complaint': [/投诉|侵权通知|知识产权|违规|下架通知|被下架|警告|平台(通知|邮件|消息)/],
   'ipType:design_patent': [/外观专利|外观设计/],
   'ipType:utility_patent': [/发明专利|实用新型/],
   'ipType:copyright': [/版权|著作权|盗图|图片侵权/],

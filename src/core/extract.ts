@@ -51,13 +51,13 @@ const RULES: PhraseRule[] = [
     fact: 'notice',
     value: 'rights_holder_letter',
     patterns: [
-      /cease (and|&) desist/,
+      /cease (and|&) desist|\bc&d\b/,
       // A pasted letter in a firm's own words: "we represent Acme", "our client owns the mark".
       /\bwe represent\b|\b(on behalf of|acting for) our client\b|\bour client('s|s)?\b/,
       // "a complaint from the rights holder's law firm by email", "a warning signed by their attorneys".
-      /\b(complaint|notice|warning|demand|message|letter|email|e-mail|mail)s? (from|by|sent by|signed by|on behalf of) (the |their |a |an )?([\w'&.,-]+ ){0,4}?(law ?firm|lawyers?|attorneys?|counsel|legal (team|department|representatives?))\b/,
+      /\b(complaint|notice|warning|demand|message|letter|email|e-mail|mail)s? (from|by|sent by|signed by|on behalf of) (the |their |a |an )?([\w'&.,-]+ ){0,4}?(law ?firm|lawyers?|attorneys?|counsel|legal (team|department|representatives?))\b|\b(law ?firm|law offices?|law group|lawyers?|attorneys?|legal representatives?) (for|of|representing|acting for|on behalf of) [\w'&.,-]+( [\w'&.,-]+){0,3} (sent|wrote|emailed|e-mailed|messaged|contacted|reached out)\b/,
       // "An attorney for Acme sent us…", "their lawyers say…" (not "our lawyer says").
-      /(?<!\b(our|my|we|us) (own )?)\b(law ?firm|lawyers?|attorneys?|counsel)( (for|of|representing|acting for|on behalf of) [\w'&.,-]+( [\w'&.,-]+){0,3})? (has |have )?(sent|wrote|written|emailed|e-mailed|mailed|contacted|reached out|called|messaged|says|said|claims?|claimed|demands?|demanded|threaten\w*|warned|warns|asked|is asking|are asking)\b/,
+      /(?<!\b(our|my|we|us) (own )?)\b(law ?firm|law offices?|law group|lawyers?|attorneys?|counsel)( (for|of|representing|acting for|on behalf of) [\w'&.,-]+( [\w'&.,-]+){0,3})? (has |have )?(sent|wrote|written|emailed|e-mailed|mailed|contacted|reached out|called|messaged|says?|said|claims?|claimed|demands?|demanded|threaten\w*|warned|warns|asked|is asking|are asking)\b/,
       // Not "our authorization letter from the brand": that is evidence of rights, not a letter from their side.
       /(?<!(authori[sz]ation|licen[cs]e|permission|consent|\bno|without|not an?|never got an?|never had an?) )(letter|email|e-mail|mail|message) from (the |their |a |an )?([\w'&.-]+ ){0,3}?(law ?firm|lawyers?|attorneys?|counsel|legal team|brand|rights? ?holder|owner)/,
       /(law ?firm|lawyers?|attorneys?) (sent|wrote|emailed|e-mailed|mailed|contacted)/,

@@ -67,7 +67,7 @@ const SIGNS: { label: string; re: RegExp }[] = [
   { label: 'a law firm', re: /\blaw ?firms?\b|\blaw (offices?|group)\b|\b(llp|pllc)\b|律所|律师事务所/g },
   {
     label: 'a lawyer',
-    re: /\b(lawyers?|attorneys?|counsel|solicitors?|legal team|legal department)\b|律师/g,
+    re: /\b(lawyers?|attorneys?|counsel|solicitors?|legal (team|department|representatives?))\b|\bon behalf of (?!(our|my) (own )?(company|store|shop|team|business))|律师/g,
   },
   {
     label: 'a cease and desist',

@@ -240,6 +240,19 @@ describe('a letter is not a court case', () => {
     '收到对方律所的律师函，说如果不赔偿就会起诉我们，要求12月14日前回复。',
   ];
 
+  it.each([
+    'The brand owner’s counsel emailed us asking us to cease all sales',
+    'A legal representative of Anker messaged us on Amazon',
+    'Received a C&D from GBC regarding our listing',
+    'their attorneys say they will file a lawsuit next week unless we pay',
+    'The law office of Smith wrote to us',
+    '对方律师要求和解，金额五千美元',
+  ])('a lawyer writing is a letter: %s', (text) => {
+    const ex = extractFacts(text, TODAY);
+    expect(ex.facts.notice).toBe('rights_holder_letter');
+    expect(ex.details.legalSigns?.length).toBeGreaterThan(0);
+  });
+
   it.each(LETTERS)('%s', (text) => {
     const ex = extractFacts(text, TODAY);
     expect(ex.facts.notice).toBe('rights_holder_letter');
