@@ -3,7 +3,7 @@ import { complaintIdSpans, readDetails } from './extract-details.js';
 import { ZH_ALLEGATION, ZH_PATTERNS, ZH_THREAT } from './extract-zh.js';
 import type { Details, FactKey, Facts } from './facts.js';
 import { findListingRefs, type ListingRef, type ListingRefProblem } from './listing-ref.js';
-import { legalSignsIn } from './litigation.js';
+import { COURT_WORD, legalSignsIn } from './litigation.js';
 import { mixedUse } from './mixed-use.js';
 import { noticeTextOf } from './notice-text.js';
 import { holdsInvoices, rightsBasisIn, someoneElsesAuthorization, verbalOnly } from './rights-words.js';
@@ -35,7 +35,7 @@ const RULES: PhraseRule[] = [
     patterns: [
       /\btro\b/,
       /temporary restraining order/,
-      /\bcourt\b/,
+      COURT_WORD,
       /lawsuit|law suit|\bsued\b|\bsuing\b|summons/,
       // "Schedule A" (the defendants list of a US case), not "can we schedule a call".
       /\b(on|in|under|part of) (the |a )?schedule a\b|\bschedule a\b(?= *[).,;:!?]| *$| (case|cases|lawsuits?|suit|defendants?|list|complaint|tro)\b)/,

@@ -59,6 +59,10 @@ export function preservationWhy(facts: Facts, details: Pick<Details, 'legalSigns
   return undefined;
 }
 
+/** The word "court" as a law court, not a product's ("basketball court mat", "food court"). */
+export const COURT_WORD =
+  /(?<!\b(?:basketball|tennis|food|badminton|volleyball|squash|pickleball|netball|futsal|sports?) )\bcourt\b/;
+
 // Signs, in the seller's own words anywhere (their own statements, quotes of the notice, threats), that a
 // lawyer, a demand for money or a court may be involved. Each is a short label shown to the seller and the
 // lawyer, and the phrases that say it. A sign right after a plain negation ("no lawyer involved", "not a
@@ -76,20 +80,24 @@ const SIGNS: { label: string; re: RegExp }[] = [
   {
     // Money asked of the seller, not "they demand we remove the listing" (a platform complaint says that).
     label: 'a demand for money',
-    re: /\b(demand\w*|ask\w*|want\w*|request\w*|claim\w*) (for |that )?(us to pay|we pay|payment|money|compensation|damages|a settlement|a (licen[cs]e )?fee|\$ ?\d|\d[\d,.]*k? ?(usd|dollars|\$))|\b(compensation|damages|settle(ment)?|licen[cs]e fee|pay (them|the firm|the brand|the plaintiff|\$ ?\d[\d,.]*|\d[\d,.]*)|payment link)\b|赔偿|和解|索赔|赔钱/g,
+    re: /\b(demand\w*|ask\w*|want\w*|request\w*|claim\w*) (for |that )?(us to pay|we pay|payment|money|compensation|damages|a settlement|a (licen[cs]e )?fee|\$ ?\d|(?<![\d,.])\d[\d,.]*k? ?(usd|dollars|\$))|\b(compensation|damages|settle(ment)?|licen[cs]e fee|pay (them|the firm|the brand|the plaintiff|\$ ?\d[\d,.]*|\d[\d,.]*)|payment link)\b|赔偿|和解|索赔|赔钱/g,
   },
   {
     label: 'a lawsuit',
     re: /\b(lawsuits?|law suits?|sue[ds]?|suing|litigation|legal action|summons|complaint filed|schedule a|defendants?|plaintiffs?)\b|起诉|诉讼|被告|原告|传票/g,
   },
-  { label: 'a court', re: /\b(court|docket|\d:\d{2}-cv-\d+|\d{2}-cv-\d+)\b|法院|法庭/g },
+  {
+    label: 'a court',
+    re: new RegExp(String.raw`${COURT_WORD.source}|\b(docket|\d:\d{2}-cv-\d+|\d{2}-cv-\d+)\b|法院|法庭`, 'g'),
+  },
   {
     label: 'a TRO',
     re: /\btros?\b|temporary restraining order|\binjunction\b|临时禁令|临时限制令|禁令/g,
   },
   {
     label: 'frozen funds',
-    re: /\bfrozen\b|\bfroze\b|\bfreez(e|ing)\b|\b(funds?|account|balance|payouts?) (are |is |has been |have been |was |were )?(on hold|held|restrained)\b|冻结/g,
+    // Money or a store frozen, not a product ("frozen dumplings", "freezer bags").
+    re: /\b(funds?|accounts?|balance|money|payouts?|disbursements?|paypal|payoneer|stripe|wallet|assets?|store|shop|amounts?|\$ ?[\d,.]+|(?<![\d,.])[\d,.]+ ?(usd|dollars)) (are |is |has been |have been |was |were |got |being |remain |remains )?(frozen|on hold|held|restrained|locked)\b|\b(froze|freez(e|es|ing)|frozen|restrain(ed|s)?) (our|my|the|all|their|of|\$|\d)[^.,;!?]{0,30}\b(funds?|accounts?|balance|money|payouts?|paypal|payoneer|stripe|wallet|assets?|store|shop)\b|\basset (freeze|restraint)\b|冻结/g,
   },
 ];
 

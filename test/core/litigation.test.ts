@@ -61,6 +61,9 @@ describe('the signs of a lawyer, a demand or a court', () => {
     ['the district court in Illinois', 'a court'],
     ['we got a TRO', 'a TRO'],
     ['our PayPal funds are frozen', 'frozen funds'],
+    ['they froze all our money', 'frozen funds'],
+    ['AliExpress froze our store account', 'frozen funds'],
+    ['an asset freeze on our Amazon account', 'frozen funds'],
     ['收到律师函', 'a cease and desist'],
     ['对方律所发来邮件', 'a law firm'],
     ['律师说要赔偿', 'a lawyer'],
@@ -76,11 +79,21 @@ describe('the signs of a lawyer, a demand or a court', () => {
     'the photos are ours and we have invoices',
     'how do I judge whether it infringes?',
     'we sell phone cases and swimsuits',
+    'trademark complaint on our basketball court mat',
+    'our frozen dumplings listing got a copyright complaint',
+    'freezer bags with their logo, platform complaint',
     'no lawyer involved, just a platform warning',
     'it is not a lawsuit, only a takedown',
     '只是平台投诉，没有律师',
   ])('no sign in: %s', (text) => {
     expect(legalSignsIn(text)).toEqual([]);
+  });
+
+  it('a product’s court or a frozen food is not a court case', () => {
+    expect(extractFacts('trademark complaint on our basketball court mat', TODAY).facts.notice).toBe(
+      'platform_complaint',
+    );
+    expect(extractFacts('papers from the district court', TODAY).facts.notice).toBe('court_or_tro');
   });
 
   it('keeps everything unless the notice is a confirmed platform complaint with no sign', () => {
