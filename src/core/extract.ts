@@ -319,8 +319,15 @@ function otherListings(refs: ListingRef[]): Details['otherListings'] {
 
 // Genuine goods with invoices are a resale of the brand's own goods (first sale), whatever else is missing:
 // "no authorization letter, but invoices from a distributor" must not read as "no rights".
-const GENUINE_GOODS =
-  /(?<!(?:not|n't|no|never) (?:\w+ )?)\b(genuine|authentic)\b[^.;!?]{0,40}\b(products?|goods|items|stock|units|chargers?)\b|\binvoices? (from|of|by) (a |an |the |our |their )?(authori[sz]ed )?(distributors?|suppliers?|wholesalers?|brand|manufacturer|owner)|\b(bought|purchased|sourced) (them |it |these |the goods )?from (an? |the |their )?(authori[sz]ed )?(distributor|brand|manufacturer)|正品|发票|进货单|经销商|代理商/;
+// A denial right before the words takes them back ("no invoices", "we don't have any invoices", "没有发票",
+// "不是经销商"): never read as genuine goods.
+const NO_BEFORE = String.raw`(?<!(?:not|n't|no|never|without|lack|don'?t have|do not have|never had|didn'?t get|haven'?t got) (?:any |the |an? )?(?:\w+ )?)`;
+const GENUINE_GOODS = new RegExp(
+  String.raw`${NO_BEFORE}\b(genuine|authentic)\b[^.;!?]{0,40}\b(products?|goods|items|stock|units|chargers?)\b|${NO_BEFORE}\binvoices? (from|of|by) (a |an |the |our |their )?(authori[sz]ed )?(distributors?|suppliers?|wholesalers?|brand|manufacturer|owner)|${NO_BEFORE}\b(bought|purchased|sourced) (them |it |these |the goods )?from (an? |the |their )?(authori[sz]ed )?(distributor|brand|manufacturer)|(?<!没有|没|无|不是|并非|不)(正品|发票|进货单|经销商|代理商)`,
+);
+// "We have no invoices", "we don't have any": the invoices are denied, so they answer nothing.
+const INVOICES_DENIED =
+  /\b(no|without|lack|don'?t have|do not have|never had|never got|didn'?t get|haven'?t got) (any |the )?(invoices?|receipts?)\b|invoices?[^.!?]{0,40}\b(we )?(don'?t|do not) have (any|them|one)\b|没有?(任何)?发票|无发票/;
 
 /** Everything the seller's words say, as facts (contract values) and details for the drafts. */
 export function extractFacts(text: string, today: string, known: Known = {}): Extraction {
@@ -358,14 +365,17 @@ export function extractFacts(text: string, today: string, known: Known = {}): Ex
     facts.inventory = 'small_or_stop';
   if (
     (facts.rights === undefined || facts.rights === 'none') &&
+    !INVOICES_DENIED.test(own) &&
     (GENUINE_GOODS.test(own) || holdsInvoices(own))
   )
     facts.rights = 'authorized';
   if (facts.rights === 'authorized') {
     const basis = rightsBasisIn(own);
     if (basis) d.rightsBasis = basis;
-    // An OK on the phone, or the supplier's own letter, is no authorization of the seller's: asked instead.
-    else if (verbalOnly(t) || someoneElsesAuthorization(own)) delete facts.rights;
+    // An OK on the phone, the supplier's own letter, or invoices the seller says it does not have, is no
+    // authorization of the seller's: asked instead.
+    else if (verbalOnly(t) || someoneElsesAuthorization(own) || INVOICES_DENIED.test(own))
+      delete facts.rights;
   }
   // The TRO's issue date and a reply-by date are not the day the notice arrived: their words are blanked
   // before the notice date is looked for.

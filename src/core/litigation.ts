@@ -68,10 +68,13 @@ export const COURT_WORD =
 // lawyer, and the phrases that say it. A sign right after a plain negation ("no lawyer involved", "not a
 // lawsuit", "没有律师") is not counted; any other mention is, including threats ("they will sue").
 const SIGNS: { label: string; re: RegExp }[] = [
-  { label: 'a law firm', re: /\blaw ?firms?\b|\blaw (offices?|group)\b|\b(llp|pllc)\b|律所|律师事务所/g },
+  {
+    label: 'a law firm',
+    re: /\blaw ?firms?\b|\blaw (offices?|group)\b|\b(llp|pllc)\b|@[\w.-]*law[\w-]*\.(com|net|org|us)\b|\b\w+law\.(com|net|org|us)\b|律所|律师事务所/g,
+  },
   {
     label: 'a lawyer',
-    re: /\b(lawyers?|attorneys?|counsel|solicitors?|legal (team|department|representatives?))\b|\bon behalf of (?!(our|my) (own )?(company|store|shop|team|business))|律师/g,
+    re: /\b(lawyers?|attorneys?|counsel|solicitors?|paralegals?|esquire|esq\.?|legal (team|department|representatives?))(?! (gift|mug|shirt|t-shirt|costume|figure|toy|card)s?\b)\b|\bon behalf of (?!(our|my) (own )?(company|store|shop|team|business))|律师|法务/g,
   },
   {
     label: 'a cease and desist',
@@ -80,11 +83,11 @@ const SIGNS: { label: string; re: RegExp }[] = [
   {
     // Money asked of the seller, not "they demand we remove the listing" (a platform complaint says that).
     label: 'a demand for money',
-    re: /\b(demand\w*|ask\w*|want\w*|request\w*|claim\w*) (for |that )?(us to pay|we pay|payment|money|compensation|damages|a settlement|a (licen[cs]e )?fee|\$ ?\d|(?<![\d,.])\d[\d,.]*k? ?(usd|dollars|\$))|\b(compensation|damages|settle(ment)?|licen[cs]e fee|pay (them|the firm|the brand|the plaintiff|\$ ?\d[\d,.]*|\d[\d,.]*)|payment link)\b|赔偿|和解|索赔|赔钱/g,
+    re: /\b(demand\w*|ask\w*|want\w*|request\w*|claim\w*) (for |that )?(us to pay|we pay|payment|money|compensation|damages|a settlement|a (licen[cs]e )?fee|\$ ?\d|(?<![\d,.])\d[\d,.]*k? ?(usd|dollars|\$))|\b(compensation|damages(?!-)|settle(ment)?(?! of catan)|licen[cs](e|ing) fees?|royalt(y|ies)|reimburse\w*|cough up|wire (them |us )?\$? ?\d|pay (up|or else|them|the firm|the brand|the plaintiff|\$ ?\d[\d,.]*|\d[\d,.]*)|payment link)\b|赔偿|和解|索赔|赔钱|索要|要钱|罚款/g,
   },
   {
     label: 'a lawsuit',
-    re: /\b(lawsuits?|law suits?|sue[ds]?|suing|litigation|legal action|summons|complaint filed|schedule a|defendants?|plaintiffs?)\b|起诉|诉讼|被告|原告|传票/g,
+    re: /\b(lawsuits?|law suits?|sue[ds]?|suing|litigation|legal (action|steps|proceedings)|legally|file a (case|suit|claim)|subpoenas?|summons|served|complaint filed (in|with) (the |a )?(court|district)|schedule a|defendants?|plaintiffs?)\b|起诉|诉讼|被告|原告|传票|告我们/g,
   },
   {
     label: 'a court',
@@ -97,7 +100,7 @@ const SIGNS: { label: string; re: RegExp }[] = [
   {
     label: 'frozen funds',
     // Money or a store frozen, not a product ("frozen dumplings", "freezer bags").
-    re: /\b(funds?|accounts?|balance|money|payouts?|disbursements?|paypal|payoneer|stripe|wallet|assets?|store|shop|amounts?|\$ ?[\d,.]+|(?<![\d,.])[\d,.]+ ?(usd|dollars)) (are |is |has been |have been |was |were |got |being |remain |remains )?(frozen|on hold|held|restrained|locked)\b|\b(froze|freez(e|es|ing)|frozen|restrain(ed|s)?) (our|my|the|all|their|of|\$|\d)[^.,;!?]{0,30}\b(funds?|accounts?|balance|money|payouts?|paypal|payoneer|stripe|wallet|assets?|store|shop)\b|\basset (freeze|restraint)\b|冻结/g,
+    re: /\b(funds?|accounts?|balance|money|payouts?|payments?|disbursements?|paypal|payoneer|stripe|wallet|assets?|amounts?|\$ ?[\d,.]+|(?<![\d,.])[\d,.]+ ?(usd|dollars)) (are |is |has been |have been |was |were |got |being |remain |remains )?(frozen|on hold|held|withheld|restrained|locked)\b|\b(store|shop) (is |has been |was |got )?(frozen|locked)\b|\b(holding|withholding|froze|freez(e|es|ing)|frozen|restrain(ed|s)?) (our|my|the|all|their|of|\$|\d)[^.,;!?]{0,30}\b(funds?|accounts?|balance|money|payouts?|payments?|paypal|payoneer|stripe|wallet|assets?|store|shop)\b|\b(froze|freez(e|es|ing)|frozen|restrain(ed|s)?) (our|my|the|all|their|of|\$|\d)[^.,;!?]{0,30}\b(funds?|accounts?|balance|money|payouts?|paypal|payoneer|stripe|wallet|assets?|store|shop)\b|\basset (freeze|restraint)\b|冻结|冻住|被冻/g,
   },
 ];
 

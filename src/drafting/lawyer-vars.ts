@@ -179,7 +179,8 @@ export function lawyerVars(input: DraftInput): Record<string, string> {
     ipTypeText: facts.ipType ? (IP_WORDS[facts.ipType] ?? 'unknown') : fillIn('right named'),
     brand: details.plaintiff ?? details.brand ?? fillIn('plaintiff or brand name'),
     lawFirm: details.lawFirm ?? fillIn('law firm and its email, from the notice'),
-    court: details.court ?? (court ? fillIn('court, e.g. N.D. Illinois') : 'none, no court case'),
+    // A court a letter names (where it threatens to sue) is not a court case: shown only for one.
+    court: court ? (details.court ?? fillIn('court, e.g. N.D. Illinois')) : 'none, no court case',
     caseNumber: details.caseNumber ?? (court ? fillIn('case number, e.g. 1:25-cv-01234') : 'none'),
     noticeDateText: facts.noticeDate ? formatDay(facts.noticeDate) : fillIn('date the notice arrived'),
     deadlinesList: deadlinesOf(input),

@@ -70,6 +70,22 @@ describe('the signs of a lawyer, a demand or a court', () => {
     ['他们要起诉我们', 'a lawsuit'],
     ['法院的文件', 'a court'],
     ['PayPal账户被冻结', 'frozen funds'],
+    ['Brand says they will file a case against us in Illinois', 'a lawsuit'],
+    ['they want a licensing fee', 'a demand for money'],
+    ['asking me to cough up $3,000', 'a demand for money'],
+    ['my payments have been held since Monday', 'frozen funds'],
+    ['they threatened to take legal steps', 'a lawsuit'],
+    ['asking for reimbursement of their losses', 'a demand for money'],
+    ['Walmart also got a subpoena', 'a lawsuit'],
+    ['a paralegal wrote to us', 'a lawyer'],
+    ['John Smith, Esq. wrote', 'a lawyer'],
+    ['email from info@keithvogtlaw.com', 'a law firm'],
+    ['we were served', 'a lawsuit'],
+    ['Amazon is holding our payout', 'frozen funds'],
+    ['品牌方说要告我们', 'a lawsuit'],
+    ['账户资金被冻住了', 'frozen funds'],
+    ['对方索要五千美元', 'a demand for money'],
+    ['对方法务发邮件', 'a lawyer'],
   ])('%s → %s', (text, sign) => {
     expect(legalSignsIn(text)).toContain(sign);
   });
@@ -82,6 +98,11 @@ describe('the signs of a lawyer, a demand or a court', () => {
     'trademark complaint on our basketball court mat',
     'our frozen dumplings listing got a copyright complaint',
     'freezer bags with their logo, platform complaint',
+    'complaint filed against my listing',
+    'Settlement of Catan board game listing',
+    'damages-resistant phone case',
+    'attorney gift mug listing',
+    'our store is on hold for review',
     'no lawyer involved, just a platform warning',
     'it is not a lawsuit, only a takedown',
     '只是平台投诉，没有律师',
@@ -189,6 +210,42 @@ describe('no deletion advice where a lawyer may be involved, or the notice is un
     );
     expect(sweep({}, {})).toContain('delete nothing');
     expect(sweep({}, { notice: 'platform_complaint' })).toContain('Delete what infringes');
+  });
+
+  it('a lawyer named in the delete question itself counts at once', () => {
+    for (const q of [
+      'Can I delete the listing? Their lawyer emailed me as well.',
+      'should we delete the listing? the brand wants $2000',
+      '可以删除链接吗？对方律师发邮件了',
+    ])
+      expect(matchFollowUp(q, { notice: 'platform_complaint' }, {})?.answer, q).toMatch(/delete nothing/i);
+  });
+
+  it('invoices the seller says it does not have are no rights', () => {
+    for (const t of [
+      '我们没有发票，也没有授权',
+      'We have no invoices from the distributor.',
+      'Amazon asked for invoices from the brand; we don’t have any.',
+      '我们不是经销商，没有授权',
+    ])
+      expect(extractFacts(t, TODAY).facts.rights, t).not.toBe('authorized');
+    expect(extractFacts('no letter, but we have invoices from a distributor', TODAY).facts.rights).toBe(
+      'authorized',
+    );
+  });
+
+  it('the lawyer note names a court only for a court case', () => {
+    const ex = extractFacts(
+      'Their attorney wrote that a complaint will be filed in the Northern District of Illinois if we do not respond.',
+      TODAY,
+    );
+    const note =
+      outcome(
+        { ...INFRINGING, ...ex.facts },
+        { ...ex.details, court: 'Northern District of Illinois' },
+      ).drafts.find((d) => d.kind === 'lawyer_escalation')?.body ?? '';
+    expect(ex.facts.notice).toBe('rights_holder_letter');
+    expect(note).toContain('Court: none, no court case');
   });
 
   it('follow-up questions about deleting get "not yet" while a lawyer may be involved', () => {
