@@ -329,6 +329,15 @@ const GENUINE_GOODS = new RegExp(
 const INVOICES_DENIED =
   /\b(no|without|lack|don'?t have|do not have|never had|never got|didn'?t get|haven'?t got) (any |the )?(invoices?|receipts?)\b|invoices?[^.!?]{0,40}\b(we )?(don'?t|do not) have (any|them|one)\b|没有?(任何)?发票|无发票/;
 
+const LETTER_RULE = RULES.find(
+  (r) => r.fact === 'notice' && r.value === 'rights_holder_letter',
+) as PhraseRule;
+
+// What shows a case is in court, not only threatened: a case number, service, an order issued, a docket,
+// money frozen, being named or sued. (A letter's "we will seek a TRO" is none of these.)
+const COURT_EVIDENCE =
+  /\b(\d:)?\d{2}-cv-\d+|\bsummons\b|\b(we were|we've been|we have been|been|were) served\b|\b(tro|temporary restraining order|injunction|order|judgment)s? (was |were |has been |have been |had been )?(issued|granted|entered|signed)\b|\b(granted|issued|entered|signed) (a |an |the )?(tro|temporary restraining order|injunction|order)\b|\b(emailed|sent|served|forwarded|mailed|got|received|have|has) (us |me )?(with )?(a |an |the |their )?(tro|temporary restraining order|summons|court order|injunction)\b|\bcourt order\b|\bdocket\b|\b(funds?|accounts?|balance|money|payouts?|paypal|payoneer|stripe|wallet) (are |is |has been |have been |was |were |got )?(frozen|restrained|on hold)\b|\bfroze (our|my|the|all)\b|\bschedule a (defendants?|lawsuit|case|list)\b|\bnamed (us )?as (a )?defendants?\b|\b(sued us|we were sued|been sued|suing us)\b|\b(lawsuit|suit|complaint) (was |has been )?filed against us\b|\bfiled (a |an )?(lawsuit|suit|complaint) against us\b|法院(的)?(命令|裁定|判决|传票)|传票|被起诉|已经?起诉|(?<!申请|要|会|将|请求)冻结/;
+
 /** Everything the seller's words say, as facts (contract values) and details for the drafts. */
 export function extractFacts(text: string, today: string, known: Known = {}): Extraction {
   const t = ` ${text.toLowerCase().replace(/[’`]/g, "'").replace(/\s+/g, ' ')} `;
@@ -354,6 +363,14 @@ export function extractFacts(text: string, today: string, known: Known = {}): Ex
     const words = rule.ownWordsOnly ? own : rule.withoutThreats ? calm : t;
     if (rule.patterns.some((p) => p.test(words))) set[rule.fact] = rule.value;
   }
+  // A letter that speaks of court ("a C&D threatening a TRO and an asset freeze", "律师函说要起诉") is still a
+  // letter: court words make a court case only with court evidence when a letter is what arrived.
+  if (
+    facts.notice === 'court_or_tro' &&
+    LETTER_RULE.patterns.some((p) => p.test(t)) &&
+    !COURT_EVIDENCE.test(t)
+  )
+    facts.notice = 'rights_holder_letter';
   // "Our own photos, but the backpack has Mickey ears": a mixed answer is never read in the seller's favour.
   if (facts.usesTheirIp !== 'yes' && mixedUse(own, facts.usesTheirIp === 'no')) facts.usesTheirIp = 'unsure';
   const d = readDetails(text, t);

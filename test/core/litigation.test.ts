@@ -308,6 +308,10 @@ describe('a letter is not a court case', () => {
     'A lawyer emailed us saying they may sue in court if we do not pay $15,000.',
     'cease and desist letter — they reserve the right to commence proceedings in the district court',
     '收到对方律所的律师函，说如果不赔偿就会起诉我们，要求12月14日前回复。',
+    'I got a cease and desist letter threatening a temporary restraining order and asset freeze.',
+    'Got a letter from a law firm about our listing. They mention Schedule A lawsuits.',
+    '律师函说要起诉我们并申请临时禁令',
+    '对方律师函称会向法院申请冻结我们的账户',
   ];
 
   it.each([
@@ -356,6 +360,8 @@ describe('a letter is not a court case', () => {
     'PayPal froze our $12,450 after the court order',
     'we are defendants on Schedule A in a lawsuit',
     '法院发来传票，PayPal被冻结',
+    'Letter from GBC law firm, and PayPal froze our account today',
+    'we were sued, the law firm emailed us the complaint',
   ])('court evidence is still a court case: %s', (text) => {
     expect(extractFacts(text, TODAY).facts.notice).toBe('court_or_tro');
   });
