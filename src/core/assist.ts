@@ -2,8 +2,8 @@ import type { CaseState } from './case-state.js';
 import { extractFacts } from './extract.js';
 import type { Details, Facts } from './facts.js';
 import { isQuestionText, matchFollowUp } from './follow-ups.js';
-import { checkAnswer, isLitigation, notCoveredReply, quotedPassages } from './grounding.js';
-import { legalSignsIn, mergeSigns } from './litigation.js';
+import { checkAnswer, notCoveredReply, quotedPassages } from './grounding.js';
+import { isLitigation, signsWith } from './litigation.js';
 import type { GivenSection } from './llm-contract.js';
 import { sanitizeLlmFacts } from './llm-facts.js';
 import { type CoreContext, todayFor } from './outcome.js';
@@ -94,7 +94,7 @@ async function answerQuestion(
   onWorking?: () => unknown,
 ): Promise<Assisted> {
   // The question's own legal signs ("a law firm emailed us too") count for the preservation rule at once.
-  const withSigns = { legalSigns: mergeSigns(details.legalSigns, legalSignsIn(question)) ?? [] };
+  const withSigns = signsWith(details, question);
   const { kb, retriever } = deps.ctx;
   const hits = (retriever?.search(question, SECTIONS_GIVEN) ?? []).filter((h) => h.score >= MIN_SCORE);
   // No section is about this: nothing to ground an answer on, so no model is asked.

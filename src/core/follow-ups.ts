@@ -1,7 +1,7 @@
 import { type Condition, holds } from './conditions.js';
 import type { Details, Facts } from './facts.js';
 import { type CitationRef, cite, type KnowledgeBase } from './knowledge-base.js';
-import { legalSignsIn, mergeSigns } from './litigation.js';
+import { signsWith } from './litigation.js';
 import { GUIDANCE_QUOTES as Q } from './route-quotes.js';
 
 // Questions sellers ask once they know what to do, answered from the guidance with its words. Matched
@@ -291,7 +291,7 @@ export function matchFollowUp(
   if (!QUESTION.test(t) && !INTENT.test(t)) return undefined;
   const f = FOLLOW_UPS.find((x) => x.patterns.some((p) => p.test(t)));
   // A lawyer mentioned in the question itself ("can I delete it? their lawyer emailed me") counts at once.
-  const signs = { legalSigns: mergeSigns(details.legalSigns, legalSignsIn(text)) ?? [] };
+  const signs = signsWith(details, text);
   const a = f?.answers.find((x) => !x.when || holds(x.when, facts, signs));
   return f && a ? { id: f.id, answer: a.answer, citations: a.citations } : undefined;
 }

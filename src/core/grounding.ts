@@ -2,7 +2,7 @@ import { caseText, inventedClaim } from './answer-claims.js';
 import type { Details, Facts } from './facts.js';
 import { advisedAct, advisesDeletion } from './forbidden-acts.js';
 import { type CitationRef, cite, type KnowledgeBase, type Section } from './knowledge-base.js';
-import { isLitigation, legalSignsIn, mergeSigns, mustPreserve } from './litigation.js';
+import { mustPreserve, signsWith } from './litigation.js';
 import type { GivenSection, LlmAnswerOut } from './llm-contract.js';
 import { disguisedText } from './plain-text.js';
 import type { Reply } from './replies.js';
@@ -18,7 +18,7 @@ export const NOT_COVERED =
 
 const normal = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-export { advisesDeletion, isLitigation };
+export { advisesDeletion };
 
 // Mentions that would ping people or point at other channels: a model's text must never post elsewhere.
 export const MENTION = /<[!@#][^>]*>|@(channel|here|everyone)\b/i;
@@ -47,9 +47,7 @@ export interface AnswerContext {
 
 /** Whether the case keeps everything, counting the legal signs of the seller's question too. */
 function preserves(facts: Facts, c: AnswerContext): boolean {
-  return mustPreserve(facts, {
-    legalSigns: mergeSigns(c.details?.legalSigns, legalSignsIn(c.question ?? '')),
-  });
+  return mustPreserve(facts, signsWith(c.details ?? {}, c.question ?? ''));
 }
 
 /**

@@ -44,11 +44,6 @@ export function sweepMustPreserve(
   return caseState !== undefined && mustPreserve(caseState.facts, caseState.details);
 }
 
-/** The opposite of mustPreserve, named for the callers that advise a deletion. */
-export function mayAdviseDeletion(facts: Facts, details: Pick<Details, 'legalSigns'>): boolean {
-  return !mustPreserve(facts, details);
-}
-
 /** Why a case keeps everything, in plain words, or undefined when a deletion may be advised. */
 export function preservationWhy(facts: Facts, details: Pick<Details, 'legalSigns'>): string | undefined {
   if (isCourtCase(facts)) return 'a court case runs';
@@ -120,6 +115,11 @@ export function legalSignsIn(text: string): string[] {
     }
   }
   return found;
+}
+
+/** The case's signs with those of one more message (a question asked now counts at once, before it is saved). */
+export function signsWith(details: Pick<Details, 'legalSigns'>, text: string): { legalSigns: string[] } {
+  return { legalSigns: mergeSigns(details.legalSigns, legalSignsIn(text)) ?? [] };
 }
 
 /** Both lists of signs, each label once, in the order of the known labels. */
