@@ -2,16 +2,16 @@
 // answer → the replies), and whole cases through runTurn on a memory store (the store's cost is measured
 // apart, in store-bench.ts).
 
-import { fixedClock } from '../app/clock.js';
-import { loadContext } from '../app/load-context.js';
-import { newCase } from '../core/case-state.js';
-import type { Facts } from '../core/facts.js';
-import { buildOutcome } from '../core/outcome.js';
-import type { Reply } from '../core/replies.js';
-import { step } from '../core/step.js';
-import { runTurn } from '../core/turn.js';
-import { LocalKv } from '../storage/local-kv.js';
-import { storesOn } from '../storage/open-store.js';
+import { LocalKv } from '../adapters/storage/local-kv.js';
+import { storesOn } from '../adapters/storage/open-store.js';
+import { runTurn } from '../app/turn.js';
+import { fixedClock } from '../boot/clock.js';
+import { loadContext } from '../boot/load-context.js';
+import { buildOutcome } from '../domain/conversation/outcome.js';
+import type { Reply } from '../domain/conversation/replies.js';
+import { step } from '../domain/conversation/step.js';
+import { newCase } from '../domain/model/case-state.js';
+import type { Facts } from '../domain/model/facts.js';
 import { fmtRate, perSec, type Report, timeIt } from './report.js';
 
 const clock = fixedClock('2026-11-28T10:00:00Z');

@@ -1,7 +1,8 @@
 // Retrieval figures for npm run bench: building the BM25 index over the real knowledge, and one ranked query
 // (what a seller's question costs before any language model is asked). Printed, never asserted.
-import { loadContext } from '../app/load-context.js';
-import { buildRetriever } from '../knowledge/retrieve.js';
+
+import { buildRetriever } from '../adapters/knowledge/retrieve.js';
+import { loadContext } from '../boot/load-context.js';
 
 const QUERIES = [
   'can I just relist it from another warehouse?',

@@ -6,9 +6,9 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fixedClock } from '../app/clock.js';
-import { newCase } from '../core/case-state.js';
-import { openStores, type Stores } from '../storage/open-store.js';
+import { openStores, type Stores } from '../adapters/storage/open-store.js';
+import { fixedClock } from '../boot/clock.js';
+import { newCase } from '../domain/model/case-state.js';
 import { fmtRate, mb, perSec, type Report, timeIt } from './report.js';
 
 const clock = fixedClock('2026-11-28T10:00:00Z');

@@ -7,9 +7,9 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadMarks } from '../sweep/load-watchlist.js';
-import { runSweep } from '../sweep/run-sweep.js';
-import type { Mark } from '../sweep/watchlist.js';
+import { loadMarks } from '../adapters/sweep/load-watchlist.js';
+import { runSweep } from '../adapters/sweep/run-sweep.js';
+import type { Mark } from '../adapters/sweep/watchlist.js';
 
 const LISTINGS = 1_000_000;
 const MARKS = 5_000;

@@ -2,14 +2,19 @@ import { once } from 'node:events';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { systemClock } from '../app/clock.js';
-import { type Config, loadConfig } from '../config.js';
-import { openStores, type Stores } from '../storage/open-store.js';
-import { CatalogCollector, CatalogService, catalogSaved } from '../sweep/catalog.js';
-import { SweepInputError } from '../sweep/decode.js';
-import { loadMarks } from '../sweep/load-watchlist.js';
-import { findingAction, findingsCsvLines, renderSweepText, summarizeSweep } from '../sweep/report.js';
-import { runSweep, type SweepPlatform } from '../sweep/run-sweep.js';
+import { openStores, type Stores } from '../adapters/storage/open-store.js';
+import { CatalogCollector, CatalogService, catalogSaved } from '../adapters/sweep/catalog.js';
+import { SweepInputError } from '../adapters/sweep/decode.js';
+import { loadMarks } from '../adapters/sweep/load-watchlist.js';
+import {
+  findingAction,
+  findingsCsvLines,
+  renderSweepText,
+  summarizeSweep,
+} from '../adapters/sweep/report.js';
+import { runSweep, type SweepPlatform } from '../adapters/sweep/run-sweep.js';
+import { systemClock } from '../boot/clock.js';
+import { type Config, loadConfig } from '../boot/config.js';
 import { UsageError } from './triage-args.js';
 
 export const SWEEP_USAGE =

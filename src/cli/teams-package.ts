@@ -2,7 +2,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PROJECT_ROOT } from '../app/load-context.js';
+import { PROJECT_ROOT } from '../boot/load-context.js';
 import { colorIcon, outlineIcon } from '../packaging/teams-icons.js';
 import { checkManifest } from '../packaging/teams-manifest.js';
 import { zip } from '../packaging/zip.js';

@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
-import { isValidIsoDate } from '../core/dates.js';
-import { extractFacts } from '../core/extract.js';
+import { isValidIsoDate } from '../domain/decision/dates.js';
 import {
   allowedValues,
   DETAIL_KEYS,
@@ -9,8 +8,9 @@ import {
   FACT_KEYS,
   type FactKey,
   Facts,
-} from '../core/facts.js';
-import { LISTING_EXAMPLES, listingRefMessage, parseListingRef } from '../core/listing-ref.js';
+} from '../domain/model/facts.js';
+import { extractFacts } from '../domain/reading/extract.js';
+import { LISTING_EXAMPLES, listingRefMessage, parseListingRef } from '../domain/reading/listing-ref.js';
 
 export interface TriageRequest {
   facts: Facts;

@@ -3,12 +3,12 @@
 // per fact and route accuracy. Failures are figures, printed with the message they come from.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadContext, PROJECT_ROOT } from '../app/load-context.js';
-import { loadConfig } from '../config.js';
-import { extractFacts } from '../core/extract.js';
-import { FACT_KEYS, type Facts } from '../core/facts.js';
-import { mergeFacts, sanitizeLlmFacts } from '../core/llm-facts.js';
-import { createLanguageModel } from '../llm/create.js';
+import { createLanguageModel } from '../adapters/llm/create.js';
+import { loadConfig } from '../boot/config.js';
+import { loadContext, PROJECT_ROOT } from '../boot/load-context.js';
+import { mergeFacts, sanitizeLlmFacts } from '../domain/grounding/llm-facts.js';
+import { FACT_KEYS, type Facts } from '../domain/model/facts.js';
+import { extractFacts } from '../domain/reading/extract.js';
 import { type EvalRow, parseEvalSet, type ReaderScore, scoreReader } from './score.js';
 
 const TODAY = '2026-11-28';

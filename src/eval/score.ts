@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { decide } from '../core/decide.js';
-import { FACT_KEYS, type FactKey, Facts } from '../core/facts.js';
-import { missingFacts } from '../core/flow.js';
-import type { KnowledgeBase } from '../core/knowledge-base.js';
-import { ROUTE_IDS } from '../core/route-rules.js';
+import { missingFacts } from '../domain/conversation/flow.js';
+import { decide } from '../domain/decision/decide.js';
+import { ROUTE_IDS } from '../domain/decision/route-rules.js';
+import { FACT_KEYS, type FactKey, Facts } from '../domain/model/facts.js';
+import type { KnowledgeBase } from '../domain/model/knowledge-base.js';
 
 // Scoring of the evaluation set (eval/messages.jsonl): how well a reader (the rules, a model, or both merged)
 // reads each message's facts, and whether the route the case ends on is the one a lawyer expects. Pure.

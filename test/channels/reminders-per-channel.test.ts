@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../src/app/clock.js';
+import { openStores, type Stores } from '../../src/adapters/storage/open-store.js';
+import type { Reminder } from '../../src/app/ports.js';
+import { fixedClock } from '../../src/boot/clock.js';
 import { postDueReminders as slackRound } from '../../src/channels/slack/reminders.js';
 import { postDueReminders as teamsRound } from '../../src/channels/teams/reminders.js';
 import { runTerminalChat } from '../../src/channels/terminal/chat.js';
-import type { Reminder } from '../../src/core/ports.js';
-import { openStores, type Stores } from '../../src/storage/open-store.js';
 import { visibleText } from '../fakes/slack-api.js';
 import { testContext } from '../helpers/context.js';
 import { tempDir } from '../helpers/temp-dir.js';

@@ -1,9 +1,9 @@
 import { PassThrough, Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../src/app/clock.js';
+import { LocalKv } from '../../src/adapters/storage/local-kv.js';
+import { type Stores, storesOn } from '../../src/adapters/storage/open-store.js';
+import { fixedClock } from '../../src/boot/clock.js';
 import { runTerminalChat } from '../../src/channels/terminal/chat.js';
-import { LocalKv } from '../../src/storage/local-kv.js';
-import { type Stores, storesOn } from '../../src/storage/open-store.js';
 import { visibleText } from '../fakes/slack-api.js';
 import { appMentionEvent, messageEvent } from '../fakes/slack-signing.js';
 import { testContext } from '../helpers/context.js';

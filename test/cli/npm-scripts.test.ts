@@ -1,7 +1,7 @@
 import { cp, mkdir, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/app/load-context.js';
+import { PROJECT_ROOT } from '../../src/boot/load-context.js';
 import { type CliResult, runProcess } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 

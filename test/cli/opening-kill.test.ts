@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../src/app/clock.js';
-import { formatCaseId } from '../../src/core/case-record.js';
-import { openStores } from '../../src/storage/open-store.js';
+import { openStores } from '../../src/adapters/storage/open-store.js';
+import { fixedClock } from '../../src/boot/clock.js';
+import { formatCaseId } from '../../src/domain/model/case-record.js';
 import { buttons, eventually, sleep } from '../channels/slack/harness.js';
 import { type FakeSlackApi, startFakeSlackApi, visibleText } from '../fakes/slack-api.js';
 import { postToBolt, slashCommandBody } from '../fakes/slack-signing.js';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixedClock } from '../../src/app/clock.js';
-import { openStores } from '../../src/storage/open-store.js';
+import { openStores } from '../../src/adapters/storage/open-store.js';
+import { fixedClock } from '../../src/boot/clock.js';
 import { buttons, eventually } from '../channels/slack/harness.js';
 import { startFakeSlackApi } from '../fakes/slack-api.js';
 import { blockActionsBody, postToBolt, slashCommandBody } from '../fakes/slack-signing.js';

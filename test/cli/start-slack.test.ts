@@ -3,7 +3,7 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/app/load-context.js';
+import { PROJECT_ROOT } from '../../src/boot/load-context.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../fakes/slack-api.js';
 import { postToBolt, slashCommandBody, slashCommandPayload } from '../fakes/slack-signing.js';
 import { fakeEnvelopeId, slashCommandEnvelope, startFakeSocketMode } from '../fakes/socket-mode-server.js';
@@ -300,7 +300,7 @@ describe('a store ipcheck cannot write to', () => {
     temps.push(dir);
     const file = join(dir, 'cases.sqlite');
     // A real SQLite file the app can read but not write.
-    const { LocalKv } = await import('../../src/storage/local-kv.js');
+    const { LocalKv } = await import('../../src/adapters/storage/local-kv.js');
     const kv = await LocalKv.sqlite(file);
     await kv.set('x', 1);
     await kv.close();

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/app/load-context.js';
+import { PROJECT_ROOT } from '../../src/boot/load-context.js';
 import { type FakeBotConnector, startFakeBotConnector } from '../fakes/bot-connector.js';
 
 // `npm start` (dist/main.js) with Teams alone: one line saying where and how it listens, /api/messages

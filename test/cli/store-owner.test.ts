@@ -2,7 +2,7 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { PROJECT_ROOT } from '../../src/app/load-context.js';
+import { PROJECT_ROOT } from '../../src/boot/load-context.js';
 import { startFakeSlackApi } from '../fakes/slack-api.js';
 import { runNode } from '../helpers/run-cli.js';
 import { PROCESS_SECRET, PROCESS_TOKEN, startSlackProcess } from '../helpers/slack-process.js';

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/app/load-context.js';
+import { PROJECT_ROOT } from '../../src/boot/load-context.js';
 import { encodeGbk } from '../helpers/gbk.js';
 import { runNode } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';

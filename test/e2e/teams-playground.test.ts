@@ -3,7 +3,7 @@ import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/app/load-context.js';
+import { PROJECT_ROOT } from '../../src/boot/load-context.js';
 import { readPngInfo } from '../../src/packaging/png.js';
 import { tempDir } from '../helpers/temp-dir.js';
 

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/app/load-context.js';
+import { PROJECT_ROOT } from '../../src/boot/load-context.js';
 import { parseEvalSet, scoreReader } from '../../src/eval/score.js';
+import { factsAnswer } from '../adapters/llm/helpers.js';
 import { FakeOpenAiServer } from '../fakes/openai-server.js';
 import { testContext } from '../helpers/context.js';
 import { runNode } from '../helpers/run-cli.js';
-import { factsAnswer } from '../llm/helpers.js';
 
 const loadSet = async () =>
   parseEvalSet(await readFile(join(PROJECT_ROOT, 'eval', 'messages.jsonl'), 'utf8'));

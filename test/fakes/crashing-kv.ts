@@ -1,4 +1,4 @@
-import type { Kv } from '../../src/storage/kv.js';
+import type { Kv } from '../../src/adapters/storage/kv.js';
 
 /**
  * A real store (any Kv) that stops at its Nth write, as a process killed right there would, or as a store

@@ -1,4 +1,4 @@
-import type { Kv } from '../../src/storage/kv.js';
+import type { Kv } from '../../src/adapters/storage/kv.js';
 
 /**
  * A real store (any Kv) whose case writes can be made slow, as a stalled SQLite disk or a far Redis

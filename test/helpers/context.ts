@@ -1,5 +1,5 @@
-import { loadContext } from '../../src/app/load-context.js';
-import type { CoreContext } from '../../src/core/outcome.js';
+import { loadContext } from '../../src/boot/load-context.js';
+import type { CoreContext } from '../../src/domain/conversation/outcome.js';
 
 let cached: Promise<CoreContext> | undefined;
 

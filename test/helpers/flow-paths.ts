@@ -1,10 +1,10 @@
 import { expect } from 'vitest';
-import { type CaseState, newCase } from '../../src/core/case-state.js';
-import { isRelevant } from '../../src/core/flow.js';
-import type { CoreContext, Outcome } from '../../src/core/outcome.js';
-import { questionById } from '../../src/core/questions.js';
-import type { Reply } from '../../src/core/replies.js';
-import { type CoreEvent, step } from '../../src/core/step.js';
+import { isRelevant } from '../../src/domain/conversation/flow.js';
+import type { CoreContext, Outcome } from '../../src/domain/conversation/outcome.js';
+import { questionById } from '../../src/domain/conversation/questions.js';
+import type { Reply } from '../../src/domain/conversation/replies.js';
+import { type CoreEvent, step } from '../../src/domain/conversation/step.js';
+import { type CaseState, newCase } from '../../src/domain/model/case-state.js';
 
 // Every way through the guided conversation, by pressing each button (and typing or skipping where a
 // question allows it), down to the outcome. The flow tests and the judgement tests walk the same paths.

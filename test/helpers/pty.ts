@@ -1,6 +1,6 @@
 import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../src/app/load-context.js';
+import { PROJECT_ROOT } from '../../src/boot/load-context.js';
 
 // A built entry point run in a real pseudo-terminal: util-linux `script` (bsdutils, part of every
 // Debian install) gives the program a TTY for stdin and stdout, and what we write is "typed" into it.

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../src/app/load-context.js';
+import { PROJECT_ROOT } from '../../src/boot/load-context.js';
 
 export interface CliResult {
   code: number | null;

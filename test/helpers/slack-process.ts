@@ -1,6 +1,6 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../src/app/load-context.js';
+import { PROJECT_ROOT } from '../../src/boot/load-context.js';
 import type { FakeSlackApi } from '../fakes/slack-api.js';
 
 // The built app (dist/main.js, what `npm start` runs) as a real process in Slack HTTP mode, pointed at the

@@ -1,13 +1,13 @@
-import { fixedClock } from '../../src/app/clock.js';
-import type { CaseState } from '../../src/core/case-state.js';
-import type { CoreContext } from '../../src/core/outcome.js';
-import type { LanguageModel } from '../../src/core/ports.js';
-import type { Reply } from '../../src/core/replies.js';
-import type { CoreEvent } from '../../src/core/step.js';
-import { runTurn } from '../../src/core/turn.js';
-import { renderRepliesText } from '../../src/render/render-text.js';
-import { LocalKv } from '../../src/storage/local-kv.js';
-import { type Stores, storesOn } from '../../src/storage/open-store.js';
+import { LocalKv } from '../../src/adapters/storage/local-kv.js';
+import { type Stores, storesOn } from '../../src/adapters/storage/open-store.js';
+import type { LanguageModel } from '../../src/app/ports.js';
+import { runTurn } from '../../src/app/turn.js';
+import { fixedClock } from '../../src/boot/clock.js';
+import { renderRepliesText } from '../../src/channels/shared/render-text.js';
+import type { CoreContext } from '../../src/domain/conversation/outcome.js';
+import type { Reply } from '../../src/domain/conversation/replies.js';
+import type { CoreEvent } from '../../src/domain/conversation/step.js';
+import type { CaseState } from '../../src/domain/model/case-state.js';
 
 export const NOW = '2026-11-28T10:00:00Z';
 

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/app/load-context.js';
+import { PROJECT_ROOT } from '../../src/boot/load-context.js';
 
 // The manifest must grant what the code uses, and no more: each Web API method the Slack adapter calls
 // needs its scope listed, and each event it listens to must be subscribed.

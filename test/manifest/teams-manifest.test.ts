@@ -2,7 +2,7 @@ import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/app/load-context.js';
+import { PROJECT_ROOT } from '../../src/boot/load-context.js';
 import { packageTeamsApp } from '../../src/cli/teams-package.js';
 import { crc32 } from '../../src/packaging/crc32.js';
 import { encodePng, readPngInfo } from '../../src/packaging/png.js';

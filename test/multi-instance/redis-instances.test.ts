@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../src/app/clock.js';
-import { PROJECT_ROOT } from '../../src/app/load-context.js';
-import { newCase } from '../../src/core/case-state.js';
-import { openStores } from '../../src/storage/open-store.js';
+import { openStores } from '../../src/adapters/storage/open-store.js';
+import { fixedClock } from '../../src/boot/clock.js';
+import { PROJECT_ROOT } from '../../src/boot/load-context.js';
+import { newCase } from '../../src/domain/model/case-state.js';
 import { type RedisServer, startRedis } from '../helpers/redis-server.js';
 
 let redis: RedisServer;

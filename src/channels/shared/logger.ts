@@ -1,5 +1,5 @@
 import { type Logger, LogLevel } from '@slack/bolt';
-import type { Config } from '../../config.js';
+import type { Config } from '../../boot/config.js';
 
 // Tokens, signing secrets and response URLs must never reach a log. Everything Bolt, botbuilder or
 // ipcheck logs goes through here and is scrubbed first. Shared by every channel (the Logger shape is

@@ -1,4 +1,4 @@
-import type { Stores } from '../../storage/open-store.js';
+import type { Stores } from '../../adapters/storage/open-store.js';
 import { installProcessGuards } from './process-guard.js';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DraftKind } from '../../drafting/template.js';
+import { DraftKind } from '../../domain/drafting/template.js';
 
 // Every Slack action id and modal callback id ipcheck uses, in one place. Handlers are looked up in a
 // table keyed by these ids (ACTION_HANDLERS in handlers/actions.ts), not an if/else chain.

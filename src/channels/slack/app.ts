@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type Logger, type Receiver, SocketModeReceiver } from '@slack/bolt';
-import type { SlackConfig } from '../../config.js';
+import type { SlackConfig } from '../../boot/config.js';
 import { InFlight } from '../shared/in-flight.js';
 import { DEFAULT_MAX_QUEUED, type Ticket, TurnedAwayLog, WorkGate } from '../shared/work-gate.js';
 import { registerActions } from './handlers/actions.js';

@@ -1,4 +1,4 @@
-import type { CaseRecord } from '../../core/case-record.js';
+import type { CaseRecord } from '../../domain/model/case-record.js';
 import { otherWorkspace } from './case-ops.js';
 import { dmKey, threadKey } from './slack-deps.js';
 

@@ -1,9 +1,9 @@
-import type { CaseRecord } from '../../core/case-record.js';
-import { runTurn, type TurnInput, type TurnResult } from '../../core/turn.js';
-import { exportCaseJson, exportCaseMarkdown } from '../../render/export-case.js';
-import { caseInTeam, slackTeam } from '../shared/case-scope.js';
-import { outcomeOf } from '../shared/drafts.js';
-import { turnDeps } from '../shared/turn-deps.js';
+import { caseInTeam, slackTeam } from '../../app/case-scope.js';
+import { runTurn, type TurnInput, type TurnResult } from '../../app/turn.js';
+import { turnDeps } from '../../app/turn-deps.js';
+import { outcomeOf } from '../../domain/drafting/case-drafts.js';
+import { exportCaseJson, exportCaseMarkdown } from '../../domain/drafting/export-case.js';
+import type { CaseRecord } from '../../domain/model/case-record.js';
 import { postReplies, type Where } from './post.js';
 import type { SlackDeps, WebClient } from './slack-deps.js';
 

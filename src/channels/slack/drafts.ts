@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { Draft } from '../../drafting/build-drafts.js';
+import type { Draft } from '../../domain/drafting/build-drafts.js';
 import { VIEW } from './action-ids.js';
 import { clip, splitText } from './render-block-kit.js';
 

@@ -1,4 +1,4 @@
-import { userText } from '../../core/errors.js';
+import { userText } from '../../domain/model/errors.js';
 import type { Log } from './slack-deps.js';
 
 // A modal submission must be answered within 3 seconds, and the answer is the only way to keep the

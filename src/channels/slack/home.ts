@@ -1,10 +1,10 @@
 import type { App, types } from '@slack/bolt';
-import { formatDay } from '../../core/dates.js';
-import { computeDeadlines, nextDeadline } from '../../core/deadlines.js';
-import { todayFor } from '../../core/outcome.js';
-import type { OpenCaseSummary } from '../../core/ports.js';
-import { listedInTeam, slackTeam } from '../shared/case-scope.js';
-import { unreadableNote } from '../shared/unreadable-note.js';
+import { listedInTeam, slackTeam } from '../../app/case-scope.js';
+import type { OpenCaseSummary } from '../../app/ports.js';
+import { unreadableNote } from '../../app/unreadable-note.js';
+import { todayFor } from '../../domain/conversation/outcome.js';
+import { formatDay } from '../../domain/decision/dates.js';
+import { computeDeadlines, nextDeadline } from '../../domain/decision/deadlines.js';
 import { inWorkspace } from './case-ops.js';
 import type { LegalMembers } from './legal-members.js';
 import { clip, escapeMrkdwn } from './render-block-kit.js';

@@ -1,8 +1,8 @@
 import type { RespondArguments } from '@slack/bolt';
 import { z } from 'zod';
-import type { CaseRecord } from '../../core/case-record.js';
-import { userText } from '../../core/errors.js';
-import type { ListingRef } from '../../core/listing-ref.js';
+import type { CaseRecord } from '../../domain/model/case-record.js';
+import { userText } from '../../domain/model/errors.js';
+import type { ListingRef } from '../../domain/reading/listing-ref.js';
 import { turnAndPost } from './case-ops.js';
 import { slackError } from './post.js';
 import { definitelyNotPosted, findOwnMessage, postOnce } from './post-once.js';

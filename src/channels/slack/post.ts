@@ -1,4 +1,4 @@
-import type { Reply } from '../../core/replies.js';
+import type { Reply } from '../../domain/conversation/replies.js';
 import { newestTs, postSafely } from './post-once.js';
 import { type OutcomeView, renderSlack, type SlackMessage } from './render-block-kit.js';
 import type { Log, WebClient } from './slack-deps.js';

@@ -1,6 +1,6 @@
-import { runDueReminders } from '../../core/run-reminders.js';
+import { logUnsent, reminderDeps, startRounds } from '../../app/rounds.js';
+import { runDueReminders } from '../../app/run-reminders.js';
 import type { InFlight } from '../shared/in-flight.js';
-import { logUnsent, reminderDeps, startRounds } from '../shared/rounds.js';
 import { postText } from './post.js';
 import { CHANNEL, type SlackDeps, type WebClient } from './slack-deps.js';
 

@@ -1,7 +1,7 @@
 import type { webApi } from '@slack/bolt';
-import type { CoreContext } from '../../core/outcome.js';
-import type { Clock, LanguageModel } from '../../core/ports.js';
-import type { Stores } from '../../storage/open-store.js';
+import type { Stores } from '../../adapters/storage/open-store.js';
+import type { Clock, LanguageModel } from '../../app/ports.js';
+import type { CoreContext } from '../../domain/conversation/outcome.js';
 
 export type WebClient = webApi.WebClient;
 

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import { userText } from '../../core/errors.js';
+import { userText } from '../../domain/model/errors.js';
 import { escapeMrkdwn } from './render-block-kit.js';
 import type { Log, WebClient } from './slack-deps.js';
 

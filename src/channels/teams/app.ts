@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { TeamsConfig } from '../../config.js';
+import type { TeamsConfig } from '../../boot/config.js';
 import { InFlight } from '../shared/in-flight.js';
 import { DEFAULT_MAX_QUEUED, TurnedAwayLog, WorkGate } from '../shared/work-gate.js';
 import { teamsBot } from './bot.js';

@@ -1,5 +1,5 @@
-import { userText } from '../../core/errors.js';
-import { claimOnce } from '../shared/once.js';
+import { claimOnce } from '../../app/once.js';
+import { userText } from '../../domain/model/errors.js';
 import { BUSY_TEXT, type TurnedAwayLog, type WorkGate } from '../shared/work-gate.js';
 import type { BotTurn } from './bot-adapter.js';
 import { onSubmit } from './card-actions.js';

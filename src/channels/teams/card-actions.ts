@@ -1,14 +1,14 @@
+import { once } from '../../app/once.js';
 import {
   DraftChangedError,
   draftEdited,
   draftRegenerated,
   draftSent,
   escalationPending,
-} from '../../core/case-actions.js';
-import type { CoreEvent } from '../../core/step.js';
-import { draftTitle } from '../../drafting/draft-names.js';
-import { currentDraft } from '../shared/drafts.js';
-import { once } from '../shared/once.js';
+} from '../../domain/conversation/case-actions.js';
+import type { CoreEvent } from '../../domain/conversation/step.js';
+import { currentDraft } from '../../domain/drafting/case-drafts.js';
+import { draftTitle } from '../../domain/drafting/draft-names.js';
 import type { BotTurn } from './bot-adapter.js';
 import { type CardAction, LEGAL_ACTIONS, type Submit } from './card-data.js';
 import { otherTenant, sendAll, tenantOfKey, turnAndSend } from './case-turn.js';

@@ -1,8 +1,8 @@
-import type { CaseRecord } from '../../core/case-record.js';
-import type { OpenCaseSummary } from '../../core/ports.js';
-import { runTurn, type TurnInput, type TurnResult } from '../../core/turn.js';
-import { caseInTeam, listedInTeam, teamsTeam } from '../shared/case-scope.js';
-import { turnDeps } from '../shared/turn-deps.js';
+import { caseInTeam, listedInTeam, teamsTeam } from '../../app/case-scope.js';
+import type { OpenCaseSummary } from '../../app/ports.js';
+import { runTurn, type TurnInput, type TurnResult } from '../../app/turn.js';
+import { turnDeps } from '../../app/turn-deps.js';
+import type { CaseRecord } from '../../domain/model/case-record.js';
 import type { BotTurn, OutActivity } from './bot-adapter.js';
 import { renderTeams } from './render-cards.js';
 import { CHANNEL, type TeamsDeps } from './teams-deps.js';

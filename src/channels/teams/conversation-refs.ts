@@ -1,4 +1,4 @@
-import type { Kv } from '../../storage/kv.js';
+import type { Kv } from '../../adapters/storage/kv.js';
 import type { ConversationRef } from './bot-adapter.js';
 import { channelOf } from './teams-deps.js';
 

@@ -1,4 +1,4 @@
-import { MAX_UPLOAD_BYTES } from '../../sweep/sweep-file.js';
+import { MAX_UPLOAD_BYTES } from '../../adapters/sweep/sweep-file.js';
 
 // Downloading a file sent to the bot in Teams. Teams hands the bot a pre-authenticated, short-lived
 // `downloadUrl` on the sender's OneDrive (SharePoint): it needs no token, so none is ever sent, and only

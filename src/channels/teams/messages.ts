@@ -1,16 +1,16 @@
-import { infoAnswered, openInfoRequest } from '../../core/case-actions.js';
-import { type CaseRecord, isCaseId } from '../../core/case-record.js';
-import { computeDeadlines, nextDeadline } from '../../core/deadlines.js';
+import { DELIVERY_KEEP_MS } from '../../app/once.js';
+import { unreadableNote } from '../../app/unreadable-note.js';
+import { infoAnswered, openInfoRequest } from '../../domain/conversation/case-actions.js';
+import { todayFor } from '../../domain/conversation/outcome.js';
+import { smallTalkOf } from '../../domain/conversation/small-talk.js';
+import { computeDeadlines, nextDeadline } from '../../domain/decision/deadlines.js';
+import { type CaseRecord, isCaseId } from '../../domain/model/case-record.js';
 import {
   findListingRefs,
   type ListingRef,
   listingRefMessage,
   parseListingRef,
-} from '../../core/listing-ref.js';
-import { todayFor } from '../../core/outcome.js';
-import { smallTalkOf } from '../../core/small-talk.js';
-import { DELIVERY_KEEP_MS } from '../shared/once.js';
-import { unreadableNote } from '../shared/unreadable-note.js';
+} from '../../domain/reading/listing-ref.js';
 import type { BotTurn, OutActivity } from './bot-adapter.js';
 import { inTenant, otherTenant, sendAll, tenantOfKey, turnAndSend } from './case-turn.js';
 import { isInChannel, saveLegalRef, saveRef } from './conversation-refs.js';

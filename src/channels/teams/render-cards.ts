@@ -1,11 +1,11 @@
-import { formatDay } from '../../core/dates.js';
-import type { Outcome } from '../../core/outcome.js';
-import type { Reply } from '../../core/replies.js';
-import type { Draft } from '../../drafting/build-drafts.js';
-import { draftTitle } from '../../drafting/draft-names.js';
-import { auditLine, citationLabel, renderReplyText, whenText } from '../../render/render-text.js';
-import { clip, splitText } from '../../render/split-text.js';
+import type { Outcome } from '../../domain/conversation/outcome.js';
+import type { Reply } from '../../domain/conversation/replies.js';
+import { formatDay } from '../../domain/decision/dates.js';
+import type { Draft } from '../../domain/drafting/build-drafts.js';
+import { draftTitle } from '../../domain/drafting/draft-names.js';
 import type { ButtonValue } from '../shared/button-value.js';
+import { auditLine, citationLabel, renderReplyText, whenText } from '../shared/render-text.js';
+import { clip, splitText } from '../shared/split-text.js';
 import type { OutActivity } from './bot-adapter.js';
 import { type CardAction, submitData } from './card-data.js';
 

@@ -1,8 +1,8 @@
-import { systemClock } from '../../app/clock.js';
-import { loadContext } from '../../app/load-context.js';
-import type { Config, TeamsConfig } from '../../config.js';
-import { createLanguageModel } from '../../llm/create.js';
-import { openStores } from '../../storage/open-store.js';
+import { createLanguageModel } from '../../adapters/llm/create.js';
+import { openStores } from '../../adapters/storage/open-store.js';
+import { systemClock } from '../../boot/clock.js';
+import type { Config, TeamsConfig } from '../../boot/config.js';
+import { loadContext } from '../../boot/load-context.js';
 import { keepSecrets, makeLogger, secretsOf } from '../shared/logger.js';
 import { serveUntilStopped } from '../shared/serve-until-stopped.js';
 import { startTeams } from './app.js';

@@ -1,8 +1,14 @@
-import { sweepMustPreserve } from '../../core/litigation.js';
-import { CatalogCollector, catalogSaved } from '../../sweep/catalog.js';
-import { loadMarks } from '../../sweep/load-watchlist.js';
-import { fileKind, SAVE_AS_CSV, type SharedFile, sweepFile, sweepStarting } from '../../sweep/sweep-file.js';
-import { catalogsFor } from '../shared/catalogs.js';
+import { CatalogCollector, catalogSaved } from '../../adapters/sweep/catalog.js';
+import { loadMarks } from '../../adapters/sweep/load-watchlist.js';
+import {
+  fileKind,
+  SAVE_AS_CSV,
+  type SharedFile,
+  sweepFile,
+  sweepStarting,
+} from '../../adapters/sweep/sweep-file.js';
+import { catalogsFor } from '../../app/catalogs.js';
+import { sweepMustPreserve } from '../../domain/model/litigation.js';
 import type { BotTurn, InActivity } from './bot-adapter.js';
 import { DownloadError, downloadFile } from './file-download.js';
 import { cardMessages, para } from './render-cards.js';

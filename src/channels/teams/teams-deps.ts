@@ -1,6 +1,6 @@
-import type { CoreContext } from '../../core/outcome.js';
-import type { Clock, LanguageModel } from '../../core/ports.js';
-import type { Stores } from '../../storage/open-store.js';
+import type { Stores } from '../../adapters/storage/open-store.js';
+import type { Clock, LanguageModel } from '../../app/ports.js';
+import type { CoreContext } from '../../domain/conversation/outcome.js';
 import type { Log } from '../shared/logger.js';
 import type { BotAdapter, InActivity } from './bot-adapter.js';
 

@@ -1,16 +1,16 @@
 import type { Readable, Writable } from 'node:stream';
-import { writeCaseExport } from '../../app/export-files.js';
-import { parseCaseCommand } from '../../core/commands.js';
-import { IpcheckError, userText } from '../../core/errors.js';
-import type { CoreContext } from '../../core/outcome.js';
-import type { Catalogs, Clock, LanguageModel } from '../../core/ports.js';
-import type { Effect, Reply } from '../../core/replies.js';
-import { runDueReminders } from '../../core/run-reminders.js';
-import { smallTalkOf } from '../../core/small-talk.js';
-import type { CoreEvent } from '../../core/step.js';
-import { runTurn } from '../../core/turn.js';
-import { renderRepliesText } from '../../render/render-text.js';
-import type { Stores } from '../../storage/open-store.js';
+import { writeCaseExport } from '../../adapters/export-files.js';
+import type { Stores } from '../../adapters/storage/open-store.js';
+import type { Catalogs, Clock, LanguageModel } from '../../app/ports.js';
+import { runDueReminders } from '../../app/run-reminders.js';
+import { runTurn } from '../../app/turn.js';
+import { parseCaseCommand } from '../../domain/conversation/commands.js';
+import type { CoreContext } from '../../domain/conversation/outcome.js';
+import type { Effect, Reply } from '../../domain/conversation/replies.js';
+import { smallTalkOf } from '../../domain/conversation/small-talk.js';
+import type { CoreEvent } from '../../domain/conversation/step.js';
+import { IpcheckError, userText } from '../../domain/model/errors.js';
+import { renderRepliesText } from '../shared/render-text.js';
 import { readMessages } from './input.js';
 import { goodbye, isNo, isQuit, isYes, QUIT_HELP } from './words.js';
 

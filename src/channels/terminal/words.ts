@@ -1,4 +1,4 @@
-import type { CaseRecord } from '../../core/case-record.js';
+import type { CaseRecord } from '../../domain/model/case-record.js';
 
 // The terminal's own words: ending the chat, answering its yes/no questions, and saying goodbye.
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newCase } from '../../../src/core/case-state.js';
+import { newCase } from '../../../src/domain/model/case-state.js';
 import { visibleText } from '../../fakes/slack-api.js';
 import { messageEvent } from '../../fakes/slack-signing.js';
 import { CHANNEL, eventually, SELLER, type SlackHarness, sleep } from './harness.js';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../../src/app/clock.js';
-import { LocalKv } from '../../../src/storage/local-kv.js';
-import { storesOn } from '../../../src/storage/open-store.js';
+import { LocalKv } from '../../../src/adapters/storage/local-kv.js';
+import { storesOn } from '../../../src/adapters/storage/open-store.js';
+import { fixedClock } from '../../../src/boot/clock.js';
 import { plainTextValue } from '../../fakes/slack-signing.js';
 import { SlowKv } from '../../fakes/slow-kv.js';
 import { CHANNEL, eventually, SELLER, type SlackHarness } from './harness.js';

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { citing, factsAnswer, modelOn } from '../../adapters/llm/helpers.js';
 import { FakeOpenAiServer } from '../../fakes/openai-server.js';
 import { messageEvent } from '../../fakes/slack-signing.js';
 import { testContext } from '../../helpers/context.js';
-import { citing, factsAnswer, modelOn } from '../../llm/helpers.js';
 import { CHANNEL, eventually, SELLER, type SlackHarness, startHarness } from './harness.js';
 import { ui } from './harness-extra.js';
 

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixedClock } from '../../../src/app/clock.js';
-import { formatCaseId } from '../../../src/core/case-record.js';
-import { LocalKv } from '../../../src/storage/local-kv.js';
-import { type Stores, storesOn } from '../../../src/storage/open-store.js';
+import { LocalKv } from '../../../src/adapters/storage/local-kv.js';
+import { type Stores, storesOn } from '../../../src/adapters/storage/open-store.js';
+import { fixedClock } from '../../../src/boot/clock.js';
+import { formatCaseId } from '../../../src/domain/model/case-record.js';
 import { CrashingKv } from '../../fakes/crashing-kv.js';
 import { type FakeSlackApi, visibleText } from '../../fakes/slack-api.js';
 import { tempDir } from '../../helpers/temp-dir.js';

@@ -6,8 +6,8 @@ import {
   renderSlack,
   type SlackMessage,
 } from '../../../src/channels/slack/render-block-kit.js';
-import type { Reply } from '../../../src/core/replies.js';
-import type { Draft } from '../../../src/drafting/build-drafts.js';
+import type { Reply } from '../../../src/domain/conversation/replies.js';
+import type { Draft } from '../../../src/domain/drafting/build-drafts.js';
 
 type Q = Extract<Reply, { kind: 'question' }>;
 
@@ -253,7 +253,7 @@ describe('Block Kit: seller text shows as typed, never as formatting', () => {
   });
 
   it('our own rule text keeps its `command` as code, escaped inside', async () => {
-    const { buildOutcome } = await import('../../../src/core/outcome.js');
+    const { buildOutcome } = await import('../../../src/domain/conversation/outcome.js');
     const { outcomeMessages } = await import('../../../src/channels/slack/render-block-kit.js');
     const { testContext } = await import('../../helpers/context.js');
     const o = buildOutcome(
@@ -316,7 +316,7 @@ describe('Block Kit: a long draft', () => {
 
 describe('outcome messages that would not fit one Slack message', () => {
   it('split in order, every part within limits, the buttons still in the last part', async () => {
-    const { buildOutcome } = await import('../../../src/core/outcome.js');
+    const { buildOutcome } = await import('../../../src/domain/conversation/outcome.js');
     const { outcomeMessages } = await import('../../../src/channels/slack/render-block-kit.js');
     const { testContext } = await import('../../helpers/context.js');
     const o = buildOutcome(

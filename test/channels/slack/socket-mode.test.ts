@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../../src/app/clock.js';
+import { LocalKv } from '../../../src/adapters/storage/local-kv.js';
+import { type Stores, storesOn } from '../../../src/adapters/storage/open-store.js';
+import { fixedClock } from '../../../src/boot/clock.js';
+import type { SlackConfig } from '../../../src/boot/config.js';
 import { makeLogger } from '../../../src/channels/shared/logger.js';
 import { type RunningSlack, startSlack } from '../../../src/channels/slack/app.js';
 import type { SlackDeps } from '../../../src/channels/slack/slack-deps.js';
-import type { SlackConfig } from '../../../src/config.js';
-import { LocalKv } from '../../../src/storage/local-kv.js';
-import { type Stores, storesOn } from '../../../src/storage/open-store.js';
 import { type FakeSlackApi, startFakeSlackApi, visibleText } from '../../fakes/slack-api.js';
 import {
   appMentionEvent,

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../../src/app/clock.js';
-import { openStores, type Stores } from '../../../src/storage/open-store.js';
+import { openStores, type Stores } from '../../../src/adapters/storage/open-store.js';
+import { fixedClock } from '../../../src/boot/clock.js';
 import { messageEvent } from '../../fakes/slack-signing.js';
 import { freePort, type RedisProcess, spawnRedis } from '../../helpers/redis-server.js';
 import { tempDir } from '../../helpers/temp-dir.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openIndexKey } from '../../../src/storage/kv-case-repository.js';
+import { openIndexKey } from '../../../src/adapters/storage/kv-case-repository.js';
 import { blocksToText, visibleText } from '../../fakes/slack-api.js';
 import { appHomeOpenedEvent } from '../../fakes/slack-signing.js';
 import { eventually, SELLER, type SlackHarness } from './harness.js';

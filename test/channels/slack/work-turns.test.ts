@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../../src/app/clock.js';
+import { LocalKv } from '../../../src/adapters/storage/local-kv.js';
+import { storesOn } from '../../../src/adapters/storage/open-store.js';
+import { fixedClock } from '../../../src/boot/clock.js';
 import { makeLogger } from '../../../src/channels/shared/logger.js';
 import { type RunningSlack, startSlack } from '../../../src/channels/slack/app.js';
-import { LocalKv } from '../../../src/storage/local-kv.js';
-import { storesOn } from '../../../src/storage/open-store.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../../fakes/slack-api.js';
 import { postToBolt, slashCommandBody } from '../../fakes/slack-signing.js';
 import { testContext } from '../../helpers/context.js';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { LocalKv } from '../../../src/adapters/storage/local-kv.js';
+import { type Stores, storesOn } from '../../../src/adapters/storage/open-store.js';
 import { type RunningTeams, startTeams } from '../../../src/channels/teams/app.js';
-import { LocalKv } from '../../../src/storage/local-kv.js';
-import { type Stores, storesOn } from '../../../src/storage/open-store.js';
 import { type FakeBotConnector, startFakeBotConnector } from '../../fakes/bot-connector.js';
 import { SlowKv } from '../../fakes/slow-kv.js';
 import { activity, CHAT, teamsBase, visible } from './harness.js';

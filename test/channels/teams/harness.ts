@@ -1,8 +1,8 @@
-import { fixedClock } from '../../../src/app/clock.js';
+import { LocalKv } from '../../../src/adapters/storage/local-kv.js';
+import { type Stores, storesOn } from '../../../src/adapters/storage/open-store.js';
+import { fixedClock } from '../../../src/boot/clock.js';
+import type { TeamsConfig } from '../../../src/boot/config.js';
 import { type RunningTeams, startTeams } from '../../../src/channels/teams/app.js';
-import type { TeamsConfig } from '../../../src/config.js';
-import { LocalKv } from '../../../src/storage/local-kv.js';
-import { type Stores, storesOn } from '../../../src/storage/open-store.js';
 import {
   type FakeBotConnector,
   type SentActivity,

@@ -7,7 +7,7 @@ import {
   para,
   renderTeams,
 } from '../../../src/channels/teams/render-cards.js';
-import type { Draft } from '../../../src/drafting/build-drafts.js';
+import type { Draft } from '../../../src/domain/drafting/build-drafts.js';
 
 const TEAMS_LIMIT = 28 * 1024;
 

@@ -1,7 +1,7 @@
 import { Agent, request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Config } from '../../../src/boot/config.js';
 import { keepSecrets, scrub, secretsOf } from '../../../src/channels/shared/logger.js';
-import type { Config } from '../../../src/config.js';
 import { activity, CHAT, startTeamsHarness, type TeamsHarness } from './harness.js';
 
 let h: TeamsHarness | undefined;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newCase } from '../../../src/core/case-state.js';
+import { newCase } from '../../../src/domain/model/case-state.js';
 import type { SentActivity } from '../../fakes/bot-connector.js';
 import { CHAT, startTeamsHarness, type TeamsHarness, visible } from './harness.js';
 

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { citing, factsAnswer } from '../../adapters/llm/helpers.js';
 import { FakeOpenAiServer } from '../../fakes/openai-server.js';
 import { testContext } from '../../helpers/context.js';
 import { runNode } from '../../helpers/run-cli.js';
-import { citing, factsAnswer } from '../../llm/helpers.js';
 
 let server: FakeOpenAiServer;
 

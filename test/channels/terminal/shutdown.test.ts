@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixedClock } from '../../../src/app/clock.js';
-import { PROJECT_ROOT } from '../../../src/app/load-context.js';
-import { CaseRecord } from '../../../src/core/case-record.js';
-import { openStores } from '../../../src/storage/open-store.js';
+import { openStores } from '../../../src/adapters/storage/open-store.js';
+import { fixedClock } from '../../../src/boot/clock.js';
+import { PROJECT_ROOT } from '../../../src/boot/load-context.js';
+import { CaseRecord } from '../../../src/domain/model/case-record.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
 // The terminal chat stopped by SIGTERM (a supervisor, `kill`, a container stop) while it is working: it

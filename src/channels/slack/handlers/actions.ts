@@ -1,12 +1,17 @@
 import type { App, BlockAction, ButtonAction, types } from '@slack/bolt';
-import { acknowledged, draftRegenerated, draftSent, escalationPending } from '../../../core/case-actions.js';
-import { userText } from '../../../core/errors.js';
-import type { CoreEvent } from '../../../core/step.js';
-import { draftTitle } from '../../../drafting/draft-names.js';
-import { currentDraft } from '../../shared/drafts.js';
-import { spreadLegalNews } from '../../shared/legal-news.js';
-import { once } from '../../shared/once.js';
-import { updateIfChanged } from '../../shared/update-if-changed.js';
+import { spreadLegalNews } from '../../../app/legal-news.js';
+import { once } from '../../../app/once.js';
+import { updateIfChanged } from '../../../app/update-if-changed.js';
+import {
+  acknowledged,
+  draftRegenerated,
+  draftSent,
+  escalationPending,
+} from '../../../domain/conversation/case-actions.js';
+import type { CoreEvent } from '../../../domain/conversation/step.js';
+import { currentDraft } from '../../../domain/drafting/case-drafts.js';
+import { draftTitle } from '../../../domain/drafting/draft-names.js';
+import { userText } from '../../../domain/model/errors.js';
 import { ACTION, type ButtonValue, decodeValue } from '../action-ids.js';
 import { legalClickRefusal, legalStateRefusal, sellerClickRefusal } from '../case-guard.js';
 import { turnAndPost } from '../case-ops.js';

@@ -1,9 +1,9 @@
 import type { App } from '@slack/bolt';
-import { infoAnswered, openInfoRequest } from '../../../core/case-actions.js';
-import type { CaseRecord } from '../../../core/case-record.js';
-import { userText } from '../../../core/errors.js';
-import type { CoreEvent } from '../../../core/step.js';
-import { DELIVERY_KEEP_MS, once } from '../../shared/once.js';
+import { DELIVERY_KEEP_MS, once } from '../../../app/once.js';
+import { infoAnswered, openInfoRequest } from '../../../domain/conversation/case-actions.js';
+import type { CoreEvent } from '../../../domain/conversation/step.js';
+import type { CaseRecord } from '../../../domain/model/case-record.js';
+import { userText } from '../../../domain/model/errors.js';
 import { turnAndPost } from '../case-ops.js';
 import { fromSlackText } from '../incoming-text.js';
 import { postText, type Where } from '../post.js';

@@ -1,17 +1,17 @@
 import type { App } from '@slack/bolt';
-import { userText } from '../../../core/errors.js';
-import { sweepMustPreserve } from '../../../core/litigation.js';
-import { CatalogCollector, catalogSaved } from '../../../sweep/catalog.js';
-import { loadMarks } from '../../../sweep/load-watchlist.js';
+import { CatalogCollector, catalogSaved } from '../../../adapters/sweep/catalog.js';
+import { loadMarks } from '../../../adapters/sweep/load-watchlist.js';
 import {
   fileKind,
   SAVE_AS_CSV,
   type SharedFile,
   sweepFile,
   sweepStarting,
-} from '../../../sweep/sweep-file.js';
-import { catalogsFor } from '../../shared/catalogs.js';
-import { once } from '../../shared/once.js';
+} from '../../../adapters/sweep/sweep-file.js';
+import { catalogsFor } from '../../../app/catalogs.js';
+import { once } from '../../../app/once.js';
+import { userText } from '../../../domain/model/errors.js';
+import { sweepMustPreserve } from '../../../domain/model/litigation.js';
 import { postText, slackError, type Where } from '../post.js';
 import { postSafely } from '../post-once.js';
 import { escapeMrkdwn } from '../render-block-kit.js';

@@ -1,10 +1,15 @@
 import type { App, ViewOutput } from '@slack/bolt';
-import { DraftChangedError, draftEdited, infoRequested, resolved } from '../../../core/case-actions.js';
-import type { CaseRecord } from '../../../core/case-record.js';
-import { CaseConflictError } from '../../../core/errors.js';
-import { currentDraft } from '../../shared/drafts.js';
-import { spreadLegalNews } from '../../shared/legal-news.js';
-import { updateIfChanged } from '../../shared/update-if-changed.js';
+import { spreadLegalNews } from '../../../app/legal-news.js';
+import { updateIfChanged } from '../../../app/update-if-changed.js';
+import {
+  DraftChangedError,
+  draftEdited,
+  infoRequested,
+  resolved,
+} from '../../../domain/conversation/case-actions.js';
+import { currentDraft } from '../../../domain/drafting/case-drafts.js';
+import type { CaseRecord } from '../../../domain/model/case-record.js';
+import { CaseConflictError } from '../../../domain/model/errors.js';
 import { VIEW, ViewMeta } from '../action-ids.js';
 import { FORM_NOT_HERE, formRefusal, legalStateRefusal } from '../case-guard.js';
 import { sellerWhere } from '../case-ops.js';
