@@ -43,7 +43,7 @@ async function files(dir: string): Promise<string[]> {
   return out;
 }
 
-export function importsOf(source: string): string[] {
+function importsOf(source: string): string[] {
   return [
     ...source.matchAll(
       /(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
@@ -56,7 +56,7 @@ const code = (source: string) =>
   source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
 
 /** The room a file lives in: src/<top>, one level deeper for domain, app, adapters and channels. */
-export function roomOf(file: string): string {
+function roomOf(file: string): string {
   const parts = relative(SRC, file).split(/[\\/]/).slice(0, -1);
   if (parts.length === 0) return 'src';
   const deep = ['domain', 'adapters', 'channels'].includes(parts[0] ?? '');
@@ -64,7 +64,7 @@ export function roomOf(file: string): string {
 }
 
 /** The folder cycles in a graph of rooms: each strongly connected group of more than one room. */
-export function cycles(edges: Map<string, Set<string>>): string[][] {
+function cycles(edges: Map<string, Set<string>>): string[][] {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const stack: string[] = [];
