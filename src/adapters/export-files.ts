@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { exportCaseJson, exportCaseMarkdown } from '../domain/conversation/export-case.js';
 import { type CoreContext, outcomeOfRecord } from '../domain/conversation/outcome.js';
-import { exportCaseJson, exportCaseMarkdown } from '../domain/drafting/export-case.js';
 import type { CaseRecord } from '../domain/model/case-record.js';
 
 /** Writes <dir>/<case>.md and <dir>/<case>.json and returns their paths. */

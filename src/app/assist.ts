@@ -3,12 +3,12 @@ import type { Reply } from '../domain/conversation/replies.js';
 import { isSellerWords, type TextHints } from '../domain/conversation/step.js';
 import { isQuestionText, matchFollowUp } from '../domain/decision/follow-ups.js';
 import { checkAnswer, notCoveredReply, quotedPassages } from '../domain/grounding/grounding.js';
-import type { GivenSection } from '../domain/grounding/llm-contract.js';
-import { sanitizeLlmFacts } from '../domain/grounding/llm-facts.js';
 import type { CaseState } from '../domain/model/case-state.js';
 import type { Details, Facts } from '../domain/model/facts.js';
 import { isLitigation, signsWith } from '../domain/model/litigation.js';
+import type { GivenSection } from '../domain/model/llm-contract.js';
 import { extractFacts } from '../domain/reading/extract.js';
+import { sanitizeLlmFacts } from '../domain/reading/llm-facts.js';
 import type { LanguageModel } from './ports.js';
 
 // What is read or answered for a seller's free text outside the pure step, then handed to the step as data:

@@ -1,12 +1,10 @@
-import type {
-  GivenSection,
-  LlmAnswerOut,
-  LlmDraftOut,
-  LlmFactsOut,
-} from '../domain/grounding/llm-contract.js';
 import type { AuditEntry, CaseRecord, ThreadRef } from '../domain/model/case-record.js';
 import type { CaseState } from '../domain/model/case-state.js';
+import type { OpenCaseSummary } from '../domain/model/case-summary.js';
+import type { CatalogLookup } from '../domain/model/catalog-lookup.js';
 import type { Details, Facts } from '../domain/model/facts.js';
+import type { GivenSection, LlmAnswerOut, LlmDraftOut, LlmFactsOut } from '../domain/model/llm-contract.js';
+import type { Reminder } from '../domain/model/reminder.js';
 
 // The outside world as the core sees it: small interfaces, each with a simple or fake implementation.
 
@@ -21,21 +19,6 @@ export interface NewCase {
   state: CaseState;
   now: Date;
   sellerThread?: ThreadRef;
-}
-
-export interface OpenCaseSummary {
-  id: string;
-  platform?: string;
-  listingId?: string;
-  status: CaseState['status'];
-  updatedAt: string;
-  openedBy: string;
-  /** The conversation it started in (e.g. slack:T…:C…:ts), to filter by workspace. */
-  conversation?: string;
-  facts: CaseState['facts'];
-  /** The case's details: a TRO issue date or a letter's reply date moves its deadlines. */
-  details?: CaseState['details'];
-  escalation?: 'open' | 'acknowledged' | 'resolved';
 }
 
 /** Durable cases. Every change goes through `update`, which serialises writers to one case. */
@@ -76,15 +59,6 @@ export interface CaseScope {
   listed(c: OpenCaseSummary, conversation: string): boolean;
 }
 
-/**
- * What the team's listing catalog (from its last store sweep) says about a reported listing: not loaded,
- * not in it, or in it with its title and the watched marks that title carries.
- */
-export type CatalogLookup =
-  | { status: 'none' }
-  | { status: 'absent'; count: number; loadedAt: string; partial: boolean }
-  | { status: 'present'; title: string; marks: string[] };
-
 /** The team's catalog, as the conversation's team sees it (the channel knows the team from the conversation). */
 export interface Catalogs {
   lookup(conversation: string, listingId: string): Promise<CatalogLookup>;
@@ -100,14 +74,6 @@ export interface Claims {
   release(id: string): Promise<void>;
 }
 
-export interface Reminder {
-  /** Deterministic (case, deadline, offset), so scheduling twice is harmless. */
-  id: string;
-  caseId: string;
-  at: string;
-  text: string;
-}
-
 export interface ReminderStore {
   /** Schedules a reminder; false when one with that id exists already. */
   schedule(r: Reminder): Promise<boolean>;
@@ -118,6 +84,16 @@ export interface ReminderStore {
 }
 
 export type { AuditEntry, CaseRecord };
+
+export interface UnreadableCase {
+  id: string;
+  reason: 'damaged' | 'written by a newer ipcheck';
+  conversation?: string;
+}
+
+export type { OpenCaseSummary } from '../domain/model/case-summary.js';
+export type { CatalogLookup } from '../domain/model/catalog-lookup.js';
+export type { Reminder } from '../domain/model/reminder.js';
 
 /**
  * An optional language model. Every method answers within its timeout, or undefined when the model could not
@@ -135,4 +111,27 @@ export interface LanguageModel {
   }): Promise<LlmAnswerOut | undefined>;
   /** A clearer rewrite of a template draft, from the case facts only. */
   polishDraft(input: { draft: string; facts: Facts; details: Details }): Promise<LlmDraftOut | undefined>;
+}
+
+/** The open cases, with the ones that could not be read named rather than silently left out. */
+export interface OpenCasesReport {
+  cases: OpenCaseSummary[];
+  unreadable: UnreadableCase[];
+}
+
+/** The case repository as the app uses it: with a listing that names the unreadable open cases. */
+export interface CaseStore extends CaseRepository {
+  listOpenReport(): Promise<OpenCasesReport>;
+}
+
+/**
+ * Small keyed records the app keeps besides cases, each with a lifetime: a half-finished opening, a
+ * conversation's address for later posts, a thread that asked for a sweep. Keys are the app's own.
+ */
+export interface Records {
+  /** The store's address with any password removed, for messages. */
+  readonly describe: string;
+  get<T>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown, ttlMs?: number): Promise<void>;
+  delete(key: string): Promise<void>;
 }

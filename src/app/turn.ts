@@ -1,10 +1,10 @@
 import { auditStep } from '../domain/conversation/audit.js';
+import { wantsCatalog, withCatalog } from '../domain/conversation/catalog-notes.js';
 import { type CaseCommand, parseCaseCommand } from '../domain/conversation/commands.js';
 import { type CoreContext, deadlinesOf, outcomeOfRecord } from '../domain/conversation/outcome.js';
 import type { Effect, Reply } from '../domain/conversation/replies.js';
 import { smallTalkOf, smallTalkReplies } from '../domain/conversation/small-talk.js';
 import { type CoreEvent, isSellerWords, step } from '../domain/conversation/step.js';
-import { wantsCatalog, withCatalog } from '../domain/decision/catalog-notes.js';
 import { planReminders } from '../domain/decision/reminder-plan.js';
 import { advisesDeletion, notCoveredReply } from '../domain/grounding/grounding.js';
 import type { CaseRecord, ThreadRef } from '../domain/model/case-record.js';

@@ -1,4 +1,4 @@
-import type { UnreadableCase } from '../adapters/storage/kv-case-repository.js';
+import type { UnreadableCase } from './ports.js';
 
 /**
  * "1 case could not be read: IPC-0009 (damaged)." for a list of open cases: the unreadable ones that

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_STORE_URL, parseStoreUrl, STORE_URL_FORMS } from '../adapters/storage/store-url.js';
-import { isTimeZone } from '../domain/decision/dates.js';
+import { isTimeZone } from '../domain/model/dates.js';
 
 // The only reader of process.env. Every variable is checked once at startup; a bad one stops the
 // program with its name and the form it should take.

@@ -1,9 +1,9 @@
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { loadKnowledge } from '../adapters/knowledge/load-knowledge.js';
 import { loadTemplates } from '../adapters/knowledge/load-templates.js';
 import { buildRetriever } from '../adapters/knowledge/retrieve.js';
 import { loadLlmPrompts } from '../adapters/llm/prompt-files.js';
+import { PROJECT_ROOT } from '../adapters/project-root.js';
 import { validateFlow } from '../domain/conversation/flow.js';
 import type { CoreContext } from '../domain/conversation/outcome.js';
 import { checkDeadlineSources } from '../domain/decision/deadlines.js';
@@ -12,8 +12,7 @@ import { checkFollowUpCitations } from '../domain/decision/follow-ups.js';
 import { TEMPLATE_NAMES } from '../domain/drafting/build-drafts.js';
 import { requireTemplate } from '../domain/drafting/template.js';
 
-/** The project root: src/app/ (tsx, vitest) and dist/app/ (built) both sit two levels below it. */
-export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export { PROJECT_ROOT };
 
 export class StartupError extends Error {}
 

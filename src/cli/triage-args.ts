@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { isValidIsoDate } from '../domain/decision/dates.js';
+import { isValidIsoDate } from '../domain/model/dates.js';
 import {
   allowedValues,
   DETAIL_KEYS,

@@ -3,12 +3,12 @@
 // per fact and route accuracy. Failures are figures, printed with the message they come from.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createLanguageModel } from '../adapters/llm/create.js';
 import { loadConfig } from '../boot/config.js';
+import { createLanguageModel } from '../boot/create-llm.js';
 import { loadContext, PROJECT_ROOT } from '../boot/load-context.js';
-import { mergeFacts, sanitizeLlmFacts } from '../domain/grounding/llm-facts.js';
 import { FACT_KEYS, type Facts } from '../domain/model/facts.js';
 import { extractFacts } from '../domain/reading/extract.js';
+import { mergeFacts, sanitizeLlmFacts } from '../domain/reading/llm-facts.js';
 import { type EvalRow, parseEvalSet, type ReaderScore, scoreReader } from './score.js';
 
 const TODAY = '2026-11-28';

@@ -3,8 +3,8 @@ import { type Stores, storesOn } from '../../src/adapters/storage/open-store.js'
 import type { LanguageModel } from '../../src/app/ports.js';
 import { runTurn } from '../../src/app/turn.js';
 import { fixedClock } from '../../src/boot/clock.js';
-import { renderRepliesText } from '../../src/channels/shared/render-text.js';
 import type { CoreContext } from '../../src/domain/conversation/outcome.js';
+import { renderRepliesText } from '../../src/domain/conversation/render-text.js';
 import type { Reply } from '../../src/domain/conversation/replies.js';
 import type { CoreEvent } from '../../src/domain/conversation/step.js';
 import type { CaseState } from '../../src/domain/model/case-state.js';

@@ -1,13 +1,13 @@
 import OpenAI from 'openai';
 import { z } from 'zod';
 import type { LanguageModel } from '../../app/ports.js';
+import { type Details, FACT_KEYS, type Facts } from '../../domain/model/facts.js';
 import {
   type GivenSection,
   LlmAnswerOut,
   LlmDraftOut,
   LlmFactsOut,
-} from '../../domain/grounding/llm-contract.js';
-import { type Details, FACT_KEYS, type Facts } from '../../domain/model/facts.js';
+} from '../../domain/model/llm-contract.js';
 import type { LlmPrompt, LlmPrompts, PromptName } from './prompt-files.js';
 
 // The one adapter over the `openai` package (any OpenAI-compatible server: OpenAI, Azure OpenAI, Ollama, vLLM).

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import type { CaseRepository, Clock, NewCase, OpenCaseSummary } from '../../app/ports.js';
+import type {
+  CaseRepository,
+  Clock,
+  NewCase,
+  OpenCaseSummary,
+  OpenCasesReport,
+  UnreadableCase,
+} from '../../app/ports.js';
+
+export type { OpenCasesReport, UnreadableCase } from '../../app/ports.js';
+
 import { type CaseRecord, formatCaseId, RECORD_SCHEMA, readRecord } from '../../domain/model/case-record.js';
 import { CaseConflictError, IpcheckError } from '../../domain/model/errors.js';
 import type { Kv } from './kv.js';
@@ -425,15 +435,4 @@ type Raw = unknown;
 function conversationOf(raw: Raw): string | undefined {
   const convs = (raw as { conversations?: unknown } | null)?.conversations;
   return Array.isArray(convs) && typeof convs[0] === 'string' ? convs[0] : undefined;
-}
-
-export interface UnreadableCase {
-  id: string;
-  reason: 'damaged' | 'written by a newer ipcheck';
-  conversation?: string;
-}
-
-export interface OpenCasesReport {
-  cases: OpenCaseSummary[];
-  unreadable: UnreadableCase[];
 }

@@ -1,17 +1,14 @@
-import type { CaseRepository, Claims, Clock, ReminderStore } from '../../app/ports.js';
+import type { CaseStore, Claims, Clock, ReminderStore } from '../../app/ports.js';
 import { IpcheckError } from '../../domain/model/errors.js';
 import type { Kv } from './kv.js';
-import { KvCaseRepository, type OpenCasesReport, type StoreLog } from './kv-case-repository.js';
+import { KvCaseRepository, type StoreLog } from './kv-case-repository.js';
 import { KvClaims } from './kv-claims.js';
 import { KvReminderStore } from './kv-reminders.js';
 import { LocalKv, type SqliteOpenOptions } from './local-kv.js';
 import { RedisKv } from './redis-kv.js';
 import { parseStoreUrl, STORE_URL_FORMS } from './store-url.js';
 
-/** The case repository, plus a listing that also names the open cases it could not read. */
-export interface CaseStore extends CaseRepository {
-  listOpenReport(): Promise<OpenCasesReport>;
-}
+export type { CaseStore };
 
 export interface Stores {
   cases: CaseStore;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../boot/load-context.js';
+import { PROJECT_ROOT } from '../project-root.js';
 import { SweepInputError } from './decode.js';
 import { type Mark, mergeMarks, parseWatchlist } from './watchlist.js';
 

@@ -27,7 +27,7 @@ export const VIEW = {
   legalResolve: 'ipc_view_legal_resolve',
 } as const;
 
-export { type ButtonValue, decodeValue, encodeValue } from '../shared/button-value.js';
+export { type ButtonValue, decodeValue, encodeValue } from '../../app/button-value.js';
 
 /** Modal private_metadata: which case (and draft) the modal is about. */
 export const ViewMeta = z

@@ -1,8 +1,8 @@
+import { outcomeOf } from '../../app/case-drafts.js';
 import { caseInTeam, slackTeam } from '../../app/case-scope.js';
 import { runTurn, type TurnInput, type TurnResult } from '../../app/turn.js';
 import { turnDeps } from '../../app/turn-deps.js';
-import { outcomeOf } from '../../domain/drafting/case-drafts.js';
-import { exportCaseJson, exportCaseMarkdown } from '../../domain/drafting/export-case.js';
+import { exportCaseJson, exportCaseMarkdown } from '../../domain/conversation/export-case.js';
 import type { CaseRecord } from '../../domain/model/case-record.js';
 import { postReplies, type Where } from './post.js';
 import type { SlackDeps, WebClient } from './slack-deps.js';

@@ -1,10 +1,10 @@
 import type { types } from '@slack/bolt';
+import { currentDraft, lawyerNoteFor, outcomeOf } from '../../app/case-drafts.js';
 import { type EscalateResult, runEscalation } from '../../app/escalation.js';
 import type { Outcome } from '../../domain/conversation/outcome.js';
-import { formatDay } from '../../domain/decision/dates.js';
 import { nextDeadline } from '../../domain/decision/deadlines.js';
-import { currentDraft, lawyerNoteFor, outcomeOf } from '../../domain/drafting/case-drafts.js';
 import type { CaseRecord, Escalation } from '../../domain/model/case-record.js';
+import { formatDay } from '../../domain/model/dates.js';
 import { ACTION, encodeValue, VIEW } from './action-ids.js';
 import { sellerWhere } from './case-ops.js';
 import { definitelyNotPosted, findOwnMessage, newestTs, postOnce } from './post-once.js';

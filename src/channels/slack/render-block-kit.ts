@@ -1,10 +1,15 @@
 import type { types } from '@slack/bolt';
 import type { Outcome } from '../../domain/conversation/outcome.js';
-import type { Reply } from '../../domain/conversation/replies.js';
-import { formatDay } from '../../domain/decision/dates.js';
+import {
+  auditLine,
+  citationLabel,
+  renderReplyText,
+  whenText,
+} from '../../domain/conversation/render-text.js';
+import { partsText, type Reply } from '../../domain/conversation/replies.js';
 import type { Draft } from '../../domain/drafting/build-drafts.js';
 import { draftTitle } from '../../domain/drafting/draft-names.js';
-import { auditLine, citationLabel, renderReplyText, whenText } from '../shared/render-text.js';
+import { formatDay } from '../../domain/model/dates.js';
 import { clip, splitText } from '../shared/split-text.js';
 import { ACTION, encodeValue } from './action-ids.js';
 
@@ -282,6 +287,10 @@ function replyBlocks(r: Reply, view: OutcomeView): Block[] {
   switch (r.kind) {
     case 'notice':
       return [context(`:information_source: ${escapeMrkdwn(r.text)}`)];
+    case 'say': {
+      const t = partsText(r.parts, (id) => `<@${id}>`, escapeMrkdwn);
+      return [section(r.tone === 'error' ? `:warning: ${t}` : t)];
+    }
     case 'text':
       if (r.tone === 'urgent') return [section(`:rotating_light: *${escapeMrkdwn(r.text)}*`)];
       return [section(r.tone === 'error' ? `:warning: ${escapeMrkdwn(r.text)}` : escapeMrkdwn(r.text))];

@@ -1,3 +1,4 @@
+import { currentDraft } from '../../app/case-drafts.js';
 import { once } from '../../app/once.js';
 import {
   DraftChangedError,
@@ -7,7 +8,6 @@ import {
   escalationPending,
 } from '../../domain/conversation/case-actions.js';
 import type { CoreEvent } from '../../domain/conversation/step.js';
-import { currentDraft } from '../../domain/drafting/case-drafts.js';
 import { draftTitle } from '../../domain/drafting/draft-names.js';
 import type { BotTurn } from './bot-adapter.js';
 import { type CardAction, LEGAL_ACTIONS, type Submit } from './card-data.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ButtonValue } from '../shared/button-value.js';
+import { ButtonValue } from '../../app/button-value.js';
 
 // What a card's Action.Submit sends back: which action, the case button value (the same one Slack's
 // buttons carry), and the card's inputs merged in by Teams. It came over the network, so it is parsed

@@ -1,12 +1,12 @@
+import { currentDraft, lawyerNoteFor, outcomeOf } from '../../app/case-drafts.js';
 import { type EscalateResult, runEscalation } from '../../app/escalation.js';
 import { spreadLegalNews } from '../../app/legal-news.js';
 import { updateIfChanged } from '../../app/update-if-changed.js';
 import { acknowledged, infoRequested, resolved } from '../../domain/conversation/case-actions.js';
 import type { Outcome } from '../../domain/conversation/outcome.js';
-import { formatDay } from '../../domain/decision/dates.js';
 import { nextDeadline } from '../../domain/decision/deadlines.js';
-import { currentDraft, lawyerNoteFor, outcomeOf } from '../../domain/drafting/case-drafts.js';
 import type { CaseRecord, Escalation } from '../../domain/model/case-record.js';
+import { formatDay } from '../../domain/model/dates.js';
 import type { BotTurn, ConversationRef, OutActivity } from './bot-adapter.js';
 import type { Submit } from './card-data.js';
 import { sendAll } from './case-turn.js';

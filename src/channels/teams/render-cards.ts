@@ -1,10 +1,15 @@
+import type { ButtonValue } from '../../app/button-value.js';
 import type { Outcome } from '../../domain/conversation/outcome.js';
-import type { Reply } from '../../domain/conversation/replies.js';
-import { formatDay } from '../../domain/decision/dates.js';
+import {
+  auditLine,
+  citationLabel,
+  renderReplyText,
+  whenText,
+} from '../../domain/conversation/render-text.js';
+import { partsText, type Reply } from '../../domain/conversation/replies.js';
 import type { Draft } from '../../domain/drafting/build-drafts.js';
 import { draftTitle } from '../../domain/drafting/draft-names.js';
-import type { ButtonValue } from '../shared/button-value.js';
-import { auditLine, citationLabel, renderReplyText, whenText } from '../shared/render-text.js';
+import { formatDay } from '../../domain/model/dates.js';
 import { clip, splitText } from '../shared/split-text.js';
 import type { OutActivity } from './bot-adapter.js';
 import { type CardAction, submitData } from './card-data.js';
@@ -336,6 +341,10 @@ function replyBody(r: Reply, view: OutcomeView): Element[] {
   switch (r.kind) {
     case 'notice':
       return [para(`ℹ ${r.text}`, { isSubtle: true })];
+    case 'say': {
+      const t = partsText(r.parts);
+      return [para(r.tone === 'error' ? `⚠ ${t}` : t, r.tone === 'error' ? { color: 'Warning' } : {})];
+    }
     case 'text':
       if (r.tone === 'urgent') return [para(r.text, { weight: 'Bolder', color: 'Attention' })];
       return [

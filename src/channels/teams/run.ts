@@ -1,7 +1,7 @@
-import { createLanguageModel } from '../../adapters/llm/create.js';
 import { openStores } from '../../adapters/storage/open-store.js';
 import { systemClock } from '../../boot/clock.js';
 import type { Config, TeamsConfig } from '../../boot/config.js';
+import { createLanguageModel } from '../../boot/create-llm.js';
 import { loadContext } from '../../boot/load-context.js';
 import { keepSecrets, makeLogger, secretsOf } from '../shared/logger.js';
 import { serveUntilStopped } from '../shared/serve-until-stopped.js';

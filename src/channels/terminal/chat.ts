@@ -6,11 +6,11 @@ import { runDueReminders } from '../../app/run-reminders.js';
 import { runTurn } from '../../app/turn.js';
 import { parseCaseCommand } from '../../domain/conversation/commands.js';
 import type { CoreContext } from '../../domain/conversation/outcome.js';
+import { renderRepliesText } from '../../domain/conversation/render-text.js';
 import type { Effect, Reply } from '../../domain/conversation/replies.js';
 import { smallTalkOf } from '../../domain/conversation/small-talk.js';
 import type { CoreEvent } from '../../domain/conversation/step.js';
 import { IpcheckError, userText } from '../../domain/model/errors.js';
-import { renderRepliesText } from '../shared/render-text.js';
 import { readMessages } from './input.js';
 import { goodbye, isNo, isQuit, isYes, QUIT_HELP } from './words.js';
 

@@ -1,4 +1,3 @@
-import { dayIn, formatDay } from '../decision/dates.js';
 import {
   appealOnTable,
   computeDeadlines,
@@ -11,6 +10,7 @@ import { type Action, actionsFor } from '../decision/delist-actions.js';
 import { buildDrafts, buildOptionalDrafts, type Draft } from '../drafting/build-drafts.js';
 import type { Templates } from '../drafting/template.js';
 import type { CaseRecord } from '../model/case-record.js';
+import { dayIn, formatDay } from '../model/dates.js';
 import { type Details, FACT_NAMES, type FactKey, type Facts } from '../model/facts.js';
 import type { KnowledgeBase, Retriever } from '../model/knowledge-base.js';
 import { isCourtCase, isLitigation, mustPreserve, preservationWhy } from '../model/litigation.js';

@@ -1,6 +1,6 @@
-import type { OpenCaseSummary } from '../../app/ports.js';
 import type { RouteId } from '../decision/route-rules.js';
 import type { AuditEntry } from '../model/case-record.js';
+import type { OpenCaseSummary } from '../model/case-summary.js';
 import type { Citation } from '../model/knowledge-base.js';
 import type { Outcome } from './outcome.js';
 
@@ -9,9 +9,28 @@ export interface ReplyChoice {
   label: string;
 }
 
+/**
+ * A piece of a sentence: plain words, a person (each channel names people its own way: Slack mentions
+ * them, Teams and the terminal write the name), or words a person wrote (shown as written, never as markup).
+ */
+export type Part = string | { person: string } | { quote: string };
+
+/** A sentence with people or written words in it, as one string, with each channel's way of naming people. */
+export function partsText(
+  parts: readonly Part[],
+  person: (id: string) => string = (id) => id,
+  quote: (text: string) => string = (t) => t,
+): string {
+  return parts
+    .map((p) => (typeof p === 'string' ? p : 'person' in p ? person(p.person) : quote(p.quote)))
+    .join('');
+}
+
 /** What the core says, as data. Each channel renders these its own way, always with a text fallback. */
 export type Reply =
   | { kind: 'notice'; text: string }
+  /** A sentence that may name people or quote what they wrote (legal's news, a draft marked sent). */
+  | { kind: 'say'; parts: Part[]; tone?: 'info' | 'error' }
   /** `urgent`: act today (court papers, a letter); not an error, but said loudly. */
   | { kind: 'text'; text: string; tone: 'info' | 'error' | 'urgent' }
   | { kind: 'understood'; items: string[]; hint: string }

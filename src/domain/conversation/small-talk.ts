@@ -1,7 +1,7 @@
 import type { CaseRecord } from '../model/case-record.js';
-import { readTextAnswer } from '../reading/read-answer.js';
 import { type CoreContext, todayFor } from './outcome.js';
 import { questionById } from './questions.js';
+import { readTextAnswer } from './read-answer.js';
 import { HELP_COMMANDS, HELP_TEXT, type Reply } from './replies.js';
 import { step } from './step.js';
 

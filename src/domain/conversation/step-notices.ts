@@ -1,7 +1,7 @@
-import { formatDay } from '../decision/dates.js';
 import type { Deadline } from '../decision/deadlines.js';
 import { matchFollowUp } from '../decision/follow-ups.js';
 import type { CaseState } from '../model/case-state.js';
+import { formatDay } from '../model/dates.js';
 import type { Details, Facts } from '../model/facts.js';
 import { cite } from '../model/knowledge-base.js';
 import { isLitigation, mustPreserve } from '../model/litigation.js';

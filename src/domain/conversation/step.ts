@@ -1,4 +1,3 @@
-import { mergeFacts } from '../grounding/llm-facts.js';
 import { type CaseState, newCase } from '../model/case-state.js';
 import { claimQuestion, claimToConfirm, confirmClaim, factWords, markClaims } from '../model/claims.js';
 import {
@@ -11,8 +10,8 @@ import {
 } from '../model/facts.js';
 import { type Extraction, extractFacts, type Known } from '../reading/extract.js';
 import { listingRefMessage } from '../reading/listing-ref.js';
+import { mergeFacts } from '../reading/llm-facts.js';
 import { noticeTextOf } from '../reading/notice-text.js';
-import { isBareChoice, readChoiceValue, readTextAnswer } from '../reading/read-answer.js';
 import { rightsNote } from '../reading/rights-words.js';
 import {
   applyFacts,
@@ -27,6 +26,7 @@ import { detailItems } from './describe-details.js';
 import { isRelevant, nextQuestion } from './flow.js';
 import { buildOutcome, type CoreContext, todayFor } from './outcome.js';
 import { type Question, questionById } from './questions.js';
+import { isBareChoice, readChoiceValue, readTextAnswer } from './read-answer.js';
 import { DISCLAIMER, type Effect, HELP_COMMANDS, HELP_TEXT, type Reply } from './replies.js';
 import {
   deadlinesMoved,

@@ -1,4 +1,4 @@
-import { addDays } from './dates.js';
+import { addDays } from '../model/dates.js';
 
 // US federal court days for FRCP 6(a): a period stated in days that ends on a Saturday, a Sunday or a
 // legal holiday runs on to the next day that is none of these. The holidays are those of 5 U.S.C. 6103

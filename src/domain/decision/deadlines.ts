@@ -1,8 +1,8 @@
+import { addBusinessDays, addDays, daysBetween, formatDay } from '../model/dates.js';
 import type { Details, Facts } from '../model/facts.js';
 import { type Citation, citeWhole, type KnowledgeBase } from '../model/knowledge-base.js';
 import { isCourtCase, isLetter, isPlatformComplaint } from '../model/litigation.js';
 import { isCourtDay, nextCourtDay } from './court-days.js';
-import { addBusinessDays, addDays, daysBetween, formatDay } from './dates.js';
 import { decide } from './decide.js';
 import type { RouteId } from './route-rules.js';
 

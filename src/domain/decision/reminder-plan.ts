@@ -1,5 +1,5 @@
-import type { Reminder } from '../../app/ports.js';
-import { addDays, formatDay } from './dates.js';
+import { addDays, formatDay } from '../model/dates.js';
+import type { Reminder } from '../model/reminder.js';
 import type { Deadline } from './deadlines.js';
 
 // Reminders before each computed deadline: 3 days and 1 day before, at 09:00 UTC (morning in Europe,

@@ -1,7 +1,7 @@
-import { formatDay } from '../decision/dates.js';
 import type { Deadline } from '../decision/deadlines.js';
 import type { Route } from '../decision/decide.js';
 import type { Action } from '../decision/delist-actions.js';
+import { formatDay } from '../model/dates.js';
 import type { Details, Facts } from '../model/facts.js';
 
 // Turns a case into template variables. A value the case does not know becomes a visible

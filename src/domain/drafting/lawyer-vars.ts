@@ -1,4 +1,4 @@
-import { formatDay } from '../decision/dates.js';
+import { formatDay } from '../model/dates.js';
 import { VALUE_LABELS } from '../model/facts.js';
 import { isCourtCase, isLetter, isPlatformComplaint } from '../model/litigation.js';
 import {

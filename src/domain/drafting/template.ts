@@ -3,13 +3,9 @@ import { z } from 'zod';
 // Draft templates live in prompts/drafts/*.md: front matter (kind, subject, vars) and a body with
 // {{name}} slots. Rendering with a missing or unknown variable fails, so a draft never ships a hole.
 
-export const DraftKind = z.enum([
-  'dispute_reply',
-  'lawyer_escalation',
-  'retraction_request',
-  'plan_of_action',
-]);
-export type DraftKind = z.infer<typeof DraftKind>;
+import { DraftKind } from '../model/draft-kind.js';
+
+export { DraftKind };
 
 export const TemplateMeta = z.object({
   kind: DraftKind,

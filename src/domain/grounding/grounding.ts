@@ -2,9 +2,9 @@ import type { Reply } from '../conversation/replies.js';
 import type { Details, Facts } from '../model/facts.js';
 import { type CitationRef, cite, type KnowledgeBase, type Section } from '../model/knowledge-base.js';
 import { mustPreserve, signsWith } from '../model/litigation.js';
+import type { GivenSection, LlmAnswerOut } from '../model/llm-contract.js';
 import { caseText, inventedClaim } from './answer-claims.js';
 import { advisedAct, advisesDeletion } from './forbidden-acts.js';
-import type { GivenSection, LlmAnswerOut } from './llm-contract.js';
 import { disguisedText } from './plain-text.js';
 
 // Checks on what a model says before a seller sees it, and the replies when it is not shown. Pure: the answer

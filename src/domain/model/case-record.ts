@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DraftKind } from '../drafting/template.js';
 import { CaseState } from './case-state.js';
+import { DraftKind } from './draft-kind.js';
 
 // What the case store keeps for one case. The record carries its own schema number so a record written
 // by an older ipcheck is migrated on read, and one from a newer ipcheck is reported, never misread.

@@ -6,7 +6,7 @@ import {
   findDateIn,
   findFirstDateIn,
   parseCount,
-} from '../decision/dates.js';
+} from '../model/dates.js';
 
 // The dates a notice carries besides the day it arrived: the TRO's issue date (its 14 days run from it) and
 // the reply-by date a letter sets. Each is found with where its words are, so the notice date is not read

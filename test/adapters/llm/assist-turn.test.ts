@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LanguageModel } from '../../../src/app/ports.js';
-import { renderRepliesText } from '../../../src/channels/shared/render-text.js';
 import type { CoreContext } from '../../../src/domain/conversation/outcome.js';
+import { renderRepliesText } from '../../../src/domain/conversation/render-text.js';
 import { FakeOpenAiServer, type Scripted } from '../../fakes/openai-server.js';
 import { testContext } from '../../helpers/context.js';
 import { Conversation } from '../../helpers/transcript.js';

@@ -6,8 +6,8 @@ import { storesOn } from '../../../src/adapters/storage/open-store.js';
 import { CatalogCollector, CatalogService, catalogTeamOf } from '../../../src/adapters/sweep/catalog.js';
 import { runTurn } from '../../../src/app/turn.js';
 import { fixedClock } from '../../../src/boot/clock.js';
+import { withCatalog } from '../../../src/domain/conversation/catalog-notes.js';
 import type { Reply } from '../../../src/domain/conversation/replies.js';
-import { withCatalog } from '../../../src/domain/decision/catalog-notes.js';
 import { testContext } from '../../helpers/context.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { renderDraftText, renderRepliesText } from '../../../src/channels/shared/render-text.js';
 import { draftMessages, renderSlack } from '../../../src/channels/slack/render-block-kit.js';
 import type { OutActivity } from '../../../src/channels/teams/bot-adapter.js';
 import { draftCards, renderTeams } from '../../../src/channels/teams/render-cards.js';
 import type { Outcome } from '../../../src/domain/conversation/outcome.js';
+import { renderDraftText, renderRepliesText } from '../../../src/domain/conversation/render-text.js';
 import type { Reply } from '../../../src/domain/conversation/replies.js';
 import { step } from '../../../src/domain/conversation/step.js';
 import { newCase } from '../../../src/domain/model/case-state.js';

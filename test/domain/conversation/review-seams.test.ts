@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { closedByTeam } from '../../../src/domain/conversation/case-actions.js';
 import type { CoreContext } from '../../../src/domain/conversation/outcome.js';
 import { questionById } from '../../../src/domain/conversation/questions.js';
-import { findDate } from '../../../src/domain/decision/dates.js';
+import { readTextAnswer } from '../../../src/domain/conversation/read-answer.js';
+import { findDate } from '../../../src/domain/model/dates.js';
 import { extractFacts } from '../../../src/domain/reading/extract.js';
 import { replyBy } from '../../../src/domain/reading/extract-dates.js';
-import { readTextAnswer } from '../../../src/domain/reading/read-answer.js';
 import { testContext } from '../../helpers/context.js';
 import { Conversation } from '../../helpers/transcript.js';
 

@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { renderRepliesText } from '../../../src/channels/shared/render-text.js';
 import { buildOutcome, type CoreContext, type Outcome } from '../../../src/domain/conversation/outcome.js';
+import { renderRepliesText } from '../../../src/domain/conversation/render-text.js';
 import { matchFollowUp } from '../../../src/domain/decision/follow-ups.js';
 import type { Details, Facts } from '../../../src/domain/model/facts.js';
 import { extractFacts } from '../../../src/domain/reading/extract.js';

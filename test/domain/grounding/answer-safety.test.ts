@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkAnswer } from '../../../src/domain/grounding/grounding.js';
-import type { GivenSection } from '../../../src/domain/grounding/llm-contract.js';
 import { plainText } from '../../../src/domain/grounding/plain-text.js';
 import type { Details, Facts } from '../../../src/domain/model/facts.js';
 import type { KnowledgeBase } from '../../../src/domain/model/knowledge-base.js';
+import type { GivenSection } from '../../../src/domain/model/llm-contract.js';
 import { testContext } from '../../helpers/context.js';
 
 // A hostile or confused model's answer, with a real citation that quotes its section word for word, must

@@ -6,7 +6,7 @@ import {
   quotedPassages,
   reachesElsewhere,
 } from '../../../src/domain/grounding/grounding.js';
-import type { GivenSection } from '../../../src/domain/grounding/llm-contract.js';
+import type { GivenSection } from '../../../src/domain/model/llm-contract.js';
 import { testContext } from '../../helpers/context.js';
 
 describe('checks on a model answer before anyone sees it', () => {

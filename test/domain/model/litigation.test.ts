@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderRepliesText } from '../../../src/channels/shared/render-text.js';
 import { buildOutcome, type CoreContext, type Outcome } from '../../../src/domain/conversation/outcome.js';
 import { QUESTIONS } from '../../../src/domain/conversation/questions.js';
+import { renderRepliesText } from '../../../src/domain/conversation/render-text.js';
 import { matchFollowUp } from '../../../src/domain/decision/follow-ups.js';
 import type { Details, Facts } from '../../../src/domain/model/facts.js';
 import { legalSignsIn, mustPreserve, sweepMustPreserve } from '../../../src/domain/model/litigation.js';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { exportCaseMarkdown } from '../../../src/domain/drafting/export-case.js';
+import { exportCaseMarkdown } from '../../../src/domain/conversation/export-case.js';
 import type { Facts } from '../../../src/domain/model/facts.js';
 import { extractFacts } from '../../../src/domain/reading/extract.js';
 import { testContext } from '../../helpers/context.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QUESTIONS } from '../../../src/domain/conversation/questions.js';
-import { matchChoice } from '../../../src/domain/reading/read-answer.js';
+import { matchChoice } from '../../../src/domain/conversation/read-answer.js';
 
 describe('the words of the choices', () => {
   it.each(QUESTIONS.filter((q) => q.choices.length > 0).map((q) => [q.id, q] as const))(

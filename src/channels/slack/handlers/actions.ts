@@ -1,4 +1,5 @@
 import type { App, BlockAction, ButtonAction, types } from '@slack/bolt';
+import { currentDraft } from '../../../app/case-drafts.js';
 import { spreadLegalNews } from '../../../app/legal-news.js';
 import { once } from '../../../app/once.js';
 import { updateIfChanged } from '../../../app/update-if-changed.js';
@@ -9,7 +10,6 @@ import {
   escalationPending,
 } from '../../../domain/conversation/case-actions.js';
 import type { CoreEvent } from '../../../domain/conversation/step.js';
-import { currentDraft } from '../../../domain/drafting/case-drafts.js';
 import { draftTitle } from '../../../domain/drafting/draft-names.js';
 import { userText } from '../../../domain/model/errors.js';
 import { ACTION, type ButtonValue, decodeValue } from '../action-ids.js';

@@ -1,4 +1,5 @@
 import type { App, ViewOutput } from '@slack/bolt';
+import { currentDraft } from '../../../app/case-drafts.js';
 import { spreadLegalNews } from '../../../app/legal-news.js';
 import { updateIfChanged } from '../../../app/update-if-changed.js';
 import {
@@ -7,7 +8,6 @@ import {
   infoRequested,
   resolved,
 } from '../../../domain/conversation/case-actions.js';
-import { currentDraft } from '../../../domain/drafting/case-drafts.js';
 import type { CaseRecord } from '../../../domain/model/case-record.js';
 import { CaseConflictError } from '../../../domain/model/errors.js';
 import { VIEW, ViewMeta } from '../action-ids.js';

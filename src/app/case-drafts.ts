@@ -1,9 +1,9 @@
-import { isStalePolish } from '../../app/polish.js';
-import type { Clock } from '../../app/ports.js';
-import { type CoreContext, type Outcome, outcomeOfRecord } from '../conversation/outcome.js';
-import type { CaseRecord, SavedDraft } from '../model/case-record.js';
-import { buildLawyerNote, type Draft } from './build-drafts.js';
-import type { DraftKind } from './template.js';
+import { type CoreContext, type Outcome, outcomeOfRecord } from '../domain/conversation/outcome.js';
+import { buildLawyerNote, type Draft } from '../domain/drafting/build-drafts.js';
+import type { DraftKind } from '../domain/drafting/template.js';
+import type { CaseRecord, SavedDraft } from '../domain/model/case-record.js';
+import { isStalePolish } from './polish.js';
+import type { Clock } from './ports.js';
 
 // The outcome and drafts of a stored case as a channel shows them (Slack and Teams alike).
 

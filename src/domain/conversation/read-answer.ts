@@ -1,8 +1,7 @@
-import { type Choice, choiceFactValue, type Question } from '../conversation/questions.js';
-import { findDate, isValidIsoDate } from '../decision/dates.js';
+import { findDate, isValidIsoDate } from '../model/dates.js';
 import type { Details, Facts } from '../model/facts.js';
-import { type Extraction, extractFacts } from './extract.js';
-import { findListingRefs, listingRefMessage, parseListingRef } from './listing-ref.js';
+import { type Extraction, extractFacts } from '../reading/extract.js';
+import { findListingRefs, listingRefMessage, parseListingRef } from '../reading/listing-ref.js';
 import {
   mentionsAuthorization,
   SUPPLIER_NOTE,
@@ -10,7 +9,8 @@ import {
   VERBAL_NOTE,
   verbalOnly,
   WHICH_NOTE,
-} from './rights-words.js';
+} from '../reading/rights-words.js';
+import { type Choice, choiceFactValue, type Question } from './questions.js';
 
 /** What a seller's text means as an answer to the pending question. */
 export type ReadAnswer =

@@ -1,9 +1,9 @@
-import { auditLine, citationLabel, renderDraftText } from '../../channels/shared/render-text.js';
-import type { Outcome } from '../conversation/outcome.js';
-import { formatDay } from '../decision/dates.js';
 import type { CaseRecord } from '../model/case-record.js';
 import { factWords } from '../model/claims.js';
+import { formatDay } from '../model/dates.js';
 import { type Details, FACT_KEYS } from '../model/facts.js';
+import type { Outcome } from './outcome.js';
+import { auditLine, citationLabel, renderDraftText } from './render-text.js';
 
 // A case for the lawyer's file: everything known, what was decided and why, the drafts, and the full
 // audit trail. Markdown for people, JSON for systems. Pure: the caller writes or uploads the result.

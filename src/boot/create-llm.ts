@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import type { LanguageModel } from '../../app/ports.js';
-import type { LlmConfig } from '../../boot/config.js';
-import { PROJECT_ROOT } from '../../boot/load-context.js';
-import { type LlmLog, OpenAiModel } from './openai-model.js';
-import { loadLlmPrompts } from './prompt-files.js';
+import { type LlmLog, OpenAiModel } from '../adapters/llm/openai-model.js';
+import { loadLlmPrompts } from '../adapters/llm/prompt-files.js';
+import type { LanguageModel } from '../app/ports.js';
+import type { LlmConfig } from './config.js';
+import { PROJECT_ROOT } from './load-context.js';
 
 /** The language model when one is configured (OPENAI_API_KEY), else undefined: the bot says nothing about it. */
 export async function createLanguageModel(

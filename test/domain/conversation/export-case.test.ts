@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { exportCaseJson, exportCaseMarkdown } from '../../../src/domain/conversation/export-case.js';
 import { outcomeOfRecord } from '../../../src/domain/conversation/outcome.js';
-import { exportCaseJson, exportCaseMarkdown } from '../../../src/domain/drafting/export-case.js';
 import { testContext } from '../../helpers/context.js';
 import { Conversation } from '../../helpers/transcript.js';
 

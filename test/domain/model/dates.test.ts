@@ -8,7 +8,7 @@ import {
   formatDay,
   isoDay,
   isValidIsoDate,
-} from '../../../src/domain/decision/dates.js';
+} from '../../../src/domain/model/dates.js';
 
 // A Saturday.
 const TODAY = '2026-11-28';
@@ -257,7 +257,7 @@ describe('isValidIsoDate and isoDay', () => {
 
 describe('dayIn: what "today" means for the team', () => {
   it('uses the team time zone, not UTC', async () => {
-    const { dayIn, isTimeZone } = await import('../../../src/domain/decision/dates.js');
+    const { dayIn, isTimeZone } = await import('../../../src/domain/model/dates.js');
     const lateEvening = new Date('2026-11-28T03:00:00Z'); // 22:00 on the 27th in New York
     expect(dayIn(lateEvening)).toBe('2026-11-28');
     expect(dayIn(lateEvening, 'America/New_York')).toBe('2026-11-27');

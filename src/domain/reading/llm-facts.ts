@@ -1,6 +1,6 @@
-import { isValidIsoDate } from '../decision/dates.js';
+import { isValidIsoDate } from '../model/dates.js';
 import { FACT_KEYS, type FactKey, type Facts } from '../model/facts.js';
-import type { LlmFactsOut } from './llm-contract.js';
+import type { LlmFactsOut } from '../model/llm-contract.js';
 
 // The model's reading of a message, made safe to merge: only values the contract allows, a listing id only
 // when the message contains it word for word, a notice date only when it is a real day not in the future.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mergeFacts, sanitizeLlmFacts } from '../../../src/domain/grounding/llm-facts.js';
 import { extractFacts } from '../../../src/domain/reading/extract.js';
+import { mergeFacts, sanitizeLlmFacts } from '../../../src/domain/reading/llm-facts.js';
 
 const none = {
   platform: null,

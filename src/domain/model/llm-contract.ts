@@ -8,7 +8,7 @@ import {
   Platform,
   Rights,
   UsesTheirIp,
-} from '../model/facts.js';
+} from './facts.js';
 
 // What a language model may answer, as schemas: the only shapes its output can take. Every field is required
 // and nullable (what OpenAI's strict structured outputs accept); an answer that does not fit is discarded.

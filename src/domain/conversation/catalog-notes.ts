@@ -1,5 +1,5 @@
-import type { CatalogLookup } from '../../app/ports.js';
-import type { Reply } from '../conversation/replies.js';
+import type { CatalogLookup } from '../model/catalog-lookup.js';
+import type { Reply } from './replies.js';
 
 // What the team's listing catalog says about the reported listing, shown where the seller decides: on the
 // "is it yours?" question (the catalog's answer is marked as a suggestion, never set for them) and in the

@@ -1,13 +1,13 @@
-import type { Outcome } from '../../domain/conversation/outcome.js';
-import type { Reply } from '../../domain/conversation/replies.js';
-import { formatDay } from '../../domain/decision/dates.js';
-import type { Deadline } from '../../domain/decision/deadlines.js';
-import type { Route } from '../../domain/decision/decide.js';
-import type { Action } from '../../domain/decision/delist-actions.js';
-import type { Draft } from '../../domain/drafting/build-drafts.js';
-import { draftTitle } from '../../domain/drafting/draft-names.js';
-import type { AuditEntry } from '../../domain/model/case-record.js';
-import type { Citation } from '../../domain/model/knowledge-base.js';
+import type { Deadline } from '../decision/deadlines.js';
+import type { Route } from '../decision/decide.js';
+import type { Action } from '../decision/delist-actions.js';
+import type { Draft } from '../drafting/build-drafts.js';
+import { draftTitle } from '../drafting/draft-names.js';
+import type { AuditEntry } from '../model/case-record.js';
+import { formatDay } from '../model/dates.js';
+import type { Citation } from '../model/knowledge-base.js';
+import type { Outcome } from './outcome.js';
+import { partsText, type Reply } from './replies.js';
 
 // Plain-text rendering of replies: the terminal chat uses it, and every other channel uses it as
 // its fallback text. Pure functions: replies in, text out.
@@ -101,6 +101,8 @@ export function renderReplyText(r: Reply): string {
   switch (r.kind) {
     case 'notice':
       return `(${r.text})`;
+    case 'say':
+      return r.tone === 'error' ? `Sorry: ${partsText(r.parts)}` : partsText(r.parts);
     case 'text':
       if (r.tone === 'urgent') return `!! ${r.text}`;
       return r.tone === 'error' ? `Sorry: ${r.text}` : r.text;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DraftKind } from '../../domain/drafting/template.js';
+import { DraftKind } from '../domain/model/draft-kind.js';
 
 // What a case button carries back, in every channel (a Slack button value, a Teams Action.Submit's data).
 // It came over the network: it is parsed strictly, and anything malformed is refused.
