@@ -1,4 +1,5 @@
-import { logUnsent, reminderDeps, startRounds } from '../../app/rounds.js';
+import { logUnsent, reminderDeps } from '../../app/rounds.js';
+import { startRounds } from '../shared/rounds.js';
 import { runDueReminders } from '../../app/run-reminders.js';
 import type { InFlight } from '../shared/in-flight.js';
 import { tellLegal, tellSeller } from './legal.js';
