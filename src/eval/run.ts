@@ -3,9 +3,9 @@
 // per fact and route accuracy. Failures are figures, printed with the message they come from.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { coreContext } from '../boot/compose.js';
 import { loadConfig } from '../boot/config.js';
 import { createLanguageModel } from '../boot/create-llm.js';
-import { coreContext } from '../boot/compose.js';
 import { PROJECT_ROOT } from '../boot/load-context.js';
 import { FACT_KEYS, type Facts } from '../domain/model/facts.js';
 import { extractFacts } from '../domain/reading/extract.js';

@@ -12,8 +12,8 @@ import { registerSweep } from './handlers/sweep.js';
 import { registerViews } from './handlers/views.js';
 import { registerHome } from './home.js';
 import { LegalMembers } from './legal-members.js';
+import { gatedIntake, IntakeReceiver } from './receiver.js';
 import { startReminderLoop } from './reminders.js';
-import { IntakeReceiver, gatedIntake } from './receiver.js';
 import { guardRequests } from './request-guard.js';
 import type { SlackDeps } from './slack-deps.js';
 
@@ -102,8 +102,9 @@ export async function startSlack(
     turnedAway: new TurnedAwayLog(deps.log, 'Slack'),
   };
   // Every event reaches the listeners through ipcheck's intake (receiver.ts): shape check, work line, acks.
-  const receiver = new IntakeReceiver(receiverFor(cfg, clientOptions, opts.logger, deps, opts.routes ?? []), (a) =>
-    gatedIntake(parts, a),
+  const receiver = new IntakeReceiver(
+    receiverFor(cfg, clientOptions, opts.logger, deps, opts.routes ?? []),
+    (a) => gatedIntake(parts, a),
   );
   const app = new App({ token: cfg.botToken, receiver, clientOptions, logger: opts.logger });
   const members = new LegalMembers(deps.legalChannel);

@@ -11,7 +11,10 @@ import { answerUnhandled } from './unhandled.js';
 // Bolt's own and decides, before any listener runs, whether and when each event reaches the Bolt app.
 
 /** What an event passes on its way in: `deliver` hands it to the Bolt app's listeners. */
-export type Intake = (event: ReceiverEvent, deliver: (event: ReceiverEvent) => Promise<void>) => Promise<void>;
+export type Intake = (
+  event: ReceiverEvent,
+  deliver: (event: ReceiverEvent) => Promise<void>,
+) => Promise<void>;
 
 /** A Bolt Receiver that passes every event of the receiver it wraps through an intake. */
 export class IntakeReceiver implements Receiver {

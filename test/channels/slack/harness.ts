@@ -56,7 +56,11 @@ export async function startHarness(
   const logs: string[] = [];
   const logger = makeLogger((l) => logs.push(l));
   const ctx = await testContext();
-  const log = { info: (m: string) => logs.push(m), warn: (m: string) => logs.push(m), error: (m: string) => logs.push(m) };
+  const log = {
+    info: (m: string) => logs.push(m),
+    warn: (m: string) => logs.push(m),
+    error: (m: string) => logs.push(m),
+  };
   // The app's ports as the composition root builds them (src/boot/compose.ts), over the test's store.
   const app = composeApp({ ctx, stores, clock, log, ...(opts.llm ? { llm: opts.llm } : {}) });
   const deps: SlackDeps = {
