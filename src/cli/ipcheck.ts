@@ -3,18 +3,15 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { writeCaseExport } from '../adapters/export-files.js';
 import type { SqliteOpenOptions } from '../adapters/storage/local-kv.js';
-import { openStores, type Stores } from '../adapters/storage/open-store.js';
-import { CatalogService } from '../adapters/sweep/catalog.js';
 import { SweepInputError } from '../adapters/sweep/decode.js';
 import { runTurn } from '../app/turn.js';
 import { systemClock } from '../boot/clock.js';
+import { compose, coreContext, type Root } from '../boot/compose.js';
 import { type Config, ConfigError, loadConfig } from '../boot/config.js';
-import { createLanguageModel } from '../boot/create-llm.js';
-import { loadContext } from '../boot/load-context.js';
+import { keepSecrets, makeLogger, secretsOf } from '../channels/shared/logger.js';
 import { runSlack } from '../channels/slack/run.js';
 import { runTeams } from '../channels/teams/run.js';
 import { runTerminalChat } from '../channels/terminal/chat.js';
-import type { CoreContext } from '../domain/conversation/outcome.js';
 import { buildOutcome } from '../domain/conversation/outcome.js';
 import { renderOutcomeText, renderRepliesText } from '../domain/conversation/render-text.js';
 import { isCaseId } from '../domain/model/case-record.js';
@@ -32,27 +29,42 @@ const USAGE = `usage: ipcheck [chat]                 the guided conversation in 
                                         check a listing export for watched marks (store sweep)`;
 
 /**
- * Opens the store for one command. The terminal chat writes, so it owns an SQLite file (a second process is
+ * Builds the root for one command. The terminal chat writes, so it owns an SQLite file (a second process is
  * refused); status, cases and export only read, so they open it read-only and work beside a running bot.
  */
-async function withStores<T>(
+async function withRoot<T>(
   config: Config,
   use: SqliteOpenOptions,
-  fn: (stores: Stores, ctx: CoreContext) => Promise<T>,
+  llm: 'quiet' | 'off',
+  fn: (root: Root) => Promise<T>,
 ): Promise<T> {
-  const ctx = { ...(await loadContext()), defaults: config.defaults, timeZone: config.timeZone };
-  const stores = await openStores(config.storeUrl, systemClock, use);
+  const root = await compose(config, { store: use, llm });
   try {
-    return await fn(stores, ctx);
+    return await fn(root);
   } finally {
-    await stores.close();
+    await root.close();
   }
+}
+
+/**
+ * `npm start` with platform credentials: Slack (and Teams beside it), or Teams alone, on one root that owns
+ * the store until the servers have stopped.
+ */
+async function serve(config: Config): Promise<number> {
+  keepSecrets(secretsOf(config));
+  const logger = makeLogger((line: string) => process.stderr.write(`${line}\n`));
+  // This process owns an SQLite store (a second one on the same file is refused at startup). Model
+  // failures at warn: the logger's level drops info lines.
+  const owner = config.slack ? (config.teams ? 'slack+teams' : 'slack') : 'teams';
+  const root = await compose(config, { store: { owner }, log: logger, llm: 'logged' });
+  if (config.slack) return runSlack(config, config.slack, root, logger);
+  return runTeams(config, config.teams as NonNullable<Config['teams']>, root, logger);
 }
 
 async function triage(argv: string[]): Promise<number> {
   const config = loadConfig();
   const req = parseTriageArgs(argv, dayIn(systemClock.now(), config.timeZone));
-  const ctx = { ...(await loadContext()), defaults: config.defaults, timeZone: config.timeZone };
+  const ctx = await coreContext(config);
   const outcome = buildOutcome({ facts: req.facts, details: req.details, today: req.today }, ctx);
   process.stdout.write(
     req.json ? `${JSON.stringify(outcome, null, 2)}\n` : `${renderOutcomeText(outcome)}\n`,
@@ -62,22 +74,20 @@ async function triage(argv: string[]): Promise<number> {
 
 async function chat(): Promise<number> {
   const config = loadConfig();
-  if (config.slack) return runSlack(config, config.slack);
-  if (config.teams) return runTeams(config, config.teams);
+  if (config.slack || config.teams) return serve(config);
   // The model's log lines (timings, failures) would interleave with the chat; the terminal keeps them quiet.
-  const llm = await createLanguageModel(config.llm);
-  return withStores(config, { owner: 'terminal' }, async (stores, ctx) => {
+  return withRoot(config, { owner: 'terminal' }, 'quiet', async (root) => {
     await runTerminalChat({
-      ...(llm ? { llm } : {}),
-      ctx,
-      stores,
-      clock: systemClock,
+      ...(root.llm ? { llm: root.llm } : {}),
+      ctx: root.ctx,
+      stores: root.stores,
+      clock: root.clock,
       input: process.stdin,
       output: process.stdout,
       interactive: Boolean(process.stdin.isTTY),
       user: userInfo().username,
       exportDir: config.exportDir,
-      catalogs: new CatalogService(stores.kv, config.watchlistFile),
+      catalogs: root.catalogs,
     });
     return 0;
   });
@@ -92,12 +102,12 @@ function caseIdArg(argv: string[], cmd: string): string {
 /** status and cases go through the same turn as a chat would, so every channel shows the same thing. */
 async function caseCommand(text: string, caseId?: string): Promise<number> {
   const config = loadConfig();
-  return withStores(config, { readOnly: true }, async (stores, ctx) => {
+  return withRoot(config, { readOnly: true }, 'off', async ({ app, storeName }) => {
     // A script needs a failing exit code for a case that does not exist, like export gives.
-    if (caseId && !(await stores.cases.get(caseId)))
-      throw new IpcheckError('case_not_found', `case ${caseId} does not exist in ${stores.kv.describe}`);
+    if (caseId && !(await app.cases.get(caseId)))
+      throw new IpcheckError('case_not_found', `case ${caseId} does not exist in ${storeName}`);
     const r = await runTurn(
-      { ctx, cases: stores.cases, clock: systemClock },
+      { ctx: app.ctx, cases: app.cases, clock: app.clock },
       { conversation: 'cli', who: 'cli', channel: 'cli', event: { type: 'text', text } },
     );
     process.stdout.write(`${renderRepliesText(r.replies)}\n`);
@@ -109,10 +119,10 @@ async function exportCase(argv: string[]): Promise<number> {
   const id = caseIdArg(argv, 'export');
   const { values } = parseArgs({ args: argv.slice(1), options: { out: { type: 'string' } }, strict: true });
   const config = loadConfig();
-  return withStores(config, { readOnly: true }, async (stores, ctx) => {
-    const rec = await stores.cases.get(id);
-    if (!rec) throw new IpcheckError('case_not_found', `case ${id} does not exist in ${stores.kv.describe}`);
-    const files = await writeCaseExport(rec, ctx, values.out ?? config.exportDir, systemClock.now());
+  return withRoot(config, { readOnly: true }, 'off', async ({ app, storeName }) => {
+    const rec = await app.cases.get(id);
+    if (!rec) throw new IpcheckError('case_not_found', `case ${id} does not exist in ${storeName}`);
+    const files = await writeCaseExport(rec, app.ctx, values.out ?? config.exportDir, app.clock.now());
     process.stdout.write(`${files.join('\n')}\n`);
     return 0;
   });

@@ -2,8 +2,7 @@ import { once } from 'node:events';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { openStores, type Stores } from '../adapters/storage/open-store.js';
-import { CatalogCollector, CatalogService, catalogSaved } from '../adapters/sweep/catalog.js';
+import { CatalogCollector, catalogSaved } from '../adapters/sweep/catalog.js';
 import { SweepInputError } from '../adapters/sweep/decode.js';
 import { loadMarks } from '../adapters/sweep/load-watchlist.js';
 import {
@@ -13,7 +12,7 @@ import {
   summarizeSweep,
 } from '../adapters/sweep/report.js';
 import { runSweep, type SweepPlatform } from '../adapters/sweep/run-sweep.js';
-import { systemClock } from '../boot/clock.js';
+import { compose, type Root } from '../boot/compose.js';
 import { type Config, loadConfig } from '../boot/config.js';
 import { UsageError } from './triage-args.js';
 
@@ -87,13 +86,13 @@ export async function sweepCommand(argv: string[]): Promise<number> {
   }
   // --save-catalog writes to the store, so it owns an SQLite file like a bot does; taken before the sweep,
   // a store in use is said at once, not after a long sweep. A sweep that only reports takes nothing.
-  const stores = values['save-catalog']
-    ? await openStores(config.storeUrl, systemClock, { owner: 'sweep' })
+  const root = values['save-catalog']
+    ? await compose(config, { store: { owner: 'sweep' }, llm: 'off' })
     : undefined;
   try {
-    return await sweepInto(file, size, values, config, stores);
+    return await sweepInto(file, size, values, config, root);
   } finally {
-    await stores?.close();
+    await root?.close();
   }
 }
 
@@ -102,7 +101,7 @@ async function sweepInto(
   size: number,
   values: ReturnType<typeof parseSweepArgs>['values'],
   config: Config,
-  stores: Stores | undefined,
+  root: Root | undefined,
 ): Promise<number> {
   // The output file is opened first: a path that cannot be written fails before a long sweep, not after.
   let out: WriteStream | undefined;
@@ -145,9 +144,9 @@ async function sweepInto(
     out.end();
     await once(out, 'finish');
   }
-  if (catalog && stores) {
+  if (catalog && root) {
     catalog.partial ||= result.stoppedEarly !== undefined;
-    await new CatalogService(stores.kv, config.watchlistFile).save('local', catalog, file, systemClock.now());
+    await root.catalogs.save('local', catalog, file, root.clock.now());
     process.stderr.write(`ipcheck: ${catalogSaved(catalog.listings.length, catalog.partial)}\n`);
   }
   const summary = summarizeSweep(result);

@@ -3,9 +3,10 @@
 // per fact and route accuracy. Failures are figures, printed with the message they come from.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { coreContext } from '../boot/compose.js';
 import { loadConfig } from '../boot/config.js';
 import { createLanguageModel } from '../boot/create-llm.js';
-import { loadContext, PROJECT_ROOT } from '../boot/load-context.js';
+import { PROJECT_ROOT } from '../boot/load-context.js';
 import { FACT_KEYS, type Facts } from '../domain/model/facts.js';
 import { extractFacts } from '../domain/reading/extract.js';
 import { mergeFacts, sanitizeLlmFacts } from '../domain/reading/llm-facts.js';
@@ -43,12 +44,12 @@ function printScore(name: string, s: ReaderScore, verbose: boolean) {
 
 async function main() {
   const verbose = !process.argv.includes('--quiet');
-  const ctx = await loadContext();
+  const config = loadConfig();
+  const ctx = await coreContext(config);
   const rows: EvalRow[] = parseEvalSet(await readFile(join(PROJECT_ROOT, 'eval', 'messages.jsonl'), 'utf8'));
   process.stdout.write(`eval: ${rows.length} messages, today ${TODAY}\n`);
   const rule = rows.map((r) => extractFacts(r.text, TODAY).facts);
   printScore('rules only', scoreReader(rows, rule, ctx.kb), verbose);
-  const config = loadConfig();
   const model = await createLanguageModel(config.llm, (l) => {
     if (!l.includes('answered in')) process.stderr.write(`${l}\n`);
   });

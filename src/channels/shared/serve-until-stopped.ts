@@ -1,13 +1,12 @@
-import type { Stores } from '../../adapters/storage/open-store.js';
 import { installProcessGuards } from './process-guard.js';
 
 /**
  * Runs until SIGINT/SIGTERM (or an uncaught exception), then stops taking requests, lets the running
- * ones finish (`stop`), and only then closes the store. Returns the exit code. Shared by every server
- * surface (Slack, Teams, both in one process).
+ * ones finish (`stop`), and only then has the composition root close the store (`root.close`). Returns
+ * the exit code. Shared by every server surface (Slack, Teams, both in one process).
  */
 export async function serveUntilStopped(
-  stores: Stores,
+  root: { close(): Promise<void> },
   running: { stop(): Promise<void>; busy(): number },
 ): Promise<number> {
   const err = (line: string) => process.stderr.write(`${line}\n`);
@@ -23,7 +22,7 @@ export async function serveUntilStopped(
   try {
     await running.stop();
   } finally {
-    await stores.close();
+    await root.close();
     uninstall();
   }
   // Everything is stopped and the store closed; should a stray socket or timer still hold the event

@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type Logger, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import { composeApp } from '../../boot/compose.js';
 import type { SlackConfig } from '../../boot/config.js';
 import { InFlight } from '../shared/in-flight.js';
-import { DEFAULT_MAX_QUEUED, type Ticket, TurnedAwayLog, WorkGate } from '../shared/work-gate.js';
+import { DEFAULT_MAX_QUEUED, TurnedAwayLog, WorkGate } from '../shared/work-gate.js';
 import { registerActions } from './handlers/actions.js';
 import { registerCommand } from './handlers/command.js';
 import { registerMessages } from './handlers/messages.js';
@@ -11,11 +12,10 @@ import { registerSweep } from './handlers/sweep.js';
 import { registerViews } from './handlers/views.js';
 import { registerHome } from './home.js';
 import { LegalMembers } from './legal-members.js';
+import { gatedIntake, IntakeReceiver } from './receiver.js';
 import { startReminderLoop } from './reminders.js';
-import { guardRequests, payloadProblem } from './request-guard.js';
+import { guardRequests } from './request-guard.js';
 import type { SlackDeps } from './slack-deps.js';
-import { mayTurnAway, opensModal, turnAway } from './turn-away.js';
-import { answerUnhandled } from './unhandled.js';
 
 export interface RunningSlack {
   mode: 'socket' | 'http';
@@ -83,7 +83,7 @@ function receiverFor(
 /** Builds the Bolt app with every handler and starts it in the configured mode. */
 export async function startSlack(
   cfg: SlackConfig,
-  deps: SlackDeps,
+  given: SlackDeps,
   opts: SlackOptions,
 ): Promise<RunningSlack> {
   const clientOptions = {
@@ -92,64 +92,21 @@ export async function startSlack(
     retryConfig: { retries: 4, factor: 2, minTimeout: 500, maxTimeout: 20_000 },
     timeout: 15_000,
   };
-  const receiver = receiverFor(cfg, clientOptions, opts.logger, deps, opts.routes ?? []);
-  const app = new App({ token: cfg.botToken, receiver, clientOptions, logger: opts.logger });
+  // Deps put together by hand (tests, benchmarks) get their AppDeps here; npm start's come from the root.
+  const deps: SlackDeps = given.app ? given : { ...given, app: composeApp(given) };
   const inFlight = new InFlight();
-  const gate = new WorkGate(opts.workLimit ?? 8, opts.maxQueued ?? DEFAULT_MAX_QUEUED);
-  const turnedAway = new TurnedAwayLog(deps.log, 'Slack');
-  // Socket Mode payloads skip the HTTP guard: the same shape check runs here, before Bolt reads them.
-  // A bad one is acked (so Slack does not send it again) and dropped with a log line.
-  const processEvent = app.processEvent.bind(app);
-  app.processEvent = async (event) => {
-    const problem = payloadProblem(event.body);
-    if (problem) {
-      deps.log.warn(`dropped a Slack payload: ${problem}`);
-      await event.ack();
-      return;
-    }
-    // The work of every request is counted (for shutdown) from the moment it arrives until its listeners
-    // finish, and after its ack it waits for a turn (shared/work-gate.ts). Buttons that open a modal skip
-    // the line: their trigger_id is good for 3 seconds only.
-    let ticket: Ticket | undefined;
-    if (!opensModal(event.body)) {
-      ticket = gate.enter();
-      // The line is full: acked, not worked on, and its person told to try again (turn-away.ts).
-      if (!ticket && mayTurnAway(event.body)) {
-        await inFlight.run(async () => {
-          turnedAway.note(await turnAway(event, deps, app.client));
-        });
-        return;
-      }
-    }
-    let acked = false;
-    const ack = async (response?: Parameters<typeof event.ack>[0]) => {
-      acked = true;
-      await event.ack(response);
-    };
-    const t = ticket;
-    const gated = t
-      ? {
-          ...event,
-          ack: async (response?: Parameters<typeof ack>[0]) => {
-            await ack(response);
-            await t.turn();
-          },
-        }
-      : { ...event, ack };
-    try {
-      await inFlight.run(async () => {
-        try {
-          await processEvent(gated);
-        } finally {
-          // No listener answered it (a kind ipcheck has none for, or one that failed before its ack):
-          // answered here, at once, instead of Slack's error after 3 s (unhandled.ts).
-          if (!acked) await answerUnhandled(event.body, ack, app.client, deps.log);
-        }
-      });
-    } finally {
-      t?.release();
-    }
+  const parts = {
+    deps,
+    inFlight,
+    gate: new WorkGate(opts.workLimit ?? 8, opts.maxQueued ?? DEFAULT_MAX_QUEUED),
+    turnedAway: new TurnedAwayLog(deps.log, 'Slack'),
   };
+  // Every event reaches the listeners through ipcheck's intake (receiver.ts): shape check, work line, acks.
+  const receiver = new IntakeReceiver(
+    receiverFor(cfg, clientOptions, opts.logger, deps, opts.routes ?? []),
+    (a) => gatedIntake(parts, a),
+  );
+  const app = new App({ token: cfg.botToken, receiver, clientOptions, logger: opts.logger });
   const members = new LegalMembers(deps.legalChannel);
   registerCommand(app, deps);
   registerMessages(app, deps);

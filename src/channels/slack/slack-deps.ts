@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Stores } from '../../adapters/storage/open-store.js';
+import type { AppDeps } from '../../app/app-deps.js';
 import type { Clock, LanguageModel } from '../../app/ports.js';
 import type { CoreContext } from '../../domain/conversation/outcome.js';
 
@@ -9,9 +10,12 @@ import type { Log } from '../shared/logger.js';
 
 export type { Log };
 
-/** What every Slack handler needs; built once in app.ts. */
+/** What every Slack handler needs; built by the composition root (src/boot/compose.ts) and run.ts. */
 export interface SlackDeps {
   ctx: CoreContext;
+  /** The app's ports (the root's AppDeps); `appDeps(deps)` hands them to the use cases. */
+  app?: AppDeps;
+  /** The store behind the ports, for code not yet moved into src/app. */
   stores: Stores;
   clock: Clock;
   /** The channel escalations go to (IPCHECK_LEGAL_CHANNEL); without it, escalation says how to set it. */

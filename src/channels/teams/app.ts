@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { composeApp } from '../../boot/compose.js';
 import type { TeamsConfig } from '../../boot/config.js';
 import { InFlight } from '../shared/in-flight.js';
 import { DEFAULT_MAX_QUEUED, TurnedAwayLog, WorkGate } from '../shared/work-gate.js';
@@ -52,6 +53,8 @@ export function teamsHandler(
   );
   const deps: TeamsDeps = {
     ...base,
+    // Deps put together by hand (tests) get their AppDeps here; npm start's come from the root.
+    app: base.app ?? composeApp(base),
     adapter,
     ...(cfg.legalChannel ? { legalChannel: cfg.legalChannel } : {}),
     ...(cfg.appId ? {} : { localMode: true }),

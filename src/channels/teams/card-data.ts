@@ -1,27 +1,23 @@
 import { z } from 'zod';
+import { ACTION_NAMES, type ActionName, LEGAL_ACTION_NAMES } from '../../app/actions.js';
 import { ButtonValue } from '../../app/button-value.js';
 
 // What a card's Action.Submit sends back: which action, the case button value (the same one Slack's
 // buttons carry), and the card's inputs merged in by Teams. It came over the network, so it is parsed
 // strictly; anything malformed is refused.
 
-export const CARD_ACTIONS = [
-  'answer',
-  'change',
-  'restart',
-  'draft',
-  'draft_save',
-  'draft_sent',
-  'draft_regenerate',
-  'escalate',
-  'legal_ack',
-  'legal_info',
-  'legal_resolve',
-] as const;
-export type CardAction = (typeof CARD_ACTIONS)[number];
+/**
+ * The actions a card's Action.Submit names in `ipc`: the app's action names themselves. Editing a draft is a
+ * show-card (its form submits draft_save) and a link is an Action.OpenUrl, so neither is ever submitted.
+ */
+export type CardAction = Exclude<ActionName, 'draft_edit' | 'link'>;
+const NOT_SUBMITTED: ReadonlySet<ActionName> = new Set<ActionName>(['draft_edit', 'link']);
+export const CARD_ACTIONS: readonly CardAction[] = ACTION_NAMES.filter(
+  (a): a is CardAction => !NOT_SUBMITTED.has(a),
+);
 
 /** Legal's actions: they work only in the case's own legal thread. */
-export const LEGAL_ACTIONS = new Set<CardAction>(['legal_ack', 'legal_info', 'legal_resolve']);
+export const LEGAL_ACTIONS: ReadonlySet<ActionName> = LEGAL_ACTION_NAMES;
 
 const Submit = z.object({
   ipc: z.enum(CARD_ACTIONS),

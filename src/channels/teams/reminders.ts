@@ -1,6 +1,7 @@
-import { logUnsent, reminderDeps, startRounds } from '../../app/rounds.js';
+import { logUnsent, reminderDeps } from '../../app/rounds.js';
 import { runDueReminders } from '../../app/run-reminders.js';
 import type { InFlight } from '../shared/in-flight.js';
+import { startRounds } from '../shared/rounds.js';
 import { tellLegal, tellSeller } from './legal.js';
 import { wordsMessage } from './render-cards.js';
 import { CHANNEL, type TeamsDeps } from './teams-deps.js';

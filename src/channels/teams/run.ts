@@ -1,9 +1,6 @@
-import { openStores } from '../../adapters/storage/open-store.js';
-import { systemClock } from '../../boot/clock.js';
+import type { Root } from '../../boot/compose.js';
 import type { Config, TeamsConfig } from '../../boot/config.js';
-import { createLanguageModel } from '../../boot/create-llm.js';
-import { loadContext } from '../../boot/load-context.js';
-import { keepSecrets, makeLogger, secretsOf } from '../shared/logger.js';
+import type { Log } from '../shared/logger.js';
 import { serveUntilStopped } from '../shared/serve-until-stopped.js';
 import { startTeams } from './app.js';
 
@@ -18,27 +15,23 @@ export function teamsLine(cfg: TeamsConfig, port: number | undefined): string {
   return `Teams bot on http://${cfg.host}:${port ?? cfg.port}/api/messages, ${mode}; ${legal}`;
 }
 
-/** `npm start` with Teams alone (no SLACK_BOT_TOKEN): serves /api/messages until stopped. */
-export async function runTeams(config: Config, cfg: TeamsConfig): Promise<number> {
-  keepSecrets(secretsOf(config));
-  const ctx = { ...(await loadContext()), defaults: config.defaults, timeZone: config.timeZone };
-  const logger = makeLogger((line: string) => process.stderr.write(`${line}\n`));
-  // This process owns an SQLite store (a second one on the same file is refused at startup).
-  const stores = await openStores(config.storeUrl, systemClock, { owner: 'teams', log: logger });
-  // Bolt's Logger is a Log: the same scrubbed lines for ipcheck's own messages.
-  const log = logger;
-  const llm = await createLanguageModel(config.llm, (m, level) => logger[level](m));
+/**
+ * `npm start` with Teams alone (no SLACK_BOT_TOKEN), on what the composition root built (src/boot/compose.ts):
+ * serves /api/messages until stopped; the root closes the store once the running work is done.
+ */
+export async function runTeams(config: Config, cfg: TeamsConfig, root: Root, log: Log): Promise<number> {
   let running: Awaited<ReturnType<typeof startTeams>>;
   try {
     running = await startTeams(
       cfg,
       {
-        ctx,
-        stores,
-        clock: systemClock,
+        ctx: root.ctx,
+        stores: root.stores,
+        clock: root.clock,
+        app: root.app,
         log,
-        ...(llm ? { llm } : {}),
-        ...(config.watchlistFile ? { watchlistFile: config.watchlistFile } : {}),
+        ...(root.llm ? { llm: root.llm } : {}),
+        ...(root.watchlistFile ? { watchlistFile: root.watchlistFile } : {}),
       },
       {
         reminderIntervalMs: config.reminderIntervalMs,
@@ -47,9 +40,9 @@ export async function runTeams(config: Config, cfg: TeamsConfig): Promise<number
       },
     );
   } catch (e) {
-    await stores.close();
+    await root.close();
     throw e;
   }
-  process.stdout.write(`ipcheck: ${teamsLine(cfg, running.port)}; store ${stores.kv.describe}\n`);
-  return serveUntilStopped(stores, { busy: () => running.inFlight.size, stop: () => running.stop() });
+  process.stdout.write(`ipcheck: ${teamsLine(cfg, running.port)}; store ${root.storeName}\n`);
+  return serveUntilStopped(root, { busy: () => running.inFlight.size, stop: () => running.stop() });
 }

@@ -1,12 +1,16 @@
 import type { Stores } from '../../adapters/storage/open-store.js';
+import type { AppDeps } from '../../app/app-deps.js';
 import type { Clock, LanguageModel } from '../../app/ports.js';
 import type { CoreContext } from '../../domain/conversation/outcome.js';
 import type { Log } from '../shared/logger.js';
 import type { BotAdapter, InActivity } from './bot-adapter.js';
 
-/** What every Teams handler needs; built once in app.ts. */
+/** What every Teams handler needs; built in app.ts on what the composition root (src/boot/compose.ts) gives. */
 export interface TeamsDeps {
   ctx: CoreContext;
+  /** The app's ports (the root's AppDeps); `appDeps(deps)` hands them to the use cases. */
+  app?: AppDeps;
+  /** The store behind the ports, for code not yet moved into src/app. */
   stores: Stores;
   clock: Clock;
   adapter: BotAdapter;

@@ -2,6 +2,7 @@ import { LocalKv } from '../../../src/adapters/storage/local-kv.js';
 import { type Stores, storesOn } from '../../../src/adapters/storage/open-store.js';
 import type { LanguageModel } from '../../../src/app/ports.js';
 import { fixedClock } from '../../../src/boot/clock.js';
+import { composeApp } from '../../../src/boot/compose.js';
 import type { SlackConfig } from '../../../src/boot/config.js';
 import { makeLogger } from '../../../src/channels/shared/logger.js';
 import { type RunningSlack, startSlack } from '../../../src/channels/slack/app.js';
@@ -54,14 +55,23 @@ export async function startHarness(
   const stores = opts.stores ?? storesOn(LocalKv.memory(), clock);
   const logs: string[] = [];
   const logger = makeLogger((l) => logs.push(l));
+  const ctx = await testContext();
+  const log = {
+    info: (m: string) => logs.push(m),
+    warn: (m: string) => logs.push(m),
+    error: (m: string) => logs.push(m),
+  };
+  // The app's ports as the composition root builds them (src/boot/compose.ts), over the test's store.
+  const app = composeApp({ ctx, stores, clock, log, ...(opts.llm ? { llm: opts.llm } : {}) });
   const deps: SlackDeps = {
-    ctx: await testContext(),
+    ctx,
+    app,
     stores,
     clock,
     exportDir: '/tmp/ipcheck-test-exports',
     ...(opts.legal === false ? {} : { legalChannel: LEGAL }),
     ...(opts.llm ? { llm: opts.llm } : {}),
-    log: { info: (m) => logs.push(m), warn: (m) => logs.push(m), error: (m) => logs.push(m) },
+    log,
   };
   const cfg: SlackConfig = {
     mode: 'http',
