@@ -1,7 +1,7 @@
 import type { Reply } from '../domain/conversation/replies.js';
 import type { AppDeps } from './app-deps.js';
 import { caseInTeam } from './case-scope.js';
-import { LEGAL_WORDS as W, type LegalTraits } from './legal-words.js';
+import { type LegalTraits, LEGAL_WORDS as W } from './legal-words.js';
 
 // A button names its case by id, and that id came over the network. Before anything changes, the case
 // must belong where the press came from: the same team, and the case's own conversation (legal's
@@ -33,7 +33,8 @@ export async function buttonRefusal(
   const esc = rec.escalation;
   if (!esc) return W.notWithLegalYet(rec.id);
   const here =
-    (place.legal.channel === undefined || esc.channel === place.legal.channel) && esc.ts === place.legal.thread;
+    (place.legal.channel === undefined || esc.channel === place.legal.channel) &&
+    esc.ts === place.legal.thread;
   if (here) return undefined;
   return traits.wrongLegalThread === 'not_here' ? W.notHere(traits) : W.notThisThread;
 }

@@ -4,7 +4,7 @@ import type { CaseRecord, Escalation } from '../domain/model/case-record.js';
 import type { AppDeps } from './app-deps.js';
 import type { ChannelPort } from './channel-port.js';
 import { type EscalateResult, type EscalationPosts, runEscalation } from './escalation.js';
-import { LEGAL_WORDS as W, type LegalTraits } from './legal-words.js';
+import { type LegalTraits, LEGAL_WORDS as W } from './legal-words.js';
 import { once } from './once.js';
 
 // The "Escalate to legal" press, for every channel: one escalation per case at a time (a claim, however
@@ -44,7 +44,9 @@ export async function escalate(
   const id = req.caseId;
   const posts: EscalationPosts = {
     parent: (rec, channel) => port.parent(rec, channel),
-    ...(port.parentRecorded ? { parentRecorded: (caseId: string) => port.parentRecorded?.(caseId) ?? Promise.resolve() } : {}),
+    ...(port.parentRecorded
+      ? { parentRecorded: (caseId: string) => port.parentRecorded?.(caseId) ?? Promise.resolve() }
+      : {}),
     note: (rec, esc, retry) => port.note(rec, esc, retry),
     permalink: (rec, esc) => port.permalink(rec, esc),
     tellSeller: (rec, esc, retry) =>
@@ -73,7 +75,9 @@ export async function escalate(
     app.warn(`escalating ${id} failed: ${(err as Error).message}`);
     // Not "nothing was changed": the legal thread may exist already. The next press finishes it.
     const esc = (await app.cases.get(id).catch(() => undefined))?.escalation;
-    return port.tell(esc ? W.escalationUnfinished(traits, id, esc.permalink) : W.escalationFailed(traits, id));
+    return port.tell(
+      esc ? W.escalationUnfinished(traits, id, esc.permalink) : W.escalationFailed(traits, id),
+    );
   }
   if (r === 'duplicate') {
     const esc = (await app.cases.get(id))?.escalation;

@@ -49,23 +49,41 @@ export const LEGAL_WORDS = {
   notThisThread: text('That button does not belong to this thread, so nothing was changed.'),
   formNotHere: text('This form does not belong to a case in this workspace, so nothing was changed.'),
   onlyLegal: text('Only legal can do this.'),
-  notWithLegalYet: (id: string) => text(`${id} is not with legal, so there is nothing for legal to do on it yet.`),
+  notWithLegalYet: (id: string) =>
+    text(`${id} is not with legal, so there is nothing for legal to do on it yet.`),
   notWithLegal: (id: string) => text(`${id} is not with legal, so nothing was changed.`),
   alreadyResolved: (id: string, by?: string) =>
     say(`${id} was already resolved`, ...(by ? [' by ', person(by)] : []), ', so nothing was changed.'),
   alreadyAcknowledged: (id: string, by: string | undefined, you: boolean) =>
-    say(`${id} was already acknowledged by `, you ? 'you' : by ? person(by) : 'legal', ', so nothing was posted again.'),
+    say(
+      `${id} was already acknowledged by `,
+      you ? 'you' : by ? person(by) : 'legal',
+      ', so nothing was posted again.',
+    ),
   emptyQuestion: text('Write the question for the seller.'),
   emptyOutcome: text('Write the outcome the seller will see.'),
 
   // ---------- legal's news ----------
   acknowledgedLegal: (who: string) => say('Acknowledged by ', person(who), '.'),
-  acknowledgedSeller: (id: string, who: string) => say('Legal (', person(who), `) acknowledged ${id} and is on it.`),
+  acknowledgedSeller: (id: string, who: string) =>
+    say('Legal (', person(who), `) acknowledged ${id} and is on it.`),
   askedLegal: (who: string, question: string) => say(person(who), ' asked the seller: ', quote(question)),
   askedSeller: (t: LegalTraits, id: string, who: string, question: string) =>
     t.sellerPlace === 'thread'
-      ? say('Legal (', person(who), ') asks: ', quote(question), '\nReply in this thread; I will pass your answer to legal.')
-      : say('Legal (', person(who), `) asks about ${id}: `, quote(question), '\nReply here: your next message goes to legal.'),
+      ? say(
+          'Legal (',
+          person(who),
+          ') asks: ',
+          quote(question),
+          '\nReply in this thread; I will pass your answer to legal.',
+        )
+      : say(
+          'Legal (',
+          person(who),
+          `) asks about ${id}: `,
+          quote(question),
+          '\nReply here: your next message goes to legal.',
+        ),
   resolvedLegal: (who: string, outcome: string) => say('Resolved by ', person(who), ': ', quote(outcome)),
   resolvedSeller: (id: string, who: string, outcome: string) =>
     say('Legal (', person(who), `) resolved ${id}: `, quote(outcome), '\nThe case is closed.'),
@@ -80,7 +98,9 @@ export const LEGAL_WORDS = {
       `${t.sellerPlace === 'thread' ? 'Escalated to legal' : `${id} is escalated to legal`}: ${permalink}\nLegal's questions and answers will appear here.`,
     ),
   noLegalChannel: (t: LegalTraits) =>
-    text(`No legal channel is set. An admin sets ${t.legalChannelVar} to the legal channel id and ${t.joinLegal}.`),
+    text(
+      `No legal channel is set. An admin sets ${t.legalChannelVar} to the legal channel id and ${t.joinLegal}.`,
+    ),
   notAdded: (t: LegalTraits) =>
     text(
       `I have not been added to the legal channel yet, so nothing was escalated. An admin adds the ipcheck app to the legal channel’s team (or @mentions ipcheck once in that channel); then press ${t.button(ESCALATE)} again.`,

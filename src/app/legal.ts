@@ -11,7 +11,7 @@ import type { AppDeps } from './app-deps.js';
 import { caseInTeam } from './case-scope.js';
 import type { ChannelPort } from './channel-port.js';
 import { type LegalNotice, spreadLegalNews } from './legal-news.js';
-import { LEGAL_WORDS as W, type LegalTraits } from './legal-words.js';
+import { type LegalTraits, LEGAL_WORDS as W } from './legal-words.js';
 import { updateIfChanged } from './update-if-changed.js';
 
 // Legal's work on an escalated case, for every channel: Acknowledge, Request info, Resolve, and the
@@ -46,7 +46,7 @@ export interface LegalWriting extends LegalAct {
  * modals) answers it, then runs `spread`.
  */
 export type LegalFormResult =
-  | { ok: false; refusal: Reply; /** The case as it stands, when it was read. */ rec?: CaseRecord }
+  | { ok: false; refusal: Reply /** The case as it stands, when it was read. */; rec?: CaseRecord }
   | { ok: true; rec: CaseRecord; spread: () => Promise<void> };
 
 /** What legal may still do on a case: nothing before it is escalated, and nothing once it is resolved. */
@@ -174,15 +174,7 @@ export function resolve(app: AppDeps, port: LegalPort, w: LegalWriting): Promise
     W.emptyOutcome,
     (cur, a, text) => resolved(cur, a, text),
     (rec) =>
-      spread(
-        app,
-        port,
-        rec,
-        'resolved',
-        W.resolvedLegal(w.who, o),
-        W.resolvedSeller(rec.id, w.who, o),
-        true,
-      ),
+      spread(app, port, rec, 'resolved', W.resolvedLegal(w.who, o), W.resolvedSeller(rec.id, w.who, o), true),
   );
 }
 

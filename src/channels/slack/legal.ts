@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
-import { currentDraft, lawyerNoteFor, outcomeOf } from '../../app/case-drafts.js';
 import { appDeps } from '../../app/app-deps.js';
+import { currentDraft, lawyerNoteFor, outcomeOf } from '../../app/case-drafts.js';
 import type { EscalatePort } from '../../app/escalate.js';
 import type { LegalPort } from '../../app/legal.js';
 import type { LegalTraits } from '../../app/legal-words.js';
@@ -11,8 +11,8 @@ import type { CaseRecord, Escalation } from '../../domain/model/case-record.js';
 import { formatDay } from '../../domain/model/dates.js';
 import { ACTION, encodeValue, VIEW } from './action-ids.js';
 import { sellerWhere } from './case-ops.js';
-import { definitelyNotPosted, findOwnMessage, newestTs, postOnce } from './post-once.js';
 import { postText } from './post.js';
+import { definitelyNotPosted, findOwnMessage, newestTs, postOnce } from './post-once.js';
 import { clip, draftMessages, escapeMrkdwn } from './render-block-kit.js';
 import type { SlackDeps, WebClient } from './slack-deps.js';
 
@@ -130,7 +130,10 @@ async function findOrPostParent(
     return await postOnce(client, deps.log, key, { channel, text: parent.text, blocks: parent.blocks });
   } catch (err) {
     // Slack said no (not_in_channel…): nothing was posted, so the next try need not look for it.
-    if (definitelyNotPosted(err)) await appDeps(deps).records.delete(attemptKey(rec.id)).catch(() => {});
+    if (definitelyNotPosted(err))
+      await appDeps(deps)
+        .records.delete(attemptKey(rec.id))
+        .catch(() => {});
     throw err;
   }
 }
@@ -224,7 +227,11 @@ export function escalatePort(
 }
 
 /** Legal's thread, the seller's thread and the legal parent, for legal's use cases (src/app/legal.ts). */
-export function legalPort(deps: SlackDeps, client: WebClient, tell: (text: string) => Promise<unknown>): LegalPort {
+export function legalPort(
+  deps: SlackDeps,
+  client: WebClient,
+  tell: (text: string) => Promise<unknown>,
+): LegalPort {
   return {
     ...telling(tell),
     postInLegalThread: async (rec, reply) => {

@@ -1,7 +1,7 @@
 import type { App, BlockAction, ButtonAction, types } from '@slack/bolt';
-import { currentDraft } from '../../../app/case-drafts.js';
 import { appDeps } from '../../../app/app-deps.js';
 import { buttonRefusal } from '../../../app/button-guard.js';
+import { currentDraft } from '../../../app/case-drafts.js';
 import { slackTeam } from '../../../app/case-scope.js';
 import { escalate } from '../../../app/escalate.js';
 import { acknowledge, legalFormRefusal } from '../../../app/legal.js';

@@ -1,6 +1,6 @@
 import type { App, ViewOutput } from '@slack/bolt';
-import { currentDraft } from '../../../app/case-drafts.js';
 import { appDeps } from '../../../app/app-deps.js';
+import { currentDraft } from '../../../app/case-drafts.js';
 import { slackTeam } from '../../../app/case-scope.js';
 import { requestInfo, resolve } from '../../../app/legal.js';
 import { LEGAL_WORDS } from '../../../app/legal-words.js';
