@@ -1,12 +1,17 @@
 import type { types } from '@slack/bolt';
+import { appDeps } from '../../app/app-deps.js';
 import { currentDraft, lawyerNoteFor, outcomeOf } from '../../app/case-drafts.js';
-import { type EscalateResult, runEscalation } from '../../app/escalation.js';
+import type { EscalatePort } from '../../app/escalate.js';
+import type { LegalPort } from '../../app/legal.js';
+import type { LegalTraits } from '../../app/legal-words.js';
 import type { Outcome } from '../../domain/conversation/outcome.js';
+import { partsText, type Reply } from '../../domain/conversation/replies.js';
 import { nextDeadline } from '../../domain/decision/deadlines.js';
 import type { CaseRecord, Escalation } from '../../domain/model/case-record.js';
 import { formatDay } from '../../domain/model/dates.js';
 import { ACTION, encodeValue, VIEW } from './action-ids.js';
 import { sellerWhere } from './case-ops.js';
+import { postText } from './post.js';
 import { definitelyNotPosted, findOwnMessage, newestTs, postOnce } from './post-once.js';
 import { clip, draftMessages, escapeMrkdwn } from './render-block-kit.js';
 import type { SlackDeps, WebClient } from './slack-deps.js';
@@ -89,8 +94,6 @@ export function legalParent(
   return { text: `${urgent ? 'URGENT: ' : ''}${rec.id} escalated to legal (${listing})`, blocks };
 }
 
-export type { EscalateResult };
-
 // A try that posted (or may have posted) the legal parent leaves this mark before posting, so a later
 // try knows to look in the legal channel before posting one. Kept far longer than anyone retries. It holds
 // the newest message in the channel before the try: the parent, if posted, is after it, so the lookup reads
@@ -112,7 +115,7 @@ async function findOrPostParent(
   user: string,
 ): Promise<string> {
   const key = { kind: 'legal_parent', ref: rec.id };
-  const tried = await deps.stores.kv.get<Attempt>(attemptKey(rec.id));
+  const tried = await appDeps(deps).records.get<Attempt>(attemptKey(rec.id));
   const earlier = tried === true ? undefined : tried?.after;
   if (tried) {
     const found = await findOwnMessage(client, channel, key, undefined, earlier ? { oldest: earlier } : {});
@@ -121,13 +124,16 @@ async function findOrPostParent(
   // The first try's mark stays: it is older, so a parent of any try is after it.
   const after = tried ? earlier : await newestTs(client, channel);
   if (!tried || tried === true)
-    await deps.stores.kv.set(attemptKey(rec.id), after ? { after } : {}, ATTEMPT_KEEP_MS);
+    await appDeps(deps).records.set(attemptKey(rec.id), after ? { after } : {}, ATTEMPT_KEEP_MS);
   const parent = legalParent(rec, outcomeOf(rec, deps), { status: 'open' }, user);
   try {
     return await postOnce(client, deps.log, key, { channel, text: parent.text, blocks: parent.blocks });
   } catch (err) {
     // Slack said no (not_in_channel…): nothing was posted, so the next try need not look for it.
-    if (definitelyNotPosted(err)) await deps.stores.kv.delete(attemptKey(rec.id)).catch(() => {});
+    if (definitelyNotPosted(err))
+      await appDeps(deps)
+        .records.delete(attemptKey(rec.id))
+        .catch(() => {});
     throw err;
   }
 }
@@ -159,21 +165,49 @@ async function postNote(
   return first ?? esc.ts;
 }
 
+/** Slack's ways with legal's sentences (src/app/legal-words.ts). */
+export const SLACK_LEGAL: LegalTraits = {
+  key: 'slack',
+  platform: 'Slack',
+  legalChannelVar: 'IPCHECK_LEGAL_CHANNEL',
+  joinLegal: 'invites me there',
+  sellerPlace: 'thread',
+  button: (name) => `*${name}*`,
+  wrongLegalThread: 'not_here',
+};
+
+/** One of legal's sentences as Slack text: people mentioned, their words escaped, ours as written. */
+export function slackText(r: Reply): string {
+  if (r.kind === 'say') return partsText(r.parts, (id) => `<@${id}>`, escapeMrkdwn);
+  if (r.kind === 'text' || r.kind === 'notice') return r.text;
+  throw new Error(`not a sentence: ${r.kind}`);
+}
+
+/** Tells the person who acted, one sentence at a time (an ephemeral message, or a private note). */
+const telling = (tell: (text: string) => Promise<unknown>) => ({
+  send: async (replies: readonly Reply[]) => {
+    for (const r of replies) await tell(slackText(r));
+  },
+  tell: async (r: Reply) => void (await tell(slackText(r))),
+});
+
 /**
  * One parent message per case in the legal channel, with the lawyer-escalation note in its thread, a
- * permalink, and the seller told (the steps and their order: shared/escalation.ts). A parent whose post
+ * permalink, and the seller told (the steps and their order: src/app/escalation.ts). A parent whose post
  * failed is looked for before posting another; on a retry, so is each later message.
  */
-export function escalate(
+export function escalatePort(
   deps: SlackDeps,
   client: WebClient,
-  caseId: string,
   user: string,
-): Promise<EscalateResult> {
-  return runEscalation({ ...deps, cases: deps.stores.cases }, caseId, user, {
+  tell: (text: string) => Promise<unknown>,
+): EscalatePort {
+  const records = appDeps(deps).records;
+  return {
+    ...telling(tell),
     parent: (rec, channel) => findOrPostParent(deps, client, rec, channel, user),
     // The case knows its parent now; the mark has done its job.
-    parentRecorded: (id) => deps.stores.kv.delete(attemptKey(id)).catch(() => {}),
+    parentRecorded: (id) => records.delete(attemptKey(id)).catch(() => {}),
     note: (rec, esc, retry) => postNote(deps, client, rec, esc, retry),
     permalink: async (_rec, esc) => {
       const permalink = (await client.chat.getPermalink({ channel: esc.channel, message_ts: esc.ts }))
@@ -181,20 +215,42 @@ export function escalate(
       if (!permalink) throw new Error('chat.getPermalink answered without a permalink');
       return permalink;
     },
-    tellSeller: async (rec, esc, retry) => {
+    tellSeller: async (rec, _esc, retry, message) => {
       const where = sellerWhere(rec);
       if (!where) return 'none';
-      const text = `Escalated to legal: ${esc.permalink} Legal's questions and answers will appear here.`;
-      const key = { kind: 'escalated_note', ref: caseId };
+      const key = { kind: 'escalated_note', ref: rec.id };
       // On a retry the earlier try may have posted it although its call failed: look first.
       const found = retry ? await findOwnMessage(client, where.channel, key, where.thread_ts) : undefined;
-      return found ?? (await postOnce(client, deps.log, key, { ...where, text }));
+      return found ?? (await postOnce(client, deps.log, key, { ...where, text: slackText(message) }));
     },
-  });
+  };
+}
+
+/** Legal's thread, the seller's thread and the legal parent, for legal's use cases (src/app/legal.ts). */
+export function legalPort(
+  deps: SlackDeps,
+  client: WebClient,
+  tell: (text: string) => Promise<unknown>,
+): LegalPort {
+  return {
+    ...telling(tell),
+    postInLegalThread: async (rec, reply) => {
+      const esc = rec.escalation;
+      if (!esc) throw new Error(`${rec.id} has no legal thread`);
+      await postText(client, deps.log, { channel: esc.channel, thread_ts: esc.ts }, slackText(reply));
+    },
+    tellSeller: async (rec, reply) => {
+      const where = sellerWhere(rec);
+      if (!where) return false;
+      await postText(client, deps.log, where, slackText(reply));
+      return true;
+    },
+    refreshParent: (rec) => refreshLegalParent(deps, client, rec),
+  };
 }
 
 /** Re-renders the legal parent message after legal acted (status line and remaining buttons). */
-export async function refreshLegalParent(deps: SlackDeps, client: WebClient, rec: CaseRecord): Promise<void> {
+async function refreshLegalParent(deps: SlackDeps, client: WebClient, rec: CaseRecord): Promise<void> {
   const esc = rec.escalation;
   if (!esc) return;
   const parent = legalParent(rec, outcomeOf(rec, deps), esc, esc.by);

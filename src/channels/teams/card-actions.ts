@@ -1,27 +1,26 @@
+import { appDeps } from '../../app/app-deps.js';
+import { buttonRefusal } from '../../app/button-guard.js';
 import { currentDraft } from '../../app/case-drafts.js';
-import { once } from '../../app/once.js';
+import { teamsTeam } from '../../app/case-scope.js';
+import { escalate } from '../../app/escalate.js';
 import {
   DraftChangedError,
   draftEdited,
   draftRegenerated,
   draftSent,
-  escalationPending,
 } from '../../domain/conversation/case-actions.js';
 import type { CoreEvent } from '../../domain/conversation/step.js';
 import { draftTitle } from '../../domain/drafting/draft-names.js';
 import type { BotTurn } from './bot-adapter.js';
 import { type CardAction, LEGAL_ACTIONS, type Submit } from './card-data.js';
-import { otherTenant, sendAll, tenantOfKey, turnAndSend } from './case-turn.js';
-import { type EscalateResult, escalate, legalAction, legalPlaceRefusal } from './legal.js';
+import { sendAll, tenantOfKey, turnAndSend } from './case-turn.js';
+import { escalatePort, legalAction, TEAMS_LEGAL, teamsMessage } from './legal.js';
 import { draftCards, wordsMessage } from './render-cards.js';
 import { convKey, type TeamsDeps, whoOf } from './teams-deps.js';
 
 // A card button (Action.Submit) names its case; that came over the network. Before anything changes, the
 // case must belong where the press came from: the conversation it lives in (legal's buttons: the case's
 // own legal thread). Anything else changes nothing and gets one sentence.
-
-export const NOT_HERE =
-  'That button does not belong to a case in this conversation, so nothing was changed. Say "status" here to see where the case stands.';
 
 type Handler = (deps: TeamsDeps, turn: BotTurn, s: Submit) => Promise<void>;
 
@@ -126,60 +125,14 @@ async function regenerate(deps: TeamsDeps, turn: BotTurn, s: Submit): Promise<vo
   if (d) await sendAll(turn, draftCards(d.draft, { caseId: rec.id, rev: 0 }));
 }
 
-// An escalation posts a few messages: a try still holding its claim after this long has died.
-const ESCALATE_LEASE_MS = 2 * 60_000;
-
-class NothingDone extends Error {
-  constructor(readonly res: EscalateResult) {
-    super('nothing done');
-  }
-}
-
+/** Escalate to legal: the app's use case (src/app/escalate.ts) over Teams' posts. */
 async function escalateClick(deps: TeamsDeps, turn: BotTurn, s: Submit): Promise<void> {
-  const id = s.b.c;
-  let res: EscalateResult | undefined;
-  let r: 'done' | 'duplicate';
-  try {
-    r = await once(
-      deps.stores.claims,
-      `teams:escalate:${id}`,
-      async () => {
-        res = await escalate(deps, id, whoOf(turn.activity));
-        // Nothing was done: the claim is given back, so a press after the admin's fix works.
-        if (res.kind === 'no_channel' || res.kind === 'not_added') throw new NothingDone(res);
-      },
-      ESCALATE_LEASE_MS,
-    );
-  } catch (err) {
-    if (err instanceof NothingDone)
-      return void (await say(
-        turn,
-        err.res.kind === 'no_channel'
-          ? 'No legal channel is set. An admin sets IPCHECK_TEAMS_LEGAL_CHANNEL to the legal channel id and adds ipcheck to that channel’s team.'
-          : 'I have not been added to the legal channel yet, so nothing was escalated. An admin adds the ipcheck app to the legal channel’s team (or @mentions ipcheck once in that channel); then press Escalate to legal again.',
-      ));
-    deps.log.error(`escalating ${id} failed: ${(err as Error).message}`);
-    const esc = (await deps.stores.cases.get(id).catch(() => undefined))?.escalation;
-    return void (await say(
-      turn,
-      esc
-        ? `${id} is with legal now, but I could not finish escalating it. Press Escalate to legal again to finish; nothing finished is posted twice.`
-        : `Escalating ${id} did not go through (Teams or the case store did not answer). Press Escalate to legal again.`,
-    ));
-  }
-  const link = (p?: string) => (p ? `: ${p}` : '.');
-  if (r === 'duplicate') {
-    const esc = (await deps.stores.cases.get(id))?.escalation;
-    if (esc && escalationPending(esc).length === 0)
-      return void (await say(turn, `${id} is already with legal${link(esc.permalink)}`));
-    return void (await say(turn, `${id} is being escalated right now.`));
-  }
-  if (res?.kind === 'already') await say(turn, `${id} is already with legal${link(res.permalink)}`);
-  else if (res?.kind === 'finished')
-    await say(
-      turn,
-      `The earlier escalation of ${id} had stopped midway; it is finished now${link(res.permalink)}`,
-    );
+  const who = whoOf(turn.activity);
+  await escalate(appDeps(deps), escalatePort(deps, turn, who), TEAMS_LEGAL, {
+    caseId: s.b.c,
+    who,
+    legalChannel: deps.legalChannel,
+  });
 }
 
 /** Every card action, by name: one lookup, no if/else chain. */
@@ -208,16 +161,12 @@ const HANDLERS: Record<CardAction, Handler> = {
 
 export async function onSubmit(deps: TeamsDeps, turn: BotTurn, s: Submit): Promise<void> {
   const a = turn.activity;
-  const rec = await deps.stores.cases.get(s.b.c);
-  const tenant = tenantOfKey(convKey(a)) ?? '';
-  const foreign = !rec || otherTenant(rec, tenant);
-  const refusal = LEGAL_ACTIONS.has(s.ipc)
-    ? foreign
-      ? NOT_HERE
-      : legalPlaceRefusal(rec, a.conversation.id)
-    : foreign || !rec.conversations.includes(convKey(a))
-      ? NOT_HERE
-      : undefined;
-  if (refusal) return void (await say(turn, refusal));
+  // Legal's buttons act only in the case's own legal thread (src/app/button-guard.ts).
+  const refusal = await buttonRefusal(appDeps(deps), TEAMS_LEGAL, s.b.c, LEGAL_ACTIONS.has(s.ipc), {
+    team: teamsTeam(tenantOfKey(convKey(a)) ?? ''),
+    conversations: [convKey(a)],
+    legal: { thread: a.conversation.id },
+  });
+  if (refusal) return void (await turn.send(teamsMessage(refusal)));
   await HANDLERS[s.ipc](deps, turn, s);
 }

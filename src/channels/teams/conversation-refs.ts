@@ -1,4 +1,4 @@
-import type { Kv } from '../../adapters/storage/kv.js';
+import type { Records } from '../../app/ports.js';
 import type { ConversationRef } from './bot-adapter.js';
 import { channelOf } from './teams-deps.js';
 
@@ -10,16 +10,16 @@ const KEEP_MS = 400 * 24 * 3600_000;
 const convRefKey = (conversationId: string) => `teams:ref:${conversationId}`;
 const legalRefKey = (channelId: string) => `teams:legal-ref:${channelId}`;
 
-export async function saveRef(kv: Kv, ref: ConversationRef): Promise<void> {
+export async function saveRef(kv: Records, ref: ConversationRef): Promise<void> {
   await kv.set(convRefKey(ref.conversation.id), ref, KEEP_MS);
 }
 
-export function refOfConversation(kv: Kv, conversationId: string): Promise<ConversationRef | undefined> {
+export function refOfConversation(kv: Records, conversationId: string): Promise<ConversationRef | undefined> {
   return kv.get<ConversationRef>(convRefKey(conversationId));
 }
 
 /** Remembers the legal channel: where (serviceUrl, tenant, bot) to create posts in it. */
-export async function saveLegalRef(kv: Kv, channelId: string, ref: ConversationRef): Promise<void> {
+export async function saveLegalRef(kv: Records, channelId: string, ref: ConversationRef): Promise<void> {
   await kv.set(
     legalRefKey(channelId),
     { ...ref, conversation: { ...ref.conversation, id: channelId } },
@@ -27,7 +27,7 @@ export async function saveLegalRef(kv: Kv, channelId: string, ref: ConversationR
   );
 }
 
-export function legalRef(kv: Kv, channelId: string): Promise<ConversationRef | undefined> {
+export function legalRef(kv: Records, channelId: string): Promise<ConversationRef | undefined> {
   return kv.get<ConversationRef>(legalRefKey(channelId));
 }
 

@@ -1,9 +1,10 @@
+import { appDeps } from '../../app/app-deps.js';
 import { currentDraft, lawyerNoteFor, outcomeOf } from '../../app/case-drafts.js';
-import { type EscalateResult, runEscalation } from '../../app/escalation.js';
-import { spreadLegalNews } from '../../app/legal-news.js';
-import { updateIfChanged } from '../../app/update-if-changed.js';
-import { acknowledged, infoRequested, resolved } from '../../domain/conversation/case-actions.js';
+import type { EscalatePort } from '../../app/escalate.js';
+import { acknowledge, type LegalPort, requestInfo, resolve } from '../../app/legal.js';
+import type { LegalTraits } from '../../app/legal-words.js';
 import type { Outcome } from '../../domain/conversation/outcome.js';
+import { partsText, type Reply } from '../../domain/conversation/replies.js';
 import { nextDeadline } from '../../domain/decision/deadlines.js';
 import type { CaseRecord, Escalation } from '../../domain/model/case-record.js';
 import { formatDay } from '../../domain/model/dates.js';
@@ -95,8 +96,6 @@ export function legalCard(
   return card as OutActivity;
 }
 
-export type { EscalateResult };
-
 const messageIdOf = (threadId: string) => /;messageid=([^;]+)/.exec(threadId)?.[1];
 
 /** A Teams deep link to the case's post in the legal channel. */
@@ -106,36 +105,69 @@ function deepLink(channel: string, threadId: string, tenant?: string): string {
   return `https://teams.microsoft.com/l/message/${encodeURIComponent(channel)}/${encodeURIComponent(id)}?${q}`;
 }
 
-// Every legal message names a person or carries their words: TextRuns, never markdown.
-const text = (t: string): OutActivity => wordsMessage(t);
+/** Teams' ways with legal's sentences (src/app/legal-words.ts). */
+export const TEAMS_LEGAL: LegalTraits = {
+  key: 'teams',
+  platform: 'Teams',
+  legalChannelVar: 'IPCHECK_TEAMS_LEGAL_CHANNEL',
+  joinLegal: 'adds ipcheck to that channel’s team',
+  sellerPlace: 'chat',
+  button: (name) => name,
+  wrongLegalThread: 'this_thread',
+};
+
+/**
+ * One of legal's sentences as a Teams message. A sentence naming a person or carrying their words goes
+ * in TextRuns, never markdown (Teams reads a message's `text` as markdown); ipcheck's own, as text.
+ */
+export function teamsMessage(r: Reply): OutActivity {
+  if (r.kind === 'say') return wordsMessage(partsText(r.parts));
+  if (r.kind === 'text' || r.kind === 'notice') return { type: 'message', text: r.text };
+  throw new Error(`not a sentence: ${r.kind}`);
+}
+
+/** Answers in the turn's own conversation (Teams has no message for one person only). */
+export const turnTelling = (turn: BotTurn) => ({
+  send: async (replies: readonly Reply[]) => {
+    for (const r of replies) await turn.send(teamsMessage(r));
+  },
+  tell: async (r: Reply) => void (await turn.send(teamsMessage(r))),
+});
 
 async function sendTo(deps: TeamsDeps, ref: ConversationRef, messages: OutActivity[]): Promise<void> {
   await deps.adapter.continueIn(ref, (t) => sendAll(t, messages));
 }
 
-/** Tells the seller's conversation something (legal's news); false when ipcheck has no way to reach it. */
-export async function tellSeller(deps: TeamsDeps, rec: CaseRecord, message: string): Promise<boolean> {
+async function tellSellerMessage(deps: TeamsDeps, rec: CaseRecord, message: OutActivity): Promise<boolean> {
   const conv = rec.sellerThread?.channel;
-  const ref = conv ? await refOfConversation(deps.stores.kv, conv) : undefined;
+  const ref = conv ? await refOfConversation(appDeps(deps).records, conv) : undefined;
   if (!ref) return false;
-  await sendTo(deps, ref, [text(message)]);
+  await sendTo(deps, ref, [message]);
   return true;
+}
+
+/** Tells the seller's conversation something (a reminder); false when ipcheck has no way to reach it. */
+export function tellSeller(deps: TeamsDeps, rec: CaseRecord, message: string): Promise<boolean> {
+  return tellSellerMessage(deps, rec, wordsMessage(message));
 }
 
 /** Posts in a case's legal thread. */
 export async function tellLegal(deps: TeamsDeps, rec: CaseRecord, messages: OutActivity[]): Promise<void> {
   const esc = rec.escalation;
   if (!esc) return;
-  const ref = await legalRef(deps.stores.kv, esc.channel);
+  const ref = await legalRef(appDeps(deps).records, esc.channel);
   if (!ref) throw new Error(`no reference for the legal channel ${esc.channel}`);
   await sendTo(deps, threadRef(ref, esc.ts), messages);
 }
 
-/** The caller holds the case's escalation claim, so two presses or two instances do not run this at once. */
-export function escalate(deps: TeamsDeps, caseId: string, who: string): Promise<EscalateResult> {
-  return runEscalation({ ...deps, cases: deps.stores.cases }, caseId, who, {
+/** The escalation's posts in Teams (the steps and their order: src/app/escalation.ts). */
+export function escalatePort(deps: TeamsDeps, turn: BotTurn, who: string): EscalatePort {
+  const records = appDeps(deps).records;
+  return {
+    ...turnTelling(turn),
     parent: async (rec, channel) => {
-      const ref = await legalRef(deps.stores.kv, channel);
+      const ref = await legalRef(records, channel);
+      // Teams lets a bot post in a channel only once it has been added to the channel's team.
       if (!ref) return undefined;
       return deps.adapter.postInChannel(
         ref,
@@ -149,119 +181,41 @@ export function escalate(deps: TeamsDeps, caseId: string, who: string): Promise<
       return esc.ts;
     },
     permalink: async (_rec, esc) =>
-      deepLink(esc.channel, esc.ts, (await legalRef(deps.stores.kv, esc.channel))?.tenantId),
-    tellSeller: async (rec, esc) => {
-      const told = await tellSeller(
-        deps,
-        rec,
-        `${rec.id} is escalated to legal: ${esc.permalink}\nLegal's questions and answers will appear here.`,
-      );
-      return told ? 'told' : 'none';
-    },
-  });
+      deepLink(esc.channel, esc.ts, (await legalRef(records, esc.channel))?.tenantId),
+    tellSeller: async (rec, _esc, _retry, message) =>
+      (await tellSellerMessage(deps, rec, teamsMessage(message))) ? 'told' : 'none',
+  };
 }
 
 /** The legal post's id in its thread: the card a button was pressed on, else the thread's root post. */
 const parentId = (turn: BotTurn, esc: Escalation) => turn.activity.replyToId ?? messageIdOf(esc.ts) ?? '';
 
-async function refreshCard(deps: TeamsDeps, turn: BotTurn, rec: CaseRecord): Promise<void> {
-  const esc = rec.escalation;
-  if (!esc) return;
-  await turn.update(parentId(turn, esc), legalCard(rec, outcomeOf(rec, deps), esc, esc.by));
-}
-
-/** Legal's three buttons. The caller checked the press came from this case's own legal thread. */
-export async function legalAction(deps: TeamsDeps, turn: BotTurn, s: Submit): Promise<void> {
-  const who = whoOf(turn.activity);
-  const a = { who, at: deps.clock.now().toISOString() };
-  const say = (t: string) => turn.send(text(t));
-  const cases = deps.stores.cases;
-  const before = await cases.get(s.b.c);
-  const esc0 = before?.escalation;
-  if (!before || !esc0) return void (await say('That case is not with legal, so nothing was changed.'));
-  if (esc0.status === 'resolved')
-    return void (await say(
-      `${before.id} was already resolved by ${esc0.resolvedBy ?? 'legal'}, so nothing was changed.`,
-    ));
-  if (s.ipc === 'legal_ack') {
-    const { rec, changed } = await updateIfChanged(cases, s.b.c, (cur) => acknowledged(cur, a));
-    if (!changed)
-      return void (await say(
-        `${rec.id} was already acknowledged by ${rec.escalation?.ackBy ?? 'legal'}, so nothing was posted again.`,
-      ));
-    await spreadNews(
-      deps,
-      turn,
-      rec,
-      'acknowledged',
-      `Acknowledged by ${who}.`,
-      `Legal (${who}) acknowledged ${rec.id} and is on it.`,
-    );
-    return;
-  }
-  const written = (s.ipc === 'legal_info' ? s.question : s.outcome)?.trim() ?? '';
-  if (!written) return void (await say('Write the text in the box first; nothing was changed.'));
-  if (s.ipc === 'legal_info') {
-    const rec = await cases.update(s.b.c, (cur) => infoRequested(cur, a, written));
-    await say(`${who} asked the seller: ${written}`);
-    const told = await tellSeller(
-      deps,
-      rec,
-      `Legal (${who}) asks about ${rec.id}: ${written}\nReply here: your next message goes to legal.`,
-    );
-    if (!told) await say('I could not reach the seller’s conversation; please contact them directly.');
-    return;
-  }
-  const { rec, changed } = await updateIfChanged(cases, s.b.c, (cur) => resolved(cur, a, written));
-  if (!changed) return void (await say(`${rec.id} was already resolved, so nothing was changed.`));
-  await spreadNews(
-    deps,
-    turn,
-    rec,
-    'resolved',
-    `Resolved by ${who}: ${written}`,
-    `Legal (${who}) resolved ${rec.id}: ${written}\nThe case is closed.`,
-  );
-}
-
 /**
- * After legal's change is recorded: the legal thread and the seller are told, then the legal post is
- * re-rendered, each on its own (shared/legal-news.ts); the lawyer reads what could not be done.
+ * Legal's use cases from a press in the case's legal thread (the caller checked it came from there): the
+ * thread is the turn's own conversation, the seller's chat is reached by its reference.
  */
-async function spreadNews(
-  deps: TeamsDeps,
-  turn: BotTurn,
-  rec: CaseRecord,
-  done: string,
-  toLegal: string,
-  toSeller: string,
-): Promise<void> {
-  const trouble = await spreadLegalNews(
-    {
-      caseId: rec.id,
-      done,
-      notices: [
-        { who: 'this legal thread', post: () => turn.send(text(toLegal)) },
-        {
-          who: 'the seller',
-          post: async () => {
-            if (!(await tellSeller(deps, rec, toSeller)))
-              throw new Error('no way to reach the seller’s conversation');
-          },
-        },
-      ],
-      refreshParent: () => refreshCard(deps, turn, rec),
+export function legalPort(deps: TeamsDeps, turn: BotTurn): LegalPort {
+  return {
+    ...turnTelling(turn),
+    postInLegalThread: async (_rec, reply) => void (await turn.send(teamsMessage(reply))),
+    tellSeller: (rec, reply) => tellSellerMessage(deps, rec, teamsMessage(reply)),
+    refreshParent: async (rec) => {
+      const esc = rec.escalation;
+      if (!esc) return;
+      await turn.update(parentId(turn, esc), legalCard(rec, outcomeOf(rec, deps), esc, esc.by));
     },
-    (line) => deps.log.warn(line),
-  );
-  if (trouble) await turn.send(text(trouble)).catch(() => {});
+  };
 }
 
-/** Why a legal button may not act here: it must be pressed in the case's own legal thread. */
-export function legalPlaceRefusal(rec: CaseRecord | undefined, conversationId: string): string | undefined {
-  const esc = rec?.escalation;
-  if (!rec || !esc) return 'That button does not belong to a case with legal, so nothing was changed.';
-  return esc.ts === conversationId
-    ? undefined
-    : 'That button does not belong to this thread, so nothing was changed.';
+/** Legal's three buttons, decoded into the app's use cases (src/app/legal.ts). */
+export async function legalAction(deps: TeamsDeps, turn: BotTurn, s: Submit): Promise<void> {
+  const app = appDeps(deps);
+  const port = legalPort(deps, turn);
+  const who = whoOf(turn.activity);
+  if (s.ipc === 'legal_ack') return acknowledge(app, port, { caseId: s.b.c, who });
+  const w = { caseId: s.b.c, who, text: (s.ipc === 'legal_info' ? s.question : s.outcome) ?? '' };
+  const r =
+    s.ipc === 'legal_info' ? await requestInfo(app, port, TEAMS_LEGAL, w) : await resolve(app, port, w);
+  if (!r.ok) return port.tell(r.refusal);
+  await r.spread();
 }

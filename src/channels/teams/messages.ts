@@ -1,6 +1,7 @@
+import { appDeps } from '../../app/app-deps.js';
+import { relayAnswer as relayLegalAnswer } from '../../app/legal.js';
 import { DELIVERY_KEEP_MS } from '../../app/once.js';
 import { unreadableNote } from '../../app/unreadable-note.js';
-import { infoAnswered, openInfoRequest } from '../../domain/conversation/case-actions.js';
 import { todayFor } from '../../domain/conversation/outcome.js';
 import { smallTalkOf } from '../../domain/conversation/small-talk.js';
 import { computeDeadlines, nextDeadline } from '../../domain/decision/deadlines.js';
@@ -14,7 +15,7 @@ import {
 import type { BotTurn, OutActivity } from './bot-adapter.js';
 import { inTenant, otherTenant, sendAll, tenantOfKey, turnAndSend } from './case-turn.js';
 import { isInChannel, saveLegalRef, saveRef } from './conversation-refs.js';
-import { tellLegal } from './legal.js';
+import { teamsMessage, tellLegal, turnTelling } from './legal.js';
 import { cardMessages, para, wordsMessage } from './render-cards.js';
 import { convKey, type TeamsDeps, whoOf } from './teams-deps.js';
 
@@ -137,23 +138,24 @@ async function command(deps: TeamsDeps, turn: BotTurn, text: string): Promise<vo
 }
 
 /** When legal asked the seller something, the seller's next message in the case's conversation is the answer. */
-async function relayAnswer(
+function relayAnswer(
   deps: TeamsDeps,
   turn: BotTurn,
   rec: CaseRecord,
   text: string,
   onSaved: () => Promise<void>,
 ): Promise<boolean> {
-  if (!rec.escalation || openInfoRequest(rec) < 0 || rec.state.pending) return false;
-  const who = whoOf(turn.activity);
-  const answer = text.slice(0, 4000);
-  const saved = await deps.stores.cases.update(rec.id, (cur) =>
-    infoAnswered(cur, { who, at: deps.clock.now().toISOString() }, answer),
+  return relayLegalAnswer(
+    appDeps(deps),
+    {
+      ...turnTelling(turn),
+      postInLegalThread: (saved, reply) => tellLegal(deps, saved, [teamsMessage(reply)]),
+    },
+    rec,
+    whoOf(turn.activity),
+    text,
+    onSaved,
   );
-  await onSaved();
-  await tellLegal(deps, saved, [wordsMessage(`${who} answered: ${answer}`)]);
-  await say(turn, 'Thanks, I passed your answer to legal.');
-  return true;
 }
 
 export async function onText(deps: TeamsDeps, turn: BotTurn): Promise<void> {

@@ -1,26 +1,23 @@
 import type { App, BlockAction, ButtonAction, types } from '@slack/bolt';
+import { appDeps } from '../../../app/app-deps.js';
+import { buttonRefusal } from '../../../app/button-guard.js';
 import { currentDraft } from '../../../app/case-drafts.js';
-import { spreadLegalNews } from '../../../app/legal-news.js';
-import { once } from '../../../app/once.js';
-import { updateIfChanged } from '../../../app/update-if-changed.js';
-import {
-  acknowledged,
-  draftRegenerated,
-  draftSent,
-  escalationPending,
-} from '../../../domain/conversation/case-actions.js';
+import { slackTeam } from '../../../app/case-scope.js';
+import { escalate } from '../../../app/escalate.js';
+import { acknowledge, legalFormRefusal } from '../../../app/legal.js';
+import { LEGAL_WORDS } from '../../../app/legal-words.js';
+import { draftRegenerated, draftSent } from '../../../domain/conversation/case-actions.js';
 import type { CoreEvent } from '../../../domain/conversation/step.js';
 import { draftTitle } from '../../../domain/drafting/draft-names.js';
 import { userText } from '../../../domain/model/errors.js';
 import { ACTION, type ButtonValue, decodeValue } from '../action-ids.js';
-import { legalClickRefusal, legalStateRefusal, sellerClickRefusal } from '../case-guard.js';
 import { turnAndPost } from '../case-ops.js';
 import { editModal } from '../drafts.js';
-import { type EscalateResult, escalate, questionModal, refreshLegalParent, resolveModal } from '../legal.js';
+import { escalatePort, legalPort, questionModal, resolveModal, SLACK_LEGAL, slackText } from '../legal.js';
 import type { LegalMembers } from '../legal-members.js';
 import { postMessages, postText, type Where } from '../post.js';
 import { draftMessages } from '../render-block-kit.js';
-import { type SlackDeps, threadKey, type WebClient } from '../slack-deps.js';
+import { dmKey, type SlackDeps, threadKey, type WebClient } from '../slack-deps.js';
 
 interface Click {
   deps: SlackDeps;
@@ -158,130 +155,38 @@ async function markSent(c: Click): Promise<void> {
   );
 }
 
-// An escalation posts a handful of messages: a try still holding its claim after this long has died,
-// and the next press may finish it.
-const ESCALATE_LEASE_MS = 2 * 60_000;
-
-class NoLegalChannel extends Error {}
-
+/** Escalate to legal: the app's use case (src/app/escalate.ts) over Slack's posts. */
 async function escalateClick(c: Click): Promise<void> {
-  const id = c.value.c;
-  let res: EscalateResult | undefined;
-  let r: 'done' | 'duplicate';
-  try {
-    // One escalation per case at a time, however many clicks or instances.
-    r = await once(
-      c.deps.stores.claims,
-      `slack:escalate:${id}`,
-      async () => {
-        res = await escalate(c.deps, c.client, id, c.user);
-        // Nothing was done: give the claim back, so a press after the admin sets the channel works.
-        if (res.kind === 'no_channel') throw new NoLegalChannel();
-      },
-      ESCALATE_LEASE_MS,
-    );
-  } catch (err) {
-    if (err instanceof NoLegalChannel)
-      return void (await tell(
-        c,
-        'No legal channel is set. An admin sets IPCHECK_LEGAL_CHANNEL to the legal channel id and invites me there.',
-      ));
-    c.deps.log.error(`escalating ${id} failed: ${(err as Error).message}`);
-    // Not "nothing was changed": the legal thread may exist already. The next press finishes it.
-    const rec = await c.deps.stores.cases.get(id).catch(() => undefined);
-    const esc = rec?.escalation;
-    return void (await tell(
-      c,
-      esc
-        ? `${id} is with legal now${esc.permalink ? ` (${esc.permalink})` : ''}, but I could not finish escalating it: the note for legal or the link here did not go through. Press *Escalate to legal* again to finish; nothing will be posted twice.`
-        : `Escalating ${id} did not go through (Slack or the case store did not answer). Press *Escalate to legal* again; if a legal thread was started, it will be finished, not posted twice.`,
-    ));
-  }
-  const link = (p?: string) => (p ? `: ${p}` : '.');
-  if (r === 'duplicate') {
-    const esc = (await c.deps.stores.cases.get(id))?.escalation;
-    if (esc && escalationPending(esc).length === 0)
-      return void (await tell(c, `${id} is already with legal${link(esc.permalink)}`));
-    return void (await tell(
-      c,
-      `${id} is being escalated right now. If the link to the legal thread does not appear here, press *Escalate to legal* again in a couple of minutes.`,
-    ));
-  }
-  if (res?.kind === 'already') await tell(c, `${id} is already with legal${link(res.permalink)}`);
-  else if (res?.kind === 'finished')
-    await tell(
-      c,
-      `The earlier escalation of ${id} had stopped midway; it is finished now${link(res.permalink)}`,
-    );
+  await escalate(
+    appDeps(c.deps),
+    escalatePort(c.deps, c.client, c.user, (text) => tell(c, text)),
+    SLACK_LEGAL,
+    { caseId: c.value.c, who: c.user, legalChannel: c.deps.legalChannel },
+  );
 }
 
 /** Legal's buttons work only for members of the legal channel. */
 function legalOnly(h: Handler): Handler {
   return async (c) => {
-    if (!(await c.members.isMember(c.client, c.user))) return void (await tell(c, 'Only legal can do this.'));
+    if (!(await c.members.isMember(c.client, c.user)))
+      return void (await tell(c, slackText(LEGAL_WORDS.onlyLegal)));
     await h(c);
   };
 }
 
-async function legalAck(c: Click): Promise<void> {
-  // Decided under the case's lock: of two clicks (one person's double click, or two lawyers) one
-  // acknowledges and posts; the other is told who did, and nothing is posted twice.
-  const { rec, changed } = await updateIfChanged(c.deps.stores.cases, c.value.c, (cur) =>
-    acknowledged(cur, actor(c)),
+const legalAck: Handler = (c) =>
+  acknowledge(
+    appDeps(c.deps),
+    legalPort(c.deps, c.client, (text) => tell(c, text)),
+    { caseId: c.value.c, who: c.user },
   );
-  const esc = rec.escalation;
-  if (!esc) return;
-  if (!changed) {
-    if (esc.status === 'resolved') return void (await tell(c, legalStateRefusal(rec) ?? ''));
-    const who = esc.ackBy === c.user ? 'you' : `<@${esc.ackBy}>`;
-    return void (await tell(c, `${rec.id} was already acknowledged by ${who}, so nothing was posted again.`));
-  }
-  // Recorded: now the notices, then the parent, each on its own (shared/legal-news.ts).
-  const t = rec.sellerThread;
-  const trouble = await spreadLegalNews(
-    {
-      caseId: rec.id,
-      done: 'acknowledged',
-      notices: [
-        {
-          who: 'this legal thread',
-          post: () =>
-            postText(
-              c.client,
-              c.deps.log,
-              { channel: esc.channel, thread_ts: esc.ts },
-              `Acknowledged by <@${c.user}>.`,
-            ),
-        },
-        ...(t
-          ? [
-              {
-                who: 'the seller',
-                post: () =>
-                  postText(
-                    c.client,
-                    c.deps.log,
-                    { channel: t.channel, ...(t.ts ? { thread_ts: t.ts } : {}) },
-                    `Legal (<@${c.user}>) acknowledged ${rec.id} and is on it.`,
-                  ),
-              },
-            ]
-          : []),
-      ],
-      refreshParent: () => refreshLegalParent(c.deps, c.client, rec),
-    },
-    (line) => c.deps.log.warn(line),
-  );
-  if (trouble) await tell(c, trouble);
-}
 
 /** Request info and Resolve open a form, and only on a case that is with legal and not resolved. */
 const legalModal =
   (make: (id: string) => types.View): Handler =>
   async (c) => {
-    const rec = await c.deps.stores.cases.get(c.value.c);
-    const refusal = rec ? legalStateRefusal(rec) : undefined;
-    if (refusal) return void (await tell(c, refusal));
+    const refusal = await legalFormRefusal(appDeps(c.deps), c.value.c);
+    if (refusal) return void (await tell(c, slackText(refusal)));
     await c.client.views.open({ trigger_id: c.body.trigger_id, view: make(c.value.c) });
   };
 
@@ -338,17 +243,22 @@ export function registerActions(app: App, deps: SlackDeps, members: LegalMembers
     }
     try {
       // The button names its case: it must be this workspace's case, pressed in that case's thread
-      // (legal's: on its legal parent message). Anything else changes nothing (case-guard.ts).
-      const rec = await deps.stores.cases.get(value.c);
-      const place = {
-        team: c.team,
-        channel: where.channel,
-        ...(where.thread_ts ? { thread: where.thread_ts } : {}),
-      };
-      const refusal = LEGAL_ACTIONS.has(action.action_id)
-        ? legalClickRefusal(rec, place)
-        : sellerClickRefusal(rec, place);
-      if (refusal) return void (await tell({ ...c, value }, refusal));
+      // (legal's: on its legal parent message). Anything else changes nothing (app/button-guard.ts).
+      const refusal = await buttonRefusal(
+        appDeps(deps),
+        SLACK_LEGAL,
+        value.c,
+        LEGAL_ACTIONS.has(action.action_id),
+        {
+          team: slackTeam(c.team),
+          conversations: [
+            dmKey(c.team, where.channel),
+            ...(where.thread_ts ? [threadKey(c.team, where.channel, where.thread_ts)] : []),
+          ],
+          legal: { channel: where.channel, ...(where.thread_ts ? { thread: where.thread_ts } : {}) },
+        },
+      );
+      if (refusal) return void (await tell({ ...c, value }, slackText(refusal)));
       await handler({ ...c, value });
     } catch (err) {
       deps.log.error(`${action.action_id} on ${value.c} failed: ${(err as Error).message}`);

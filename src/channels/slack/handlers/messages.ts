@@ -1,13 +1,14 @@
 import type { App } from '@slack/bolt';
+import { appDeps } from '../../../app/app-deps.js';
+import { relayAnswer as relayLegalAnswer } from '../../../app/legal.js';
 import { DELIVERY_KEEP_MS, once } from '../../../app/once.js';
-import { infoAnswered, openInfoRequest } from '../../../domain/conversation/case-actions.js';
 import type { CoreEvent } from '../../../domain/conversation/step.js';
 import type { CaseRecord } from '../../../domain/model/case-record.js';
 import { userText } from '../../../domain/model/errors.js';
 import { turnAndPost } from '../case-ops.js';
 import { fromSlackText } from '../incoming-text.js';
+import { legalPort } from '../legal.js';
 import { postText, type Where } from '../post.js';
-import { escapeMrkdwn } from '../render-block-kit.js';
 import { dmKey, type SlackDeps, threadKey, type WebClient } from '../slack-deps.js';
 
 interface Incoming {
@@ -22,30 +23,15 @@ interface Incoming {
 }
 
 /** When legal asked the seller something, the seller's next message in the case thread is the answer. */
-async function relayAnswer(
+function relayAnswer(
   deps: SlackDeps,
   client: WebClient,
   rec: CaseRecord,
   m: Incoming,
   saved: () => Promise<void>,
 ): Promise<boolean> {
-  const esc = rec.escalation;
-  if (!esc || openInfoRequest(rec) < 0) return false;
-  // While the bot itself waits for an answer in the thread, the reply is for the bot, not for legal.
-  if (rec.state.pending) return false;
-  const answer = m.text.slice(0, 4000);
-  await deps.stores.cases.update(rec.id, (cur) =>
-    infoAnswered(cur, { who: m.user, at: deps.clock.now().toISOString() }, answer),
-  );
-  await saved();
-  await postText(
-    client,
-    deps.log,
-    { channel: esc.channel, thread_ts: esc.ts },
-    `<@${m.user}> answered: ${escapeMrkdwn(answer)}`,
-  );
-  await postText(client, deps.log, m.where, 'Thanks, I passed your answer to legal.');
-  return true;
+  const port = legalPort(deps, client, (text) => postText(client, deps.log, m.where, text));
+  return relayLegalAnswer(appDeps(deps), port, rec, m.user, m.text, saved);
 }
 
 // How long "this delivery's text was applied to the case" is remembered (as long as a delivery claim).

@@ -1,23 +1,21 @@
 import type { App, ViewOutput } from '@slack/bolt';
+import { appDeps } from '../../../app/app-deps.js';
 import { currentDraft } from '../../../app/case-drafts.js';
-import { spreadLegalNews } from '../../../app/legal-news.js';
-import { updateIfChanged } from '../../../app/update-if-changed.js';
-import {
-  DraftChangedError,
-  draftEdited,
-  infoRequested,
-  resolved,
-} from '../../../domain/conversation/case-actions.js';
+import { slackTeam } from '../../../app/case-scope.js';
+import { requestInfo, resolve } from '../../../app/legal.js';
+import { LEGAL_WORDS } from '../../../app/legal-words.js';
+import { DraftChangedError, draftEdited } from '../../../domain/conversation/case-actions.js';
+import type { Reply } from '../../../domain/conversation/replies.js';
 import type { CaseRecord } from '../../../domain/model/case-record.js';
 import { CaseConflictError } from '../../../domain/model/errors.js';
 import { VIEW, ViewMeta } from '../action-ids.js';
-import { FORM_NOT_HERE, formRefusal, legalStateRefusal } from '../case-guard.js';
+import { formRefusal } from '../case-guard.js';
 import { sellerWhere } from '../case-ops.js';
 import { readEdit } from '../drafts.js';
 import { answerForm, type FormAck, type Verdict } from '../form-ack.js';
-import { refreshLegalParent } from '../legal.js';
+import { legalPort, SLACK_LEGAL, slackText } from '../legal.js';
 import type { LegalMembers } from '../legal-members.js';
-import { postMessages, postText } from '../post.js';
+import { postMessages } from '../post.js';
 import { draftMessages, escapeMrkdwn } from '../render-block-kit.js';
 import type { SlackDeps, WebClient } from '../slack-deps.js';
 
@@ -90,39 +88,18 @@ interface LegalForm {
   callback: string;
   /** The input block holding the text. */
   block: string;
-  empty: string;
-  /** The case change (the record unchanged when it does not apply any more). */
-  apply: (cur: CaseRecord, text: string, user: string, at: string) => CaseRecord;
-  tellSeller: (rec: CaseRecord, text: string, user: string) => string;
-  tellLegal: (text: string, user: string) => string;
-  /** The change, said to the lawyer if a notice or the parent's update fails ("resolved"). */
-  done: string;
-  /** Whether the legal parent post shows this change (its status line and buttons). */
-  showsOnParent: boolean;
+  empty: Reply;
+  /** The app's use case: its refusal, or the news to spread once the form is answered. */
+  run: typeof requestInfo;
 }
 
 const LEGAL_FORMS: LegalForm[] = [
-  {
-    callback: VIEW.legalInfo,
-    block: 'question',
-    empty: 'Write the question for the seller.',
-    apply: (cur, question, user, at) => infoRequested(cur, { who: user, at }, question),
-    tellSeller: (_rec, q, user) =>
-      `Legal (<@${user}>) asks: ${escapeMrkdwn(q)}\nReply in this thread; I will pass your answer to legal.`,
-    tellLegal: (q, user) => `<@${user}> asked the seller: ${escapeMrkdwn(q)}`,
-    done: 'waiting for the seller’s answer to your question',
-    showsOnParent: false,
-  },
+  { callback: VIEW.legalInfo, block: 'question', empty: LEGAL_WORDS.emptyQuestion, run: requestInfo },
   {
     callback: VIEW.legalResolve,
     block: 'outcome',
-    empty: 'Write the outcome the seller will see.',
-    apply: (cur, outcome, user, at) => resolved(cur, { who: user, at }, outcome),
-    tellSeller: (rec, o, user) =>
-      `Legal (<@${user}>) resolved ${rec.id}: ${escapeMrkdwn(o)}\nThe case is closed.`,
-    tellLegal: (o, user) => `Resolved by <@${user}>: ${escapeMrkdwn(o)}`,
-    done: 'resolved',
-    showsOnParent: true,
+    empty: LEGAL_WORDS.emptyOutcome,
+    run: (app, port, _traits, w) => resolve(app, port, w),
   },
 ];
 
@@ -133,6 +110,7 @@ function legalWhere(deps: SlackDeps, rec: CaseRecord | undefined) {
   return deps.legalChannel ? { channel: deps.legalChannel } : undefined;
 }
 
+/** Legal's forms (Request info, Resolve): decoded here, decided by the app (src/app/legal.ts). */
 function registerLegalForm(app: App, deps: SlackDeps, members: LegalMembers, form: LegalForm): void {
   app.view(form.callback, async ({ ack, view, body, client }) => {
     const m = meta(view);
@@ -142,65 +120,19 @@ function registerLegalForm(app: App, deps: SlackDeps, members: LegalMembers, for
       return void (await ack(
         formError(form.block, 'This form is out of date; close it and press the button again.'),
       ));
-    if (text === '') return void (await ack(formError(form.block, form.empty)));
+    if (text === '') return void (await ack(formError(form.block, slackText(form.empty))));
     let rec: CaseRecord | undefined;
+    // Said privately where legal sees it: the case's legal thread.
+    const port = legalPort(deps, client, (t) => tellPrivately(deps, client, user, legalWhere(deps, rec), t));
+    const writing = { caseId: m.c, who: user, text, team: slackTeam(teamOfBody(body as Submission)) };
     const work = () =>
       onceForm(deps, view.id, form.block, async (): Promise<Verdict> => {
-        if (!(await members.isMember(client, user))) return refuse(form.block, 'Only legal can do this.');
-        rec = await deps.stores.cases.get(m.c);
-        if (!rec || formRefusal(rec, teamOfBody(body as Submission)))
-          return refuse(form.block, FORM_NOT_HERE);
-        // The modal may have been opened before the case changed (resolved by someone else meanwhile).
-        const stale = legalStateRefusal(rec);
-        if (stale) return refuse(form.block, stale);
-        const at = deps.clock.now().toISOString();
-        const r = await updateIfChanged(deps.stores.cases, m.c, (cur) => form.apply(cur, text, user, at));
+        if (!(await members.isMember(client, user)))
+          return refuse(form.block, slackText(LEGAL_WORDS.onlyLegal));
+        const r = await form.run(appDeps(deps), port, SLACK_LEGAL, writing);
         rec = r.rec;
-        if (!r.changed) return refuse(form.block, legalStateRefusal(r.rec) ?? ALREADY_SUBMITTED);
-        const saved = r.rec;
-        return {
-          ok: true,
-          // Recorded: the notices, then the parent, each on its own (shared/legal-news.ts).
-          after: async () => {
-            const esc = saved.escalation;
-            const where = sellerWhere(saved);
-            const trouble = await spreadLegalNews(
-              {
-                caseId: saved.id,
-                done: form.done,
-                notices: [
-                  ...(esc
-                    ? [
-                        {
-                          who: 'the legal thread',
-                          post: () =>
-                            postText(
-                              client,
-                              deps.log,
-                              { channel: esc.channel, thread_ts: esc.ts },
-                              form.tellLegal(text, user),
-                            ),
-                        },
-                      ]
-                    : []),
-                  ...(where
-                    ? [
-                        {
-                          who: 'the seller',
-                          post: () => postText(client, deps.log, where, form.tellSeller(saved, text, user)),
-                        },
-                      ]
-                    : []),
-                ],
-                ...(form.showsOnParent
-                  ? { refreshParent: () => refreshLegalParent(deps, client, saved) }
-                  : {}),
-              },
-              (line) => deps.log.warn(line),
-            );
-            if (trouble) await tellPrivately(deps, client, user, legalWhere(deps, saved), trouble);
-          },
-        };
+        // Recorded: the news goes out once the form is answered (src/app/legal-news.ts).
+        return r.ok ? { ok: true, after: r.spread } : refuse(form.block, slackText(r.refusal));
       });
     // Refused after the modal closed: say why, and hand the text back so nothing is lost.
     const late = (v: Extract<Verdict, { ok: false }>) =>
