@@ -1,3 +1,5 @@
+import { plainLetter } from '../../domain/model/look-alikes.js';
+
 /**
  * Normalisation for mark matching: marks and listing text go through the same function, so whatever it folds
  * (case, full-width, accents, look-alike letters, digits for letters, spacing and punctuation) folds the same
@@ -15,79 +17,6 @@ export const SOFT = 1;
 /** A space between two words of 2+ characters: a match may start or end here, and may run across it only
  * where the mark itself has a separator ("Coca Cola"), so "super dry towel" is not "Superdry". */
 export const SPACE = 2;
-
-// Look-alikes seen in listings that dodge keyword filters: Cyrillic and Greek letters that render like Latin
-// ones (after lower-casing), and the symbols used for letters. Only the unambiguous shapes.
-const HOMOGLYPHS: Record<string, string> = {
-  а: 'a',
-  в: 'b',
-  е: 'e',
-  ё: 'e',
-  к: 'k',
-  м: 'm',
-  н: 'h',
-  о: 'o',
-  п: 'n',
-  р: 'p',
-  с: 'c',
-  т: 't',
-  у: 'y',
-  х: 'x',
-  і: 'i',
-  ї: 'i',
-  ј: 'j',
-  ѕ: 's',
-  ԁ: 'd',
-  ӏ: 'l',
-  ɡ: 'g',
-  α: 'a',
-  β: 'b',
-  ε: 'e',
-  η: 'n',
-  ι: 'i',
-  κ: 'k',
-  ν: 'v',
-  ο: 'o',
-  ρ: 'p',
-  τ: 't',
-  υ: 'u',
-  χ: 'x',
-  γ: 'y',
-  ω: 'w',
-  ı: 'i',
-};
-
-// Capitals that look like a different Latin letter than their lower case does (Greek Ν is N, ν is v).
-const UPPER_HOMOGLYPHS: Record<string, string> = {
-  Α: 'a',
-  Β: 'b',
-  Ε: 'e',
-  Ζ: 'z',
-  Η: 'h',
-  Ι: 'i',
-  Κ: 'k',
-  Μ: 'm',
-  Ν: 'n',
-  Ο: 'o',
-  Ρ: 'p',
-  Τ: 't',
-  Υ: 'y',
-  Χ: 'x',
-  А: 'a',
-  В: 'b',
-  Е: 'e',
-  К: 'k',
-  М: 'm',
-  Н: 'h',
-  О: 'o',
-  Р: 'p',
-  С: 'c',
-  Т: 't',
-  Х: 'x',
-  І: 'i',
-  Ј: 'j',
-  Ѕ: 's',
-};
 
 // A single digit inside a word is read as the letter it imitates ("N1ke", "Ad1das", "L0uis"); longer digit
 // runs are numbers ("Nike 2024", "iPhone 15") and stay digits.
@@ -157,8 +86,7 @@ function lowerFold(c: number): number {
   const hit = lowerCache.get(c);
   if (hit !== undefined) return hit;
   const ch = String.fromCharCode(c);
-  const s = ch.toLowerCase();
-  const mapped = UPPER_HOMOGLYPHS[ch] ?? HOMOGLYPHS[s] ?? s;
+  const mapped = plainLetter(ch);
   // Lower-casing can give two units (rare: İ); keep the letter itself then.
   const out = mapped.length === 1 ? mapped.charCodeAt(0) : c;
   lowerCache.set(c, out);

@@ -3,126 +3,13 @@
 // hyphens), accents, digits for letters ("d3lete") or spaced-out letters ("d e l e t e") reads as the plain
 // word. The checks then need only plain lower-case English and Chinese. Pure.
 
-// Letters that look like Latin ones in other scripts (Cyrillic, Greek, Armenian, small capitals, IPA),
-// after NFKC (which already maps fullwidth, mathematical and circled letters). Lower and upper case.
-const LOOK_ALIKES: Record<string, string> = {
-  // Cyrillic
-  а: 'a',
-  в: 'b',
-  е: 'e',
-  ё: 'e',
-  є: 'e',
-  к: 'k',
-  м: 'm',
-  н: 'h',
-  о: 'o',
-  р: 'p',
-  с: 'c',
-  т: 't',
-  у: 'y',
-  х: 'x',
-  ѕ: 's',
-  і: 'i',
-  ї: 'i',
-  ј: 'j',
-  ԁ: 'd',
-  ԛ: 'q',
-  ԝ: 'w',
-  һ: 'h',
-  ӏ: 'l',
-  ɡ: 'g',
-  ь: 'b',
-  п: 'n',
-  г: 'r',
-  А: 'a',
-  В: 'b',
-  Е: 'e',
-  Ё: 'e',
-  К: 'k',
-  М: 'm',
-  Н: 'h',
-  О: 'o',
-  Р: 'p',
-  С: 'c',
-  Т: 't',
-  У: 'y',
-  Х: 'x',
-  Ѕ: 's',
-  І: 'i',
-  Ї: 'i',
-  Ј: 'j',
-  Ԁ: 'd',
-  Ԛ: 'q',
-  Ԝ: 'w',
-  Һ: 'h',
-  Ӏ: 'l',
-  // Greek
-  α: 'a',
-  β: 'b',
-  γ: 'y',
-  δ: 'd',
-  ε: 'e',
-  η: 'n',
-  ι: 'i',
-  κ: 'k',
-  ν: 'v',
-  ο: 'o',
-  ρ: 'p',
-  τ: 't',
-  υ: 'u',
-  χ: 'x',
-  ω: 'w',
-  ϲ: 'c',
-  Α: 'a',
-  Β: 'b',
-  Ε: 'e',
-  Ζ: 'z',
-  Η: 'h',
-  Ι: 'i',
-  Κ: 'k',
-  Μ: 'm',
-  Ν: 'n',
-  Ο: 'o',
-  Ρ: 'p',
-  Τ: 't',
-  Υ: 'y',
-  Χ: 'x',
-  // Armenian
-  օ: 'o',
-  ս: 'u',
-  ց: 'g',
-  հ: 'h',
-  ո: 'n',
-  // Small capitals and IPA
-  ᴀ: 'a',
-  ʙ: 'b',
-  ᴄ: 'c',
-  ᴅ: 'd',
-  ᴇ: 'e',
-  ғ: 'f',
-  ɢ: 'g',
-  ʜ: 'h',
-  ɪ: 'i',
-  ᴊ: 'j',
-  ᴋ: 'k',
-  ʟ: 'l',
-  ᴍ: 'm',
-  ɴ: 'n',
-  ᴏ: 'o',
-  ᴘ: 'p',
-  ʀ: 'r',
-  ꜱ: 's',
-  ᴛ: 't',
-  ᴜ: 'u',
-  ᴠ: 'v',
-  ᴡ: 'w',
-  ʏ: 'y',
-  ᴢ: 'z',
-  ı: 'i',
-  ɩ: 'i',
-  ℓ: 'l',
-};
-const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'gu');
+import { LOOK_ALIKES, plainLetter, UPPER_LOOK_ALIKES } from '../model/look-alikes.js';
+
+// Letters that look like Latin ones in other scripts: the one table in model/look-alikes.ts.
+const LOOK_ALIKE = new RegExp(
+  `[${[...Object.keys(LOOK_ALIKES), ...Object.keys(UPPER_LOOK_ALIKES)].join('')}]`,
+  'gu',
+);
 
 // Characters that show nothing: zero-width spaces and joiners, soft hyphens, direction marks, word joiners,
 // variation selectors, Hangul fillers.
@@ -184,7 +71,8 @@ export function plainText(text: string): string {
     .normalize('NFD')
     .replace(/\p{Mn}/gu, '')
     .normalize('NFC');
-  t = t.replace(LOOK_ALIKE, (c) => LOOK_ALIKES[c] ?? c).toLowerCase();
+  // Capitals first (Greek Ν is N), then lower case, then the lower-case look-alikes (Cyrillic Е → е → e).
+  t = t.replace(LOOK_ALIKE, plainLetter).toLowerCase().replace(LOOK_ALIKE, plainLetter);
   t = t.replace(/[’‘`´]/g, "'").replace(/[“”]/g, '"');
   t = t.replace(LEET_WORD, unLeet);
   t = t.replace(SPACED_LETTERS, (m) => m.replace(/[^\p{L}]/gu, ''));
