@@ -144,7 +144,7 @@ function questionBlocks(r: Extract<Reply, { kind: 'question' }>, caseId: string)
       button('Skip', ACTION.answer, encodeValue({ c: caseId, q: r.questionId, v: '__skip', s: r.seq })),
     );
   if (r.canGoBack) nav.push(button('Change an answer', ACTION.change, encodeValue({ c: caseId })));
-  if (r.questionId !== '__change') nav.push(button('Start over', ACTION.restart, encodeValue({ c: caseId })));
+  if (r.prompt !== 'change') nav.push(button('Start over', ACTION.restart, encodeValue({ c: caseId })));
   if (nav.length > 0) blocks.push(...actions(nav, `nav_${r.seq}`));
   return blocks;
 }

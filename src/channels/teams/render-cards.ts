@@ -184,7 +184,7 @@ function questionBody(r: Extract<Reply, { kind: 'question' }>, caseId: string): 
   const nav: CardActionJson[] = [];
   if (r.canSkip) nav.push(submit('Skip', 'answer', { c: caseId, q: r.questionId, v: '__skip', s: r.seq }));
   if (r.canGoBack) nav.push(submit('Change an answer', 'change', { c: caseId }));
-  if (r.questionId !== '__change') nav.push(submit('Start over', 'restart', { c: caseId }));
+  if (r.prompt !== 'change') nav.push(submit('Start over', 'restart', { c: caseId }));
   body.push(...actionSets(nav));
   return body;
 }

@@ -1,16 +1,11 @@
 import type { CaseRecord } from '../../domain/model/case-record.js';
+import { commandWords } from '../../domain/reading/vocabulary.js';
 
-// The terminal's own words: ending the chat, answering its yes/no questions, and saying goodbye.
+// The terminal's own words: ending the chat and saying goodbye (its yes and no are every channel's).
 
-const clean = (s: string) =>
-  s
-    .trim()
-    .toLowerCase()
-    .replace(/[.!]+$/, '');
-
-export const isQuit = (s: string) => /^(quit|exit|q)$/.test(clean(s));
-export const isYes = (s: string) => /^(y|yes|yes please|ok|confirm)$/.test(clean(s));
-export const isNo = (s: string) => /^(n|no|cancel|keep it|keep it open)$/.test(clean(s));
+export const isQuit = (s: string) => /^(quit|exit|q)$/.test(commandWords(s));
+// Yes and no are every channel's words (domain/reading/vocabulary.ts), not the terminal's own.
+export { isNo, isYes } from '../../domain/reading/vocabulary.js';
 
 export const QUIT_HELP = { command: 'quit (or exit, q, Ctrl-D)', what: 'end the chat; the case stays saved' };
 

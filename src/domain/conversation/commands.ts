@@ -1,5 +1,6 @@
 import type { SavedDraft } from '../model/case-record.js';
 import { isCaseId } from '../model/case-record.js';
+import { CLOSE_CONFIRMED } from '../reading/vocabulary.js';
 
 // Case-level commands any channel's text can carry, handled by the turn before the conversation step.
 
@@ -52,7 +53,7 @@ function parseClose(words: string[]): CaseCommand | undefined {
   if (rest[0] === 'case' || rest[0] === 'it') rest = rest.slice(1);
   const caseId = rest[0] && isCaseId(rest[0]) ? rest[0].toUpperCase() : undefined;
   if (caseId) rest = rest.slice(1);
-  const confirmed = rest.length === 1 && /^(yes|y|confirm|confirmed)$/.test(rest[0] ?? '');
+  const confirmed = rest.length === 1 && CLOSE_CONFIRMED.test(rest[0] ?? '');
   if (rest.length > 0 && !confirmed) return undefined;
   return { cmd: 'close', ...(caseId ? { caseId } : {}), confirmed };
 }

@@ -36,8 +36,14 @@ export type Reply =
   | { kind: 'understood'; items: string[]; hint: string }
   | {
       kind: 'question';
+      /** What its buttons send back: a question's id, or the id of one of the conversation's own prompts. */
       questionId: string;
       seq: number;
+      /**
+       * Set for the conversation's own prompts (not one of the case's questions): which answer to change,
+       * whether to update the case, whether a claim read from the seller's words is right.
+       */
+      prompt?: 'change' | 'confirm' | 'claim';
       text: string;
       help?: string;
       choices: ReplyChoice[];

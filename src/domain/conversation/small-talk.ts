@@ -204,7 +204,8 @@ export function smallTalkReplies(
   if (!here || here.status === 'closed') return { replies: welcome(talk, channel) };
   if (here.state.status === 'new') return { caseId: here.id, replies: welcome(talk, channel) };
   if (talk === 'help') return undefined;
-  const q = here.state.pending ? questionById(here.state.pending.questionId) : undefined;
+  const pending = here.state.pending;
+  const q = pending?.kind === 'question' ? questionById(pending.questionId) : undefined;
   // "it does", "a lot", "good": small talk anywhere else, but an answer when the question the case asks reads
   // it as one. Not for the list of design differences, which takes any words (a "thanks" is not a difference).
   if (q && q.freeText?.kind !== 'list' && readTextAnswer(q, said, todayFor(ctx, now), here.state.facts).ok)

@@ -1,9 +1,28 @@
 import { z } from 'zod';
 import { Details, FACT_KEYS, Facts } from './facts.js';
 
-/** One conversation's state. Stored as-is by the case store, so it is versioned and validated. */
-export const CaseState = z.object({
-  v: z.literal(1),
+const Seq = z.number().int();
+
+/**
+ * What the conversation waits for. `seq` lets a button from an older prompt be recognised.
+ * - question: one of the case's questions (questions.ts).
+ * - change: the menu of answered questions, after "change".
+ * - confirm: whether to apply the facts in `proposal` (new facts that contradict the case's answers).
+ * - claim: whether a claim read from the seller's own words is right; which claim is the first of
+ *   `unconfirmed` (claims.ts), so it is not stored twice.
+ */
+export const Pending = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('question'), questionId: z.string(), seq: Seq }),
+  z.object({ kind: z.literal('change'), seq: Seq }),
+  z.object({ kind: z.literal('confirm'), seq: Seq }),
+  z.object({ kind: z.literal('claim'), seq: Seq }),
+]);
+export type Pending = z.infer<typeof Pending>;
+
+export const CASE_STATE_VERSION = 2;
+
+const CurrentCaseState = z.object({
+  v: z.literal(CASE_STATE_VERSION),
   caseId: z.string().optional(),
   status: z.enum(['new', 'open', 'decided']),
   facts: Facts,
@@ -11,8 +30,7 @@ export const CaseState = z.object({
   /** Question ids in the order they got a value (or were skipped): "back" undoes the last one. */
   answered: z.array(z.string()),
   skipped: z.array(z.string()),
-  /** The question waiting for an answer; `seq` lets a button from an older question be recognised. */
-  pending: z.object({ questionId: z.string(), seq: z.number().int() }).nullable(),
+  pending: Pending.nullable(),
   seq: z.number().int().nonnegative(),
   disclaimerShown: z.boolean(),
   /**
@@ -28,11 +46,47 @@ export const CaseState = z.object({
     .max(500)
     .optional(),
 });
-export type CaseState = z.infer<typeof CaseState>;
+
+/**
+ * Version 1 kept the conversation's own prompts as fake question ids in `pending.questionId`; buttons
+ * rendered then still carry these ids, so they stay the prompts' ids on the wire (pendingId).
+ */
+const PROMPT_IDS = { change: '__change', confirm: '__confirm', claim: '__claim' } as const;
+
+/** The id a button for this prompt carries (a question's own id, or the prompt's). */
+export function pendingId(p: Pending): string {
+  return p.kind === 'question' ? p.questionId : PROMPT_IDS[p.kind];
+}
+
+function pendingFromV1(old: unknown): unknown {
+  if (typeof old !== 'object' || old === null) return old;
+  const { questionId, seq } = old as { questionId?: unknown; seq?: unknown };
+  // Anything else is damaged, and left for the schema to say where.
+  if (typeof questionId !== 'string') return old;
+  for (const kind of ['change', 'confirm', 'claim'] as const)
+    if (questionId === PROMPT_IDS[kind]) return { kind, seq };
+  return { kind: 'question', questionId, seq };
+}
+
+/**
+ * A stored state of any version, as today's shape (still to be validated). Cases are stored as they are,
+ * so a row written by an older ipcheck is converted on every read; it is written back in today's shape on
+ * its next save.
+ */
+export function fromStored(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null) return raw;
+  const old = raw as Record<string, unknown>;
+  if (old.v !== 1) return raw;
+  return { ...old, v: CASE_STATE_VERSION, pending: pendingFromV1(old.pending) };
+}
+
+/** One conversation's state. Stored as-is by the case store, so it is versioned and validated. */
+export const CaseState = z.preprocess(fromStored, CurrentCaseState);
+export type CaseState = z.infer<typeof CurrentCaseState>;
 
 export function newCase(caseId?: string): CaseState {
   return {
-    v: 1,
+    v: CASE_STATE_VERSION,
     ...(caseId ? { caseId } : {}),
     status: 'new',
     facts: {},

@@ -136,7 +136,10 @@ describe('commands typed in a case thread', () => {
     expect(text).toContain('Audit trail');
     expect(text).toContain('answer: listingId=B0C1234567');
     // Showing is not answering.
-    expect((await h.stores.cases.get('IPC-0001'))?.state.pending?.questionId).toBe('listingIsOurs');
+    expect((await h.stores.cases.get('IPC-0001'))?.state.pending).toMatchObject({
+      kind: 'question',
+      questionId: 'listingIsOurs',
+    });
   });
 
   it('"cases" in a thread lists only this workspace’s cases', async () => {

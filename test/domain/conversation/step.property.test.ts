@@ -9,7 +9,7 @@ import { QUESTIONS } from '../../../src/domain/conversation/questions.js';
 import type { Reply } from '../../../src/domain/conversation/replies.js';
 import { type CoreEvent, step } from '../../../src/domain/conversation/step.js';
 import { CaseRecord } from '../../../src/domain/model/case-record.js';
-import { CaseState, newCase } from '../../../src/domain/model/case-state.js';
+import { CaseState, newCase, pendingId } from '../../../src/domain/model/case-state.js';
 import { testContext } from '../../helpers/context.js';
 
 // Any sequence of events, sensible or not (texts, fresh and stale button answers, answers to questions that
@@ -120,7 +120,7 @@ function expectValid(state: CaseState): void {
   // Pending is a real question, or one of the step's own prompts (which answer to change; confirm new facts;
   // confirm a claim read from the seller's words).
   if (state.pending)
-    expect([...questionIds, '__change', '__confirm', '__claim']).toContain(state.pending.questionId);
+    expect([...questionIds, '__change', '__confirm', '__claim']).toContain(pendingId(state.pending));
 }
 
 describe('conversation step: any sequence of events', () => {
