@@ -1,4 +1,5 @@
 import type { Details, Facts } from '../model/facts.js';
+import { NUMBER_WORDS, SET_WORDS, TENS_AND_ONES } from '../model/number-words.js';
 
 // Facts in a model's answer that nobody gave it: a dismissal, a settlement, an agreement, a deadline, a day
 // count, an amount, a name, or a section of the guidance that does not exist ("Under §7.9…"). Every such
@@ -16,48 +17,19 @@ export interface ClaimSources {
   citedGuidanceIds: ReadonlySet<string>;
 }
 
-const NUMBER_WORDS: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  hundred: 100,
-  thousand: 1000,
-  million: 1_000_000,
-  dozen: 12,
-  fortnight: 14,
-};
-const TENS =
-  /\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](one|two|three|four|five|six|seven|eight|nine)\b/g;
-const NUMBER_WORD = new RegExp(`\\b(?:${Object.keys(NUMBER_WORDS).join('|')})\\b`, 'g');
+// A number said as a word. "one" alone is left out: it is mostly not a count ("one of the steps").
+const COUNT_WORDS: Record<string, number> = Object.fromEntries(
+  Object.entries({ ...NUMBER_WORDS, ...SET_WORDS }).filter(([w]) => w !== 'one'),
+);
+const NUMBER_WORD = new RegExp(`\\b(?:${Object.keys(COUNT_WORDS).join('|')})\\b`, 'g');
 
 /** The numbers a text states, as digits: "$4,000" → 4000, "twenty-one" → 21, "21st" → 21. */
 function numbersIn(text: string): string[] {
   const t = text
     .toLowerCase()
-    .replace(TENS, (_, a: string, b: string) => String((NUMBER_WORDS[a] ?? 0) + (NUMBER_WORDS[b] ?? 0)));
+    .replace(TENS_AND_ONES, (_, a: string, b: string) =>
+      String((NUMBER_WORDS[a] ?? 0) + (NUMBER_WORDS[b] ?? 0)),
+    );
   const out: string[] = [];
   for (const m of t.matchAll(/\d[\d,.]*/g)) {
     const n = m[0].replace(/[.,]+$/, '').replace(/,(?=\d{3}\b)/g, '');
@@ -65,7 +37,7 @@ function numbersIn(text: string): string[] {
     // "4.000" / "7.9": the parts count too ("65(b)(2)" and "2026-11-26" are split by the regex already).
     for (const part of n.split(/[.,]/)) if (part !== '') out.push(part);
   }
-  for (const m of t.matchAll(NUMBER_WORD)) out.push(String(NUMBER_WORDS[m[0]]));
+  for (const m of t.matchAll(NUMBER_WORD)) out.push(String(COUNT_WORDS[m[0]]));
   return out;
 }
 

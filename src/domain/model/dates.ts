@@ -1,6 +1,8 @@
 // Calendar arithmetic on plain YYYY-MM-DD strings in UTC. The core never reads the clock:
 // every function takes `today` (or `now`) from its caller.
 
+import { NUMBER_WORDS } from './number-words.js';
+
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] as const;
 
 export function isoDay(d: Date): string {
@@ -109,25 +111,10 @@ function upcoming(today: string, month: number, day: number): string | undefined
 const MONTH_WORD =
   '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-/** Counts written as English words ("three days ago", "within ten days"). */
+/** Counts written as English words ("three days ago", "a week ago", "within ten days"): below a hundred. */
 const ENGLISH_NUMBERS: Record<string, number> = {
   a: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fourteen: 14,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
+  ...Object.fromEntries(Object.entries(NUMBER_WORDS).filter(([, n]) => n < 100)),
 };
 const CHINESE_DIGITS: Record<string, number> = {
   一: 1,
