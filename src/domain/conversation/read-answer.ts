@@ -10,6 +10,7 @@ import {
   verbalOnly,
   WHICH_NOTE,
 } from '../reading/rights-words.js';
+import { BARE_YES_NO } from '../reading/vocabulary.js';
 import { type Choice, choiceFactValue, type Question } from './questions.js';
 
 /** What a seller's text means as an answer to the pending question. */
@@ -110,37 +111,6 @@ function uniquePrefixMatch(
   return hits.length === 1 ? hits[0] : undefined;
 }
 
-// Words that only say yes or no. Before more words about something else they may belong to those words
-// ("no, haven't talked to them" at "Is the listing yours?"), not to the question.
-const YES_NO = new Set([
-  'yes',
-  'yeah',
-  'yep',
-  'yup',
-  'sure',
-  'ok',
-  'okay',
-  'correct',
-  'right',
-  'no',
-  'nope',
-  'nah',
-  'not',
-  'never',
-  'none',
-  'nothing',
-  '是',
-  '是的',
-  '对',
-  '对的',
-  '有',
-  '否',
-  '不',
-  '不是',
-  '没有',
-  '没',
-  '无',
-]);
 // Words that add nothing to a yes or no: "no, it isn't", "yes we do, thanks".
 const FILLER = new Set(
   `it is isn't it's was wasn't does doesn't did didn't do don't we are aren't have haven't has hasn't they
@@ -279,7 +249,11 @@ export function readTextAnswer(q: Question, text: string, today: string, known: 
   }
   if (how && key) {
     // "no, haven't talked to them": a bare yes or no before words about something else is not this answer.
-    if (how.word && YES_NO.has(how.word) && !answersHere(q, how.rest ?? '', ex.facts[key] !== undefined)) {
+    if (
+      how.word &&
+      BARE_YES_NO.has(how.word) &&
+      !answersHere(q, how.rest ?? '', ex.facts[key] !== undefined)
+    ) {
       const range = q.choices.length > 1 ? `1 to ${q.choices.length}` : '1';
       return {
         ok: false,

@@ -25,6 +25,40 @@ export const CLAIM_LEAD =
 /** The yes among CLAIM_LEAD's leading words. */
 export const CLAIM_LEAD_YES = /^(yes|yeah|yep|correct|right|that's right|是的|是|对的|对|没错)$/;
 
+/**
+ * Words that only say yes or no (read-answer.ts). Before more words about something else they may belong
+ * to those words ("no, haven't talked to them" at "Is the listing yours?"), not to the question.
+ */
+export const BARE_YES_NO: ReadonlySet<string> = new Set([
+  'yes',
+  'yeah',
+  'yep',
+  'yup',
+  'sure',
+  'ok',
+  'okay',
+  'correct',
+  'right',
+  'no',
+  'nope',
+  'nah',
+  'not',
+  'never',
+  'none',
+  'nothing',
+  '是',
+  '是的',
+  '对',
+  '对的',
+  '有',
+  '否',
+  '不',
+  '不是',
+  '没有',
+  '没',
+  '无',
+]);
+
 /** Yes to a channel's own yes/no question ("Close case IPC-0042?"). */
 export const isYes = (text: string) => /^(y|yes|yes please|ok|confirm)$/.test(commandWords(text));
 export const isNo = (text: string) => /^(n|no|cancel|keep it|keep it open)$/.test(commandWords(text));
