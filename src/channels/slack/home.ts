@@ -1,30 +1,14 @@
 import type { App, types } from '@slack/bolt';
-import { listedInTeam, slackTeam } from '../../app/case-scope.js';
-import type { OpenCaseSummary } from '../../app/ports.js';
-import { unreadableNote } from '../../app/unreadable-note.js';
-import { todayFor } from '../../domain/conversation/outcome.js';
-import { computeDeadlines, nextDeadline } from '../../domain/decision/deadlines.js';
+import { appDeps } from '../../app/app-deps.js';
+import { type CaseList, type CaseRow as Row, teamCaseList } from '../../app/case-list.js';
+import { slackTeam } from '../../app/case-scope.js';
 import { formatDay } from '../../domain/model/dates.js';
-import { inWorkspace } from './case-ops.js';
 import type { LegalMembers } from './legal-members.js';
 import { clip, escapeMrkdwn } from './render-block-kit.js';
 import type { SlackDeps } from './slack-deps.js';
 
 type Block = types.KnownBlock;
 const MAX_ROWS = 20;
-
-interface Row {
-  c: OpenCaseSummary;
-  next?: { label: string; date: string; daysLeft: number };
-}
-
-function rows(cases: OpenCaseSummary[], deps: SlackDeps): Row[] {
-  const today = todayFor(deps.ctx, deps.clock.now());
-  return cases.map((c) => {
-    const next = nextDeadline(computeDeadlines(c.facts, today, deps.ctx.kb, { details: c.details }));
-    return { c, ...(next ? { next } : {}) };
-  });
-}
 
 function line(r: Row): string {
   const listing = r.c.listingId ? `${r.c.platform ?? ''} ${r.c.listingId}` : 'no listing yet';
@@ -37,12 +21,10 @@ function line(r: Row): string {
 
 /** The App Home tab: a seller's open cases; for legal, open escalations by nearest deadline first. */
 export function homeView(
-  all: OpenCaseSummary[],
+  /** The workspace's open cases; its unreadable ones are named rather than silently left out. */
+  { rows, unreadable }: CaseList,
   user: string,
   isLegal: boolean,
-  deps: SlackDeps,
-  /** "1 case could not be read: …", shown rather than leaving the case silently out. */
-  unreadable?: string,
 ): types.View {
   const blocks: Block[] = [
     { type: 'header', text: { type: 'plain_text', text: 'ipcheck' } },
@@ -57,10 +39,9 @@ export function homeView(
     },
   ];
   if (isLegal) {
-    const esc = rows(
-      all.filter((c) => c.escalation && c.escalation !== 'resolved'),
-      deps,
-    ).sort((a, b) => (a.next?.date ?? '9999').localeCompare(b.next?.date ?? '9999'));
+    const esc = rows
+      .filter(({ c }) => c.escalation && c.escalation !== 'resolved')
+      .sort((a, b) => (a.next?.date ?? '9999').localeCompare(b.next?.date ?? '9999'));
     blocks.push({
       type: 'section',
       text: { type: 'mrkdwn', text: `*Open escalations (${esc.length})*, nearest deadline first` },
@@ -73,10 +54,9 @@ export function homeView(
       },
     });
   }
-  const mine = rows(
-    all.filter((c) => c.openedBy === user),
-    deps,
-  ).sort((a, b) => b.c.updatedAt.localeCompare(a.c.updatedAt));
+  const mine = rows
+    .filter(({ c }) => c.openedBy === user)
+    .sort((a, b) => b.c.updatedAt.localeCompare(a.c.updatedAt));
   blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*Your open cases (${mine.length})*` } });
   blocks.push({
     type: 'section',
@@ -102,17 +82,12 @@ export function registerHome(app: App, deps: SlackDeps, members: LegalMembers): 
   app.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab !== 'home') return;
     try {
-      const [report, isLegal] = await Promise.all([
-        deps.stores.cases.listOpenReport(),
+      // Only this workspace's cases: a legal member of one workspace never sees another's escalations.
+      const [list, isLegal] = await Promise.all([
+        teamCaseList(appDeps(deps), slackTeam(body.team_id)),
         members.isMember(client, event.user),
       ]);
-      const note = unreadableNote(report.unreadable, inWorkspace(body.team_id));
-      // Only this workspace's cases: a legal member of one workspace never sees another's escalations.
-      const here = report.cases.filter((c) => listedInTeam(c, slackTeam(body.team_id)));
-      await client.views.publish({
-        user_id: event.user,
-        view: homeView(here, event.user, isLegal, deps, note),
-      });
+      await client.views.publish({ user_id: event.user, view: homeView(list, event.user, isLegal) });
     } catch (err) {
       deps.log.error(`app home for ${event.user} failed: ${(err as Error).message}`);
     }

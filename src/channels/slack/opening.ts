@@ -1,5 +1,16 @@
 import type { RespondArguments } from '@slack/bolt';
-import { z } from 'zod';
+import { appDeps } from '../../app/app-deps.js';
+import { slackTeam } from '../../app/case-scope.js';
+import {
+  caseOfConversation,
+  dropOpening,
+  type Opening,
+  type OpeningOf,
+  openCaseOfListing,
+  openingId,
+  readOpening,
+  saveOpening,
+} from '../../app/open-case.js';
 import type { CaseRecord } from '../../domain/model/case-record.js';
 import { userText } from '../../domain/model/errors.js';
 import type { ListingRef } from '../../domain/reading/listing-ref.js';
@@ -7,7 +18,7 @@ import { turnAndPost } from './case-ops.js';
 import { slackError } from './post.js';
 import { definitelyNotPosted, findOwnMessage, postOnce } from './post-once.js';
 import { escapeMrkdwn } from './render-block-kit.js';
-import { type SlackDeps, threadKey, type WebClient } from './slack-deps.js';
+import { CHANNEL, type SlackDeps, threadKey, type WebClient } from './slack-deps.js';
 
 // `/ipcheck <listing>` posts a case message (a "working…" placeholder), opens the case in its thread,
 // posts the first question, then puts the case id in the case message. Any step can fail, or the
@@ -16,7 +27,8 @@ import { type SlackDeps, threadKey, type WebClient } from './slack-deps.js';
 // again finishes a half-opened case instead of opening a second one or posting a second case message:
 // the placeholder is reused (looked for in the channel when its post failed), a case not saved yet is
 // opened with the first try's words, a case already saved (always whole: the store saves it with its
-// opening words in one write) gets its question shown, and only the missing steps are done.
+// opening words in one write) gets its question shown, and only the missing steps are done. The opening
+// record and the case lookups are the app's (src/app/open-case.ts); posting the case message is Slack's.
 
 export type Respond = (msg: RespondArguments) => Promise<unknown>;
 
@@ -31,27 +43,6 @@ export interface Command {
 /** The user was already told what went wrong (in place and privately); the caller must not say more. */
 export class AlreadyTold extends Error {}
 
-/** The opening record, as stored: checked when read back, and ignored (started afresh) when it does not fit. */
-const Opening = z.object({
-  channel: z.string().min(1),
-  /** The placeholder, once its post succeeded. */
-  ts: z.string().min(1).optional(),
-  /** The first turn's replies are in the thread. */
-  posted: z.boolean().optional(),
-  /** The seller's words to the first try, applied by whichever try saves the case. */
-  text: z.string().max(200_000).optional(),
-});
-type Opening = z.infer<typeof Opening>;
-
-async function readOpening(deps: SlackDeps, key: string): Promise<Opening | undefined> {
-  const raw = await deps.stores.kv.get<unknown>(key);
-  if (raw === undefined) return undefined;
-  const r = Opening.safeParse(raw);
-  if (r.success) return r.data;
-  deps.log.warn(`the opening record ${key} is damaged; opening afresh`);
-  return undefined;
-}
-
 /**
  * The words a case opens with. `/ipcheck <listing>` alone, run again after a crash, applies what the seller
  * said the first time (kept with the opening); words given again are the seller's latest, and win.
@@ -61,9 +52,12 @@ function openingWords(cmd: Command, earlier: Opening | undefined): string {
   return alone && earlier?.text ? earlier.text : cmd.text;
 }
 
-const OPENING_KEEP_MS = 7 * 24 * 3600_000;
-const openingKey = (team: string, ref: ListingRef) =>
-  `slack:opening:${team}:${ref.platform}:${ref.listingId}`;
+/** This workspace's opening of a listing, as the app keeps it. */
+const openingOf = (cmd: Command, ref: ListingRef): OpeningOf => ({
+  channel: CHANNEL,
+  team: cmd.team_id,
+  ref,
+});
 
 export const ephemeral = (text: string): RespondArguments =>
   ({ response_type: 'ephemeral', text }) as RespondArguments;
@@ -120,7 +114,7 @@ async function finishOpening(
   rec: CaseRecord,
   opening: Required<Pick<Opening, 'ts'>> & Opening,
 ): Promise<void> {
-  const key = openingKey(cmd.team_id, ref);
+  const app = appDeps(deps);
   const where = { channel: opening.channel, thread_ts: opening.ts };
   // A case an older ipcheck saved empty (before the words that opened it): those words are applied now.
   const empty = !rec.state.facts.listingId && rec.audit.every((a) => a.action === 'case_opened');
@@ -139,7 +133,7 @@ async function finishOpening(
       where,
       cmd.user_id,
     );
-    await deps.stores.kv.set(key, { ...opening, posted: true }, OPENING_KEEP_MS);
+    await saveOpening(app, openingOf(cmd, ref), { ...opening, posted: true });
   }
   await showCaseId(
     client,
@@ -148,7 +142,7 @@ async function finishOpening(
     listingName(ref),
     rec.openedBy,
   );
-  await deps.stores.kv.delete(key);
+  await dropOpening(app, openingOf(cmd, ref));
   const link = (await client.chat.getPermalink({ channel: opening.channel, message_ts: opening.ts }))
     .permalink;
   await respond(
@@ -168,8 +162,10 @@ async function placeholderTs(
   /** The seller's words, kept with the opening. */
   text: string,
 ): Promise<string> {
-  const key = openingKey(cmd.team_id, ref);
-  const msgKey = { kind: 'case_message', ref: key };
+  const app = appDeps(deps);
+  const of = openingOf(cmd, ref);
+  // The case message carries the opening's id, so a later try finds it in the channel.
+  const msgKey = { kind: 'case_message', ref: openingId(of) };
   const listing = listingName(ref);
   const intent: Opening = { channel: cmd.channel_id, text };
   let ts = earlier?.ts;
@@ -178,11 +174,11 @@ async function placeholderTs(
   if (ts) {
     // It may say "Could not open…" from the earlier try: working again.
     await client.chat.update({ channel: cmd.channel_id, ts, ...placeholder(listing, cmd.user_id) });
-    await deps.stores.kv.set(key, { ...intent, ts }, OPENING_KEEP_MS);
+    await saveOpening(app, of, { ...intent, ts });
     return ts;
   }
   // Written before the post: a process killed during it leaves this, and the next try looks for the post.
-  await deps.stores.kv.set(key, intent, OPENING_KEEP_MS);
+  await saveOpening(app, of, intent);
   try {
     ts = await postOnce(client, deps.log, msgKey, {
       channel: cmd.channel_id,
@@ -190,10 +186,10 @@ async function placeholderTs(
     });
   } catch (err) {
     // Slack said no: certainly not posted, nothing to look for next time.
-    if (definitelyNotPosted(err)) await deps.stores.kv.delete(key).catch(() => {});
+    if (definitelyNotPosted(err)) await dropOpening(app, of).catch(() => {});
     throw err;
   }
-  await deps.stores.kv.set(key, { ...intent, ts }, OPENING_KEEP_MS);
+  await saveOpening(app, of, { ...intent, ts });
   return ts;
 }
 
@@ -205,15 +201,15 @@ export async function openCase(
   respond: Respond,
   ref: ListingRef,
 ): Promise<void> {
-  const key = openingKey(cmd.team_id, ref);
-  let earlier = await readOpening(deps, key);
+  const app = appDeps(deps);
+  const of = openingOf(cmd, ref);
+  let earlier = await readOpening(app, of);
   if (earlier?.ts) {
-    const half = await deps.stores.cases.byConversation(threadKey(cmd.team_id, earlier.channel, earlier.ts));
+    const half = await caseOfConversation(app, threadKey(cmd.team_id, earlier.channel, earlier.ts));
     if (half) return finishOpening(deps, client, cmd, respond, ref, half, { ...earlier, ts: earlier.ts });
   }
-  const found = await deps.stores.cases.openByListing(ref.platform, ref.listingId);
   // Only a case of this workspace is "already open" here: another workspace's case is not linked to.
-  const existing = found?.conversations[0]?.startsWith(`slack:${cmd.team_id}:`) ? found : undefined;
+  const existing = await openCaseOfListing(app, ref, slackTeam(cmd.team_id), 'listed');
   if (existing) {
     const t = existing.sellerThread;
     const link = t?.ts
@@ -284,7 +280,7 @@ export async function openCase(
   } catch (err) {
     deps.log.error(`opening a case for ${ref.listingId} failed: ${(err as Error).message}`);
     // Saved or not decides what is true to say: "nothing was changed" only when nothing was.
-    const saved = await deps.stores.cases.byConversation(conversation).catch(() => undefined);
+    const saved = await caseOfConversation(app, conversation).catch(() => undefined);
     const inPlace = saved
       ? `:warning: *${saved.id}* · ${escapeMrkdwn(listing)} is open, but its first question did not post. ${again(ref)} to finish it.`
       : `:warning: Could not open the case for ${escapeMrkdwn(listing)}: ${userText(err)} ${again(ref)}.`;
@@ -298,7 +294,7 @@ export async function openCase(
     ).catch(() => {});
     throw new AlreadyTold((err as Error).message);
   }
-  await deps.stores.kv.set(key, { channel: cmd.channel_id, ts, posted: true, text }, OPENING_KEEP_MS);
+  await saveOpening(app, of, { channel: cmd.channel_id, ts, posted: true, text });
   try {
     await showCaseId(client, { channel: cmd.channel_id, ts }, caseId ?? '', listing, cmd.user_id);
   } catch (err) {
@@ -310,5 +306,5 @@ export async function openCase(
     ).catch(() => {});
     throw new AlreadyTold((err as Error).message);
   }
-  await deps.stores.kv.delete(key);
+  await dropOpening(app, of);
 }

@@ -1,4 +1,5 @@
-import { claimOnce } from '../../app/once.js';
+import { appDeps } from '../../app/app-deps.js';
+import { claimDelivery } from '../../app/deliveries.js';
 import { userText } from '../../domain/model/errors.js';
 import { BUSY_TEXT, type TurnedAwayLog, type WorkGate } from '../shared/work-gate.js';
 import type { BotTurn } from './bot-adapter.js';
@@ -25,11 +26,11 @@ async function onAdded(deps: TeamsDeps, turn: BotTurn): Promise<void> {
       ? a.action === 'add' || a.action === undefined
       : (a.membersAdded ?? []).some((m) => m.id === a.recipient.id);
   if (!added) return;
-  await saveRef(deps.stores.kv, turn.ref());
+  await saveRef(appDeps(deps).records, turn.ref());
   // A team install arrives in the team's General channel; a channel's id is in channelData too.
   const here = [a.conversation.id, a.channelData?.channel?.id].filter((x): x is string => Boolean(x));
   if (deps.legalChannel && here.some((c) => isInChannel(c, deps.legalChannel))) {
-    await saveLegalRef(deps.stores.kv, deps.legalChannel, turn.ref());
+    await saveLegalRef(appDeps(deps).records, deps.legalChannel, turn.ref());
     await turn.send({
       type: 'message',
       text: 'ipcheck is set up here as the legal channel: escalated cases arrive here, one post per case.',
@@ -77,7 +78,7 @@ export function teamsBot(
     let run: ((work: () => Promise<void>) => Promise<void>) | undefined;
     try {
       run = a.id
-        ? await claimOnce(deps.stores.claims, `teams:activity:${a.conversation.id}:${a.id}`)
+        ? await claimDelivery(appDeps(deps), `teams:activity:${a.conversation.id}:${a.id}`)
         : (work) => work();
     } catch (err) {
       ticket?.release();

@@ -1,11 +1,10 @@
 import { appDeps } from '../../app/app-deps.js';
-import { relayAnswer as relayLegalAnswer } from '../../app/legal.js';
-import { DELIVERY_KEEP_MS } from '../../app/once.js';
-import { unreadableNote } from '../../app/unreadable-note.js';
-import { todayFor } from '../../domain/conversation/outcome.js';
+import { teamCaseList } from '../../app/case-list.js';
+import { teamsTeam } from '../../app/case-scope.js';
+import { applySellerMessage } from '../../app/deliveries.js';
+import { openCaseOfListing, whileOpening } from '../../app/open-case.js';
 import { smallTalkOf } from '../../domain/conversation/small-talk.js';
-import { computeDeadlines, nextDeadline } from '../../domain/decision/deadlines.js';
-import { type CaseRecord, isCaseId } from '../../domain/model/case-record.js';
+import { isCaseId } from '../../domain/model/case-record.js';
 import {
   findListingRefs,
   type ListingRef,
@@ -13,11 +12,11 @@ import {
   parseListingRef,
 } from '../../domain/reading/listing-ref.js';
 import type { BotTurn, OutActivity } from './bot-adapter.js';
-import { inTenant, otherTenant, sendAll, tenantOfKey, turnAndSend } from './case-turn.js';
+import { sendAll, tenantOfKey, turnAndSend } from './case-turn.js';
 import { isInChannel, saveLegalRef, saveRef } from './conversation-refs.js';
 import { teamsMessage, tellLegal, turnTelling } from './legal.js';
 import { cardMessages, para, wordsMessage } from './render-cards.js';
-import { convKey, type TeamsDeps, whoOf } from './teams-deps.js';
+import { CHANNEL, convKey, type TeamsDeps, whoOf } from './teams-deps.js';
 
 // Typed messages: `ipcheck <listing> [what happened]`, `ipcheck help|list|status <case>`, and free text
 // (an @mention in a channel, or anything in a chat with the bot) that continues the conversation's case
@@ -30,10 +29,6 @@ const HELP = [
   '• Or just tell me what happened: @ipcheck got a Nike trademark complaint on B0C1234567',
   'It is not legal advice, and it never sends anything: a person sends every draft.',
 ];
-
-// How long "this delivery's text was applied" is remembered (as long as a delivery claim).
-const APPLIED_KEEP_MS = DELIVERY_KEEP_MS;
-const APPLIED_LEASE_MS = 5 * 60_000;
 
 const say = (turn: BotTurn, text: string) => turn.send({ type: 'message', text });
 
@@ -48,17 +43,15 @@ const listingName = (ref: ListingRef) =>
   `${ref.platform === 'amazon' ? 'Amazon' : ref.platform === 'aliexpress' ? 'AliExpress' : 'Listing'} ${ref.listingId}`;
 
 async function listCases(deps: TeamsDeps, turn: BotTurn, tenant: string): Promise<void> {
-  const today = todayFor(deps.ctx, deps.clock.now());
-  const report = await deps.stores.cases.listOpenReport();
-  const open = report.cases.filter(inTenant(tenant));
-  const lines = open.map((c) => {
-    const next = nextDeadline(computeDeadlines(c.facts, today, deps.ctx.kb, { details: c.details }));
+  // Only this tenant's cases (one store may serve several tenants).
+  const list = await teamCaseList(appDeps(deps), teamsTeam(tenant));
+  const lines = list.rows.map(({ c, next }) => {
     const listing = c.listingId ? `${c.platform ?? ''} ${c.listingId}` : 'no listing yet';
     const esc = c.escalation ? ` · legal: ${c.escalation}` : '';
     return `• ${c.id} ${listing} · ${c.status}${esc}${next ? ` · next: ${next.label} ${next.date}` : ''}`;
   });
-  const note = unreadableNote(report.unreadable, (c) => c.startsWith(`teams:${tenant}:`));
-  const head = open.length === 0 ? 'No open cases here.' : `Open cases (${open.length})`;
+  const note = list.unreadable;
+  const head = lines.length === 0 ? 'No open cases here.' : `Open cases (${lines.length})`;
   await sendAll(turn, card([head, ...lines, ...(note ? [`⚠ ${note}`] : [])], `${head}\n${lines.join('\n')}`));
 }
 
@@ -76,8 +69,9 @@ async function openListing(deps: TeamsDeps, turn: BotTurn, text: string): Promis
     const msg = `${listingRefMessage(problem, first)}\nSay "ipcheck help" for examples.`;
     return void (await turn.send(wordsMessage(msg)));
   }
-  const found = await deps.stores.cases.openByListing(ref.platform, ref.listingId);
-  if (found && !otherTenant(found, tenant)) {
+  // A case this tenant may reach is continued, not opened again (another tenant's is not theirs to see).
+  const found = await openCaseOfListing(appDeps(deps), ref, teamsTeam(tenant), 'reachable');
+  if (found) {
     const here = found.conversations.includes(key);
     return void (await say(
       turn,
@@ -88,10 +82,7 @@ async function openListing(deps: TeamsDeps, turn: BotTurn, text: string): Promis
   }
   const who = whoOf(a);
   // Two people opening the same listing at once (or on two instances) get one case.
-  const claim = `teams:open:${tenant}:${ref.platform}:${ref.listingId}`;
-  if (!(await deps.stores.claims.claim(claim, 2 * 60_000)))
-    return void (await say(turn, `A case for ${ref.listingId} is being opened right now.`));
-  try {
+  const opened = await whileOpening(appDeps(deps), { channel: CHANNEL, team: tenant, ref }, async () => {
     // A new case in this conversation, saved with its opening words in one write: a crash leaves no
     // case, or a whole one that the next `ipcheck <listing>` finds (never an empty one it cannot).
     await turnAndSend(
@@ -110,9 +101,8 @@ async function openListing(deps: TeamsDeps, turn: BotTurn, text: string): Promis
           `${caseId}: IP case for ${listingName(ref)}`,
         )[0],
     );
-  } finally {
-    await deps.stores.claims.release(claim);
-  }
+  });
+  if (!opened) await say(turn, `A case for ${ref.listingId} is being opened right now.`);
 }
 
 async function command(deps: TeamsDeps, turn: BotTurn, text: string): Promise<void> {
@@ -137,34 +127,13 @@ async function command(deps: TeamsDeps, turn: BotTurn, text: string): Promise<vo
   return openListing(deps, turn, text);
 }
 
-/** When legal asked the seller something, the seller's next message in the case's conversation is the answer. */
-function relayAnswer(
-  deps: TeamsDeps,
-  turn: BotTurn,
-  rec: CaseRecord,
-  text: string,
-  onSaved: () => Promise<void>,
-): Promise<boolean> {
-  return relayLegalAnswer(
-    appDeps(deps),
-    {
-      ...turnTelling(turn),
-      postInLegalThread: (saved, reply) => tellLegal(deps, saved, [teamsMessage(reply)]),
-    },
-    rec,
-    whoOf(turn.activity),
-    text,
-    onSaved,
-  );
-}
-
 export async function onText(deps: TeamsDeps, turn: BotTurn): Promise<void> {
   const a = turn.activity;
   const text = deps.adapter.textWithoutMention(a);
-  await saveRef(deps.stores.kv, turn.ref());
+  await saveRef(appDeps(deps).records, turn.ref());
   if (isInChannel(a.conversation.id, deps.legalChannel) && deps.legalChannel) {
     // Any message to the bot in the legal channel also tells it where the legal channel is.
-    await saveLegalRef(deps.stores.kv, deps.legalChannel, turn.ref());
+    await saveLegalRef(appDeps(deps).records, deps.legalChannel, turn.ref());
     if (!/^ipcheck\b/i.test(text))
       return void (await say(
         turn,
@@ -175,34 +144,38 @@ export async function onText(deps: TeamsDeps, turn: BotTurn): Promise<void> {
   if (cmd) return command(deps, turn, (cmd[1] ?? '').trim());
   if (text === '') return sendAll(turn, card(HELP, HELP.join('\n')));
   const key = convKey(a);
-  const rec = await deps.stores.cases.byConversation(key);
   // A delivery whose text was saved but whose replies failed to send is released (bot.ts) and retried by
-  // Teams: the retry must not apply the text again ("yes" to one question would answer the next), so it
-  // shows where the case stands instead.
-  const applied = `teams:applied:${a.conversation.id}:${a.id ?? ''}`;
-  const first = !a.id || (await deps.stores.claims.claim(applied, APPLIED_LEASE_MS));
-  let saved = false;
-  const markSaved = async () => {
-    saved = true;
-    if (first && a.id) await deps.stores.claims.complete(applied, APPLIED_KEEP_MS);
-  };
-  try {
-    if (first && rec && (await relayAnswer(deps, turn, rec, text, markSaved))) return;
-    await turnAndSend(
-      deps,
-      turn,
-      {
-        conversation: key,
-        who: whoOf(a),
-        event: first || !rec ? { type: 'text', text } : { type: 'show' },
-        sellerThread: { team: tenantOfKey(key) ?? '', channel: a.conversation.id },
+  // Teams: its text is applied once (src/app/deliveries.ts), the retry shows where the case stands.
+  const who = whoOf(a);
+  await applySellerMessage(
+    appDeps(deps),
+    {
+      channel: CHANNEL,
+      conversation: key,
+      who,
+      text,
+      ...(a.id ? { deliveryId: `${a.conversation.id}:${a.id}` } : {}),
+      startIfNew: true,
+    },
+    {
+      legal: {
+        ...turnTelling(turn),
+        postInLegalThread: (saved, reply) => tellLegal(deps, saved, [teamsMessage(reply)]),
       },
-      undefined,
-      markSaved,
-    );
-  } catch (err) {
-    // Nothing was saved: the retry may apply the text after all.
-    if (first && a.id && !saved) await deps.stores.claims.release(applied).catch(() => {});
-    throw err;
-  }
+      turn: async (event, onSaved) => {
+        await turnAndSend(
+          deps,
+          turn,
+          {
+            conversation: key,
+            who,
+            event,
+            sellerThread: { team: tenantOfKey(key) ?? '', channel: a.conversation.id },
+          },
+          undefined,
+          onSaved,
+        );
+      },
+    },
+  );
 }

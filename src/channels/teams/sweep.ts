@@ -7,8 +7,9 @@ import {
   sweepFile,
   sweepStarting,
 } from '../../adapters/sweep/sweep-file.js';
+import { appDeps } from '../../app/app-deps.js';
 import { catalogsFor } from '../../app/catalogs.js';
-import { sweepMustPreserve } from '../../domain/model/litigation.js';
+import { sweepCaseOf } from '../../app/sweep-in-chat.js';
 import type { BotTurn, InActivity } from './bot-adapter.js';
 import { DownloadError, downloadFile } from './file-download.js';
 import { cardMessages, para } from './render-cards.js';
@@ -106,8 +107,8 @@ async function sweepOne(deps: TeamsDeps, turn: BotTurn, f: Attachment): Promise<
   }
   const conversation = convKey(turn.activity);
   // A file sent while a case is open in this chat is swept with that case's brand and preservation.
-  const rec = await deps.stores.cases.byConversation(conversation);
-  const brand = rec?.state.details.brand;
+  const sweepCase = await sweepCaseOf(appDeps(deps), conversation);
+  const { brand } = sweepCase;
   const { marks } = await loadMarks(deps.watchlistFile);
   const catalog = new CatalogCollector();
   let reply: Awaited<ReturnType<typeof sweepFile>>;
@@ -117,9 +118,7 @@ async function sweepOne(deps: TeamsDeps, turn: BotTurn, f: Attachment): Promise<
     await say(turn, sweepStarting(sized, marks.length, brand));
     reply = await sweepFile(sized, got.bytes, {
       marks,
-      brand,
-      preserve: sweepMustPreserve(rec?.state),
-      caseId: rec?.id,
+      ...sweepCase,
       onListing: catalog.add,
     });
   } catch (err) {

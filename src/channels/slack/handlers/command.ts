@@ -1,23 +1,20 @@
 import type { App, RespondArguments, types } from '@slack/bolt';
-import { listedInTeam, slackTeam } from '../../../app/case-scope.js';
-import { once } from '../../../app/once.js';
+import { appDeps } from '../../../app/app-deps.js';
+import { teamCaseList } from '../../../app/case-list.js';
+import { slackTeam } from '../../../app/case-scope.js';
+import { deliverOnce } from '../../../app/deliveries.js';
+import { whileOpening } from '../../../app/open-case.js';
 import { runTurn } from '../../../app/turn.js';
 import { turnDeps } from '../../../app/turn-deps.js';
-import { unreadableNote } from '../../../app/unreadable-note.js';
-import { todayFor } from '../../../domain/conversation/outcome.js';
 import { smallTalkOf } from '../../../domain/conversation/small-talk.js';
-import { computeDeadlines, nextDeadline } from '../../../domain/decision/deadlines.js';
 import { isCaseId } from '../../../domain/model/case-record.js';
 import { userText } from '../../../domain/model/errors.js';
 import { findListingRefs, listingRefMessage, parseListingRef } from '../../../domain/reading/listing-ref.js';
-import { inWorkspace } from '../case-ops.js';
 import { fromSlackText } from '../incoming-text.js';
 import { AlreadyTold, type Command, openCase, type Respond } from '../opening.js';
 import { escapeMrkdwn, renderSlack } from '../render-block-kit.js';
-import { dmKey, type SlackDeps, type WebClient } from '../slack-deps.js';
+import { CHANNEL, dmKey, type SlackDeps, type WebClient } from '../slack-deps.js';
 import { askForSweepFile } from './sweep.js';
-
-const OPEN_LEASE_MS = 2 * 60_000;
 
 const HELP = [
   '*ipcheck* helps you handle an IP complaint on AliExpress or Amazon: delist, dispute, or escalate to a lawyer.',
@@ -32,22 +29,18 @@ const ephemeral = (text: string, blocks?: types.KnownBlock[]): RespondArguments 
   ({ response_type: 'ephemeral', text, ...(blocks ? { blocks } : {}) }) as RespondArguments;
 
 async function listCases(deps: SlackDeps, team: string, respond: Respond): Promise<void> {
-  const today = todayFor(deps.ctx, deps.clock.now());
-  const report = await deps.stores.cases.listOpenReport();
-  const open = report.cases.filter((c) => listedInTeam(c, slackTeam(team)));
-  const note = unreadableNote(report.unreadable, inWorkspace(team));
-  const unread = note ? `\n:warning: ${escapeMrkdwn(note)}` : '';
-  if (open.length === 0) {
+  const list = await teamCaseList(appDeps(deps), slackTeam(team));
+  const unread = list.unreadable ? `\n:warning: ${escapeMrkdwn(list.unreadable)}` : '';
+  if (list.rows.length === 0) {
     await respond(ephemeral(`No open cases in this workspace.${unread}`));
     return;
   }
-  const lines = open.map((c) => {
-    const next = nextDeadline(computeDeadlines(c.facts, today, deps.ctx.kb, { details: c.details }));
+  const lines = list.rows.map(({ c, next }) => {
     const listing = c.listingId ? `${c.platform ?? ''} ${c.listingId}` : 'no listing yet';
     const esc = c.escalation ? ` · legal: ${c.escalation}` : '';
     return `• *${c.id}* ${escapeMrkdwn(listing)} · ${c.status}${esc}${next ? ` · next: ${next.label} ${next.date}` : ''}`;
   });
-  await respond(ephemeral(`Open cases (${open.length}):\n${lines.join('\n')}${unread}`));
+  await respond(ephemeral(`Open cases (${list.rows.length}):\n${lines.join('\n')}${unread}`));
 }
 
 async function status(deps: SlackDeps, team: string, caseId: string, respond: Respond): Promise<void> {
@@ -76,22 +69,15 @@ async function open(deps: SlackDeps, client: WebClient, cmd: Command, respond: R
     return;
   }
   // Two people running /ipcheck on the same listing at once (or on two instances) must get one case.
-  const claim = `slack:open:${cmd.team_id}:${ref.platform}:${ref.listingId}`;
-  // Held longer than the slowest open (posts retry for up to a minute or so), so a second /ipcheck cannot
-  // take over an open that is still running.
-  if (!(await deps.stores.claims.claim(claim, OPEN_LEASE_MS))) {
+  const opened = await whileOpening(appDeps(deps), { channel: CHANNEL, team: cmd.team_id, ref }, () =>
+    openCase(deps, client, cmd, respond, ref),
+  );
+  if (!opened)
     await respond(
       ephemeral(
         `A case for ${escapeMrkdwn(ref.listingId)} is being opened right now. Look for it in the channel in a moment.`,
       ),
     );
-    return;
-  }
-  try {
-    await openCase(deps, client, cmd, respond, ref);
-  } finally {
-    await deps.stores.claims.release(claim);
-  }
 }
 
 async function handle(deps: SlackDeps, client: WebClient, cmd: Command, respond: Respond): Promise<void> {
@@ -126,7 +112,7 @@ export function registerCommand(app: App, deps: SlackDeps): void {
     await ack();
     try {
       // Slack sends no retry header for commands, but a user may re-send; the trigger id identifies one send.
-      await once(deps.stores.claims, `slack:cmd:${command.trigger_id}`, () =>
+      await deliverOnce(appDeps(deps), `slack:cmd:${command.trigger_id}`, () =>
         handle(deps, client, command, respond),
       );
     } catch (err) {

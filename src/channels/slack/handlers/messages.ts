@@ -1,15 +1,12 @@
 import type { App } from '@slack/bolt';
 import { appDeps } from '../../../app/app-deps.js';
-import { relayAnswer as relayLegalAnswer } from '../../../app/legal.js';
-import { DELIVERY_KEEP_MS, once } from '../../../app/once.js';
-import type { CoreEvent } from '../../../domain/conversation/step.js';
-import type { CaseRecord } from '../../../domain/model/case-record.js';
+import { applySellerMessage, deliverOnce } from '../../../app/deliveries.js';
 import { userText } from '../../../domain/model/errors.js';
 import { turnAndPost } from '../case-ops.js';
 import { fromSlackText } from '../incoming-text.js';
 import { legalPort } from '../legal.js';
 import { postText, type Where } from '../post.js';
-import { dmKey, type SlackDeps, threadKey, type WebClient } from '../slack-deps.js';
+import { CHANNEL, dmKey, type SlackDeps, threadKey, type WebClient } from '../slack-deps.js';
 
 interface Incoming {
   team: string;
@@ -22,26 +19,9 @@ interface Incoming {
   thread?: string;
 }
 
-/** When legal asked the seller something, the seller's next message in the case thread is the answer. */
-function relayAnswer(
-  deps: SlackDeps,
-  client: WebClient,
-  rec: CaseRecord,
-  m: Incoming,
-  saved: () => Promise<void>,
-): Promise<boolean> {
-  const port = legalPort(deps, client, (text) => postText(client, deps.log, m.where, text));
-  return relayLegalAnswer(appDeps(deps), port, rec, m.user, m.text, saved);
-}
-
-// How long "this delivery's text was applied to the case" is remembered (as long as a delivery claim).
-const APPLIED_KEEP_MS = DELIVERY_KEEP_MS;
-const APPLIED_LEASE_MS = 5 * 60_000;
-
 /**
- * Applies one delivery's text to its case at most once. A delivery whose text was saved but whose reply
- * failed to post is given back (see deliver), so a retry of it must not apply the text again:
- * "yes" to one question would become "yes" to the next. The retry re-shows where the case stands instead.
+ * Applies one delivery's text to its case at most once (the rule: src/app/deliveries.ts); a retry of a
+ * delivery whose text was saved re-shows where the case stands instead.
  */
 async function handle(
   deps: SlackDeps,
@@ -51,37 +31,30 @@ async function handle(
   eventId: string,
   saved: () => void,
 ): Promise<void> {
-  const rec = await deps.stores.cases.byConversation(m.key);
-  if (!rec && !startIfNew) return;
-  const appliedKey = `slack:applied:${eventId}`;
-  const first = await deps.stores.claims.claim(appliedKey, APPLIED_LEASE_MS);
-  const markSaved = async () => {
-    saved();
-    if (first) await deps.stores.claims.complete(appliedKey, APPLIED_KEEP_MS);
-  };
-  try {
-    if (first && rec && (await relayAnswer(deps, client, rec, m, markSaved))) return;
-    // Without a case the first attempt only ran a read-only command ("status", "cases"): safe to run again.
-    const event: CoreEvent = first || !rec ? { type: 'text', text: m.text } : { type: 'show' };
-    await turnAndPost(
-      deps,
-      client,
-      {
-        conversation: m.key,
-        who: m.user,
-        channel: 'slack',
-        event,
-        sellerThread: { team: m.team, channel: m.channel, ...(m.thread ? { ts: m.thread } : {}) },
+  await applySellerMessage(
+    appDeps(deps),
+    { channel: CHANNEL, conversation: m.key, who: m.user, text: m.text, deliveryId: eventId, startIfNew },
+    {
+      legal: legalPort(deps, client, (text) => postText(client, deps.log, m.where, text)),
+      turn: async (event, onSaved) => {
+        await turnAndPost(
+          deps,
+          client,
+          {
+            conversation: m.key,
+            who: m.user,
+            channel: CHANNEL,
+            event,
+            sellerThread: { team: m.team, channel: m.channel, ...(m.thread ? { ts: m.thread } : {}) },
+          },
+          m.where,
+          m.user,
+          onSaved,
+        );
       },
-      m.where,
-      m.user,
-      markSaved,
-    );
-  } catch (err) {
-    // Not saved: give the marker back too, so a retry applies the text.
-    if (first) await deps.stores.claims.release(appliedKey).catch(() => {});
-    throw err;
-  }
+      saved,
+    },
+  );
 }
 
 /** Runs a delivery once; a failure gives the delivery back (a Slack retry can do it) and tells the user. */
@@ -94,7 +67,7 @@ async function deliver(
 ): Promise<void> {
   let saved = false;
   try {
-    await once(deps.stores.claims, `slack:event:${eventId}`, () =>
+    await deliverOnce(appDeps(deps), `slack:event:${eventId}`, () =>
       handle(deps, client, m, startIfNew, eventId, () => {
         saved = true;
       }),

@@ -8,10 +8,11 @@ import {
   sweepFile,
   sweepStarting,
 } from '../../../adapters/sweep/sweep-file.js';
+import { appDeps } from '../../../app/app-deps.js';
 import { catalogsFor } from '../../../app/catalogs.js';
-import { once } from '../../../app/once.js';
+import { deliverOnce } from '../../../app/deliveries.js';
+import { rememberSweepThread, sweepCaseOf, takesSweepFiles } from '../../../app/sweep-in-chat.js';
 import { userText } from '../../../domain/model/errors.js';
-import { sweepMustPreserve } from '../../../domain/model/litigation.js';
 import { postText, slackError, type Where } from '../post.js';
 import { postSafely } from '../post-once.js';
 import { escapeMrkdwn } from '../render-block-kit.js';
@@ -20,11 +21,6 @@ import { dmKey, type SlackDeps, threadKey, type WebClient } from '../slack-deps.
 // The store sweep in Slack: a CSV shared into a case thread (or into a thread opened by `/ipcheck sweep`, or
 // a DM) is downloaded with the bot token, swept (src/sweep/sweep-file.ts), and answered in the same thread
 // with the summary and the findings CSV.
-
-/** A thread `/ipcheck sweep` opened waits this long for its file. */
-const SWEEP_THREAD_MS = 24 * 3600_000;
-const sweepThreadKey = (team: string, channel: string, ts: string) =>
-  `slack:sweep-thread:${team}:${channel}:${ts}`;
 
 interface SlackFile {
   id?: string;
@@ -85,18 +81,16 @@ async function sweepShared(
   const kind = fileKind(shared);
   if (kind === 'other' || shared.name.endsWith('sweep-findings.csv')) return;
   if (kind === 'spreadsheet') return say(deps, client, where, SAVE_AS_CSV);
-  const rec = await deps.stores.cases.byConversation(conversation);
+  const sweepCase = await sweepCaseOf(appDeps(deps), conversation);
   const { marks } = await loadMarks(deps.watchlistFile);
-  const brand = rec?.state.details.brand;
+  const { brand } = sweepCase;
   await say(deps, client, where, sweepStarting(shared, marks.length, brand));
   let reply: Awaited<ReturnType<typeof sweepFile>>;
   const catalog = new CatalogCollector();
   try {
     reply = await sweepFile(shared, await download(client, file), {
       marks,
-      brand,
-      preserve: sweepMustPreserve(rec?.state),
-      caseId: rec?.id,
+      ...sweepCase,
       onListing: catalog.add,
     });
   } catch (err) {
@@ -137,14 +131,12 @@ export function registerSweep(app: App, deps: SlackDeps): void {
       // In a channel, only files in a case thread, or in a thread `/ipcheck sweep` opened: never any file.
       if (!thread) return;
       conversation = threadKey(team, event.channel, thread);
-      const isCase = await deps.stores.cases.byConversation(conversation);
-      const asked = isCase ? true : await deps.stores.kv.get(sweepThreadKey(team, event.channel, thread));
-      if (!asked) return;
+      if (!(await takesSweepFiles(appDeps(deps), conversation))) return;
       where = { channel: event.channel, thread_ts: thread };
     }
     const files = event.files as SlackFile[];
     try {
-      await once(deps.stores.claims, `slack:event:${body.event_id}`, async () => {
+      await deliverOnce(appDeps(deps), `slack:event:${body.event_id}`, async () => {
         for (const f of files) await sweepShared(deps, client, f, where, conversation);
       });
     } catch (err) {
@@ -173,10 +165,6 @@ export async function askForSweepFile(
     if (code === 'not_in_channel' || code === 'channel_not_found') return notInChannel();
     throw err;
   }
-  if (ts)
-    await deps.stores.kv.set(
-      sweepThreadKey(cmd.team_id, cmd.channel_id, ts),
-      { by: cmd.user_id },
-      SWEEP_THREAD_MS,
-    );
+  // Its thread takes the listing export for a day (src/app/sweep-in-chat.ts).
+  if (ts) await rememberSweepThread(appDeps(deps), threadKey(cmd.team_id, cmd.channel_id, ts), cmd.user_id);
 }
