@@ -14,6 +14,7 @@ import { IpcheckError, NOT_FOUND_FOR_TEAM, USER_TEXT } from '../domain/model/err
 import { FACT_KEYS } from '../domain/model/facts.js';
 import { mustPreserve } from '../domain/model/litigation.js';
 import { isAboutAnotherListing } from '../domain/reading/extract.js';
+import { isRestartCommand } from '../domain/reading/vocabulary.js';
 import { assistText } from './assist.js';
 import { closeCommand, draftCommand, draftsOf, pickDraft } from './case-commands.js';
 import { dropStalePolish, needsPolish, polishDrafts, polishOutcome } from './polish.js';
@@ -374,7 +375,7 @@ async function runCommand(
 
 function isRestart(ev: CoreEvent): boolean {
   if (ev.type === 'restart') return true;
-  return ev.type === 'text' && /^\s*(restart|start over|reset)[.!]?\s*$/i.test(ev.text);
+  return ev.type === 'text' && isRestartCommand(ev.text);
 }
 
 /**

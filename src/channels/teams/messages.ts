@@ -11,6 +11,7 @@ import {
   listingRefMessage,
   parseListingRef,
 } from '../../domain/reading/listing-ref.js';
+import { isCaseListCommand } from '../../domain/reading/vocabulary.js';
 import type { BotTurn, OutActivity } from './bot-adapter.js';
 import { sendAll, tenantOfKey, turnAndSend } from './case-turn.js';
 import { isInChannel, saveLegalRef, saveRef } from './conversation-refs.js';
@@ -110,7 +111,7 @@ async function command(deps: TeamsDeps, turn: BotTurn, text: string): Promise<vo
   const tenant = tenantOfKey(key) ?? '';
   // "ipcheck", "ipcheck help", "ipcheck hi", "ipcheck thanks": nothing to open a case with.
   if (smallTalkOf(text)) return sendAll(turn, card(HELP, HELP.join('\n')));
-  if (/^(list|cases)$/i.test(text)) return listCases(deps, turn, tenant);
+  if (isCaseListCommand(text)) return listCases(deps, turn, tenant);
   const st = /^status(?:\s+(\S+))?$/i.exec(text);
   if (st) {
     const id = st[1]?.toUpperCase();

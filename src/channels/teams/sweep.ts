@@ -17,7 +17,7 @@ import { convKey, type TeamsDeps } from './teams-deps.js';
 
 // The store sweep in Teams. In a personal chat, a file sent to the bot arrives as a
 // `file.download.info` attachment with a pre-authenticated download address: it is downloaded
-// (file-download.ts), swept (src/sweep/sweep-file.ts) and answered with the findings as cards. In a
+// (file-download.ts), swept (src/adapters/sweep/sweep-file.ts) and answered with the findings as cards. In a
 // channel or group chat a file is only a link in the message's HTML, which a bot cannot open without
 // Microsoft Graph permissions: there ipcheck says how to do it instead.
 

@@ -52,7 +52,7 @@ export interface Hit {
   score: number;
 }
 
-/** Ranked retrieval over the sections (built at startup from the knowledge; see src/knowledge/retrieve.ts). */
+/** Ranked retrieval over the sections (built at startup from the knowledge; see src/adapters/knowledge/retrieve.ts). */
 export interface Retriever {
   search(query: string, k: number): Hit[];
 }

@@ -11,7 +11,7 @@ import {
 } from '../../../src/adapters/storage/store-owner.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
-// The owner lock of an SQLite file (src/storage/store-owner.ts) in one process: the rules that decide
+// The owner lock of an SQLite file (src/adapters/storage/store-owner.ts) in one process: the rules that decide
 // between "refuse" and "take over", on locks planted as another process would leave them. The same with
 // real processes is in test/cli/store-owner.test.ts.
 

@@ -10,6 +10,7 @@ import { smallTalkOf } from '../../../domain/conversation/small-talk.js';
 import { isCaseId } from '../../../domain/model/case-record.js';
 import { userText } from '../../../domain/model/errors.js';
 import { findListingRefs, listingRefMessage, parseListingRef } from '../../../domain/reading/listing-ref.js';
+import { isCaseListCommand } from '../../../domain/reading/vocabulary.js';
 import { fromSlackText } from '../incoming-text.js';
 import { AlreadyTold, type Command, openCase, type Respond } from '../opening.js';
 import { escapeMrkdwn, renderSlack } from '../render-block-kit.js';
@@ -85,7 +86,7 @@ async function handle(deps: SlackDeps, client: WebClient, cmd: Command, respond:
   const text = fromSlackText(cmd.text).trim();
   // "/ipcheck", "/ipcheck help", "/ipcheck hi", "/ipcheck thanks": nothing to open a case with.
   if (smallTalkOf(text)) return void (await respond(ephemeral(HELP)));
-  if (/^(list|cases)$/i.test(text)) return listCases(deps, cmd.team_id, respond);
+  if (isCaseListCommand(text)) return listCases(deps, cmd.team_id, respond);
   if (/^sweep$/i.test(text))
     return askForSweepFile(deps, client, cmd, async () => {
       await respond(

@@ -19,7 +19,7 @@ import { escapeMrkdwn } from '../render-block-kit.js';
 import { dmKey, type SlackDeps, threadKey, type WebClient } from '../slack-deps.js';
 
 // The store sweep in Slack: a CSV shared into a case thread (or into a thread opened by `/ipcheck sweep`, or
-// a DM) is downloaded with the bot token, swept (src/sweep/sweep-file.ts), and answered in the same thread
+// a DM) is downloaded with the bot token, swept (src/adapters/sweep/sweep-file.ts), and answered in the same thread
 // with the summary and the findings CSV.
 
 interface SlackFile {
