@@ -4,11 +4,10 @@ import { currentDraft, lawyerNoteFor, outcomeOf } from '../../app/case-drafts.js
 import type { EscalatePort } from '../../app/escalate.js';
 import type { LegalPort } from '../../app/legal.js';
 import type { LegalTraits } from '../../app/legal-words.js';
+import { askLabel, type LegalButton, legalPost, outcomeLabel } from '../../domain/conversation/legal-post.js';
 import type { Outcome } from '../../domain/conversation/outcome.js';
 import { partsText, type Reply } from '../../domain/conversation/replies.js';
-import { nextDeadline } from '../../domain/decision/deadlines.js';
 import type { CaseRecord, Escalation } from '../../domain/model/case-record.js';
-import { formatDay } from '../../domain/model/dates.js';
 import { ACTION, encodeValue, VIEW } from './action-ids.js';
 import { sellerWhere } from './case-ops.js';
 import { postText } from './post.js';
@@ -18,80 +17,64 @@ import type { SlackDeps, WebClient } from './slack-deps.js';
 
 type Block = types.KnownBlock;
 
-const STATUS_LINE: Record<Escalation['status'], string> = {
-  open: ':red_circle: Waiting for legal',
-  acknowledged: ':large_yellow_circle: Acknowledged',
-  resolved: ':white_check_mark: Resolved',
+const STATUS_ICON: Record<Escalation['status'], string> = {
+  open: ':red_circle:',
+  acknowledged: ':large_yellow_circle:',
+  resolved: ':white_check_mark:',
 };
 
-function nextDeadlineText(o: Outcome): string | undefined {
-  const d = nextDeadline(o.deadlines);
-  return d ? `${d.label}: *${formatDay(d.date)}*` : undefined;
-}
+const BUTTON: Record<LegalButton, { text: string; action_id: string; style?: 'primary' }> = {
+  acknowledge: { text: 'Acknowledge', action_id: ACTION.legalAck, style: 'primary' },
+  request_info: { text: 'Request info', action_id: ACTION.legalInfo },
+  resolve: { text: 'Resolve', action_id: ACTION.legalResolve },
+};
 
-/** The parent message in the legal channel: the case at a glance, its status, and legal's buttons. */
+/** The parent message in the legal channel (src/domain/conversation/legal-post.ts), laid out in Block Kit. */
 export function legalParent(
   rec: CaseRecord,
   o: Outcome,
   esc: Pick<Escalation, 'status' | 'ackBy' | 'resolvedBy' | 'resolution'>,
   seller: string,
 ): { text: string; blocks: Block[] } {
-  const f = rec.state.facts;
-  const urgent = o.routes.some((r) => r.urgent);
-  const listing = f.listingId ? `${f.platform ?? ''} listing ${f.listingId}` : 'listing not given yet';
-  const deadline = nextDeadlineText(o);
-  let status = STATUS_LINE[esc.status];
-  if (esc.status === 'acknowledged' && esc.ackBy) status += ` by <@${esc.ackBy}>`;
-  if (esc.status === 'resolved' && esc.resolvedBy)
-    status += ` by <@${esc.resolvedBy}>: ${escapeMrkdwn(esc.resolution ?? '')}`;
+  const p = legalPost(rec, o, esc, seller);
+  let status = `${STATUS_ICON[p.status.state]} ${p.status.word}`;
+  if (p.status.by) status += ` by <@${p.status.by}>`;
+  if (p.status.resolution !== undefined) status += `: ${escapeMrkdwn(p.status.resolution)}`;
   const blocks: Block[] = [
     {
       type: 'section',
       text: {
         type: 'mrkdwn',
         text: clip(
-          `${urgent ? ':rotating_light: *URGENT* ' : ''}*${rec.id}* · ${escapeMrkdwn(listing)} · escalated by <@${seller}>\n` +
-            `*Routes:* ${o.routes.map((r) => escapeMrkdwn(r.title)).join('; ')}` +
-            (deadline ? `\n*Next deadline:* ${escapeMrkdwn(deadline.replace(/\*/g, ''))}` : ''),
+          `${p.urgent ? ':rotating_light: *URGENT* ' : ''}*${p.caseId}* · ${escapeMrkdwn(p.listing)} · escalated by <@${p.seller}>\n` +
+            `*Routes:* ${p.routes.map(escapeMrkdwn).join('; ')}` +
+            (p.deadline
+              ? `\n*Next deadline:* ${escapeMrkdwn(`${p.deadline.label}: ${p.deadline.day}`)}`
+              : ''),
           3000,
         ),
       },
     },
     { type: 'context', elements: [{ type: 'mrkdwn', text: clip(status, 3000) }] },
   ];
-  if (esc.status !== 'resolved') {
-    const v = encodeValue({ c: rec.id });
+  if (p.buttons.length > 0) {
+    const value = encodeValue({ c: rec.id });
     blocks.push({
       type: 'actions',
       block_id: 'legal',
-      elements: [
-        ...(esc.status === 'open'
-          ? [
-              {
-                type: 'button' as const,
-                text: { type: 'plain_text' as const, text: 'Acknowledge' },
-                action_id: ACTION.legalAck,
-                value: v,
-                style: 'primary' as const,
-              },
-            ]
-          : []),
-        {
-          type: 'button',
-          text: { type: 'plain_text', text: 'Request info' },
-          action_id: ACTION.legalInfo,
-          value: v,
-        },
-        {
-          type: 'button',
-          text: { type: 'plain_text', text: 'Resolve' },
-          action_id: ACTION.legalResolve,
-          value: v,
-        },
-      ],
+      elements: p.buttons.map((b) => {
+        const { text, action_id, style } = BUTTON[b];
+        return {
+          type: 'button' as const,
+          text: { type: 'plain_text' as const, text },
+          action_id,
+          value,
+          ...(style ? { style } : {}),
+        };
+      }),
     });
   }
-  return { text: `${urgent ? 'URGENT: ' : ''}${rec.id} escalated to legal (${listing})`, blocks };
+  return { text: p.fallback, blocks };
 }
 
 // A try that posted (or may have posted) the legal parent leaves this mark before posting, so a later
@@ -285,21 +268,7 @@ function textModal(
 }
 
 export const questionModal = (caseId: string): types.View =>
-  textModal(
-    VIEW.legalInfo,
-    caseId,
-    'Ask the seller',
-    'Send',
-    'question',
-    `What do you need from the seller for ${caseId}?`,
-  );
+  textModal(VIEW.legalInfo, caseId, 'Ask the seller', 'Send', 'question', askLabel(caseId));
 
 export const resolveModal = (caseId: string): types.View =>
-  textModal(
-    VIEW.legalResolve,
-    caseId,
-    'Resolve the case',
-    'Resolve',
-    'outcome',
-    `Outcome for ${caseId} (the seller will see it)`,
-  );
+  textModal(VIEW.legalResolve, caseId, 'Resolve the case', 'Resolve', 'outcome', outcomeLabel(caseId));

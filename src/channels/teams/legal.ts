@@ -3,11 +3,10 @@ import { currentDraft, lawyerNoteFor, outcomeOf } from '../../app/case-drafts.js
 import type { EscalatePort } from '../../app/escalate.js';
 import { acknowledge, type LegalPort, requestInfo, resolve } from '../../app/legal.js';
 import type { LegalTraits } from '../../app/legal-words.js';
+import { askLabel, type LegalButton, legalPost, outcomeLabel } from '../../domain/conversation/legal-post.js';
 import type { Outcome } from '../../domain/conversation/outcome.js';
 import { partsText, type Reply } from '../../domain/conversation/replies.js';
-import { nextDeadline } from '../../domain/decision/deadlines.js';
 import type { CaseRecord, Escalation } from '../../domain/model/case-record.js';
-import { formatDay } from '../../domain/model/dates.js';
 import type { BotTurn, ConversationRef, OutActivity } from './bot-adapter.js';
 import type { Submit } from './card-data.js';
 import { sendAll } from './case-turn.js';
@@ -30,36 +29,33 @@ import { type TeamsDeps, whoOf } from './teams-deps.js';
 // missing and never posts a finished step again. Teams lets a bot post in a channel only once it has
 // been added to the channel's team; until then escalating says so and changes nothing.
 
-const STATUS_LINE: Record<Escalation['status'], string> = {
-  open: '🔴 Waiting for legal',
-  acknowledged: '🟡 Acknowledged',
-  resolved: '✅ Resolved',
+const STATUS_ICON: Record<Escalation['status'], string> = {
+  open: '🔴',
+  acknowledged: '🟡',
+  resolved: '✅',
 };
 
-/** The post in the legal channel: summary, routes, next deadline, status, and legal's buttons. */
+/** The post in the legal channel (src/domain/conversation/legal-post.ts), laid out as an Adaptive Card. */
 export function legalCard(
   rec: CaseRecord,
   o: Outcome,
   esc: Pick<Escalation, 'status' | 'ackBy' | 'resolvedBy' | 'resolution'>,
   seller: string,
 ): OutActivity {
-  const f = rec.state.facts;
-  const urgent = o.routes.some((r) => r.urgent);
-  const listing = f.listingId ? `${f.platform ?? ''} listing ${f.listingId}` : 'listing not given yet';
-  const d = nextDeadline(o.deadlines);
-  let status = STATUS_LINE[esc.status];
-  if (esc.status === 'acknowledged' && esc.ackBy) status += ` by ${esc.ackBy}`;
-  if (esc.status === 'resolved' && esc.resolvedBy) status += ` by ${esc.resolvedBy}: ${esc.resolution ?? ''}`;
+  const p = legalPost(rec, o, esc, seller);
+  let status = `${STATUS_ICON[p.status.state]} ${p.status.word}`;
+  if (p.status.by) status += ` by ${p.status.by}`;
+  if (p.status.resolution !== undefined) status += `: ${p.status.resolution}`;
   const body: Element[] = [
-    para(`${urgent ? 'URGENT · ' : ''}${rec.id} · ${listing} · escalated by ${seller}`, {
+    para(`${p.urgent ? 'URGENT · ' : ''}${p.caseId} · ${p.listing} · escalated by ${p.seller}`, {
       weight: 'Bolder',
-      ...(urgent ? { color: 'Attention' as const } : {}),
+      ...(p.urgent ? { color: 'Attention' as const } : {}),
     }),
-    para(`Routes: ${o.routes.map((r) => r.title).join('; ')}`),
-    ...(d ? [para(`Next deadline: ${d.label}: ${formatDay(d.date)}`)] : []),
+    para(`Routes: ${p.routes.join('; ')}`),
+    ...(p.deadline ? [para(`Next deadline: ${p.deadline.label}: ${p.deadline.day}`)] : []),
     para(status, { isSubtle: true }),
   ];
-  if (esc.status !== 'resolved') {
+  if (p.buttons.length > 0) {
     const b = { c: rec.id };
     const form = (
       id: 'question' | 'outcome',
@@ -85,14 +81,14 @@ export function legalCard(
         actions: [submit(action === 'legal_info' ? 'Send to the seller' : 'Resolve', action, b)],
       },
     });
-    const actions: CardActionJson[] = [
-      ...(esc.status === 'open' ? [submit('Acknowledge', 'legal_ack', b, { style: 'positive' })] : []),
-      form('question', `What do you need from the seller for ${rec.id}?`, 'Request info', 'legal_info'),
-      form('outcome', `Outcome for ${rec.id} (the seller will see it)`, 'Resolve', 'legal_resolve'),
-    ];
-    body.push(...actionSets(actions));
+    const button: Record<LegalButton, CardActionJson> = {
+      acknowledge: submit('Acknowledge', 'legal_ack', b, { style: 'positive' }),
+      request_info: form('question', askLabel(rec.id), 'Request info', 'legal_info'),
+      resolve: form('outcome', outcomeLabel(rec.id), 'Resolve', 'legal_resolve'),
+    };
+    body.push(...actionSets(p.buttons.map((k) => button[k])));
   }
-  const [card] = cardMessages(body, `${urgent ? 'URGENT: ' : ''}${rec.id} escalated to legal (${listing})`);
+  const [card] = cardMessages(body, p.fallback);
   return card as OutActivity;
 }
 
