@@ -1,8 +1,8 @@
-import { outcomeOf } from '../../app/case-drafts.js';
+import { appDeps } from '../../app/app-deps.js';
+import { caseExport, escalationLink } from '../../app/case-lookup.js';
 import { caseInTeam, slackTeam } from '../../app/case-scope.js';
 import { runTurn, type TurnInput, type TurnResult } from '../../app/turn.js';
 import { turnDeps } from '../../app/turn-deps.js';
-import { exportCaseJson, exportCaseMarkdown } from '../../domain/conversation/export-case.js';
 import type { CaseRecord } from '../../domain/model/case-record.js';
 import { postReplies, type Where } from './post.js';
 import type { SlackDeps, WebClient } from './slack-deps.js';
@@ -63,10 +63,10 @@ export async function turnAndPost(
     });
     return r;
   }
-  const rec = r.caseId ? await deps.stores.cases.get(r.caseId) : undefined;
+  const escalatedTo = await escalationLink(appDeps(deps), r.caseId);
   await postReplies(client, deps.log, where, r.replies, {
     caseId: r.caseId ?? '',
-    ...(rec?.escalation?.permalink ? { escalatedTo: rec.escalation.permalink } : {}),
+    ...(escalatedTo ? { escalatedTo } : {}),
   });
   for (const e of r.effects) {
     if (e.type === 'export') await uploadExport(deps, client, e.caseId, where);
@@ -81,16 +81,15 @@ export async function uploadExport(
   caseId: string,
   where: Where,
 ): Promise<void> {
-  const rec = await deps.stores.cases.get(caseId);
-  if (!rec) return;
-  const outcome = rec.state.status === 'decided' ? outcomeOf(rec, deps) : undefined;
+  const file = await caseExport(appDeps(deps), caseId);
+  if (!file) return;
   await client.filesUploadV2({
     channel_id: where.channel,
     ...(where.thread_ts ? { thread_ts: where.thread_ts } : {}),
-    initial_comment: `Case ${rec.id} for the lawyer's file (Markdown and JSON).`,
+    initial_comment: `Case ${file.caseId} for the lawyer's file (Markdown and JSON).`,
     file_uploads: [
-      { filename: `${rec.id}.md`, content: exportCaseMarkdown(rec, outcome, deps.clock.now()) },
-      { filename: `${rec.id}.json`, content: exportCaseJson(rec, outcome) },
+      { filename: `${file.caseId}.md`, content: file.markdown },
+      { filename: `${file.caseId}.json`, content: file.json },
     ],
   });
 }

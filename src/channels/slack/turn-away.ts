@@ -1,4 +1,6 @@
 import type { ReceiverEvent } from '@slack/bolt';
+import { appDeps } from '../../app/app-deps.js';
+import { caseOfConversation } from '../../app/case-lookup.js';
 import { BUSY_TEXT } from '../shared/work-gate.js';
 import { ACTION } from './action-ids.js';
 import { type SlackDeps, threadKey, type WebClient } from './slack-deps.js';
@@ -47,9 +49,9 @@ async function whereToTell(
     // A reply in a thread of a channel is for ipcheck only in a case's thread (one read to know).
     const team = str(body.team_id);
     if (!thread || !team) return undefined;
-    const rec = await deps.stores.cases
-      .byConversation(threadKey(team, channel, thread))
-      .catch(() => undefined);
+    const rec = await caseOfConversation(appDeps(deps), threadKey(team, channel, thread)).catch(
+      () => undefined,
+    );
     return rec ? { channel, user, thread_ts: thread } : undefined;
   }
   const channel = str(obj(body.channel)?.id);

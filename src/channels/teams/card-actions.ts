@@ -1,21 +1,22 @@
-import { appDeps } from '../../app/app-deps.js';
+import { type AppDeps, appDeps } from '../../app/app-deps.js';
 import { buttonRefusal } from '../../app/button-guard.js';
-import { currentDraft } from '../../app/case-drafts.js';
 import { teamsTeam } from '../../app/case-scope.js';
-import { escalate } from '../../app/escalate.js';
 import {
-  DraftChangedError,
-  draftEdited,
-  draftRegenerated,
-  draftSent,
-} from '../../domain/conversation/case-actions.js';
+  type DraftPort,
+  type DraftPress,
+  markDraftSent,
+  regenerateDraft,
+  type ShownDraft,
+  saveDraftFromCard,
+  showDraft,
+} from '../../app/drafts.js';
+import { escalate } from '../../app/escalate.js';
 import type { CoreEvent } from '../../domain/conversation/step.js';
-import { draftTitle } from '../../domain/drafting/draft-names.js';
 import type { BotTurn } from './bot-adapter.js';
 import { type CardAction, LEGAL_ACTIONS, type Submit } from './card-data.js';
 import { sendAll, tenantOfKey, turnAndSend } from './case-turn.js';
-import { escalatePort, legalAction, TEAMS_LEGAL, teamsMessage } from './legal.js';
-import { draftCards, wordsMessage } from './render-cards.js';
+import { escalatePort, legalAction, TEAMS_LEGAL, teamsMessage, turnTelling } from './legal.js';
+import { draftCards } from './render-cards.js';
 import { convKey, type TeamsDeps, whoOf } from './teams-deps.js';
 
 // A card button (Action.Submit) names its case; that came over the network. Before anything changes, the
@@ -23,14 +24,6 @@ import { convKey, type TeamsDeps, whoOf } from './teams-deps.js';
 // own legal thread). Anything else changes nothing and gets one sentence.
 
 type Handler = (deps: TeamsDeps, turn: BotTurn, s: Submit) => Promise<void>;
-
-const say = (turn: BotTurn, text: string) => turn.send({ type: 'message', text });
-/** A message with a person's name or words in it: TextRuns, never read as markdown. */
-const sayWords = (turn: BotTurn, text: string) => turn.send(wordsMessage(text));
-const actor = (deps: TeamsDeps, turn: BotTurn) => ({
-  who: whoOf(turn.activity),
-  at: deps.clock.now().toISOString(),
-});
 
 const caseEvent =
   (toEvent: (s: Submit) => CoreEvent): Handler =>
@@ -43,87 +36,42 @@ const caseEvent =
     });
   };
 
-const kindOf = (s: Submit) => s.b.d ?? 'dispute_reply';
-
-async function showDraft(deps: TeamsDeps, turn: BotTurn, s: Submit): Promise<void> {
-  const rec = await deps.stores.cases.get(s.b.c);
-  const d = rec ? currentDraft(rec, kindOf(s), deps) : undefined;
-  if (!rec || !d)
-    return void (await say(turn, 'There is no such draft for this case (its answers may have changed).'));
-  await sendAll(
-    turn,
+/** The draft buttons' messages in Teams: drafts as cards in the conversation, the card pressed updated. */
+function draftPort(turn: BotTurn): DraftPort {
+  const card = (d: ShownDraft) =>
     draftCards(d.draft, {
-      caseId: rec.id,
-      rev: d.saved?.rev ?? 0,
-      edited: Boolean(d.saved?.editedAt),
-      ...(d.saved?.sentAt ? { sentAt: d.saved.sentAt, sentBy: d.saved.sentBy ?? '' } : {}),
-    }),
-  );
+      caseId: d.caseId,
+      rev: d.rev,
+      edited: d.edited,
+      ...(d.sent ? { sentAt: d.sent.at, sentBy: d.sent.by ?? '' } : {}),
+    });
+  return {
+    ...turnTelling(turn),
+    showDraft: (d) => sendAll(turn, card(d)),
+    // The card pressed on now starts from the saved revision, so its next save is not refused as stale.
+    replaceDraft: async (d) => {
+      const id = turn.activity.replyToId;
+      if (id) await turn.update(id, card(d)[0] ?? { type: 'message' });
+    },
+  };
 }
 
-async function saveDraft(deps: TeamsDeps, turn: BotTurn, s: Submit): Promise<void> {
-  const kind = kindOf(s);
-  const subject = s.subject?.trim() ?? '';
-  const body = s.body?.trim() ?? '';
-  if (!subject || !body)
-    return void (await say(turn, 'The subject and the text both need something; nothing was saved.'));
-  try {
-    const rec = await deps.stores.cases.update(s.b.c, (cur) =>
-      draftEdited(cur, actor(deps, turn), kind, { subject, body }, s.r ?? 0),
-    );
-    const d = currentDraft(rec, kind, deps);
-    // The card now starts from the saved revision, so the next save from it is not refused as stale.
-    if (d && turn.activity.replyToId)
-      await turn.update(
-        turn.activity.replyToId,
-        draftCards(d.draft, { caseId: rec.id, rev: d.saved?.rev ?? 0, edited: true })[0] ?? {
-          type: 'message',
-        },
-      );
-    await say(turn, `Saved the ${draftTitle(kind, { lower: true })} on ${rec.id}.`);
-  } catch (err) {
-    if (!(err instanceof DraftChangedError)) throw err;
-    await sayWords(
-      turn,
-      `Not saved: someone saved a newer version of this draft meanwhile. Press "Draft the dispute reply" to see it. Your text was:\n\n${subject}\n\n${body}`,
-    );
-  }
-}
+const press = (turn: BotTurn, s: Submit) => ({ caseId: s.b.c, kind: s.b.d, who: whoOf(turn.activity) });
 
-async function markSent(deps: TeamsDeps, turn: BotTurn, s: Submit): Promise<void> {
-  const kind = kindOf(s);
-  const before = await deps.stores.cases.get(s.b.c);
-  const d = before ? currentDraft(before, kind, deps) : undefined;
-  if (!before || !d) return void (await say(turn, 'There is no such draft for this case any more.'));
-  const a = actor(deps, turn);
-  let recorded = false;
-  // Decided under the case's lock: a double click records "sent" once.
-  const rec = await deps.stores.cases.update(s.b.c, (cur) => {
-    const next = draftSent(cur, a, kind, d.draft);
-    recorded = next !== cur;
-    return next;
+/** A draft button: the app's use case (src/app/drafts.ts) over Teams' cards. */
+const draftButton =
+  (run: (app: AppDeps, port: DraftPort, p: DraftPress) => Promise<void>): Handler =>
+  (deps, turn, s) =>
+    run(appDeps(deps), draftPort(turn), press(turn, s));
+
+/** Save on the draft's card: its inputs carry the edited text and the revision it started from. */
+const saveDraft: Handler = (deps, turn, s) =>
+  saveDraftFromCard(appDeps(deps), draftPort(turn), {
+    ...press(turn, s),
+    subject: s.subject ?? '',
+    body: s.body ?? '',
+    fromRev: s.r ?? 0,
   });
-  if (!recorded)
-    return void (await sayWords(
-      turn,
-      `Already marked as sent by ${rec.drafts.find((x) => x.kind === kind)?.sentBy ?? 'someone'}.`,
-    ));
-  if (turn.activity.replyToId) {
-    const [first] = draftCards(d.draft, { caseId: rec.id, rev: 0, sentBy: a.who, sentAt: a.at });
-    if (first) await turn.update(turn.activity.replyToId, first);
-  }
-  await sayWords(
-    turn,
-    `${a.who} marked the ${draftTitle(kind, { lower: true })} as sent. It is recorded on ${rec.id}.`,
-  );
-}
-
-async function regenerate(deps: TeamsDeps, turn: BotTurn, s: Submit): Promise<void> {
-  const kind = kindOf(s);
-  const rec = await deps.stores.cases.update(s.b.c, (cur) => draftRegenerated(cur, actor(deps, turn), kind));
-  const d = currentDraft(rec, kind, deps);
-  if (d) await sendAll(turn, draftCards(d.draft, { caseId: rec.id, rev: 0 }));
-}
 
 /** Escalate to legal: the app's use case (src/app/escalate.ts) over Teams' posts. */
 async function escalateClick(deps: TeamsDeps, turn: BotTurn, s: Submit): Promise<void> {
@@ -149,10 +97,10 @@ const HANDLERS: Record<CardAction, Handler> = {
   ),
   change: caseEvent(() => ({ type: 'change' })),
   restart: caseEvent(() => ({ type: 'restart' })),
-  draft: showDraft,
+  draft: draftButton(showDraft),
   draft_save: saveDraft,
-  draft_sent: markSent,
-  draft_regenerate: regenerate,
+  draft_sent: draftButton(markDraftSent),
+  draft_regenerate: draftButton(regenerateDraft),
   escalate: escalateClick,
   legal_ack: legalAction,
   legal_info: legalAction,

@@ -1,3 +1,5 @@
+import { appDeps } from '../../app/app-deps.js';
+import { escalationLink } from '../../app/case-lookup.js';
 import { caseInTeam, listedInTeam, teamsTeam } from '../../app/case-scope.js';
 import type { OpenCaseSummary } from '../../app/ports.js';
 import { runTurn, type TurnInput, type TurnResult } from '../../app/turn.js';
@@ -59,11 +61,8 @@ export async function turnAndSend(
       tone: 'info',
       text: 'Exports are written by the terminal or CLI: run `ipcheck export <case id>` where ipcheck runs.',
     });
-  const rec = r.caseId ? await deps.stores.cases.get(r.caseId) : undefined;
-  const cards = renderTeams(r.replies, {
-    caseId: r.caseId ?? '',
-    ...(rec?.escalation?.permalink ? { escalatedTo: rec.escalation.permalink } : {}),
-  });
+  const escalatedTo = await escalationLink(appDeps(deps), r.caseId);
+  const cards = renderTeams(r.replies, { caseId: r.caseId ?? '', ...(escalatedTo ? { escalatedTo } : {}) });
   const head = typeof header === 'function' ? header(r.caseId ?? '') : header;
   await sendAll(turn, head ? [head, ...cards] : cards);
   return r;

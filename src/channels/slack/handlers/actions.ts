@@ -1,14 +1,20 @@
 import type { App, BlockAction, ButtonAction, types } from '@slack/bolt';
-import { appDeps } from '../../../app/app-deps.js';
+import { type AppDeps, appDeps } from '../../../app/app-deps.js';
 import { buttonRefusal } from '../../../app/button-guard.js';
-import { currentDraft } from '../../../app/case-drafts.js';
 import { slackTeam } from '../../../app/case-scope.js';
+import {
+  type DraftEditorPort,
+  type DraftPort,
+  type DraftPress,
+  editDraft,
+  markDraftSent,
+  regenerateDraft,
+  showDraft,
+} from '../../../app/drafts.js';
 import { escalate } from '../../../app/escalate.js';
 import { acknowledge, legalFormRefusal } from '../../../app/legal.js';
 import { LEGAL_WORDS } from '../../../app/legal-words.js';
-import { draftRegenerated, draftSent } from '../../../domain/conversation/case-actions.js';
 import type { CoreEvent } from '../../../domain/conversation/step.js';
-import { draftTitle } from '../../../domain/drafting/draft-names.js';
 import { userText } from '../../../domain/model/errors.js';
 import { ACTION, type ButtonValue, decodeValue } from '../action-ids.js';
 import { turnAndPost } from '../case-ops.js';
@@ -32,8 +38,6 @@ interface Click {
 }
 
 type Handler = (c: Click) => Promise<void>;
-
-const actor = (c: Click) => ({ who: c.user, at: c.deps.clock.now().toISOString() });
 
 function whereOf(body: BlockAction): Where {
   const channel = body.channel?.id ?? body.container?.channel_id ?? '';
@@ -90,70 +94,48 @@ function caseEvent(toEvent: (v: ButtonValue) => CoreEvent): Handler {
   };
 }
 
-async function showDraft(c: Click): Promise<void> {
-  const kind = c.value.d ?? 'dispute_reply';
-  const rec = await c.deps.stores.cases.get(c.value.c);
-  const d = rec ? currentDraft(rec, kind, c.deps) : undefined;
-  if (!rec || !d)
-    return void (await tell(c, 'There is no such draft for this case (its answers may have changed).'));
-  await postMessages(
-    c.client,
-    c.deps.log,
-    c.where,
-    draftMessages(d.draft, { caseId: rec.id, edited: Boolean(d.saved?.editedAt) }),
-  );
-}
-
-async function openEdit(c: Click): Promise<void> {
-  const kind = c.value.d ?? 'dispute_reply';
-  const rec = await c.deps.stores.cases.get(c.value.c);
-  const d = rec ? currentDraft(rec, kind, c.deps) : undefined;
-  if (!rec || !d) return void (await tell(c, 'There is no such draft for this case any more.'));
-  await c.client.views.open({
-    trigger_id: c.body.trigger_id,
-    view: editModal(rec.id, d.draft, d.saved?.rev ?? 0),
-  });
-}
-
-async function regenerate(c: Click): Promise<void> {
-  const kind = c.value.d ?? 'dispute_reply';
-  const rec = await c.deps.stores.cases.update(c.value.c, (cur) => draftRegenerated(cur, actor(c), kind));
-  const d = currentDraft(rec, kind, c.deps);
-  if (d) await postMessages(c.client, c.deps.log, c.where, draftMessages(d.draft, { caseId: rec.id }));
-}
-
-async function markSent(c: Click): Promise<void> {
-  const kind = c.value.d ?? 'dispute_reply';
-  const at = c.deps.clock.now().toISOString();
-  const before = await c.deps.stores.cases.get(c.value.c);
-  const d = before ? currentDraft(before, kind, c.deps) : undefined;
-  if (!before || !d) return void (await tell(c, 'There is no such draft for this case any more.'));
-  // Decided inside the update, under the case's lock: a double click records "sent" once.
-  let recorded = false;
-  const rec = await c.deps.stores.cases.update(c.value.c, (cur) => {
-    const next = draftSent(cur, { who: c.user, at }, kind, d.draft);
-    recorded = next !== cur;
-    return next;
-  });
-  const sentBy = recorded ? undefined : rec.drafts.find((x) => x.kind === kind)?.sentBy;
-  if (sentBy) return void (await tell(c, `Already marked as sent by <@${sentBy}>.`));
-  if (c.body.message) {
-    const [first] = draftMessages(d.draft, { caseId: rec.id, sentBy: c.user, sentAt: at, buttons: false });
-    if (first)
-      await c.client.chat.update({
-        channel: c.where.channel,
-        ts: c.body.message.ts,
-        text: first.text,
-        blocks: first.blocks,
+/** The draft buttons' posts in Slack: drafts in the case thread, refusals told only to the presser. */
+function draftPort(c: Click): DraftPort & DraftEditorPort {
+  return {
+    send: async (replies) => {
+      for (const r of replies) await postText(c.client, c.deps.log, c.where, slackText(r));
+    },
+    tell: async (r) => void (await tell(c, slackText(r))),
+    showDraft: async (d) =>
+      void (await postMessages(
+        c.client,
+        c.deps.log,
+        c.where,
+        draftMessages(d.draft, { caseId: d.caseId, edited: d.edited }),
+      )),
+    // The message pressed on: a sent draft keeps no buttons.
+    replaceDraft: async (d) => {
+      if (!c.body.message) return;
+      const [first] = draftMessages(d.draft, {
+        caseId: d.caseId,
+        ...(d.sent ? { sentBy: d.sent.by ?? '', sentAt: d.sent.at, buttons: false } : { edited: d.edited }),
       });
-  }
-  await postText(
-    c.client,
-    c.deps.log,
-    c.where,
-    `<@${c.user}> marked the ${draftTitle(kind, { lower: true })} as sent. It is recorded on ${rec.id}.`,
-  );
+      if (first)
+        await c.client.chat.update({
+          channel: c.where.channel,
+          ts: c.body.message.ts,
+          text: first.text,
+          blocks: first.blocks,
+        });
+    },
+    openEditor: async (d) =>
+      void (await c.client.views.open({
+        trigger_id: c.body.trigger_id,
+        view: editModal(d.caseId, d.draft, d.rev),
+      })),
+  };
 }
+
+/** A draft button: the app's use case (src/app/drafts.ts) over Slack's posts. */
+const draftButton =
+  (run: (app: AppDeps, port: DraftPort & DraftEditorPort, press: DraftPress) => Promise<void>): Handler =>
+  (c) =>
+    run(appDeps(c.deps), draftPort(c), { caseId: c.value.c, kind: c.value.d, who: c.user });
 
 /** Escalate to legal: the app's use case (src/app/escalate.ts) over Slack's posts. */
 async function escalateClick(c: Click): Promise<void> {
@@ -206,10 +188,10 @@ export const ACTION_HANDLERS: Record<string, Handler> = {
   ),
   [ACTION.change]: caseEvent(() => ({ type: 'change' })),
   [ACTION.restart]: caseEvent(() => ({ type: 'restart' })),
-  [ACTION.draftDispute]: showDraft,
-  [ACTION.draftEdit]: openEdit,
-  [ACTION.draftRegenerate]: regenerate,
-  [ACTION.draftSent]: markSent,
+  [ACTION.draftDispute]: draftButton(showDraft),
+  [ACTION.draftEdit]: draftButton(editDraft),
+  [ACTION.draftRegenerate]: draftButton(regenerateDraft),
+  [ACTION.draftSent]: draftButton(markDraftSent),
   [ACTION.escalate]: escalateClick,
   [ACTION.legalAck]: legalOnly(legalAck),
   [ACTION.legalInfo]: legalOnly(legalModal(questionModal)),

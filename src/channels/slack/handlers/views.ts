@@ -1,16 +1,16 @@
 import type { App, ViewOutput } from '@slack/bolt';
 import { appDeps } from '../../../app/app-deps.js';
-import { currentDraft } from '../../../app/case-drafts.js';
+import { caseById } from '../../../app/case-lookup.js';
 import { slackTeam } from '../../../app/case-scope.js';
+import { DRAFT_WORDS } from '../../../app/draft-words.js';
+import { saveDraft } from '../../../app/drafts.js';
+import { ALREADY_SUBMITTED as ALREADY_SUBMITTED_REPLY, formOnce } from '../../../app/form-claim.js';
 import { requestInfo, resolve } from '../../../app/legal.js';
 import { LEGAL_WORDS } from '../../../app/legal-words.js';
-import { DraftChangedError, draftEdited } from '../../../domain/conversation/case-actions.js';
 import type { Reply } from '../../../domain/conversation/replies.js';
 import type { CaseRecord } from '../../../domain/model/case-record.js';
-import { CaseConflictError } from '../../../domain/model/errors.js';
 import { VIEW, ViewMeta } from '../action-ids.js';
-import { formRefusal } from '../case-guard.js';
-import { sellerWhere } from '../case-ops.js';
+import { otherWorkspace, sellerWhere } from '../case-ops.js';
 import { readEdit } from '../drafts.js';
 import { answerForm, type FormAck, type Verdict } from '../form-ack.js';
 import { legalPort, SLACK_LEGAL, slackText } from '../legal.js';
@@ -46,31 +46,11 @@ const formError = (block: string, text: string) => ({
 
 const refuse = (block: string, text: string): Verdict => ({ ok: false, block, text });
 
-// A replayed submission (the same modal, view.id, sent again) must not apply twice. The claim is kept
-// for a day once the form is applied, and given back when it is refused so it can be sent again.
-const FORM_LEASE_MS = 60_000;
-const FORM_KEEP_MS = 24 * 3600_000;
-export const ALREADY_SUBMITTED = 'This form was already submitted, so nothing was changed.';
+export const ALREADY_SUBMITTED = slackText(ALREADY_SUBMITTED_REPLY);
 
-async function onceForm(
-  deps: SlackDeps,
-  viewId: string,
-  block: string,
-  work: () => Promise<Verdict>,
-): Promise<Verdict> {
-  const key = `slack:view:${viewId}`;
-  if (!(await deps.stores.claims.claim(key, FORM_LEASE_MS))) return refuse(block, ALREADY_SUBMITTED);
-  let v: Verdict;
-  try {
-    v = await work();
-  } catch (err) {
-    await deps.stores.claims.release(key).catch(() => {});
-    throw err;
-  }
-  if (v.ok) await deps.stores.claims.complete(key, FORM_KEEP_MS);
-  else await deps.stores.claims.release(key).catch(() => {});
-  return v;
-}
+/** A modal (its view.id) is applied at most once: the app's form claim (src/app/form-claim.ts). */
+const onceForm = (deps: SlackDeps, viewId: string, block: string, work: () => Promise<Verdict>) =>
+  formOnce(appDeps(deps).claims, `slack:view:${viewId}`, () => refuse(block, ALREADY_SUBMITTED), work);
 
 /** Tells `user` privately, in a channel they can see; the last resort is the log. */
 async function tellPrivately(
@@ -158,51 +138,50 @@ function registerDraftEdit(app: App, deps: SlackDeps): void {
         formError('subject', 'This form is out of date; close it and press Edit again.'),
       ));
     if (subject === '' || text === '')
-      return void (await ack(formError('subject', 'The subject and the text cannot be empty.')));
-    const kind = m.d ?? 'dispute_reply';
+      return void (await ack(formError('subject', slackText(DRAFT_WORDS.empty('form')))));
     let rec: CaseRecord | undefined;
     const work = () =>
       onceForm(deps, view.id, 'subject', async (): Promise<Verdict> => {
-        rec = await deps.stores.cases.get(m.c);
-        const notHere = formRefusal(rec, teamOfBody(body as Submission));
-        if (notHere) return refuse('subject', notHere);
-        let saved: CaseRecord;
-        try {
-          // Under the case lock; a form older than the saved draft is refused, not applied.
-          const at = deps.clock.now().toISOString();
-          saved = await deps.stores.cases.update(m.c, (cur) =>
-            draftEdited(cur, { who: user, at }, kind, { subject, body: text }, m.v ?? 0),
-          );
-        } catch (err) {
-          if (err instanceof DraftChangedError || err instanceof CaseConflictError)
-            return refuse(
-              'subject',
-              'Someone saved a newer version of this draft meanwhile. Close this form and press Edit again to see it.',
-            );
-          throw err;
-        }
-        rec = saved;
+        const r = await saveDraft(appDeps(deps), {
+          caseId: m.c,
+          kind: m.d,
+          who: user,
+          subject,
+          body: text,
+          fromRev: m.v ?? 0,
+          place: 'form',
+          team: slackTeam(teamOfBody(body as Submission)),
+        });
+        rec = r.rec;
+        if (!r.ok) return refuse('subject', slackText(r.refusal));
+        const saved = r.shown;
         return {
           ok: true,
+          // The modal has no message to update: the saved draft is posted in the seller's thread.
           after: async () => {
-            const where = sellerWhere(saved);
-            const d = currentDraft(saved, kind, deps);
-            if (where && d)
+            const where = sellerWhere(r.rec);
+            if (where && saved)
               await postMessages(
                 client,
                 deps.log,
                 where,
-                draftMessages(d.draft, { caseId: saved.id, edited: true }),
+                draftMessages(saved.draft, { caseId: saved.caseId, edited: true }),
               );
           },
         };
       });
-    const late = (v: Extract<Verdict, { ok: false }>) =>
+    // The seller's thread of the case, to hand the text back in: a save that failed before it could say
+    // where the case stands reads it now (only this workspace's case: another's is as good as none).
+    const sellerThread = async () => {
+      const now = rec ?? (await caseById(appDeps(deps), m.c).catch(() => undefined));
+      return now && !otherWorkspace(now, teamOfBody(body as Submission)) ? sellerWhere(now) : undefined;
+    };
+    const late = async (v: Extract<Verdict, { ok: false }>) =>
       tellPrivately(
         deps,
         client,
         user,
-        rec ? sellerWhere(rec) : undefined,
+        await sellerThread(),
         `Your edit of ${m.c} was not saved: ${v.text}\nYour text, so nothing is lost:\n*${escapeMrkdwn(subject)}*\n${escapeMrkdwn(text)}`,
       );
     await answerForm(ack as FormAck, 'subject', work, late, deps.log);
