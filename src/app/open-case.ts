@@ -62,11 +62,6 @@ export async function openCaseOfListing(
   return ours ? found : undefined;
 }
 
-/** The case a conversation continues: a half-opened case's, or one whose first turn failed after it was saved. */
-export function caseOfConversation(app: AppDeps, conversation: string): Promise<CaseRecord | undefined> {
-  return app.cases.byConversation(conversation);
-}
-
 /**
  * What is known of an opening while it runs, written down as each step is done, so the next try finishes
  * it. Checked when read back, and ignored (the opening starts afresh) when it does not fit.

@@ -4,6 +4,7 @@ import type { Effect, Reply } from '../domain/conversation/replies.js';
 import { smallTalkOf } from '../domain/conversation/small-talk.js';
 import type { CoreEvent } from '../domain/conversation/step.js';
 import type { CaseRecord } from '../domain/model/case-record.js';
+import { isNo, isYes } from '../domain/reading/vocabulary.js';
 import type { CaseRepository, Catalogs, Claims, Clock, LanguageModel, ReminderStore } from './ports.js';
 import { runDueReminders } from './run-reminders.js';
 import { runTurn, type TurnDeps } from './turn.js';
@@ -33,10 +34,8 @@ export interface TerminalSessionDeps {
   catalogs?: Catalogs;
 }
 
-/** The terminal's own words (src/channels/terminal/words.ts), which the session reads its input with. */
+/** The terminal's own words (src/channels/terminal/words.ts); yes and no are every channel's (vocabulary.ts). */
 export interface TerminalWords {
-  isYes(text: string): boolean;
-  isNo(text: string): boolean;
   /** What to say when the chat ends: where the case is kept, and how to come back to it. */
   goodbye(store: string, rec: CaseRecord | undefined): string;
 }
@@ -146,8 +145,8 @@ export function terminalSession(
       if (confirming) {
         const asked = confirming;
         confirming = undefined;
-        if (words.isYes(raw)) text = asked.yes;
-        else if (words.isNo(raw)) return port.line(asked.no);
+        if (isYes(raw)) text = asked.yes;
+        else if (isNo(raw)) return port.line(asked.no);
       }
       const cmd = parseCaseCommand(text);
       await safely(async () => {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { caseOfConversation } from '../../src/app/case-lookup.js';
 import {
-  caseOfConversation,
   dropOpening,
   type OpeningOf,
   openCaseOfListing,

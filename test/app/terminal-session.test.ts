@@ -11,8 +11,6 @@ import { NOW } from './legal-fakes.js';
 
 const NOT_OURS = 'complaint on B0C1234567 on 2026-11-27, we never listed it';
 const WORDS: TerminalWords = {
-  isYes: (s) => s === 'yes',
-  isNo: (s) => s === 'no',
   goodbye: (store, rec) => `bye from ${store}: ${rec?.id ?? 'no case'}`,
 };
 

@@ -12,20 +12,12 @@ export const teamOf = (conversation: string): string | undefined => /^slack:([^:
 
 /**
  * A case that lives in another Slack workspace (an org-wide install serves several from one store), or in
- * Teams, is neither shown nor changed here (the rule: shared/case-scope.ts). Cases opened in the terminal
+ * Teams, is neither shown nor changed here (the rule: src/app/case-scope.ts). Cases opened in the terminal
  * stay reachable, as they are from the CLI.
  */
 export function otherWorkspace(rec: CaseRecord, team: string): boolean {
   return !caseInTeam(rec, slackTeam(team));
 }
-
-/** Whether a conversation belongs to this workspace, or to none we can tell (for unreadableNote). */
-export const inWorkspace =
-  (team: string) =>
-  (conversation: string): boolean => {
-    const t = teamOf(conversation);
-    return t === undefined || t === team;
-  };
 
 /** Runs one conversation turn and posts what it says where the seller is talking. */
 export async function turnAndPost(
@@ -50,7 +42,7 @@ export async function turnAndPost(
       .catch(() => {});
   };
   // "status IPC-0042", "open IPC-0042", "cases" typed here reach only this workspace's cases: the turn's
-  // case scope (shared/case-scope.ts) answers another workspace's id like one that does not exist.
+  // case scope (src/app/case-scope.ts) answers another workspace's id like one that does not exist.
   const r = await runTurn(turnDeps(deps), { onWorking: working, ...input });
   await onSaved?.();
   if (r.effects.some((e) => e.type === 'stale')) {

@@ -1,8 +1,8 @@
 import type { RespondArguments } from '@slack/bolt';
 import { appDeps } from '../../app/app-deps.js';
+import { caseOfConversation } from '../../app/case-lookup.js';
 import { slackTeam } from '../../app/case-scope.js';
 import {
-  caseOfConversation,
   dropOpening,
   type Opening,
   type OpeningOf,

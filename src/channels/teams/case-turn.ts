@@ -1,10 +1,7 @@
 import { appDeps } from '../../app/app-deps.js';
 import { escalationLink } from '../../app/case-lookup.js';
-import { caseInTeam, listedInTeam, teamsTeam } from '../../app/case-scope.js';
-import type { OpenCaseSummary } from '../../app/ports.js';
 import { runTurn, type TurnInput, type TurnResult } from '../../app/turn.js';
 import { turnDeps } from '../../app/turn-deps.js';
-import type { CaseRecord } from '../../domain/model/case-record.js';
 import type { BotTurn, OutActivity } from './bot-adapter.js';
 import { renderTeams } from './render-cards.js';
 import { CHANNEL, type TeamsDeps } from './teams-deps.js';
@@ -12,18 +9,6 @@ import { CHANNEL, type TeamsDeps } from './teams-deps.js';
 /** The tenant of a Teams conversation key `teams:<tenant>:…`. */
 export const tenantOfKey = (conversation: string): string | undefined =>
   /^teams:([^:]+):/.exec(conversation)?.[1];
-
-/** Only this tenant's Teams cases are listed here (one store may serve several tenants). */
-export const inTenant = (tenant: string) => (c: Pick<OpenCaseSummary, 'conversation'>) =>
-  listedInTeam(c, teamsTeam(tenant));
-
-/**
- * A case of another tenant (or of Slack) is answered like one that does not exist; the rule is
- * shared/case-scope.ts, which the turn's typed commands use too.
- */
-export function otherTenant(rec: CaseRecord, tenant: string): boolean {
-  return !caseInTeam(rec, teamsTeam(tenant));
-}
 
 export async function sendAll(turn: BotTurn, messages: readonly OutActivity[]): Promise<void> {
   for (const m of messages) await turn.send(m);
@@ -45,7 +30,7 @@ export async function turnAndSend(
     turn.send({ type: 'typing' }).catch(() => {});
   };
   // Typed commands that name a case ("status IPC-0042", "open …", "close …") and "cases" reach only this
-  // tenant's cases: the turn's case scope (shared/case-scope.ts) answers another's id like an unknown one.
+  // tenant's cases: the turn's case scope (src/app/case-scope.ts) answers another's id like an unknown one.
   const r = await runTurn(turnDeps(deps), { onWorking: working, ...input, channel: CHANNEL });
   await onSaved?.();
   if (r.effects.some((e) => e.type === 'stale')) {

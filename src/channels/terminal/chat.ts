@@ -8,7 +8,7 @@ import { renderRepliesText } from '../../domain/conversation/render-text.js';
 import type { Reply } from '../../domain/conversation/replies.js';
 import { IpcheckError, userText } from '../../domain/model/errors.js';
 import { readMessages } from './input.js';
-import { goodbye, isNo, isQuit, isYes, QUIT_HELP } from './words.js';
+import { goodbye, isQuit, QUIT_HELP } from './words.js';
 
 export interface TerminalOptions {
   ctx: CoreContext;
@@ -52,7 +52,7 @@ export async function runTerminalChat(opts: TerminalOptions): Promise<void> {
   const out = (s: string) => opts.output.write(`${s}\n`);
   const session = terminalSession(
     opts,
-    { isYes, isNo, goodbye },
+    { goodbye },
     {
       send: (replies) => out(`\n${renderRepliesText(withQuit(replies))}`),
       line: (text) => out(`\n${text}`),
