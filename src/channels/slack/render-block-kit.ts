@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { SKIP_VALUE } from '../../app/button-event.js';
 import type { Outcome } from '../../domain/conversation/outcome.js';
 import {
   auditLine,
@@ -141,7 +142,7 @@ function questionBlocks(r: Extract<Reply, { kind: 'question' }>, caseId: string)
   const nav: Button[] = [];
   if (r.canSkip)
     nav.push(
-      button('Skip', ACTION.answer, encodeValue({ c: caseId, q: r.questionId, v: '__skip', s: r.seq })),
+      button('Skip', ACTION.answer, encodeValue({ c: caseId, q: r.questionId, v: SKIP_VALUE, s: r.seq })),
     );
   if (r.canGoBack) nav.push(button('Change an answer', ACTION.change, encodeValue({ c: caseId })));
   if (r.prompt !== 'change') nav.push(button('Start over', ACTION.restart, encodeValue({ c: caseId })));

@@ -1,4 +1,5 @@
 import { type AppDeps, appDeps } from '../../app/app-deps.js';
+import { buttonEvent } from '../../app/button-event.js';
 import { buttonRefusal } from '../../app/button-guard.js';
 import { teamsTeam } from '../../app/case-scope.js';
 import {
@@ -85,18 +86,9 @@ async function escalateClick(deps: TeamsDeps, turn: BotTurn, s: Submit): Promise
 
 /** Every card action, by name: one lookup, no if/else chain. */
 const HANDLERS: Record<CardAction, Handler> = {
-  answer: caseEvent((s) =>
-    s.b.v === '__skip'
-      ? { type: 'skip' }
-      : {
-          type: 'answer',
-          questionId: s.b.q ?? '',
-          value: s.b.v ?? '',
-          ...(s.b.s !== undefined ? { seq: s.b.s } : {}),
-        },
-  ),
-  change: caseEvent(() => ({ type: 'change' })),
-  restart: caseEvent(() => ({ type: 'restart' })),
+  answer: caseEvent((s) => buttonEvent('answer', s.b)),
+  change: caseEvent((s) => buttonEvent('change', s.b)),
+  restart: caseEvent((s) => buttonEvent('restart', s.b)),
   draft: draftButton(showDraft),
   draft_save: saveDraft,
   draft_sent: draftButton(markDraftSent),

@@ -1,3 +1,4 @@
+import { SKIP_VALUE } from '../../app/button-event.js';
 import type { ButtonValue } from '../../app/button-value.js';
 import type { Outcome } from '../../domain/conversation/outcome.js';
 import {
@@ -182,7 +183,7 @@ function questionBody(r: Extract<Reply, { kind: 'question' }>, caseId: string): 
   else body.push(...actionSets(choices));
   if (r.freeTextHint) body.push(para(`Reply here in your own words. ${r.freeTextHint}`, { isSubtle: true }));
   const nav: CardActionJson[] = [];
-  if (r.canSkip) nav.push(submit('Skip', 'answer', { c: caseId, q: r.questionId, v: '__skip', s: r.seq }));
+  if (r.canSkip) nav.push(submit('Skip', 'answer', { c: caseId, q: r.questionId, v: SKIP_VALUE, s: r.seq }));
   if (r.canGoBack) nav.push(submit('Change an answer', 'change', { c: caseId }));
   if (r.prompt !== 'change') nav.push(submit('Start over', 'restart', { c: caseId }));
   body.push(...actionSets(nav));

@@ -1,5 +1,6 @@
 import type { App, BlockAction, ButtonAction, types } from '@slack/bolt';
 import { type AppDeps, appDeps } from '../../../app/app-deps.js';
+import { buttonEvent } from '../../../app/button-event.js';
 import { buttonRefusal } from '../../../app/button-guard.js';
 import { slackTeam } from '../../../app/case-scope.js';
 import {
@@ -176,18 +177,9 @@ const LEGAL_ACTIONS = new Set<string>([ACTION.legalAck, ACTION.legalInfo, ACTION
 
 /** Every button, by action id: one lookup, no if/else chain. */
 export const ACTION_HANDLERS: Record<string, Handler> = {
-  [ACTION.answer]: caseEvent((v) =>
-    v.v === '__skip'
-      ? { type: 'skip' }
-      : {
-          type: 'answer',
-          questionId: v.q ?? '',
-          value: v.v ?? '',
-          ...(v.s !== undefined ? { seq: v.s } : {}),
-        },
-  ),
-  [ACTION.change]: caseEvent(() => ({ type: 'change' })),
-  [ACTION.restart]: caseEvent(() => ({ type: 'restart' })),
+  [ACTION.answer]: caseEvent((v) => buttonEvent('answer', v)),
+  [ACTION.change]: caseEvent((v) => buttonEvent('change', v)),
+  [ACTION.restart]: caseEvent((v) => buttonEvent('restart', v)),
   [ACTION.draftDispute]: draftButton(showDraft),
   [ACTION.draftEdit]: draftButton(editDraft),
   [ACTION.draftRegenerate]: draftButton(regenerateDraft),
