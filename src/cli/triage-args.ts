@@ -66,7 +66,28 @@ function readDetail(details: Record<string, unknown>, raw: string): void {
       .filter(Boolean);
   } else if (k === 'otherListings') {
     details[k] = listingsDetail(value);
-  } else if (k === 'troDate' || k === 'responseDue') {
+  } else if (k === 'ipNumbers' || k === 'sellerIds' || k === 'storeUrls') {
+    details[k] = value
+      .split(';')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  } else if (k === 'frozenAccounts') {
+    // "AliExpress=$12,450;PayPal=$3,100": each account with its own amount.
+    const accounts = value
+      .split(';')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    details[k] = accounts.map((a) => {
+      const i = a.indexOf('=');
+      if (i <= 0 || i === a.length - 1)
+        throw new UsageError(`--detail frozenAccounts=${value}: expected account=amount;account=amount`);
+      return { account: a.slice(0, i).trim(), amount: a.slice(i + 1).trim() };
+    });
+  } else if (k === 'doeNumber') {
+    if (!/^[1-9]\d*$/.test(value))
+      throw new UsageError(`--detail doeNumber=${value}: expected a whole number`);
+    details[k] = Number(value);
+  } else if (k === 'troDate' || k === 'responseDue' || k === 'firstListed') {
     if (!isValidIsoDate(value))
       throw new UsageError(`--detail ${k}=${value}: expected a real date as YYYY-MM-DD`);
     details[k] = value;

@@ -91,6 +91,19 @@ const DETAIL_LABELS: Record<Exclude<keyof Details, 'noticeText'>, string> = {
   marketplace: 'Marketplace',
   otherListings: 'Other listings',
   legalSigns: 'Signs of a lawyer or court',
+  frozenAccounts: 'Frozen accounts',
+  ipNumbers: 'Patent or registration numbers',
+  rightsOwnerEmail: 'Rights owner email',
+  defendant: 'Defendant entity',
+  sellerIds: 'Seller ids',
+  storeUrls: 'Store URLs',
+  doeNumber: 'Doe number (Schedule A)',
+  firstListed: 'First listed or sold',
+  supplier: 'Supplier',
+  earlierComplaints: 'Earlier complaints',
+  toldPlaintiff: 'Already signed, paid or said to the plaintiff',
+  settlementAuthority: 'Settlement authority',
+  service: 'How the case was served',
 };
 
 function detailLines(d: Details): string[] {
@@ -113,6 +126,9 @@ function detailLines(d: Details): string[] {
           ? 'a signed authorization letter'
           : 'invoices for genuine goods (first sale), no authorization letter';
     else if (key === 'legalSigns') text = (d.legalSigns ?? []).join(', ');
+    else if (key === 'frozenAccounts')
+      text = (d.frozenAccounts ?? []).map((a) => `${inline(a.account)} ${inline(a.amount)}`).join('; ');
+    else if (Array.isArray(v)) text = (v as string[]).map(inline).join(', ');
     else if (typeof v === 'boolean') text = v ? 'yes' : 'no';
     else text = inline(String(v));
     out.push(`- ${label}: ${text}`);

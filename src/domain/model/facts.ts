@@ -158,6 +158,34 @@ export const Details = z
     legalSigns: z.array(z.string().max(60)).max(20),
     /** The notice as the seller pasted it, kept for the lawyer's file. */
     noticeText: z.string().max(20_000),
+    // ---- what a Schedule A defence firm asks for at intake (each read when said, else asked for by name) ----
+    /** Every frozen account with its own amount, as written ("AliExpress" "$12,450"; "PayPal" "$3,100"). */
+    frozenAccounts: z
+      .array(z.object({ account: z.string().min(1).max(60), amount: z.string().min(1).max(100) }).strict())
+      .max(20),
+    /** Patent or registration numbers asserted against the listing, as written ("US D912,345", "Reg. No. 6,123,456"). */
+    ipNumbers: z.array(z.string().min(1).max(80)).max(20),
+    /** The rights owner's email address, as a notice gives it (Amazon's "Rights owner email"). */
+    rightsOwnerEmail: z.string().max(200),
+    /** The defendant entity: the seller's company name, country, address, contact. */
+    defendant: z.string().max(500),
+    /** The seller ids and store URLs the case names (Schedule A lists them). */
+    sellerIds: z.array(z.string().min(1).max(200)).max(50),
+    storeUrls: z.array(z.string().min(1).max(500)).max(50),
+    /** The seller's line (Doe number) on Schedule A. */
+    doeNumber: z.number().int().positive(),
+    /** When the accused product was first listed or sold. */
+    firstListed: IsoDate,
+    /** Where the accused product came from. */
+    supplier: z.string().max(300),
+    /** Earlier complaints from the same brand or rights owner. */
+    earlierComplaints: z.string().max(500),
+    /** Anything already signed, paid or said to the plaintiff or its lawyers. */
+    toldPlaintiff: z.string().max(1000),
+    /** How far the seller may go in a settlement (an amount, or who decides). */
+    settlementAuthority: z.string().max(300),
+    /** How the case was served: who emailed, the link, whether the complaint, TRO and Schedule A were downloaded. */
+    service: z.string().max(500),
   })
   .partial()
   .strict();
