@@ -18,5 +18,16 @@ export type Intent = {
   deliveryId?: string;
 } & (
   | { kind: 'text'; text: string }
-  | { kind: 'action'; action: ActionName; value: ButtonValue; inputs?: Record<string, string> }
+  | {
+      kind: 'action';
+      action: ActionName;
+      value: ButtonValue;
+      /** A form's fields by id (a Teams card's inputs: an edited draft's subject and body, legal's text). */
+      inputs?: Record<string, string>;
+      /** The draft revision the form was opened on (a draft card's Save): a newer saved one refuses it. */
+      rev?: number;
+    }
 );
+
+/** A button or a form's submit, decoded (src/app/handle-action.ts runs it). */
+export type ActionIntent = Extract<Intent, { kind: 'action' }>;

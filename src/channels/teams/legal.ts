@@ -1,14 +1,13 @@
 import { appDeps } from '../../app/app-deps.js';
 import { currentDraft, lawyerNoteFor, outcomeOf } from '../../app/case-drafts.js';
 import type { EscalatePort } from '../../app/escalate.js';
-import { acknowledge, type LegalPort, requestInfo, resolve } from '../../app/legal.js';
+import type { LegalPort } from '../../app/legal.js';
 import type { LegalTraits } from '../../app/legal-words.js';
 import { askLabel, type LegalButton, legalPost, outcomeLabel } from '../../domain/conversation/legal-post.js';
 import type { Outcome } from '../../domain/conversation/outcome.js';
 import { partsText, type Reply } from '../../domain/conversation/replies.js';
 import type { CaseRecord, Escalation } from '../../domain/model/case-record.js';
 import type { BotTurn, ConversationRef, OutActivity } from './bot-adapter.js';
-import type { Submit } from './card-data.js';
 import { sendAll } from './case-turn.js';
 import { legalRef, refOfConversation, threadRef } from './conversation-refs.js';
 import {
@@ -21,7 +20,7 @@ import {
   submit,
   wordsMessage,
 } from './render-cards.js';
-import { type TeamsDeps, whoOf } from './teams-deps.js';
+import type { TeamsDeps } from './teams-deps.js';
 
 // Escalation to a Teams channel, as in Slack: one post per case in the legal channel (the case at a
 // glance and legal's buttons), the lawyer note as a reply in that post's thread, the seller told where
@@ -201,17 +200,4 @@ export function legalPort(deps: TeamsDeps, turn: BotTurn): LegalPort {
       await turn.update(parentId(turn, esc), legalCard(rec, outcomeOf(rec, deps), esc, esc.by));
     },
   };
-}
-
-/** Legal's three buttons, decoded into the app's use cases (src/app/legal.ts). */
-export async function legalAction(deps: TeamsDeps, turn: BotTurn, s: Submit): Promise<void> {
-  const app = appDeps(deps);
-  const port = legalPort(deps, turn);
-  const who = whoOf(turn.activity);
-  if (s.ipc === 'legal_ack') return acknowledge(app, port, { caseId: s.b.c, who });
-  const w = { caseId: s.b.c, who, text: (s.ipc === 'legal_info' ? s.question : s.outcome) ?? '' };
-  const r =
-    s.ipc === 'legal_info' ? await requestInfo(app, port, TEAMS_LEGAL, w) : await resolve(app, port, w);
-  if (!r.ok) return port.tell(r.refusal);
-  await r.spread();
 }
