@@ -2,7 +2,7 @@ import type { CoreEvent } from '../domain/conversation/step.js';
 import type { ButtonValue } from './button-value.js';
 
 // The conversation's own buttons (an answer, Skip, Change an answer, Start over) mean the same turn in
-// every channel: a channel decodes its payload to a ButtonValue and asks here which event it is.
+// every channel: handleAction (handle-action.ts) asks here which turn a decoded press is.
 
 /** The value a Skip button carries in place of an answer. */
 export const SKIP_VALUE = '__skip';

@@ -6,7 +6,7 @@ import { type LegalTraits, LEGAL_WORDS as W } from './legal-words.js';
 // A button names its case by id, and that id came over the network. Before anything changes, the case
 // must belong where the press came from: the same team, and the case's own conversation (legal's
 // buttons: the case's legal thread). A press naming another team's case is answered exactly like a case
-// that does not exist, so a forged id tells the sender nothing about it.
+// that does not exist, so a forged id tells the sender nothing about it. handleAction runs it before any action.
 
 export interface ButtonPlace {
   /** The team of the conversation pressed in (`slack:T…`, `teams:<tenant>`). */

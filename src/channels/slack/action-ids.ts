@@ -3,8 +3,8 @@ import type { ActionName } from '../../app/actions.js';
 import { DraftKind } from '../../domain/drafting/template.js';
 
 // Every Slack action id and modal callback id ipcheck uses, in one place. They are Slack's spelling of the
-// app's one action vocabulary (src/app/actions.ts): a button's action_id names an ActionName. Handlers are
-// looked up in a table keyed by these ids (ACTION_HANDLERS in handlers/actions.ts), not an if/else chain.
+// app's one action vocabulary (src/app/actions.ts): a button's action_id names an ActionName, and the app
+// looks up what it does in one table for every channel (ACTIONS in src/app/handle-action.ts).
 
 /** The actions a Slack button carries. Saving an edited draft is the edit modal's submission (VIEW.draftEdit). */
 export type SlackButtonAction = Exclude<ActionName, 'draft_save'>;
