@@ -1,5 +1,10 @@
 // Who is named in the seller's words or a pasted notice: the plaintiff or complainant, the law firm, the
 // court, the seller's store and the brand. Names are kept as written; a name not found is simply absent.
+// A platform's own programme ("VeRO", "Amazon Brand Registry") is never the complainant. Chinese is read in
+// simplified and traditional characters alike (the name is cut from the text as written).
+
+import { isPlatformProgramme, nameAt } from './name-words.js';
+import { toSimplified } from './traditional-zh.js';
 
 // ---------- who: plaintiff, law firm, court, store ----------
 
@@ -14,16 +19,36 @@ function tidyName(name: string): string {
   return ABBREVIATED.test(s) ? s : s.replace(/\.+$/, '');
 }
 
+// Who the complaint or the case names as the owner of the right, as the words label them.
+const OWNER_LABEL =
+  '(?:[Pp]laintiffs?|PLAINTIFFS?|[Cc]omplainant|[Rr]ights? (?:[Hh]older|[Oo]wner)|[Bb]rand [Oo]wner|(?:[Pp]atent|[Tt]rademark|[Cc]opyright) (?:[Hh]older|[Oo]wner))';
+
+/** A name the words give, unless it is a platform or its programme ("complaint from VeRO"). */
+function complainant(name: string | undefined): string | undefined {
+  return name && !isPlatformProgramme(name) ? name : undefined;
+}
+
+/** A name after a Chinese label: a Latin name word by word ("PetFlow Inc."), else the Chinese up to a stop. */
+function zhLabelled(text: string, zh: string, label: RegExp): string | undefined {
+  const m = label.exec(zh);
+  if (!m) return undefined;
+  const after = m.index + m[0].length;
+  if (/^(?:[A-Za-z0-9])/.test(zh.slice(after))) return nameAt(text.slice(after));
+  const cn = /^[^\s，。；,;\n]{2,60}/.exec(zh.slice(after));
+  return cn ? text.slice(after, after + cn[0].length) : undefined;
+}
+
 export function plaintiff(text: string): string | undefined {
-  // "Plaintiff: Acme Corp", "the plaintiff is Acme Holdings LLC." (a name starts with a capital: not "is not …").
-  // Not "Counsel for Plaintiff: Greer, Burns & Crain" (the firm); a comma before "Ltd."/"Inc." is the name's.
-  const label =
-    /(?<!\bfor )\b(?:[Pp]laintiffs?|PLAINTIFFS?|[Cc]omplainant|[Rr]ights? (?:[Hh]older|[Oo]wner)|[Bb]rand [Oo]wner)(?: is|\s*[:：])\s*(?:the )?([A-Z0-9][^\n;:()]{1,80}?)(?=\s*(?:,(?!\s*(?:Ltd|Inc|LLC|L\.L\.C|Co|Corp|GmbH|S\.A|B\.V)\b)|[;\n(]|(?<!\b(?:Inc|Corp|Co|Ltd))\.(?:\s|$)|$| v\.| and | has | have | is | was ))/.exec(
-      text,
-    );
+  // "Plaintiff: Acme Corp", "the plaintiff is Acme Holdings LLC.", Amazon's "Rights owner name: PetFlow Inc."
+  // (a name starts with a capital: not "is not …"). Not "Counsel for Plaintiff: Greer, Burns & Crain" (the
+  // firm); a comma before "Ltd."/"Inc." is the name's.
+  const label = new RegExp(
+    String.raw`(?<!\bfor )\b${OWNER_LABEL}(?: [Nn]ame)?(?: is|\s*[:：])\s*(?:the )?([A-Z0-9][^\n;:()]{1,80}?)(?=\s*(?:,(?!\s*(?:Ltd|Inc|LLC|L\.L\.C|Co|Corp|GmbH|S\.A|B\.V)\b)|[;\n(]|(?<!\b(?:Inc|Corp|Co|Ltd))\.(?:\s|$)|$| v\.| and | has | have | is | was ))`,
+  ).exec(text);
   // "Acme Corp. We got the email …": the abbreviation's full stop also ended the sentence.
-  if (label?.[1])
-    return tidyName(label[1].replace(/^(.*?\b(?:Inc|Corp|Co|Ltd)\.)\s+[A-Z][a-z]*\s+[a-z].*$/, '$1'));
+  const labelled =
+    label?.[1] && tidyName(label[1].replace(/^(.*?\b(?:Inc|Corp|Co|Ltd)\.)\s+[A-Z][a-z]*\s+[a-z].*$/, '$1'));
+  if (complainant(labelled)) return labelled;
   // A caption over several lines: "ACME BRANDS, INC.,\nPlaintiff,\nv.\nTHE PARTNERSHIPS …".
   const block = /(?:^|\n)\s*([A-Z][^\n]{1,100}?),?\s*\n\s*Plaintiffs?,?\s*\n\s*vs?\.?\s*(?:\n|$)/.exec(text);
   if (block?.[1]) return tidyName(block[1]);
@@ -33,8 +58,42 @@ export function plaintiff(text: string): string | undefined {
   ).exec(text);
   const name = caption?.[1] && tidyName(caption[1].replace(/^(?:Case|In|Re|Caption|Plaintiff)\b[\s,:]*/, ''));
   if (name && /^[A-Z]/.test(name)) return name;
-  const zh = /(?:原告|投诉方|权利人|品牌方)\s*[:：]\s*([^\s，。；,;\n]{2,60})/.exec(text);
-  return zh?.[1];
+  // In a sentence: "plaintiff Acme Corp sued us", "the rights owner, PetFlow Inc., filed …" (one line).
+  for (const m of text.matchAll(new RegExp(String.raw`(?<!\bfor )\b${OWNER_LABEL},? [ \t]*`, 'g'))) {
+    const said = complainant(nameAt(text.slice((m.index ?? 0) + m[0].length)));
+    if (said) return said;
+  }
+  // Amazon's "These are the rights owner's contact details:\n-- PetFlow Inc.\n-- legal@petflow.example".
+  const contact = /\brights? owner['’]s contact (?:details|information)\s*[:：]\s*(?:-{1,2}\s*)?/i.exec(text);
+  const listed = contact && complainant(nameAt(text.slice(contact.index + contact[0].length)));
+  if (listed) return listed;
+  const zh = toSimplified(text);
+  return complainant(zhLabelled(text, zh, /(?:原告|投诉方|投诉人|权利人|品牌方)(?:名称|姓名)?\s*[:：]\s*/));
+}
+
+// An email address: the parts have no dots of their own, so it is read in linear time.
+const EMAIL = String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`;
+
+/**
+ * The rights owner's email, only when the words say whose it is: Amazon's "Rights owner email: …", "the
+ * rights owner's email is …", "权利人邮箱：…". Any other address (the seller's, the platform's) is not it.
+ */
+export function rightsOwnerEmail(text: string): string | undefined {
+  const en = new RegExp(
+    String.raw`\b(?:rights? (?:owner|holder)|complainant|brand owner|(?:patent|trademark|copyright) (?:owner|holder))(?:['’]s)?(?: contact)? (?:e-?mail|email address|contact e-?mail)(?: address)?(?: is)?\s*[:：]?\s*(${EMAIL})|\b(?:contact|reach|email|write to) the (?:rights? (?:owner|holder)|complainant) (?:at|on|via)\s+(${EMAIL})`,
+    'i',
+  ).exec(text);
+  const contact = new RegExp(
+    String.raw`\brights? owner['’]s contact (?:details|information)\s*[:：]?[^@]{0,120}?(${EMAIL})`,
+    'i',
+  ).exec(text);
+  const found = en?.[1] ?? en?.[2] ?? contact?.[1];
+  if (found) return found.replace(/\.+$/, '');
+  const zh = new RegExp(
+    String.raw`(?:权利人|投诉方|投诉人|品牌方)的?(?:联系)?(?:邮箱|电子邮箱|邮件地址|电子邮件|email)(?:地址)?\s*(?:是|为|[:：])?\s*(${EMAIL})`,
+    'i',
+  ).exec(toSimplified(text));
+  return zh?.[1]?.replace(/\.+$/, '');
 }
 
 // Law firms that file many Schedule A cases, as sellers write them (initials, no punctuation, one partner).
@@ -65,14 +124,42 @@ export function lawFirm(text: string): string | undefined {
     while (LEADING_WORDS.test(name)) name = name.replace(LEADING_WORDS, '');
     if (name.length > 0 && !new RegExp(`^${FIRM_SUFFIX}$`).test(name)) return tidyName(name);
   }
-  const zh = /([A-Za-z\u4e00-\u9fa5]{2,20}律师事务所)/.exec(text);
-  if (zh?.[1]) return zh[1];
-  // "an email from the Nike law firm": the name the seller gave, marked as a law firm.
+  const zh = zhFirm(text);
+  if (zh) return zh;
+  // "an email from the Nike law firm": the name the seller gave, marked as a law firm. Not "from Nike's
+  // lawyers": that names the brand, not a firm.
   const from =
-    /\b(?:from|by)\s+(?:the\s+)?([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+(law firm|lawyers?|attorneys?)\b/.exec(
+    /\b(?:from|by)\s+(?:the\s+)?([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3})\s+(law firm|lawyers?|attorneys?)\b/.exec(
       text,
     );
-  if (from?.[1]) return `${from[1]} (law firm)`;
+  if (from?.[1] && !NOT_A_FIRM.test(from[1])) return `${from[1]} (law firm)`;
+  return undefined;
+}
+
+// "from Their lawyers", "from The brand's attorneys": no name.
+const NOT_A_FIRM = /^(?:Their|Our|His|Her|The|A|An|Its|My|Your|Amazon|AliExpress)$/;
+
+// A Chinese firm's name ends in 律师事务所, 律所, 法律事务所 (Taiwan) or 律师行 (Hong Kong). What stands before
+// it may be the sentence's own words ("收到了…", "来自…", "…的"), cut at the last of them, and then words that
+// say whose firm or what kind, not which ("对方律师事务所", "美国律所", "一家律所"): with no name left, none.
+const ZH_FIRM = /([A-Za-z0-9\u4e00-\u9fa5]{0,24}?)(律师事务所|法律事务所|律师行|律所)/g;
+const ZH_CLAUSE = /收到了?|来自|是|的|被|给|从|由|叫做?|名为|和|与|及|向|这家|那家|一家|该|发来|寄来/g;
+const ZH_GENERIC =
+  /^(?:对方|他们|她们|我们|我方|品牌方?|原告|被告|美国|国外|海外|外国|当地|某个|某家|某|一个|这个|那个|知名|专业|代理|大型|律师|了|也|又|还)/;
+
+function zhFirm(text: string): string | undefined {
+  const zh = toSimplified(text);
+  for (const m of zh.matchAll(ZH_FIRM)) {
+    const before = m[1] ?? '';
+    let name = before.split(ZH_CLAUSE).pop() ?? '';
+    for (let cut = ZH_GENERIC.exec(name); cut && cut[0] !== ''; cut = ZH_GENERIC.exec(name))
+      name = name.slice(cut[0].length);
+    // A name has two characters or letters at least: "GBC律所", "北京某某律师事务所".
+    if (name.length < 2) continue;
+    const end = (m.index ?? 0) + m[0].length;
+    const start = end - (m[2]?.length ?? 0) - name.length;
+    return text.slice(start, end);
+  }
   return undefined;
 }
 
@@ -105,26 +192,60 @@ export function court(text: string): string | undefined {
   return undefined;
 }
 
+// A seller names its store on a platform: "our Amazon store PawJoy Direct".
+const OUR_STORE =
+  /\b[Oo]ur (?:(?:Amazon|AliExpress|eBay|Etsy|Walmart|Temu|TikTok|Shopee) )?(?:store|shop)(?:,| is called| is named| called| named)? +["“]?/g;
+
+/** A store's name, not a platform, a programme or an id. */
+function storeName(name: string | undefined): string | undefined {
+  if (!name || isPlatformProgramme(name) || /^(?:ASIN|IPC-\d+|B0[A-Z0-9]{8}|\d+)$/i.test(name))
+    return undefined;
+  return name;
+}
+
 export function store(text: string): string | undefined {
   const labelled = /\b(?:store|shop)(?: name)?\s*[:：]\s*([^\n,;，；。]{2,60}?)\s*(?=[\n,;，；。]|$)/i.exec(
     text,
   );
-  if (labelled?.[1]) return labelled[1].trim();
-  // "our store XYZ Official Store": a capitalised name right after "our store", not "our store on AliExpress".
-  const ours =
-    /\b[Oo]ur (?:store|shop)(?:,| is| called| named)?\s+["“]?([A-Z0-9][\w&'’.-]*(?:\s+[A-Z0-9&][\w&'’.-]*){0,5})/.exec(
-      text,
-    );
-  if (ours?.[1] && !/^(AliExpress|Amazon|ASIN|IPC-\d+)$/i.test(ours[1])) return ours[1].replace(/[.,]+$/, '');
+  // "Store name: PawJoy Direct. We …": the name ends with its sentence.
+  if (labelled?.[1]) return nameAt(labelled[1]) ?? labelled[1].replace(/\.\s.*$/, '').trim();
+  // "our store XYZ Official Store got a complaint", "store name PawJoy Direct": a capitalised name right
+  // after, word by word (not "our store on AliExpress", not "PawJoy Direct. We").
+  for (const m of text.matchAll(OUR_STORE)) {
+    const name = storeName(nameAt(text.slice((m.index ?? 0) + m[0].length)));
+    if (name) return name;
+  }
+  const named = /\b(?:store|shop) name(?: is)? +["“]?/i.exec(text);
+  const byName = named && storeName(nameAt(text.slice(named.index + named[0].length)));
+  if (byName) return byName;
   const official = /\b([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,4}\s+Official\s+(?:Store|Shop))\b/.exec(text);
   if (official?.[1]) return official[1];
-  const zh = /(?:店铺名称?|店名|店铺)\s*(?:是|叫|[:：])\s*([^\s，。；,;\n]{2,40})/.exec(text);
-  return zh?.[1];
+  // "店铺名 PawJoy Direct", "店铺名称：阳光家居", "我们的店叫…" (traditional 店鋪 too).
+  return storeName(
+    zhLabelled(
+      text,
+      toSimplified(text),
+      /(?:店铺名称?|店名)\s*(?:是|叫做?|为|[:：])?\s*|(?:店铺|我们的店)\s*(?:是|叫做?|名为|[:：])\s*/,
+    ),
+  );
 }
 
 // ---------- brand ----------
 
+// The brand named outright: "some brand called Zentrix", "a brand named PawFlex", "Brand: Zentrix".
+const BRAND_NAMED = /\b[Bb]rand (?:called|named) +["“]?|\bBrand(?: [Nn]ame)? ?[:：] *["“]?/g;
+// "Zentrix's lawyers emailed us": whose lawyers they are.
+const WHOSE_LAWYERS =
+  /\b([A-Z][\w&-]*(?: [A-Z][\w&-]*){0,2})['’]s (?:lawyers?|attorneys?|law firm|legal team|counsel|solicitors?)\b/;
+
 export function brandOf(text: string): string | undefined {
+  for (const m of text.matchAll(BRAND_NAMED)) {
+    const name = nameAt(text.slice((m.index ?? 0) + m[0].length), 3);
+    if (name && !isPlatformProgramme(name)) return name;
+  }
+  const whose = WHOSE_LAWYERS.exec(text)?.[1];
+  const owner = whose && withoutStopWords(whose);
+  if (owner && !isPlatformProgramme(owner)) return owner;
   const m =
     /\b(?:from|by)\s+([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2})\b(?!\s*(?:'s\s+)?(?:law firm|lawyers?|attorneys?)\b)(?=\s*(?:'s\s+)?(?:(?:brand|trademark|complaint|on|about|against|regarding)\b|,|\.|$))/.exec(
       text,
@@ -134,28 +255,34 @@ export function brandOf(text: string): string | undefined {
     ) ??
     /商标是\s*([A-Za-z][\w&'’-]*)/.exec(text);
   const brand = m?.[1]?.trim();
-  if (!brand) return undefined;
-  const stop = new Set([
-    'A',
-    'An',
-    'The',
-    'Got',
-    'I',
-    'We',
-    'My',
-    'Our',
-    'Their',
-    'Amazon',
-    'AliExpress',
-    'ASIN',
-    'TRO',
-    'IP',
-    'IPR',
-    'US',
-    'Design',
-    'Utility',
-    'GBC',
-  ]);
-  const words = brand.split(/\s+/).filter((w) => !stop.has(w));
+  if (!brand || isPlatformProgramme(brand)) return undefined;
+  const words = withoutStopWords(brand);
+  return words && !isPlatformProgramme(words) ? words : undefined;
+}
+
+const STOP = new Set([
+  'A',
+  'An',
+  'The',
+  'Got',
+  'I',
+  'We',
+  'My',
+  'Our',
+  'Their',
+  'Amazon',
+  'AliExpress',
+  'ASIN',
+  'TRO',
+  'IP',
+  'IPR',
+  'US',
+  'Design',
+  'Utility',
+  'GBC',
+]);
+
+function withoutStopWords(name: string): string | undefined {
+  const words = name.split(/\s+/).filter((w) => !STOP.has(w));
   return words.length ? words.join(' ') : undefined;
 }

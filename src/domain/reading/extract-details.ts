@@ -1,7 +1,7 @@
 import type { Details } from '../model/facts.js';
 import { deleted, delisted, stockUnits } from './detail-deeds.js';
 import { readMoney } from './detail-money.js';
-import { brandOf, court, FIRM_SUFFIX, lawFirm, plaintiff, store } from './detail-names.js';
+import { brandOf, court, FIRM_SUFFIX, lawFirm, plaintiff, rightsOwnerEmail, store } from './detail-names.js';
 import { caseNumber, complaintIdSpans } from './detail-numbers.js';
 
 // Details for the drafts and the lawyer note, read from the seller's words or a pasted notice: who (plaintiff,
@@ -31,6 +31,8 @@ export function readDetails(text: string, t: string): Details {
   if (complaint) d.complaintId = complaint.id;
   const who = plaintiff(text);
   if (who) d.plaintiff = who.slice(0, 300);
+  const ownerEmail = rightsOwnerEmail(text);
+  if (ownerEmail) d.rightsOwnerEmail = ownerEmail.slice(0, 200);
   const shop = store(text);
   if (shop) d.store = shop.slice(0, 200);
   const units = stockUnits(t);

@@ -7,6 +7,7 @@ import { findListingRefs, type ListingRef, type ListingRefProblem } from './list
 import { mixedUse } from './mixed-use.js';
 import { noticeTextOf } from './notice-text.js';
 import { holdsInvoices, rightsBasisIn, someoneElsesAuthorization, verbalOnly } from './rights-words.js';
+import { toSimplified } from './traditional-zh.js';
 
 // Reads a seller's own words into facts, without an LLM. Each rule is a fact value and the phrases
 // that say it (English here, Chinese in extract-zh.ts); for each fact the first rule that matches wins, so
@@ -26,6 +27,10 @@ interface PhraseRule {
 // A word before a phrase that turns it around ("don't want to keep selling", "can't keep selling").
 const NEGATED = String.raw`(?<!(?:n't|not|no|never) (?:\w+ ){0,2})`;
 
+// Amazon Patent Evaluation Express: its emails come from patent-evaluation@amazon.com.
+const APEX =
+  /patent[- ]evaluation(@amazon| express)|\bapex\b (program|programme|procedure|process|evaluation|claim|case|notice|email|complaint)|\bamazon apex\b/;
+
 const RULES: PhraseRule[] = [
   {
     fact: 'notice',
@@ -34,7 +39,8 @@ const RULES: PhraseRule[] = [
     withoutThreats: true,
     patterns: [
       /\btro\b/,
-      /temporary restraining order/,
+      // "Your funds are on hold due to a restraining order": a court's order, temporary or not.
+      /\brestraining order\b/,
       COURT_WORD,
       /lawsuit|law suit|\bsued\b|\bsuing\b|summons/,
       // "Schedule A" (the defendants list of a US case), not "can we schedule a call".
@@ -75,17 +81,35 @@ const RULES: PhraseRule[] = [
       // "amazon says our ASIN infringes": the platform telling the seller is a platform notice.
       /\b(amazon|aliexpress|the platform|seller central|seller support)( \w+)? (says|said|flagged|notified|warned|claims)\b/,
       /(for|of|alleged) (ip |intellectual property |trademark |copyright |patent )?infringement/,
+      // Amazon's own formats: "Notice: Policy Warning", "We received a report from a patent owner",
+      // "Potential Registered Design Misuse", an APEX email from patent-evaluation@amazon.com.
+      /\bpolicy warning\b|\breport (from|by) (a|an|the) (rights?|patent|trademark|copyright|design|brand) (owner|holder)\b|\b(ip|infringement|intellectual property) report\b|\bpotential [\w ]{0,30}misuse\b/,
+      APEX,
     ],
+  },
+  {
+    // APEX (Amazon Patent Evaluation Express) takes utility patents only, whatever else its email mentions.
+    fact: 'ipType',
+    value: 'utility_patent',
+    patterns: [APEX],
   },
   {
     fact: 'ipType',
     value: 'design_patent',
-    patterns: [/design patent|design right|industrial design|外观专利/],
+    patterns: [
+      /design patent|design right|industrial design|registered design|community design|外观专利/,
+      // A US design patent's number: "Patent number: US D912,345", "USD912,345 S". Not "USD 912,345" (money).
+      /\bpatent (number|no\.?|#)s?\s*[:：]?\s*(us ?)?d ?\d{3},?\d{3}\b|\bus d\d{3},?\d{3}\b|\busd\d{3},?\d{3} ?s1?\b/,
+    ],
   },
   {
     fact: 'ipType',
     value: 'utility_patent',
-    patterns: [/utility patent|invention patent|utility model|实用新型|发明专利/],
+    patterns: [
+      /utility patent|invention patent|utility model|实用新型|发明专利/,
+      // A US utility patent's number, labelled as one or with its kind code: "Patent No.: 11,234,567", "US 10,123,456 B2".
+      /\bpatent (number|no\.?|#)s?\s*[:：]?\s*(us ?)?(\d{1,2},\d{3},\d{3}|\d{7,8})\b(?! ?(usd|dollars|\$))|\b(us ?)?\d{1,2},?\d{3},?\d{3} ?b[12]\b/,
+    ],
   },
   {
     fact: 'ipType',
@@ -97,7 +121,8 @@ const RULES: PhraseRule[] = [
   {
     fact: 'ipType',
     value: 'trademark',
-    patterns: [/trademark|trade mark|\btm\b|brand name|their logo|(®)|counterfeit/],
+    // "brand name", not "a brand named X" (a name, not the right).
+    patterns: [/trademark|trade mark|\btm\b|brand name\b|their logo|(®)|counterfeit/],
   },
   {
     fact: 'listingIsOurs',
@@ -287,7 +312,11 @@ const SMALL_STOCK = 100;
 
 // The platform from its words when no listing link says it; the first one named wins.
 const PLATFORM_WORDS: { re: RegExp; platform: NonNullable<Facts['platform']> }[] = [
-  { re: /\bamazon\b|\basins?\b|seller central|account health|亚马逊/, platform: 'amazon' },
+  {
+    // "Notice: Policy Warning" heads Amazon's own IP notice.
+    re: /\bamazon\b|\basins?\b|seller central|account health|notice: policy warning|亚马逊/,
+    platform: 'amazon',
+  },
   { re: /aliexpress|ali express|速卖通/, platform: 'aliexpress' },
   {
     re: /\b(etsy|ebay|shopee|temu|walmart|tiktok|lazada|mercado ?libre|shein)\b|虾皮|抖音小店|拼多多/,
@@ -336,11 +365,13 @@ const LETTER_RULE = RULES.find(
 // What shows a case is in court, not only threatened: a case number, service, an order issued, a docket,
 // money frozen, being named or sued. (A letter's "we will seek a TRO" is none of these.)
 const COURT_EVIDENCE =
-  /\b(\d:)?\d{2}-cv-\d+|\bsummons\b|\b(we were|we've been|we have been|been|were) served\b|\b(tro|temporary restraining order|injunction|order|judgment)s? (was |were |has been |have been |had been )?(issued|granted|entered|signed)\b|\b(granted|issued|entered|signed) (a |an |the )?(tro|temporary restraining order|injunction|order)\b|\b(emailed|sent|served|forwarded|mailed|got|received|have|has) (us |me )?(with )?(a |an |the |their )?(tro|temporary restraining order|summons|court order|injunction)\b|\bcourt order\b|\bdocket\b|\b(funds?|accounts?|balance|money|payouts?|paypal|payoneer|stripe|wallet) (are |is |has been |have been |was |were |got )?(frozen|restrained|on hold)\b|\bfroze (our|my|the|all)\b|\bschedule a (defendants?|lawsuit|case|list)\b|\bnamed (us )?as (a )?defendants?\b|\b(sued us|we were sued|been sued|suing us)\b|\b(lawsuit|suit|complaint) (was |has been )?filed against us\b|\bfiled (a |an )?(lawsuit|suit|complaint) against us\b|法院(的)?(命令|裁定|判决|传票)|传票|被起诉|已经?起诉|(?<!申请|要|会|将|请求)冻结/;
+  /\b(\d:)?\d{2}-cv-\d+|\bsummons\b|\b(we were|we've been|we have been|been|were) served\b|\b(tro|temporary restraining order|injunction|order|judgment)s? (was |were |has been |have been |had been )?(issued|granted|entered|signed)\b|\b(granted|issued|entered|signed) (a |an |the )?(tro|temporary restraining order|injunction|order)\b|\b(emailed|sent|served|forwarded|mailed|got|received|have|has) (us |me )?(with )?(a |an |the |their )?(tro|temporary restraining order|summons|court order|injunction)\b|\bcourt order\b|\bdocket\b|\b(hold|held|frozen|restricted|restrained|withheld|locked)\b[^.;!?]{0,60}\b(due to|because of|pursuant to|under) (a|an|the) (temporary )?(restraining order|injunction)\b|\b(funds?|accounts?|balance|money|payouts?|paypal|payoneer|stripe|wallet) (are |is |has been |have been |was |were |got )?(frozen|restrained|on hold)\b|\bfroze (our|my|the|all)\b|\bschedule a (defendants?|lawsuit|case|list)\b|\bnamed (us )?as (a )?defendants?\b|\b(sued us|we were sued|been sued|suing us)\b|\b(lawsuit|suit|complaint) (was |has been )?filed against us\b|\bfiled (a |an )?(lawsuit|suit|complaint) against us\b|法院(的)?(命令|裁定|判决|传票)|传票|被起诉|已经?起诉|(?<!申请|要|会|将|请求)冻结/;
 
 /** Everything the seller's words say, as facts (contract values) and details for the drafts. */
 export function extractFacts(text: string, today: string, known: Known = {}): Extraction {
-  const t = ` ${text.toLowerCase().replace(/[’`]/g, "'").replace(/\s+/g, ' ')} `;
+  // Traditional Chinese (亞馬遜, 專利, 凍結) is read like simplified; same length, so positions hold.
+  const zh = toSimplified(text);
+  const t = ` ${zh.toLowerCase().replace(/[’`]/g, "'").replace(/\s+/g, ' ')} `;
   const facts: Facts = {};
   const found = findListingRefs(withoutIds(text));
   const first = found.refs[0];
@@ -396,16 +427,16 @@ export function extractFacts(text: string, today: string, known: Known = {}): Ex
   }
   // The TRO's issue date and a reply-by date are not the day the notice arrived: their words are blanked
   // before the notice date is looked for.
-  const tro = troDate(text, today);
+  const tro = troDate(zh, today);
   if (tro) d.troDate = tro.date;
-  const reply = replyBy(text, today);
-  let rest = blank(blank(text, tro), reply.date).replace(/\b(\d:)?\d{2}-cv-\d+\b/gi, ' ');
+  const reply = replyBy(zh, today);
+  let rest = blank(blank(zh, tro), reply.date).replace(/\b(\d:)?\d{2}-cv-\d+\b/gi, ' ');
   for (const s of complaintIdSpans(rest)) rest = blank(rest, { date: '', index: s.index, end: s.end });
   const date = noticeDateIn(rest, today);
   if (date && date <= today) facts.noticeDate = date;
   if (reply.date) d.responseDue = reply.date.date;
   else if (reply.within) d.responseDue = dueFrom(facts.noticeDate ?? known.noticeDate ?? today, reply.within);
-  const signs = legalSignsIn(text);
+  const signs = legalSignsIn(zh);
   if (signs.length > 0) d.legalSigns = signs;
   const notice = noticeTextOf(text);
   if (notice) d.noticeText = notice;
@@ -426,6 +457,6 @@ export function isAboutAnotherListing(text: string, caseListing: string | undefi
   if (!caseListing) return false;
   const refs = findListingRefs(withoutIds(text)).refs;
   if (refs.length === 0 || refs.some((r) => r.listingId === caseListing)) return false;
-  const t = text.toLowerCase();
+  const t = toSimplified(text).toLowerCase();
   return NEW_CASE.test(t) || !SAME_CASE.test(t);
 }
