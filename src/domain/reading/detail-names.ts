@@ -68,7 +68,13 @@ export function plaintiff(text: string): string | undefined {
   const listed = contact && complainant(nameAt(text.slice(contact.index + contact[0].length)));
   if (listed) return listed;
   const zh = toSimplified(text);
-  return complainant(zhLabelled(text, zh, /(?:原告|投诉方|投诉人|权利人|品牌方)(?:名称|姓名)?\s*[:：]\s*/));
+  const labelledZh = complainant(
+    zhLabelled(text, zh, /(?:原告|投诉方|投诉人|权利人|品牌方)(?:名称|姓名)?\s*[:：]\s*/),
+  );
+  if (labelledZh) return labelledZh;
+  // "原告是Acme Corp": a Latin name only (not "原告是哪家公司").
+  const is = /(?:原告|投诉方|投诉人|权利人|品牌方)是\s*(?=[A-Za-z])/.exec(zh);
+  return is ? complainant(nameAt(text.slice(is.index + is[0].length))) : undefined;
 }
 
 // An email address: the parts have no dots of their own, so it is read in linear time.
@@ -87,13 +93,15 @@ export function rightsOwnerEmail(text: string): string | undefined {
     String.raw`\brights? owner['’]s contact (?:details|information)\s*[:：]?[^@]{0,120}?(${EMAIL})`,
     'i',
   ).exec(text);
-  const found = en?.[1] ?? en?.[2] ?? contact?.[1];
-  if (found) return found.replace(/\.+$/, '');
+  // An address longer than the schema's 200 characters is no address: absent, never cut.
+  const found = (en?.[1] ?? en?.[2] ?? contact?.[1])?.replace(/\.+$/, '');
+  if (found) return found.length <= 200 ? found : undefined;
   const zh = new RegExp(
     String.raw`(?:权利人|投诉方|投诉人|品牌方)的?(?:联系)?(?:邮箱|电子邮箱|邮件地址|电子邮件|email)(?:地址)?\s*(?:是|为|[:：])?\s*(${EMAIL})`,
     'i',
   ).exec(toSimplified(text));
-  return zh?.[1]?.replace(/\.+$/, '');
+  const zhFound = zh?.[1]?.replace(/\.+$/, '');
+  return zhFound && zhFound.length <= 200 ? zhFound : undefined;
 }
 
 // Law firms that file many Schedule A cases, as sellers write them (initials, no punctuation, one partner).
@@ -243,6 +251,13 @@ export function brandOf(text: string): string | undefined {
     const name = nameAt(text.slice((m.index ?? 0) + m[0].length), 3);
     if (name && !isPlatformProgramme(name)) return name;
   }
+  // "品牌叫Zentrix", "一个叫Zentrix的品牌": a Latin name the seller gives the brand in Chinese.
+  const zh =
+    /品牌(?:名称?|名字)?(?:叫做?|名为|是|[:：])\s*(?=[A-Za-z])|叫做?\s*(?=[A-Za-z][\w&'’ -]{0,40}的品牌)/.exec(
+      toSimplified(text),
+    );
+  const zhName = zh && nameAt(text.slice(zh.index + zh[0].length), 3);
+  if (zhName && !isPlatformProgramme(zhName)) return zhName;
   const whose = WHOSE_LAWYERS.exec(text)?.[1];
   const owner = whose && withoutStopWords(whose);
   if (owner && !isPlatformProgramme(owner)) return owner;

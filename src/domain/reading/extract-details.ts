@@ -32,7 +32,7 @@ export function readDetails(text: string, t: string): Details {
   const who = plaintiff(text);
   if (who) d.plaintiff = who.slice(0, 300);
   const ownerEmail = rightsOwnerEmail(text);
-  if (ownerEmail) d.rightsOwnerEmail = ownerEmail.slice(0, 200);
+  if (ownerEmail) d.rightsOwnerEmail = ownerEmail;
   const shop = store(text);
   if (shop) d.store = shop.slice(0, 200);
   const units = stockUnits(t);

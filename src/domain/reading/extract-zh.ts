@@ -1,7 +1,8 @@
 // Chinese phrases for the same facts as the English rules in extract.ts, keyed "fact:value". Many sellers
 // write (or paste notices) in Chinese, often mixed with English; these are read without an LLM.
 // Negations are handled by look-behinds: 没有/未/不 before a word turns it around ("资金没有被冻结").
-// The text they see is lower-cased with whitespace collapsed, like the English rules.
+// The text they see is lower-cased with whitespace collapsed, like the English rules, and in simplified
+// characters: traditional Chinese (亞馬遜, 專利, 凍結) is mapped first (traditional-zh.ts).
 
 const NOT = '(?<!没有?|未|不|无|非|并未|别)';
 
@@ -14,7 +15,7 @@ export const ZH_PATTERNS: Record<string, RegExp[]> = {
   ],
   'notice:rights_holder_letter': [
     // A lawyer's or law firm's email or letter, or a letter in a firm's own words (我们代表…).
-    /(律师|律所|律师事务所)(发来?了?|寄来?了?)?的?(邮件|信|函|警告|通知)|收到.{0,8}(律师|律所|律师事务所)|(律师|律所)(要求|说|称|表示|威胁|通知)|我们代表|我方当事人/,
+    /(律师|律所|律师事务所)(发来?了?|寄来?了?)?的?(邮件|信|函|警告|通知)|收到.{0,8}(律师|律所|律师事务所)|(律师事务所|律师|律所)(要求|说|称|表示|威胁|通知)|我们代表|我方当事人/,
     /律师函|律师信|警告函|侵权告知函|停止侵权函|律所(的|发来的?)?(邮件|信|函)|品牌方?(发来的?|的)(邮件|信|函)/,
   ],
   'notice:platform_complaint': [/投诉|侵权通知|知识产权|违规|下架通知|被下架|警告|平台(通知|邮件|消息)/],

@@ -274,8 +274,8 @@ const RULES: PhraseRule[] = [
 const ALLEGATION =
   /\b(they|he|she|(the )?(complaint|complainant|brand|notice|law ?firm|rights? ?holder|plaintiff|platform|letter|email|owner))( \w+)? (says?|said|claims?|claimed|alleges?|alleged|accuses?|accused|thinks?|argues?|insists?|states?|threaten(?:s|ed)?|warn(?:s|ed)?)\b[^.;!?]*?(?=[.;!?]|\bbut\b|\bhowever\b|$)|\b(saying|claiming|alleging|accusing|threatening|alleges?|alleged|accuses?|accused|according to)\b[^.;!?]*?(?=[.;!?]|\bbut\b|\bhowever\b|$)/g;
 
-// Threats are the other side's words too, and not yet a court case.
-const THREAT = /\b(threat\w*|warn\w*) (to|that|of|with)\b[^.;!?]*?(?=[.;!?]|\bbut\b|\bhowever\b|$)/g;
+// Threats are the other side's words too, and not yet a court case ("threatens a restraining order").
+const THREAT = /\b(threat\w*|warn\w*) (to|that|of|with|an?)\b[^.;!?]*?(?=[.;!?]|\bbut\b|\bhowever\b|$)/g;
 
 // A lawsuit that may come ("or we will file suit in the District Court", "they may seek a TRO", "failing
 // which we will go to court") is a letter's threat, not court evidence: the clause is left out when the court
