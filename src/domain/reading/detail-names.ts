@@ -126,7 +126,8 @@ export function lawFirm(text: string): string | undefined {
   for (const [re, name] of KNOWN_FIRMS) if (re.test(text)) return name;
   const officeOf = new RegExp(String.raw`\bLaw Offices? of (${NAME})`).exec(text);
   if (officeOf?.[0]) return tidyName(officeOf[0]);
-  const suffixed = new RegExp(String.raw`(${NAME}),? ${FIRM_SUFFIX}(?![\w])`).exec(text);
+  // A name starts at a word's start: tried inside a long word, it would read that word once per letter.
+  const suffixed = new RegExp(String.raw`(?<![\w&'’.-])(${NAME}),? ${FIRM_SUFFIX}(?![\w])`).exec(text);
   if (suffixed?.[0]) {
     let name = suffixed[0];
     while (LEADING_WORDS.test(name)) name = name.replace(LEADING_WORDS, '');
