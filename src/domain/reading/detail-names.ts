@@ -250,7 +250,9 @@ const WHOSE_LAWYERS =
 export function brandOf(text: string): string | undefined {
   for (const m of text.matchAll(BRAND_NAMED)) {
     const name = nameAt(text.slice((m.index ?? 0) + m[0].length), 3);
-    if (name && !isPlatformProgramme(name)) return name;
+    // A listing's "Brand: Generic" names no brand.
+    if (name && !isPlatformProgramme(name) && !/^(?:generic|unbranded|none|no brand|n\/a)$/i.test(name))
+      return name;
   }
   // "品牌叫Zentrix", "一个叫Zentrix的品牌": a Latin name the seller gives the brand in Chinese.
   const zh =

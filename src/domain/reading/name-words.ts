@@ -3,7 +3,8 @@
 // complainant's name: a platform or its own programme ("a complaint from VeRO", "Amazon Brand Registry").
 // Written as a loop over words, not one regex, so a long text is read in linear time.
 
-// Words that open a sentence or a clause, or label something else: never a part of a name.
+// Words that open a sentence or a clause, label something else, or say when: never a part of a name
+// ("we emailed the rights owner Monday"). "May" is left out: it is a name too.
 const NOT_NAME = new Set([
   'We',
   'I',
@@ -90,6 +91,45 @@ const NOT_NAME = new Set([
   'Yes',
   'Ok',
   'OK',
+  'Last',
+  'Next',
+  'Every',
+  'Never',
+  'Only',
+  'Even',
+  'Still',
+  'Already',
+  'Again',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+  'January',
+  'February',
+  'March',
+  'April',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Sept',
+  'Oct',
+  'Nov',
+  'Dec',
 ]);
 
 // What ends a company's name, read in any case ("Inc.", "INC.", "Co., Ltd.").

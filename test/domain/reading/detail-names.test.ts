@@ -40,6 +40,9 @@ describe('the rights owner, labelled or not', () => {
     'Complainant: Amazon',
     'rights owner Amazon Brand Registry says we infringe',
     'the complainant IPP flagged our item',
+    'we emailed the rights owner Monday and got no answer',
+    'we wrote to the rights owner Last week',
+    'the plaintiff Schedule A lists us',
     '原告是哪家公司',
   ])('no plaintiff: %s', (text) => {
     expect(details(text).plaintiff).toBeUndefined();
@@ -94,6 +97,8 @@ describe('the brand named in chat', () => {
     'Their lawyers sent a letter',
     "The brand's attorneys emailed us",
     'a brand called We Know',
+    'Brand: Generic',
+    'Brand: Unbranded',
     '我们的品牌是自己的',
   ])('no brand: %s', (text) => {
     expect(details(text).brand).toBeUndefined();
