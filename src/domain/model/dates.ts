@@ -105,6 +105,9 @@ function upcoming(today: string, month: number, day: number): string | undefined
   const year = Number(today.slice(0, 4));
   const same = build(year, month, day);
   if (same && same >= today) return same;
+  // "by December 14" read on 20 December is a day just passed (a letter read late), not next year's: no
+  // guess, the seller is asked.
+  if (same && daysBetween(same, today) <= 62) return undefined;
   return build(year + 1, month, day);
 }
 
@@ -200,7 +203,8 @@ const findWords: Finder = (t, today, ahead) => {
 
 const findAgo: Finder = (t, today) =>
   firstValid(
-    new RegExp(`(${COUNT}) ?(?:个)?(day|week|天|日|周|星期|礼拜)s? ?(?:ago|(?:以)?前)`, 'g'),
+    // Not the day of a month-day: 12月14日前 is "before 14 December", not fourteen days ago.
+    new RegExp(`(?<!月\\s?)(${COUNT}) ?(?:个)?(day|week|天|日|周|星期|礼拜)s? ?(?:ago|(?:以)?前)`, 'g'),
     t,
     (m) => {
       const n = parseCount(m[1] ?? '');
@@ -221,6 +225,44 @@ const findWeekday: Finder = (t, today) =>
       return addDays(today, -((cur - target + 7) % 7 || 7));
     },
   );
+
+// Chinese weekdays: 周一 … 周日 (also 星期, 礼拜; 日 and 天 are Sunday). Weeks start on Monday.
+const ZH_WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 0, 天: 0 };
+
+// 上周五 (Friday of last week), 这周一 (Monday of this week), 周三 (the last Wednesday). On a Sunday, 上周五
+// is Friday two days ago to those whose week starts on Sunday and nine days ago to the rest: not guessed.
+const findZhWeekday: Finder = (t, today) =>
+  firstValid(
+    /(?:(上个?|上個|这个?|這個?|本)|(?<![上下这這本每两兩几幾个個\d一二三四五六七八九十]))(?:周|週|星期|礼拜|禮拜)([一二三四五六日天])/g,
+    t,
+    (m) => {
+      const target = ZH_WEEKDAY[m[2] ?? ''];
+      if (target === undefined) return undefined;
+      const cur = fromIso(today).getUTCDay();
+      const which = m[1] ?? '';
+      // Days since this week's Monday, and the target's offset from it (Sunday ends the week).
+      const sinceMonday = (cur + 6) % 7;
+      const offset = (target + 6) % 7;
+      if (which.startsWith('上')) return cur === 0 ? undefined : addDays(today, -sinceMonday - 7 + offset);
+      if (which !== '')
+        return cur === 0 || offset > sinceMonday ? undefined : addDays(today, offset - sinceMonday);
+      // A bare weekday is the last such day; today's own weekday could be today or a week ago: not guessed.
+      return cur === target ? undefined : addDays(today, -((cur - target + 7) % 7));
+    },
+  );
+
+// 上个月28号 (the 28th of last month), 本月5日 / 这个月5号 (this month's, when already past).
+const findZhMonthWord: Finder = (t, today) =>
+  firstValid(/(上个?|上個|本|这个?|這個?)月(\d{1,2})[日号號]/g, t, (m) => {
+    const year = Number(today.slice(0, 4));
+    const month = Number(today.slice(5, 7)) - 1;
+    const day = Number(m[2]);
+    if (!(m[1] ?? '').startsWith('上')) {
+      const d = build(year, month, day);
+      return d && d <= today ? d : undefined;
+    }
+    return month === 0 ? build(year - 1, 11, day) : build(year, month - 1, day);
+  });
 
 // "Nov 20", "November 20th, 2025".
 const findMonthDay: Finder = (t, today, ahead) =>
@@ -280,6 +322,8 @@ const FINDERS: Finder[] = [
   findWords,
   findAgo,
   findWeekday,
+  findZhWeekday,
+  findZhMonthWord,
   findMonthDay,
   findDayMonth,
   findChineseMonthDay,
@@ -321,7 +365,7 @@ export function findDateIn(text: string, today: string, ahead = false): FoundDat
  * Finds a date expression in free text and returns it as YYYY-MM-DD, relative to `today`.
  * Understands: today, yesterday, the day before yesterday, "N days ago", "a week ago", "last Monday"/"on Monday",
  * ISO dates (also 2026/11/20 and 2026年11月20日), "Nov 20", "20 Nov", "November 20th, 2026", 11月20日,
- * US-style 11/20, 11/20/2026 or 11/20/26, and the Chinese 今天, 昨天, 前天, 大前天 and "3天前".
+ * US-style 11/20, 11/20/2026 or 11/20/26, and the Chinese 今天, 昨天, 前天, 大前天, "3天前", 上周五, 周三 and 上个月28号.
  * Kinds are tried in that order; invalid dates are skipped.
  */
 export function findDate(text: string, today: string): string | undefined {

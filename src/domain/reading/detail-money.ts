@@ -1,4 +1,5 @@
 import type { Details } from '../model/facts.js';
+import { type Amount, FREEZE_WORD, readFrozenAccounts } from './frozen-accounts.js';
 
 // Money in the seller's words or a pasted notice: what is frozen (and in which accounts) and what a demand
 // letter asks for. Amounts are kept as written ("$12,450", "5万元"); none of them decides a route.
@@ -9,20 +10,18 @@ import type { Details } from '../model/facts.js';
 // number may start is fenced with (?<![\d,.]), so a long run of digits and commas is read in linear time.
 export const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
 
-// "$3,200", "US$ 12,500.50", "USD 8,000", "3200 USD", "5000美元", "5万元".
+// "$3,200", "US$ 12,500.50", "USD 8,000", "3200 USD", "5000美元", "5万元", "3万美元", "1.2万元", "￥8,000".
 const AMOUNT = new RegExp(
-  String.raw`(?:us\$|usd|\$|rmb|cny|¥|￥|eur|€)\s?${NUM}(?:k\b|万)?|(?<![\d,.])${NUM}\s?(?:(?:usd|dollars|rmb|eur)\b|万?(?:美元|美金|元|人民币))`,
+  String.raw`(?:us\$|usd|\$|rmb|cny|¥|￥|eur|€|gbp|£)\s?${NUM}(?:k\b|万|萬)?|(?<![\d,.])${NUM}\s?(?:(?:usd|dollars|rmb|eur|gbp)\b|[万萬]?(?:美元|美金|元|人民币|人民幣))`,
   'gi',
 );
-const FREEZE_WORD = /\b(frozen|froze|freeze|freezing|on hold|held|restrain\w*)\b|冻结/gi;
-
-interface Amount {
-  text: string;
-  at: number;
-}
 
 function amounts(text: string): Amount[] {
-  return [...text.matchAll(AMOUNT)].map((m) => ({ text: m[0].replace(/\s+/g, ' '), at: m.index }));
+  return [...text.matchAll(AMOUNT)].map((m) => ({
+    text: m[0].replace(/\s+/g, ' '),
+    at: m.index,
+    end: m.index + m[0].length,
+  }));
 }
 
 /** The amount said to be frozen: of all amounts, the one closest to a freeze word ("owe $5,000, $1,200 is frozen"). */
@@ -41,10 +40,10 @@ function frozenAmount(text: string, all: Amount[]): Amount | undefined {
 const DEMAND_WORD =
   /\b(demand(?:s|ed|ing)?|settle(?:ment)?|settling|ask(?:s|ed|ing)? (?:us )?(?:to pay|for)|wants?|want(?:s|ed)? us to pay|pay|owe|damages|compensation|penalty)\b|赔偿|索赔|和解|要求支付|罚款|要求/gi;
 
-function demandAmount(text: string, all: Amount[], frozen: Amount | undefined): string | undefined {
+function demandAmount(text: string, all: Amount[], frozen: Amount[]): string | undefined {
   for (const w of text.matchAll(DEMAND_WORD)) {
     const after = w.index + w[0].length;
-    const next = all.find((a) => a.at >= after && a.at - after <= 40 && a !== frozen);
+    const next = all.find((a) => a.at >= after && a.at - after <= 40 && !frozen.includes(a));
     // The amount must be in the same sentence as the demand.
     if (next && !/[.;!?。；！？\n]/.test(text.slice(after, next.at).replace(/\d\.\d/g, ''))) return next.text;
   }
@@ -53,22 +52,46 @@ function demandAmount(text: string, all: Amount[], frozen: Amount | undefined): 
 
 const ACCOUNTS =
   /\b(paypal|payoneer|stripe|alipay|pingpong|lianlian|worldfirst|aliexpress|amazon|walmart|ebay)\b/g;
-const ACCOUNT_NAMES: Record<string, string> = { paypal: 'PayPal', aliexpress: 'AliExpress', ebay: 'eBay' };
+const ACCOUNT_NAMES: Record<string, string> = {
+  paypal: 'PayPal',
+  aliexpress: 'AliExpress',
+  ebay: 'eBay',
+  pingpong: 'PingPong',
+  lianlian: 'LianLian',
+  worldfirst: 'WorldFirst',
+};
 
-/** The frozen amount (with the accounts named) and the demanded amount, when the words say them. */
-export function readMoney(text: string, t: string): Pick<Details, 'frozenAmount' | 'demandAmount'> {
-  const d: Pick<Details, 'frozenAmount' | 'demandAmount'> = {};
+type Money = Pick<Details, 'frozenAmount' | 'frozenAccounts' | 'demandAmount'>;
+
+/**
+ * The frozen amounts (each with its account, when the words pair them), and the demanded amount.
+ * `frozenAmount` is the human summary: "$12,450 (AliExpress); $3,100 (PayPal)", or with one amount as before,
+ * "$1,200 (PayPal)". `frozenAccounts` holds only the sure pairs: an unsure account is left for the lawyer
+ * note to ask about, never guessed.
+ */
+export function readMoney(text: string, t: string): Money {
+  const d: Money = {};
   const all = amounts(text);
-  const frozen = frozenAmount(text, all);
-  if (frozen) {
-    // Which account is frozen matters to the lawyer as much as how much.
+  const reading = readFrozenAccounts(text, all);
+  if (reading.pairs.length > 0) d.frozenAccounts = reading.pairs.slice(0, 20);
+  // With no amount beside an account, the amount nearest a freeze word (the reading before accounts were paired).
+  const frozen = reading.named.length > 0 ? undefined : frozenAmount(text, all);
+  if (reading.named.length > 0) {
+    d.frozenAmount = reading.named
+      .map((n) => `${n.amount} (${n.accounts.join(', ')})`)
+      .join('; ')
+      .slice(0, 200);
+  } else if (frozen) {
+    // No amount sits beside an account: the amount nearest a freeze word, with every account the text names
+    // (which one holds it is for the lawyer to ask).
     // Not the marketplace of a pasted link: "aliexpress.com/item/…" is the listing, not a frozen account.
-    const words = t.replace(/\S*(?:https?:\/\/|www\.|\.com\/)\S*/g, ' ');
+    const words = t.replace(/\S+/g, (w) => (/https?:\/\/|www\.|\.com\//.test(w) ? ' ' : w));
     const accounts = [...new Set([...words.matchAll(ACCOUNTS)].map((m) => m[1] as string))];
     const names = accounts.map((a) => ACCOUNT_NAMES[a] ?? `${a[0]?.toUpperCase()}${a.slice(1)}`);
     d.frozenAmount = names.length > 0 ? `${frozen.text} (${names.join(', ')})` : frozen.text;
   }
-  const demand = demandAmount(text, all, frozen);
+  const frozenOnes = all.filter((a) => reading.named.some((n) => n.amount === a.text) || a === frozen);
+  const demand = demandAmount(text, all, frozenOnes);
   if (demand) d.demandAmount = demand;
   return d;
 }

@@ -12,6 +12,9 @@ import {
 // the reply-by date a letter sets. Each is found with where its words are, so the notice date is not read
 // from them.
 
+const WEEKDAY_FIRST =
+  /^(?:the\s+)?(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+(?:the\s+)?/i;
+
 /** A date right after `at` (a few characters of filler allowed), read as past or as a day to come. */
 function dateAfter(
   text: string,
@@ -20,17 +23,37 @@ function dateAfter(
   ahead: boolean,
   slack = 4,
 ): FoundDate | undefined {
-  const window = text.slice(at, at + 48);
+  const window = text.slice(at, at + 64);
+  // "entered on Friday, December 18, 2026": a weekday before the date is part of it, not filler.
+  const weekday = WEEKDAY_FIRST.exec(window)?.[0].length ?? 0;
   // The date right there, not another one further on written in a form a finder prefers.
   const found = findFirstDateIn(window, today, ahead);
-  if (!found || found.index > slack) return undefined;
+  if (!found || found.index > slack + weekday) return undefined;
   return { date: found.date, index: at + found.index, end: at + found.end };
 }
+
+// "granted the TRO on 2026-12-18", "the judge signed a temporary restraining order Friday, Dec 18": the verb first.
+const VERB_THEN_ORDER =
+  /\b(?:issued|entered|granted|signed)\s+(?:(?:a|an|the|its|our|their|this)\s+)?(?:sealed\s+)?(?:ex parte\s+)?(?:tro|temporary restraining order|restraining order|preliminary injunction|asset (?:freeze|restraining) order)\b(?:\s+(?:on|dated))?\s*/gi;
+// Chinese puts the date first: "2026年12月18日法院签发了临时禁令", "12月18日TRO下来了".
+const ZH_ORDER_AFTER_DATE =
+  /^\s*(?:(?:法院|法官)?(?:签发|簽發|发出|發出|下达|下達|批准|颁布|頒布|下)了?(?:临时禁令|臨時禁令|禁令|tro)|的?(?:临时禁令|臨時禁令|禁令|tro)(?:已经?|已經)?(?:下来|下來|签发|簽發|生效|批准?))/i;
 
 const COURT_ORDER =
   /\b(tro|temporary restraining order|restraining order|court order|injunction)\b|临时禁令|禁令|法院命令/i;
 // "The order was entered …" is a court order only in a message about a court case (not a customer's order).
-const BARE_ORDER = /\border\b/i;
+const BARE_ORDER = /(?<!(?:customer|purchase|sales|buyer'?s?|shipping|work|amazon|aliexpress)\s)\border\b/i;
+const OTHER_PAPER = /\b(letter|e-?mail|complaint|notice|warning|message|invoice)\b/i;
+
+/** Where the last order word of a sentence ends (0 when none). */
+function lastOrderWord(sentence: string): number {
+  let end = 0;
+  for (const m of sentence.matchAll(
+    /\b(?:tro|temporary restraining order|restraining order|court order|injunction|order)\b/gi,
+  ))
+    end = m.index + m[0].length;
+  return end;
+}
 const COURT_CASE = /\b(tro|court|judge|injunction|lawsuit|schedule a|plaintiff|defendants?)\b|\d{2}-cv-\d/i;
 
 /** The TRO's issue date: "TRO issued on Nov 20", "the order was entered 11/20/2026", "临时禁令于11月20日签发". */
@@ -44,13 +67,19 @@ export function troDate(text: string, today: string): FoundDate | undefined {
     const courtOrder =
       COURT_ORDER.test(sentence) ||
       (BARE_ORDER.test(sentence) && (/^entered/i.test(m[0]) || COURT_CASE.test(text)));
-    if (!courtOrder) continue;
+    // "… ask for a TRO, letter dated Dec 18": another paper named after the order is the one dated.
+    if (!courtOrder || OTHER_PAPER.test(sentence.slice(lastOrderWord(sentence)))) continue;
     const d = dateAfter(text, m.index + m[0].length, today, false);
     if (d && d.date <= today) return { ...d, index: m.index };
   }
-  // Pasted court papers: "ENTERED: November 20, 2026" on its own line, in an order about a TRO or injunction.
+  for (const m of text.matchAll(VERB_THEN_ORDER)) {
+    const d = dateAfter(text, m.index + m[0].length, today, false);
+    if (d && d.date <= today) return { ...d, index: m.index };
+  }
+  // Pasted court papers: "ENTERED: November 20, 2026" on its own line (or run into the text when pasted from a
+  // PDF: "ENTERED:" is docket language wherever it stands), in an order about a TRO or injunction.
   if (/\b(tro|temporary restraining order|restraining order|injunction)\b/i.test(text)) {
-    for (const m of text.matchAll(/(?:^|\n)\s*(?:entered|dated|signed|issued)\s*:\s*/gi)) {
+    for (const m of text.matchAll(/(?:^|\n)\s*(?:entered|dated|signed|issued)\s*:\s*|\bentered\s*:\s*/gi)) {
       const d = dateAfter(text, m.index + m[0].length, today, false, 0);
       if (d && d.date <= today) return { ...d, index: m.index };
     }
@@ -59,11 +88,24 @@ export function troDate(text: string, today: string): FoundDate | undefined {
     const d = dateAfter(text, m.index + m[0].length, today, false, 2);
     if (d && d.date <= today && /^(?:签发|发出|下达|颁布|发布|生效)/.test(text.slice(d.end))) return d;
   }
+  return zhDateThenOrder(text, today);
+}
+
+/** "2026年12月18日法院签发了临时禁令": a date whose own words go on to say the order was issued. */
+function zhDateThenOrder(text: string, today: string): FoundDate | undefined {
+  let rest = text;
+  for (let i = 0; i < 6; i++) {
+    const found = findFirstDateIn(rest, today);
+    if (!found) return undefined;
+    if (found.date <= today && ZH_ORDER_AFTER_DATE.test(text.slice(found.end, found.end + 24))) return found;
+    rest = blank(rest, found);
+  }
   return undefined;
 }
 
+// "respond by", "a written response by December 14", "contact our office no later than", "deadline: …".
 const REPLY_BY =
-  /\b(?:respond|reply|answer|pay|comply|get back to (?:us|them))\b[^.;!?\n]{0,30}?\b(?:by|before|until|no later than|on or before)\b\s*|\b(?:deadline|due date|due by|due on|reply-by date|respond by|reply by)\b\s*(?:is\s*|:\s*|of\s*)?(?:on\s*)?|(?:回复|答复)?(?:期限|截止日期|截止时间|最后期限)\s*(?:是|为|：|:)?\s*/gi;
+  /\b(?:respond|responses?|reply|replies|answer|pay|payment|comply|contact (?:us|our office|me|the undersigned)|hear from you|get back to (?:us|them))\b[^.;!?\n]{0,30}?\b(?:by|before|until|no later than|on or before)\b\s*|\b(?:deadline|due date|due by|due on|reply-by date|respond by|reply by|no later than)\b\s*(?:is\s*|:\s*|of\s*)?(?:on\s*)?|(?:回复|答复|回覆|答覆)?(?:期限|截止日期|截止时间|截止時間|最后期限|最後期限)\s*(?:是|为|為|：|:)?\s*/gi;
 
 const WITHIN = new RegExp(
   String.raw`\bwithin (${COUNT}) (business |working |calendar )?days?\b|(${COUNT})个?(工作日|天|日)(?:之)?内`,
@@ -85,7 +127,7 @@ export function replyBy(text: string, today: string): ReplyBy {
   }
   // "在12月10日前回复": the date comes before the verb in Chinese.
   for (const m of text.matchAll(
-    /(?:在|于)?([^。；，,]{2,16}?)(?:之前|以前|前)(?:回复|答复|回应|付款|联系)/g,
+    /(?:在|于|於)?([^。；，,]{2,16}?)(?:之前|以前|前)(?:以?书面(?:形式)?|以?書面(?:形式)?|正式)?(?:回复|答复|回覆|答覆|回应|回應|付款|联系|聯繫)/g,
   )) {
     const d = findDateIn(m[1] ?? '', today, true);
     if (d && d.date >= today) return { date: { date: d.date, index: m.index, end: m.index + m[0].length } };
@@ -143,14 +185,28 @@ function datesSomethingElse(text: string, found: FoundDate): boolean {
   return lastIndex(OTHER_EVENT, tail) >= 0 && lastIndex(NOTICE_EVENT, tail) < 0;
 }
 
+/** Whether a date is the one a reply-by phrase sets: "respond by Dec 14", "12月14日前回复". */
+function isReplyByDate(text: string, found: FoundDate): boolean {
+  if (/^\s*(?:之前|以前|前)/.test(text.slice(found.end))) return true;
+  for (const m of text.matchAll(REPLY_BY)) {
+    const end = m.index + m[0].length;
+    if (end > found.index) break;
+    const weekday = WEEKDAY_FIRST.exec(text.slice(end, found.index + 1))?.[0].length ?? 0;
+    if (found.index - end <= 4 + weekday) return true;
+  }
+  return false;
+}
+
 /** The day the notice arrived, as the words say it: the first date that is not about something else. */
 export function noticeDateIn(text: string, today: string): string | undefined {
   let rest = text;
   for (let i = 0; i < 6; i++) {
     const found = findDateIn(rest, today);
     if (!found) return undefined;
-    // A day to come (a hearing, a reply-by date) is never the day the notice arrived.
-    if (found.date <= today && !datesSomethingElse(rest, found)) return found.date;
+    // A day to come (a hearing, a reply-by date) is never the day the notice arrived, nor is a reply-by
+    // date already passed ("a written response by December 14", read on the 20th).
+    if (found.date <= today && !datesSomethingElse(rest, found) && !isReplyByDate(rest, found))
+      return found.date;
     rest = blank(rest, found);
   }
   return undefined;

@@ -2,7 +2,7 @@ import type { Details } from '../model/facts.js';
 import { deleted, delisted, stockUnits } from './detail-deeds.js';
 import { readMoney } from './detail-money.js';
 import { brandOf, court, FIRM_SUFFIX, lawFirm, plaintiff, rightsOwnerEmail, store } from './detail-names.js';
-import { caseNumber, complaintIdSpans } from './detail-numbers.js';
+import { caseNumber, complaintIdSpans, readIpNumbers } from './detail-numbers.js';
 
 // Details for the drafts and the lawyer note, read from the seller's words or a pasted notice: who (plaintiff,
 // law firm, court, store), which ids, how much (frozen, demanded, in stock) and what the seller already did
@@ -29,6 +29,7 @@ export function readDetails(text: string, t: string): Details {
   if (where) d.court = where;
   const complaint = complaintIdSpans(text)[0];
   if (complaint) d.complaintId = complaint.id;
+  Object.assign(d, readIpNumbers(text));
   const who = plaintiff(text);
   if (who) d.plaintiff = who.slice(0, 300);
   const ownerEmail = rightsOwnerEmail(text);
