@@ -23,8 +23,9 @@ type Intake = Pick<
 
 // ---------- sentences ----------
 
-// A sentence ends at a full stop before a capital, not after an abbreviation ("Co., Ltd. Shenzhen").
-const ABBREV_END = /\b(?:co|ltd|inc|corp|no|nos|mr|mrs|ms|dr|st|vs|v|u\.s|e\.g|i\.e|approx|dkt|llc)\.$/i;
+// A sentence ends at a full stop before a capital, not after an abbreviation ("No. 8", "Co. Ltd").
+// "Ltd." and "Inc." end a name, and often the sentence too ("…Co., Ltd. This is…"): a stop after them ends it.
+const ABBREV_END = /\b(?:co|no|nos|mr|mrs|ms|dr|st|vs|v|u\.s|e\.g|i\.e|approx|dkt)\.$/i;
 
 /** The sentences of a text, each trimmed, with whitespace collapsed. */
 export function sentencesOf(text: string): string[] {
@@ -269,7 +270,7 @@ function firstListed(text: string): string | undefined {
 // ---------- the supplier ----------
 
 const SUPPLIER_LABEL =
-  /\b(?:[Oo]ur |[Tt]he |[Mm]y )?(?:[Ss]upplier|[Mm]anufacturer|[Ff]actory)(?: is| was|:|：| is called| is named| named| called)\s+(?:the |a |an )?([^\n.;!?，。；]{2,80})/;
+  /\b(?:[Oo]ur |[Tt]he |[Mm]y )?(?:[Ss]upplier|[Mm]anufacturer|[Ff]actory)(?: is| was|:|：| is called| is named| named| called)\s+(?:the |a |an )?([^\n;!?，。；]{2,80})/;
 const SUPPLIER_OK =
   /^(?:[A-Z0-9]|(?:local |small |a |an )?(?:factory|manufacturer|wholesaler|distributor|trading company)\b)/;
 const SUPPLIER_NOT =
@@ -280,10 +281,17 @@ const ZH_SUPPLIER =
   /(?:供应商|供货商|厂家|进货渠道|货源)(?:是|为|叫|[:：])\s*([^\s，。；,;\n]{2,40})|从\s*([^\s，。；,;\n从]{2,30}?)\s*(?:进货|拿货|采购|进的货|拿的货|批发)/;
 
 function supplier(text: string): string | undefined {
-  const label = SUPPLIER_LABEL.exec(text)?.[1]?.trim();
-  if (label && SUPPLIER_OK.test(label) && !SUPPLIER_NOT.test(label))
-    return label.replace(/,$/, '').slice(0, 300);
-  const bought = BOUGHT_FROM.exec(text)?.[1]?.replace(/[.,]+$/, '');
+  // Read sentence by sentence: a name may carry its own stops ("Co., Ltd.").
+  const label = sentencesOf(text)
+    .map((x) => SUPPLIER_LABEL.exec(x)?.[1]?.trim())
+    .find((x) => x !== undefined)
+    ?.replace(/,$/, '')
+    .replace(/(?<!\b(?:Co|Ltd|Inc|Corp))\.$/, '');
+  if (label && SUPPLIER_OK.test(label) && !SUPPLIER_NOT.test(label)) return label.slice(0, 300);
+  const bought = sentencesOf(text)
+    .map((x) => BOUGHT_FROM.exec(x)?.[1])
+    .find((x) => x !== undefined)
+    ?.replace(/[.,]+$/, '');
   if (bought && !/^(?:Amazon|AliExpress|US|Them|It)$/.test(bought)) return bought.slice(0, 300);
   const zh = ZH_SUPPLIER.exec(text);
   const name = zh?.[1] ?? zh?.[2];

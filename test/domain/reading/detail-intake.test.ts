@@ -8,8 +8,8 @@ const read = (text: string) => readIntake(text, lower(text));
 
 describe('sentences', () => {
   it('split at full stops before a capital, not after a company abbreviation', () => {
-    expect(sentencesOf('We are Acme Co., Ltd. Shenzhen. We sell cups.\nSecond line')).toEqual([
-      'We are Acme Co., Ltd. Shenzhen.',
+    expect(sentencesOf('We are Acme Co. Ltd in No. 8 Road. We sell cups.\nSecond line')).toEqual([
+      'We are Acme Co. Ltd in No. 8 Road.',
       'We sell cups.',
       'Second line',
     ]);
