@@ -43,6 +43,28 @@ export function sentencesOf(text: string): string[] {
   return out.map((s) => s.replace(/\s+/g, ' ').trim()).filter((s) => s.length > 0);
 }
 
+/**
+ * The statements of a text: its sentences, and in Chinese each clause ("，" runs sentences on), so a value
+ * is the seller's own words about that one thing.
+ */
+function statementsOf(text: string): string[] {
+  return sentencesOf(text).flatMap((s) =>
+    /[\u4e00-\u9fff]/.test(s)
+      ? s
+          .split(/[，,]/)
+          .map((c) => c.trim())
+          .filter((c) => c !== '')
+      : [s],
+  );
+}
+
+/** From the clause where the statement starts: "got a complaint on …, this is the second one" → "this is …". */
+function fromClauseAt(s: string, at: number): string {
+  let start = 0;
+  for (const m of s.slice(0, at).matchAll(/,\s/g)) start = m.index + m[0].length;
+  return s.slice(start);
+}
+
 /** A sentence kept as the seller wrote it, without its closing stop, within a length. */
 const said = (s: string, max: number): string => s.replace(/[.。]+$/, '').slice(0, max);
 
@@ -80,6 +102,8 @@ function companyName(text: string): { name: string; end: number } | undefined {
     // The name ends at its suffix when the next word starts a sentence ("…Co., Ltd. We sell…").
     const tidy = name
       .replace(/(\b(?:Ltd|Inc|Corp|Co|LLC|Limited|GmbH)\.?) (?!(?:&|and|Ltd|Limited)\b).*$/, '$1')
+      // A stop then a new word ends it too ("…, China. Store link"), not an abbreviation's ("No. 8").
+      .replace(/(?<!\b(?:Co|No|St))\.\s.*$/, '')
       .replace(/,\s*$/, '')
       .replace(/(?<!\b(?:Co|Ltd|Inc|Corp))\.$/, '');
     const label = /[:：]|company name|entity/i.test(m[0]);
@@ -309,9 +333,11 @@ const EARLIER_NO =
 function earlierComplaints(text: string): string | undefined {
   const yes: string[] = [];
   const no: string[] = [];
-  for (const s of sentencesOf(text)) {
-    if (EARLIER_YES.test(s)) yes.push(s);
-    else if (EARLIER_NO.test(s)) no.push(s);
+  for (const s of statementsOf(text)) {
+    const y = EARLIER_YES.exec(s);
+    const n = y ? undefined : EARLIER_NO.exec(s);
+    if (y) yes.push(fromClauseAt(s, y.index));
+    else if (n) no.push(fromClauseAt(s, n.index));
   }
   // Both said: what the seller wrote is ambiguous, so it is asked.
   if (yes.length > 0 && no.length > 0) return undefined;
@@ -334,13 +360,15 @@ const ZH_TOLD_NOT = /没|未|不要|别|吗|？|\?|是否|要不要|打算|准�
 
 function toldPlaintiff(text: string): string | undefined {
   const kept: string[] = [];
-  for (const s of sentencesOf(text)) {
+  for (const s of statementsOf(text)) {
     if (!TOLD_TARGET.test(s) && !ZH_TOLD_TARGET.test(s)) continue;
-    const done = [...s.matchAll(TOLD_VERB)].some((m) => doneByUs(s, m.index));
+    const done = [...s.matchAll(TOLD_VERB)].find((m) => doneByUs(s, m.index));
     const zh = ZH_TOLD_TARGET.test(s) && ZH_TOLD_VERB.test(s) && !ZH_TOLD_NOT.test(s);
     // "We have not paid or signed anything" is itself what the lawyer asks.
-    const denied = TOLD_NEG.test(s) && !s.includes('?');
-    if (done || zh || denied) kept.push(s);
+    const denied = s.includes('?') ? null : TOLD_NEG.exec(s);
+    const at = Math.min(done?.index ?? s.length, denied?.index ?? s.length);
+    if (zh) kept.push(s);
+    else if (done || denied) kept.push(fromClauseAt(s, at));
   }
   return kept.length > 0 ? said(kept.join(' '), 1000) : undefined;
 }
@@ -354,13 +382,12 @@ const AUTHORITY = new RegExp(
 );
 
 function settlementAuthority(text: string): string | undefined {
-  for (const s of sentencesOf(text)) {
+  for (const s of statementsOf(text)) {
     const m = AUTHORITY.exec(s);
     if (!m) continue;
     // "Can we settle for $2,000?" asks; it grants nothing.
-    if (s.includes('?') || s.includes('？') || /^(?:can|could|should|may|shall|do|would)\b/i.test(s))
-      continue;
-    return said(s, 300);
+    if (/[?？吗]/.test(s) || /^(?:can|could|should|may|shall|do|would)\b/i.test(s)) continue;
+    return said(fromClauseAt(s, m.index), 300);
   }
   return undefined;
 }
