@@ -7,7 +7,7 @@ import { confirmMenu } from './confirm-update.js';
 import { nextQuestion } from './flow.js';
 import { type CoreContext, todayFor } from './outcome.js';
 import { questionById } from './questions.js';
-import { answerFor, read, takeExtra, withNotice } from './read-message.js';
+import { answerFor, hasConflicts, read, takeExtra, withNotice } from './read-message.js';
 import type { Reply } from './replies.js';
 import { disputedNote, understood } from './said-back.js';
 import { legalSignsNotice, urgentIfCourt } from './step-notices.js';
@@ -29,7 +29,8 @@ export function acceptAnswer(
     fromWords,
   );
   // Extra facts from the same words only fill gaps; one that contradicts an earlier answer is asked about.
-  const { state: next, conflicts } = takeExtra(answered, answer.extra, answer.details);
+  const taken = takeExtra(answered, answer.extra, answer.details);
+  const { state: next, conflicts, detailConflicts } = taken;
   // Read from a sentence, the answer itself is said back too; a button press is not.
   const u = understood(fromWords ? state : answered, next);
   const said = [
@@ -38,8 +39,8 @@ export function acceptAnswer(
     ...urgentIfCourt(state.facts, next.facts),
     ...legalSignsNotice(state, next),
   ];
-  if (Object.keys(conflicts).length > 0)
-    return prepend(said, confirmMenu({ ...next, proposal: { facts: conflicts, details: {} } }));
+  if (hasConflicts(taken))
+    return prepend(said, confirmMenu({ ...next, proposal: { facts: conflicts, details: detailConflicts } }));
   return prepend(said, advance(next, ctx, now));
 }
 
@@ -69,10 +70,11 @@ export function takeWordsOnly(
   // The question's own fact was not read for a reason ("no, it's ours" says two things): it stays asked.
   const others: Record<string, unknown> = { ...ex.facts };
   if ('fact' in q.sets) delete others[q.sets.fact];
-  const { state: next, conflicts } = takeExtra(state, others as Facts, withNotice(ex.details, raw));
+  const taken = takeExtra(state, others as Facts, withNotice(ex.details, raw));
+  const { state: next, conflicts, detailConflicts } = taken;
   const u = understood(state, next);
   const twoWays = disputedNote(disputed, next);
-  if (!u && Object.keys(conflicts).length === 0 && twoWays.length === 0) return undefined;
+  if (!u && !hasConflicts(taken) && twoWays.length === 0) return undefined;
   // A date question's message says what was wrong ("Nov 20 is when the TRO was issued"); a generic
   // "I did not catch that" would contradict what was just understood.
   const faq = answerFor(raw, ctx, next.facts, next.details, hints);
@@ -89,10 +91,10 @@ export function takeWordsOnly(
     ...legalSignsNotice(state, next),
     ...(why.aside ? [...whyNot, ...(faq ? [faq] : [])] : faq ? [faq] : whyNot),
   ];
-  if (Object.keys(conflicts).length > 0)
+  if (hasConflicts(taken))
     return prepend(
       said,
-      confirmMenu({ ...next, pending: null, proposal: { facts: conflicts, details: {} } }),
+      confirmMenu({ ...next, pending: null, proposal: { facts: conflicts, details: detailConflicts } }),
     );
   const again = nextQuestion(next);
   if (again?.id !== q.id) return prepend(said, advance({ ...next, pending: null }, ctx, now));

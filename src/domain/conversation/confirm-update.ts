@@ -3,6 +3,7 @@ import { factWords, markClaims } from '../model/claims.js';
 import { FACT_KEYS } from '../model/facts.js';
 import { advance } from './asking.js';
 import { applyFacts } from './case-edits.js';
+import { proposedDetailItems } from './describe-details.js';
 import type { CoreContext } from './outcome.js';
 import { understood } from './said-back.js';
 import { legalSignsNotice, urgentIfCourt } from './step-notices.js';
@@ -18,6 +19,7 @@ export function confirmMenu(state: CaseState): StepResult {
     const now = factWords(k, p[k] as string, { ...state.details, ...state.proposal?.details });
     return was === undefined ? now : `${now} (the case says: ${factWords(k, was, state.details)})`;
   });
+  items.push(...proposedDetailItems(state.details, state.proposal?.details));
   const seq = state.pending?.kind === 'confirm' ? state.pending.seq : state.seq + 1;
   const pending: Pending = { kind: 'confirm', seq };
   return {

@@ -14,10 +14,23 @@ const DETAIL_NAMES: Partial<Record<keyof Details, string>> = {
   lawFirm: 'law firm',
   brand: 'complainant',
   frozenAmount: 'frozen',
+  frozenAccounts: 'frozen',
+  ipNumbers: 'numbers asserted',
+  rightsOwnerEmail: 'rights owner email',
   demandAmount: 'they demand',
   responseDue: 'reply due by',
   store: 'store',
   stockUnits: 'stock',
+  defendant: 'your company',
+  sellerIds: 'seller ids',
+  storeUrls: 'store links',
+  doeNumber: 'Doe number on Schedule A',
+  firstListed: 'first listed',
+  supplier: 'supplier',
+  earlierComplaints: 'earlier complaints',
+  toldPlaintiff: 'already said or done with the plaintiff',
+  settlementAuthority: 'settlement authority',
+  service: 'how the papers came',
   rightsBasis: 'your rights rest on',
   legalSigns: 'you mentioned',
   noticeText: 'notice',
@@ -43,6 +56,11 @@ function detailItem(key: keyof Details, d: Details): string | undefined {
       const ids = l.slice(0, 5).map((x) => x.listingId);
       return `${l.length} more listing${l.length === 1 ? '' : 's'} (${ids.join(', ')}${l.length > 5 ? ', …' : ''})`;
     }
+    case 'frozenAccounts':
+      return `frozen: ${(d.frozenAccounts ?? []).map((a) => `${a.account} ${a.amount}`).join('; ')}`;
+    case 'frozenAmount':
+      // Each account with its amount is said instead, when it was read.
+      return d.frozenAccounts?.length ? undefined : `frozen: ${short(d.frozenAmount ?? '')}`;
     case 'stockUnits':
       return `stock: ${d.stockUnits} units`;
     case 'rightsBasis':
@@ -54,7 +72,8 @@ function detailItem(key: keyof Details, d: Details): string | undefined {
       return `you mentioned ${(d.legalSigns ?? []).join(', ')}: take offline, delete nothing`;
     default: {
       const v = d[key];
-      return v === undefined ? undefined : `${DETAIL_NAMES[key]}: ${short(String(v))}`;
+      if (v === undefined) return undefined;
+      return `${DETAIL_NAMES[key]}: ${short(Array.isArray(v) ? v.join(', ') : String(v))}`;
     }
   }
 }
@@ -66,6 +85,22 @@ export function detailItems(before: Details, after: Details): string[] {
     if (after[k] === undefined || JSON.stringify(before[k]) === JSON.stringify(after[k])) continue;
     const item = detailItem(k, after);
     if (item) out.push(item);
+  }
+  return out;
+}
+
+/**
+ * Details proposed in place of the case's (a value an answer gave that differs from one the seller gave
+ * before), each beside what the case says now: asked about, like a fact that contradicts an answer.
+ */
+export function proposedDetailItems(current: Details, proposed: Details = {}): string[] {
+  const out: string[] = [];
+  for (const k of Object.keys(DETAIL_NAMES) as (keyof Details)[]) {
+    if (proposed[k] === undefined) continue;
+    const now = detailItem(k, { ...current, ...proposed });
+    if (!now) continue;
+    const was = current[k] === undefined ? undefined : detailItem(k, current);
+    out.push(was ? `${now} (the case says: ${was})` : now);
   }
   return out;
 }

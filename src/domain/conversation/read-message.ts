@@ -5,6 +5,7 @@ import { type Extraction, extractFacts, type Known } from '../reading/extract.js
 import { mergeFacts } from '../reading/llm-facts.js';
 import { noticeTextOf } from '../reading/notice-text.js';
 import { rightsNote } from '../reading/rights-words.js';
+import { splitAnswerDetails } from './answer-details.js';
 import { applyFacts, asOtherListing } from './case-edits.js';
 import type { CoreContext } from './outcome.js';
 import type { Reply } from './replies.js';
@@ -82,13 +83,15 @@ export function withNotice(details: Details, raw: string): Details {
 /**
  * Other facts in an answer: they fill what the case does not know yet. One that contradicts a known fact is
  * not applied: it comes back as a conflict, to be shown and asked about (the case keeps its answer meanwhile).
- * A listing named when the case has one is another listing of the same case.
+ * A listing named when the case has one is another listing of the same case. The answer's details are taken
+ * the same way (answer-details.ts): they fill gaps, and a value that differs from the seller's earlier one
+ * is asked about, never silently replaced.
  */
 export function takeExtra(
   state: CaseState,
   extra: Facts,
   details: Details,
-): { state: CaseState; conflicts: Facts } {
+): { state: CaseState; conflicts: Facts; detailConflicts: Details } {
   const folded = asOtherListing(state, extra);
   const fill: Record<string, string> = {};
   const conflicts: Record<string, string> = {};
@@ -101,7 +104,13 @@ export function takeExtra(
   }
   const listings = [...(folded.details.otherListings ?? []), ...(details.otherListings ?? [])];
   const all: Details = { ...details, ...(listings.length > 0 ? { otherListings: listings } : {}) };
+  const split = splitAnswerDetails(state.details, all, conflicts as Facts);
   // What fills a gap came from the seller's words: a claim among it is confirmed before a draft says it.
-  const filled = markClaims(applyFacts(state, fill as Facts, all, false), fill as Facts, true);
-  return { state: filled, conflicts: conflicts as Facts };
+  const filled = markClaims(applyFacts(state, fill as Facts, split.take, false), fill as Facts, true);
+  return { state: filled, conflicts: conflicts as Facts, detailConflicts: split.conflicts };
+}
+
+/** Whether an answer left anything to ask about: a fact or a detail that differs from the case's. */
+export function hasConflicts(c: { conflicts: Facts; detailConflicts: Details }): boolean {
+  return Object.keys(c.conflicts).length > 0 || Object.keys(c.detailConflicts).length > 0;
 }

@@ -61,7 +61,10 @@ function disputeTemplate(route: Route, input: DraftInput): { name: string; vars:
       name: 'dispute-design-patent',
       vars: {
         ...base,
-        patentNumber: '[FILL IN: patent number from the complaint]',
+        // The numbers the seller typed or the notice gave; else the one thing to copy from the complaint.
+        patentNumber: details.ipNumbers?.length
+          ? details.ipNumbers.join(', ')
+          : '[FILL IN: patent number from the complaint]',
         differencesList: differencesList(details),
         evidenceList,
       },

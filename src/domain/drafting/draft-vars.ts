@@ -178,9 +178,11 @@ export function rightsArgument(details: Details): { requestReason: string; right
 export function retractionReason(variant: string, facts: Facts, details: Details): string {
   if (variant === 'not_ours') return 'The reported listing has never been in our store.';
   if (variant === 'rights') return `${rightsStatement(facts, details)} We can send you the documents.`;
-  const ip = IP_WORDS[facts.ipType ?? 'unknown'];
+  // The right named with its number when the case has one ("your design patent US D912,345").
+  const numbers = details.ipNumbers?.length ? ` ${details.ipNumbers.join(', ')}` : '';
+  const ip = `${IP_WORDS[facts.ipType ?? 'unknown']}${numbers}`;
   if (facts.ipType === 'design_patent' && details.differences?.length)
-    return `We believe our product does not infringe your design patent. Its overall appearance differs from the patented design:\n${differencesList(details)}`;
+    return `We believe our product does not infringe your design patent${numbers}. Its overall appearance differs from the patented design:\n${differencesList(details)}`;
   const verb = facts.ipType === 'design_patent' || facts.ipType === 'utility_patent' ? 'infringe' : 'use';
   return `We believe our product does not ${verb} your ${ip}: ${fillIn('the main reason, in one sentence')}.`;
 }

@@ -11,6 +11,7 @@ import {
   numbered,
   platformName,
 } from './draft-vars.js';
+import { frozenText, intakeLines, ipNumbersText, stockAsk } from './intake-lines.js';
 
 // The lawyer-escalation note: everything legal needs on one page, in the seller's facts. It never asks
 // when something was deleted: in a court case or after a letter nothing is deleted, and if something
@@ -186,8 +187,10 @@ export function lawyerVars(input: DraftInput): Record<string, string> {
     deadlinesList: deadlinesOf(input),
     demandText:
       details.demandAmount ?? (letter ? fillIn('amount the letter demands, if any') : 'none reported'),
-    frozenText: details.frozenAmount ?? (court ? fillIn('each frozen account and amount') : 'none reported'),
-    inventoryText: `${inventory}${units}`,
+    frozenText: frozenText(facts, details),
+    inventoryText: `${inventory}${units}${stockAsk(facts, details)}`,
+    ipNumbersText: ipNumbersText(facts, details),
+    intakeList: intakeLines(facts, details),
     salesText: fillIn('units and revenue of the accused product, US separately, date range'),
     actionsText: actionsOf(input),
     evidenceText: evidenceOf(input),

@@ -1,5 +1,6 @@
 import type { Details } from '../model/facts.js';
 import { deleted, delisted, stockUnits } from './detail-deeds.js';
+import { readIntake } from './detail-intake.js';
 import { readMoney } from './detail-money.js';
 import { brandOf, court, FIRM_SUFFIX, lawFirm, plaintiff, rightsOwnerEmail, store } from './detail-names.js';
 import { caseNumber, complaintIdSpans, readIpNumbers } from './detail-numbers.js';
@@ -44,5 +45,6 @@ export function readDetails(text: string, t: string): Details {
   const gone = deleted(t);
   if (gone) d.deleted = gone;
   if (delisted(t, gone)) d.delisted = true;
+  Object.assign(d, readIntake(text, t));
   return d;
 }
