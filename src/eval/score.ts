@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { missingFacts } from '../domain/conversation/flow.js';
 import { decide } from '../domain/decision/decide.js';
 import { ROUTE_IDS } from '../domain/decision/route-rules.js';
-import { FACT_KEYS, type FactKey, Facts } from '../domain/model/facts.js';
+import { Details, FACT_KEYS, type FactKey, Facts } from '../domain/model/facts.js';
 import type { KnowledgeBase } from '../domain/model/knowledge-base.js';
 
-// Scoring of the evaluation set (eval/messages.jsonl): how well a reader (the rules, a model, or both merged)
+// Scoring of the evaluation set (every eval/*.jsonl): how well a reader (the rules, a model, or both merged)
 // reads each message's facts, and whether the route the case ends on is the one a lawyer expects. Pure.
 
 export const EvalRow = z
@@ -14,6 +14,12 @@ export const EvalRow = z
     text: z.string().min(1),
     /** The facts the message itself states: what a careful reader takes from it. */
     stated: Facts,
+    /**
+     * The details the message states, exactly as Details values (names, amounts, dates, numbers). Optional:
+     * a row without it has its details left unscored; a row with it lists every detail the message states,
+     * so a detail read beyond them counts as wrong (score-details.ts).
+     */
+    details: Details.optional(),
     /** The seller's answers to the questions the message leaves open. */
     answers: Facts,
     /** The routes a lawyer expects for the whole case (store_sweep, which every case gets, left out). */
@@ -23,18 +29,40 @@ export const EvalRow = z
   .strict();
 export type EvalRow = z.infer<typeof EvalRow>;
 
-/** Parses the JSONL set, naming the line of a bad row. */
-export function parseEvalSet(text: string): EvalRow[] {
+/** Parses one JSONL file of the set, naming the file and line of a bad row. */
+export function parseEvalSet(text: string, file = 'eval'): EvalRow[] {
   const rows: EvalRow[] = [];
   text.split('\n').forEach((line, i) => {
     if (line.trim() === '') return;
-    const parsed = EvalRow.safeParse(JSON.parse(line));
-    if (!parsed.success)
-      throw new Error(
-        `eval line ${i + 1}: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`,
-      );
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch (e) {
+      throw new Error(`${file} line ${i + 1}: not JSON (${(e as Error).message})`);
+    }
+    const parsed = EvalRow.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const id =
+        typeof (json as { id?: unknown })?.id === 'string' ? ` (${(json as { id: string }).id})` : '';
+      throw new Error(`${file} line ${i + 1}${id}: ${issue?.path.join('.')} ${issue?.message}`);
+    }
     rows.push(parsed.data);
   });
+  return rows;
+}
+
+/** Several files' rows as one set; an id used twice is named with both places. */
+export function joinEvalSets(files: readonly { file: string; text: string }[]): EvalRow[] {
+  const seen = new Map<string, string>();
+  const rows: EvalRow[] = [];
+  for (const { file, text } of files)
+    parseEvalSet(text, file).forEach((row) => {
+      const where = seen.get(row.id);
+      if (where) throw new Error(`${file}: id ${row.id} is used twice (also in ${where})`);
+      seen.set(row.id, file);
+      rows.push(row);
+    });
   return rows;
 }
 

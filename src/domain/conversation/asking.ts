@@ -1,6 +1,7 @@
 import { type CaseState, type Pending, pendingId } from '../model/case-state.js';
 import { claimQuestion, claimToConfirm } from '../model/claims.js';
 import type { FactKey, Facts } from '../model/facts.js';
+import { outcomeReply } from './background.js';
 import { nextQuestion } from './flow.js';
 import { buildOutcome, type CoreContext, todayFor } from './outcome.js';
 import type { Question } from './questions.js';
@@ -43,9 +44,11 @@ export function decided(state: CaseState, ctx: CoreContext, now: Date): StepResu
     { facts: state.facts, details: state.details, caseId: state.caseId, today: todayFor(ctx, now) },
     ctx,
   );
+  // The background facts come in full once per case: a repeat outcome reads in one screen.
+  const shown = outcomeReply({ ...state, status: 'decided', pending: null }, outcome);
   return {
-    state: { ...state, status: 'decided', pending: null },
-    replies: [{ kind: 'outcome', outcome }],
+    state: shown.state,
+    replies: [shown.reply],
     effects: [{ type: 'outcome_ready', routes: outcome.routes.map((r) => r.id) }],
   };
 }

@@ -6,6 +6,7 @@ import { draftTitle } from '../drafting/draft-names.js';
 import type { AuditEntry } from '../model/case-record.js';
 import { formatDay } from '../model/dates.js';
 import type { Citation } from '../model/knowledge-base.js';
+import { backgroundOf } from './background.js';
 import type { Outcome } from './outcome.js';
 import { partsText, type Reply } from './replies.js';
 
@@ -74,15 +75,22 @@ export function renderDraftText(d: Draft): string {
   ].join('\n');
 }
 
-function sources(o: Outcome): string[] {
-  const seen = new Map<string, Citation>();
-  for (const r of o.routes) for (const c of r.supporting) seen.set(c.ref, c);
-  return [...seen.values()].map(
-    (c) => `- ${citationLabel(c)}: ${c.quote} (source: ${c.sources[0] ?? 'n/a'})`,
-  );
+/** The background facts not shown before, in full; and a line for those that were, saying how to see them. */
+function sources(o: Outcome, shownBefore: readonly string[]): string[] {
+  const all = backgroundOf(o);
+  const lines = all
+    .filter((c) => !shownBefore.includes(c.ref))
+    .map((c) => `- ${citationLabel(c)}: ${c.quote} (source: ${c.sources[0] ?? 'n/a'})`);
+  const left = all.length - lines.length;
+  if (left > 0)
+    lines.push(
+      `- ${left === 1 ? 'One sourced fact' : `${left} sourced facts`} shown earlier in this case ${left === 1 ? 'is' : 'are'} left out here: say "background" to see ${left === 1 ? 'it' : 'them'} again.`,
+    );
+  return lines;
 }
 
-export function renderOutcomeText(o: Outcome): string {
+/** The outcome as text; `shownBefore`: background facts the case has shown already (only named here). */
+export function renderOutcomeText(o: Outcome, shownBefore: readonly string[] = []): string {
   const parts: string[] = ['=== What to do ==='];
   o.routes.forEach((r, i) => {
     parts.push(renderRoute(r, i + 1));
@@ -91,7 +99,7 @@ export function renderOutcomeText(o: Outcome): string {
   if (o.actions.length > 0) parts.push(['Actions', ...o.actions.map(renderAction)].join('\n'));
   for (const d of o.drafts) parts.push(renderDraftText(d));
   for (const d of o.optionalDrafts) parts.push(renderDraftText(d));
-  const facts = sources(o);
+  const facts = sources(o, shownBefore);
   if (facts.length > 0) parts.push(['Background (sourced facts)', ...facts].join('\n'));
   if (o.notes.length > 0) parts.push(['Notes', ...o.notes.map((n) => `- ${n}`)].join('\n'));
   return parts.join('\n\n');
@@ -120,7 +128,7 @@ export function renderReplyText(r: Reply): string {
       return lines.join('\n');
     }
     case 'outcome':
-      return renderOutcomeText(r.outcome);
+      return renderOutcomeText(r.outcome, r.backgroundShown);
     case 'help':
       return [r.text, '', 'Commands:', ...r.commands.map((c) => `  ${c.command}: ${c.what}`)].join('\n');
     case 'faq':

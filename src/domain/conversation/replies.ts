@@ -51,7 +51,15 @@ export type Reply =
       canSkip: boolean;
       canGoBack: boolean;
     }
-  | { kind: 'outcome'; outcome: Outcome }
+  | {
+      kind: 'outcome';
+      outcome: Outcome;
+      /**
+       * The background facts (refs of routes[].supporting) this case has already shown in full: left out,
+       * with a line saying how to see them again ("background"). Absent: every one is shown.
+       */
+      backgroundShown?: string[];
+    }
   | { kind: 'help'; text: string; commands: { command: string; what: string }[] }
   | {
       kind: 'status';
@@ -96,6 +104,10 @@ export const HELP_COMMANDS = [
   { command: 'open IPC-0042', what: 'continue another case here' },
   { command: 'export [IPC-0042]', what: 'write the case as Markdown and JSON for the lawyer’s file' },
   { command: 'draft [dispute | note | retraction]', what: 'show a draft of this case again' },
+  {
+    command: 'background',
+    what: 'the sourced facts behind the decision (shown in full on the first outcome only)',
+  },
   { command: 'close [IPC-0042]', what: 'close a case that needs nothing more (asks first)' },
   { command: 'help', what: 'show this help' },
 ];

@@ -3,6 +3,7 @@ import type { FactKey } from '../model/facts.js';
 import { mergeFacts } from '../reading/llm-facts.js';
 import {
   BACK_COMMANDS,
+  BACKGROUND_COMMANDS,
   CHANGE_COMMANDS,
   CLAIM_NO,
   CLAIM_YES,
@@ -26,6 +27,7 @@ import { type CoreContext, todayFor } from './outcome.js';
 import { questionById } from './questions.js';
 import { isBareChoice, readTextAnswer } from './read-answer.js';
 import { answerFor, settleRights, withNotice } from './read-message.js';
+import { showBackground } from './show-background.js';
 import { errorText, infoText, MAX_TEXT, prepend, type StepResult, type TextHints } from './step-result.js';
 
 // What a typed message means: a command, an answer to what is pending (a question, the change menu, the
@@ -41,6 +43,7 @@ export function text(
   const t = raw.slice(0, MAX_TEXT);
   const cmd = commandWords(t);
   if (cmd === '') return current(state, ctx, now);
+  if (BACKGROUND_COMMANDS.has(cmd)) return showBackground(state, ctx, now);
   if (state.status === 'new') {
     if (HELP_COMMAND_WORDS.has(cmd)) return help(state, ctx, now);
     return start(state, t, ctx, now, hints);

@@ -40,6 +40,12 @@ const CurrentCaseState = z.object({
   unconfirmed: z.array(z.enum(FACT_KEYS)).max(FACT_KEYS.length).optional(),
   /** Facts the seller mentioned after the decision, waiting for "yes, update the case". */
   proposal: z.object({ facts: Facts, details: Details }).optional(),
+  /**
+   * The sourced background facts (knowledge section refs) the case has shown in full: a later outcome leaves
+   * them out and says how to see them again (background.ts). Absent in states saved before it existed: those
+   * show them once more.
+   */
+  backgroundShown: z.array(z.string().max(200)).max(200).optional(),
   /** The seller's own free-text messages, as written (kept on the case and in its export). */
   said: z
     .array(z.object({ at: z.string(), text: z.string().max(20_000) }))

@@ -74,12 +74,28 @@ export const HELP_COMMAND_WORDS: ReadonlySet<string> = new Set(['help', '?']);
 export const SKIP_COMMANDS: ReadonlySet<string> = new Set(['skip']);
 /** "change": the menu of answered questions. */
 export const CHANGE_COMMANDS: ReadonlySet<string> = new Set(['change', 'change answer', 'change an answer']);
+/**
+ * "background": the sourced facts behind the decision again (background.ts). They come in full with a case's
+ * first outcome only, so a repeat outcome reads in one screen; these words bring them back.
+ */
+export const BACKGROUND_COMMANDS: ReadonlySet<string> = new Set([
+  'background',
+  'show background',
+  'background facts',
+  'good to know',
+  'sources',
+  'why',
+  'why?',
+  '背景',
+  '依据',
+]);
 /** Every command word the step reads (never the seller's own words about the case). */
 export const COMMANDS: ReadonlySet<string> = new Set([
   ...BACK_COMMANDS,
   ...RESTART_COMMANDS,
   ...HELP_COMMAND_WORDS,
   ...SKIP_COMMANDS,
+  ...BACKGROUND_COMMANDS,
 ]);
 
 /** "restart", "start over", "reset" (any case, a closing "." or "!"). */
