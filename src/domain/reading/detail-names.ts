@@ -203,7 +203,7 @@ export function court(text: string): string | undefined {
 
 // A seller names its store on a platform: "our Amazon store PawJoy Direct".
 const OUR_STORE =
-  /\b[Oo]ur (?:(?:Amazon|AliExpress|eBay|Etsy|Walmart|Temu|TikTok|Shopee) )?(?:store|shop)(?:,| is called| is named| called| named)? +["“]?/g;
+  /\b[Oo]ur (?:(?:Amazon|AliExpress|eBay|Etsy|Walmart|Temu|TikTok|Shopee) )?(?:store|shop)(?:,| is called| is named| is| called| named)? +["“]?/g;
 
 /** A store's name, not a platform, a programme or an id. */
 function storeName(name: string | undefined): string | undefined {

@@ -121,6 +121,7 @@ describe('the seller’s store', () => {
     ['our store PawJoy Direct got a complaint', 'PawJoy Direct'],
     ['our Amazon store PawJoy Direct got a TRO', 'PawJoy Direct'],
     ['our store is called Sunny Paws, we sell dog beds', 'Sunny Paws'],
+    ['the complaint ID is 88776655 and our store is Acme Home', 'Acme Home'],
     ['store name PawJoy Direct. They froze it', 'PawJoy Direct'],
     ['Store name: PawJoy Direct. We sell bowls', 'PawJoy Direct'],
     ['店铺名 PawJoy Direct，收到投诉', 'PawJoy Direct'],
@@ -134,6 +135,8 @@ describe('the seller’s store', () => {
   it.each([
     'our store on Amazon got a complaint',
     'our store I think is fine',
+    'our store is on AliExpress',
+    'our store is closed for now',
     'our store ASIN B0C1234567 got a complaint',
     '店铺被冻结了',
   ])('no store: %s', (text) => {
