@@ -7,7 +7,7 @@ import { findListingRefs, type ListingRef, type ListingRefProblem } from './list
 import { mixedUse } from './mixed-use.js';
 import { noticeTextOf } from './notice-text.js';
 import { CAPS_MARK, COMPLAINT_FORMS, UNKNOWN_RIGHT } from './notice-words.js';
-import { withoutOwnActs } from './own-act-dates.js';
+import { platformActsAsNotice, withoutOwnActs } from './own-act-dates.js';
 import { holdsInvoices, rightsBasisIn, someoneElsesAuthorization, verbalOnly } from './rights-words.js';
 import { ownWords } from './their-words.js';
 import { toSimplified } from './traditional-zh.js';
@@ -187,7 +187,7 @@ const RULES: PhraseRule[] = [
       /(photos?|images?|pictures?|artwork|design) (are|is|were|was) (theirs|their own|copied)\b/,
       /(we|i) (used|use|took|copied|downloaded) (their|the brand'?s?) (photos?|images?|pictures?|artwork|design)/,
       // Goods bearing a named brand: "we do sell sunnyco branded goods" (genuine or not, the mark is on them).
-      /\b(we|i) (do |did |only )?(sell|sold|resell|resold|stock|carry|carried) (genuine |authentic |original )?(?!(our|own|un|non|no|generic|private|white|my|house|self)\b)\w+[ -]branded (goods|products|items|stock|merchandise)\b/,
+      /\b(we|i) (do |did |only )?(sell|sold|resell|resold|stock|carry|carried) (genuine |authentic |original )?(?!(our|own|un|non|no|generic|private|white|my|house|self)\b)\w+[ -]branded [a-z]/,
     ],
   },
   {
@@ -283,7 +283,7 @@ const RULES: PhraseRule[] = [
     value: 'not_tried',
     // Not "we haven't contacted Amazon" or "our lawyer": the question is about the complainant.
     patterns: [
-      /(haven'?t|have not|didn'?t|did not|not yet) (contacted|contact|emailed|written|reached out)(?! (to )?(amazon|aliexpress|ebay|walmart|etsy|temu|tiktok|the platform|seller support|support|customer service|our (own )?(lawyer|attorney|supplier|factory)|a (lawyer|law firm)|an attorney|the (supplier|factory))\b)/,
+      /(haven'?t|have not|didn'?t|did not|not yet) (contacted|contact|emailed|written|reached out)\b(?! (to )?(amazon|aliexpress|ebay|walmart|etsy|temu|tiktok|the platform|seller support|support|customer service|our (own )?(lawyer|attorney|supplier|factory)|a (lawyer|law firm)|an attorney|the (supplier|factory))\b)/,
     ],
   },
   {
@@ -466,7 +466,7 @@ export function extractFacts(text: string, today: string, known: Known = {}): Ex
   const reply = replyBy(zh, today);
   let rest = blank(blank(zh, tro), reply.date).replace(/\b(\d:)?\d{2}-cv-\d+\b/gi, ' ');
   for (const s of complaintIdSpans(rest)) rest = blank(rest, { date: '', index: s.index, end: s.end });
-  const date = noticeDateIn(withoutOwnActs(rest), today);
+  const date = noticeDateIn(platformActsAsNotice(withoutOwnActs(rest)), today);
   if (date && date <= today) facts.noticeDate = date;
   if (reply.date) d.responseDue = reply.date.date;
   else if (reply.within) d.responseDue = dueFrom(facts.noticeDate ?? known.noticeDate ?? today, reply.within);
