@@ -466,7 +466,9 @@ export function extractFacts(text: string, today: string, known: Known = {}): Ex
   const reply = replyBy(zh, today);
   let rest = blank(blank(zh, tro), reply.date).replace(/\b(\d:)?\d{2}-cv-\d+\b/gi, ' ');
   for (const s of complaintIdSpans(rest)) rest = blank(rest, { date: '', index: s.index, end: s.end });
-  const date = noticeDateIn(platformActsAsNotice(withoutOwnActs(rest)), today);
+  // The day the platform removed the listing only when no other date reads as the notice's.
+  const ownActsOut = withoutOwnActs(rest);
+  const date = noticeDateIn(ownActsOut, today) ?? noticeDateIn(platformActsAsNotice(ownActsOut), today);
   if (date && date <= today) facts.noticeDate = date;
   if (reply.date) d.responseDue = reply.date.date;
   else if (reply.within) d.responseDue = dueFrom(facts.noticeDate ?? known.noticeDate ?? today, reply.within);

@@ -40,6 +40,10 @@ describe('a platform’s removal dates the notice', () => {
     expect(date(text)).toBe(value);
   });
 
+  it('a date the notice itself carries comes first', () => {
+    expect(date('Amazon removed the listing on Nov 2 and the complaint arrived on Nov 5')).toBe('2026-11-05');
+  });
+
   it.each(['we removed the listing yesterday', 'we took down our listing on Nov 25'])(
     'not the seller’s own removal: %s',
     (text) => {
