@@ -2,12 +2,16 @@ import type { Details, FactKey, Facts } from '../model/facts.js';
 import { COURT_WORD, legalSignsIn } from '../model/litigation.js';
 import { blank, dueFrom, noticeDateIn, replyBy, troDate } from './extract-dates.js';
 import { complaintIdSpans, readDetails } from './extract-details.js';
-import { ZH_ALLEGATION, ZH_PATTERNS, ZH_THREAT } from './extract-zh.js';
+import { ZH_PATTERNS, ZH_THREAT } from './extract-zh.js';
 import { findListingRefs, type ListingRef, type ListingRefProblem } from './listing-ref.js';
 import { mixedUse } from './mixed-use.js';
 import { noticeTextOf } from './notice-text.js';
+import { CAPS_MARK, COMPLAINT_FORMS, UNKNOWN_RIGHT } from './notice-words.js';
+import { platformActsAsNotice, withoutOwnActs } from './own-act-dates.js';
 import { holdsInvoices, rightsBasisIn, someoneElsesAuthorization, verbalOnly } from './rights-words.js';
+import { ownWords } from './their-words.js';
 import { toSimplified } from './traditional-zh.js';
+import { mendTypos } from './typos.js';
 
 // Reads a seller's own words into facts, without an LLM. Each rule is a fact value and the phrases
 // that say it (English here, Chinese in extract-zh.ts); for each fact the first rule that matches wins, so
@@ -70,6 +74,8 @@ const RULES: PhraseRule[] = [
       // "a letter from Acme LLP": a firm's name with a law firm's suffix.
       /(letter|email|e-mail|mail|notice) from ([\w'&.,-]+ ){1,5}?(llp|pllc|p\.c\.|law group|law offices?)\b/,
       /demand letter|(lawyer|attorney)'?s? letter|letter (from|by) (a |an |the |their )?(lawyer|attorney|law ?firm)/,
+      // "Letter dated November 23, 2026 from the brand's attorney", not "an email from our lawyer".
+      /\b(letter|email|e-mail|mail|notice)s? (dated|sent|received|of)\b[^.;!?:]{0,30}? from (?!(our|my|us)\b)(the |their |a |an )?([\w'&.-]+ ){0,3}?(law ?firm|lawyers?|attorneys?|counsel|legal team)\b/,
     ],
   },
   {
@@ -85,6 +91,7 @@ const RULES: PhraseRule[] = [
       // "Potential Registered Design Misuse", an APEX email from patent-evaluation@amazon.com.
       /\bpolicy warning\b|\breport (from|by) (a|an|the) (rights?|patent|trademark|copyright|design|brand) (owner|holder)\b|\b(ip|infringement|intellectual property) report\b|\bpotential [\w ]{0,30}misuse\b/,
       APEX,
+      ...COMPLAINT_FORMS,
     ],
   },
   {
@@ -122,7 +129,18 @@ const RULES: PhraseRule[] = [
     fact: 'ipType',
     value: 'trademark',
     // "brand name", not "a brand named X" (a name, not the right).
-    patterns: [/trademark|trade mark|\btm\b|brand name\b|their logo|(®)|counterfeit/],
+    patterns: [
+      /trademark|trade mark|\btm\b|brand name\b|their logo|(®)|counterfeit/,
+      // "the registered mark", "word mark"; an ALL-CAPS brand before "mark" is read in extractFacts.
+      /\b(registered|word|figurative|service|device) marks?\b/,
+    ],
+  },
+  {
+    // Said not to know which right: "not sure which kind of patent", "don't know what right". Last of the
+    // ipType rules, so a right named in the same message wins.
+    fact: 'ipType',
+    value: 'unknown',
+    patterns: UNKNOWN_RIGHT,
   },
   {
     fact: 'listingIsOurs',
@@ -155,6 +173,8 @@ const RULES: PhraseRule[] = [
       // "compatible with iPhone", "fits Dyson": their name used to describe what ours fits. Legal should judge.
       /\b(compatible with|for use with|replacement for|works with|designed for) (the |an? )?[a-z]/,
       /(not sure|unsure|don'?t know|no idea) (if|whether) ([\w']+ ){0,5}?(infring|violat|cop(y|ies|ied)|similar|counts? as|uses? their|using their|too close|looks? like|same as|their (logo|brand|mark|design|photos?))/,
+      // A denial taken back in the same sentence: "i don't think we copied anything but honestly not sure".
+      /\b(don'?t|do not|didn'?t|did not) think\b[^.;!?]{0,40}?\b(cop(y|ied|ying)|infring\w*|similar|their (logo|design|brand|mark|photos?))\b[^.;!?]{0,40}?\b(not (100% |completely |totally |entirely |really )?(sure|certain)|unsure)\b/,
     ],
   },
   {
@@ -166,6 +186,8 @@ const RULES: PhraseRule[] = [
       /\bbut (it'?s|it is|they'?re|they are|the logo is|their logo is) (printed )?on the (box|packaging|package|tags?|labels?|manual|photos?|images?|pictures?)\b/,
       /(photos?|images?|pictures?|artwork|design) (are|is|were|was) (theirs|their own|copied)\b/,
       /(we|i) (used|use|took|copied|downloaded) (their|the brand'?s?) (photos?|images?|pictures?|artwork|design)/,
+      // Goods bearing a named brand: "we do sell sunnyco branded goods" (genuine or not, the mark is on them).
+      /\b(we|i) (do |did |only )?(sell|sold|resell|resold|stock|carry|carried) (genuine |authentic |original )?(?!(our|own|un|non|no|generic|private|white|my|house|self)\b)\w+[ -]branded [a-z]/,
     ],
   },
   {
@@ -176,7 +198,15 @@ const RULES: PhraseRule[] = [
       /\b(no|without) (their |any |a |the )?([\w-]+ )?logos?\b/,
       /\b(doesn'?t|does not|don'?t|do not|didn'?t|did not|never|not) (have|has|carry|carries|show|shows|use|uses|using|used|print|bear|display|copy|copied|contain)s? (their|any|a|the) ([\w-]+ )?(logo|brand|mark|trademark|name|design|photos?|images?|pictures?|artwork)\b(?!'s)/,
       /(logo|brand name|trademark|mark) (is |was )?(not|isn'?t|wasn'?t|nowhere) (on|in|shown|used|visible|printed)/,
-      /(our|my) own (design|photos?|pictures?|images?|artwork|brand|logo)/,
+      // "our own original design", not "it's not our own design".
+      /(?<!\b(not|isn'?t|aren'?t|wasn'?t|weren'?t|never|nor) )\b(our|my) (own (original )?|original )(design|photos?|pictures?|images?|artwork|brand|logo)/,
+      // The photos the seller took: "the photos are ours", "we shot them ourselves".
+      /\b(photos?|images?|pictures?)( are| were| is| was) (all )?(ours|our own|mine|original|taken by us|shot by us)\b|\b(we|i) (shot|photographed|took|made|created) (them|the photos?|the images?|the pictures?|all (the )?photos|these photos|our photos|the product photos)( \w+)? (ourselves|myself|in-house|in house)\b|\b(we|i) (shot|photographed) (them|the photos?|the images?|the pictures?|all|these|our)\b/,
+      // A product that differs where the right lies: "our hinge works differently", "our product has a
+      // different shape and handle" (not a colour: that is no difference a design patent looks at).
+      /\b(our|my) ([\w-]+ ){0,2}(works?|operates?|functions?|folds?|opens?|locks?|moves?) (completely |totally |entirely |quite |very )?differently\b|\bours (works?|operates?|functions?) (completely |totally |quite |very )?differently\b/,
+      /\b(our|my) ([\w-]+ ){0,2}(has|have|uses?|is|are) (a |an )?(completely |totally |entirely |quite |very |clearly )?(different|distinct) (shape|design|structure|mechanism|look|form|appearance|construction|hinge|method|technology|profile|silhouette)s?\b/,
+      /\b(is|are|looks?) nothing like (theirs|their (product|design|item)s?|the (original|patented|registered) (product|design)s?)\b/,
       /(very|completely|totally|quite) different|looks? nothing like/,
       /\bgeneric\b|\bunbranded\b|\bno infringement|\b(does|do|did)(n'?t| not) infringe|\b(is|are|it'?s|we'?re) not infringing/,
       /(don'?t|do not|never) (sell|sold|selling) (any )?(fakes?|replicas?|knock-?offs?|counterfeits?|copies)|(is|are)(n'?t| not) (a |an )?(replica|knock-?off|dupe|fake|counterfeit|copy)/,
@@ -212,6 +242,8 @@ const RULES: PhraseRule[] = [
     patterns: [
       /authori[sz]ed (by|dealer|seller|reseller|retailer|distributor|agent|partner)|authori[sz]ation letter|(we|i) (are|am|have been) authori[sz]ed|licen[cs]ed by|invoices? from (the )?(brand|owner|manufacturer)/,
       /(have|hold|got) (a |an |the |their )?(licen[cs]e|authori[sz]ation|permission) (from|to sell)|permission from (the )?(brand|owner|rights? ?holder)/,
+      // A licence the seller paid for: "we bought the photos license from a stock site", "we licensed the images".
+      /\b(we|i) (bought|purchased|paid for|acquired|obtained) (a |an |the |our )?(photos? |images? |pictures? |stock |music |font |commercial |standard |extended |royalty-free )?licen[cs]es?\b|\b(we|i) licensed (the |these |those |our )?(photos?|images?|pictures?|artwork|music|fonts?)\b/,
     ],
   },
   {
@@ -225,6 +257,8 @@ const RULES: PhraseRule[] = [
       /(it'?s|it is|this is) our (own )?(registered )?(brand|trademark|patent|copyright)/,
       /(we|i) (have|hold) (a |the |our )?(registered (trademark|patent|design|copyright)|(trademark|patent|copyright) (registration|certificate))/,
       /(we|i) (have|hold) our (own )?(registered )?(trademark|design patent|utility patent|patent|copyright)\b/,
+      // "we are the brand owner", not "we're not the brand owner" nor "the brand owner's distributor".
+      /\b(we|i)('re| are| am|'m)( the)? (registered )?(brand|trademark|patent|copyright|ip) ?(owners?|holders?)\b(?!'s|s'| ?'s)|\b(we|i)('re| are| am|'m) the (registered )?owners? of (the|this|that|our) (brand|trademark|mark|patent|design|copyright)\b/,
     ],
   },
   {
@@ -247,7 +281,10 @@ const RULES: PhraseRule[] = [
   {
     fact: 'complainantContact',
     value: 'not_tried',
-    patterns: [/(haven'?t|have not|didn'?t|did not|not yet) (contacted|contact|emailed|written|reached out)/],
+    // Not "we haven't contacted Amazon" or "our lawyer": the question is about the complainant.
+    patterns: [
+      /(haven'?t|have not|didn'?t|did not|not yet) (contacted|contact|emailed|written|reached out)\b(?! (to )?(amazon|aliexpress|ebay|walmart|etsy|temu|tiktok|the platform|seller support|support|customer service|our (own )?(lawyer|attorney|supplier|factory)|a (lawyer|law firm)|an attorney|the (supplier|factory))\b)/,
+    ],
   },
   {
     fact: 'inventory',
@@ -269,11 +306,6 @@ const RULES: PhraseRule[] = [
   },
 ];
 
-// "They say we copied their design", "a complaint claiming we…": the complainant's words, up to the end of
-// the sentence or a "but", are not the seller's answer.
-const ALLEGATION =
-  /\b(they|he|she|(the )?(complaint|complainant|brand|notice|law ?firm|rights? ?holder|plaintiff|platform|letter|email|owner))( \w+)? (says?|said|claims?|claimed|alleges?|alleged|accuses?|accused|thinks?|argues?|insists?|states?|threaten(?:s|ed)?|warn(?:s|ed)?)\b[^.;!?]*?(?=[.;!?]|\bbut\b|\bhowever\b|$)|\b(saying|claiming|alleging|accusing|threatening|alleges?|alleged|accuses?|accused|according to)\b[^.;!?]*?(?=[.;!?]|\bbut\b|\bhowever\b|$)/g;
-
 // Threats are the other side's words too, and not yet a court case ("threatens a restraining order").
 const THREAT = /\b(threat\w*|warn\w*) (to|that|of|with|an?)\b[^.;!?]*?(?=[.;!?]|\bbut\b|\bhowever\b|$)/g;
 
@@ -288,10 +320,6 @@ const ZH_LITIGATION_TO_COME =
 
 // Each rule also takes its Chinese phrases.
 for (const rule of RULES) rule.patterns.push(...(ZH_PATTERNS[`${rule.fact}:${rule.value}`] ?? []));
-
-function ownWords(t: string): string {
-  return t.replace(ALLEGATION, ' ').replace(ZH_ALLEGATION, ' ');
-}
 
 export interface Extraction {
   facts: Facts;
@@ -370,8 +398,12 @@ const COURT_EVIDENCE =
 /** Everything the seller's words say, as facts (contract values) and details for the drafts. */
 export function extractFacts(text: string, today: string, known: Known = {}): Extraction {
   // Traditional Chinese (亞馬遜, 專利, 凍結) is read like simplified; same length, so positions hold.
-  const zh = toSimplified(text);
-  const t = ` ${zh.toLowerCase().replace(/[’`]/g, "'").replace(/\s+/g, ' ')} `;
+  // Misspelt key words ("trademrk complant … yesterdy") are mended for the facts and the notice date; the
+  // details read the words as written.
+  const asWritten = toSimplified(text);
+  const zh = mendTypos(asWritten);
+  const lower = (s: string) => ` ${s.toLowerCase().replace(/[’`]/g, "'").replace(/\s+/g, ' ')} `;
+  const t = lower(zh);
   const facts: Facts = {};
   const found = findListingRefs(withoutIds(text));
   const first = found.refs[0];
@@ -404,7 +436,7 @@ export function extractFacts(text: string, today: string, known: Known = {}): Ex
     facts.notice = 'rights_holder_letter';
   // "Our own photos, but the backpack has Mickey ears": a mixed answer is never read in the seller's favour.
   if (facts.usesTheirIp !== 'yes' && mixedUse(own, facts.usesTheirIp === 'no')) facts.usesTheirIp = 'unsure';
-  const d = readDetails(text, t);
+  const d = readDetails(text, lower(asWritten));
   const others = otherListings(found.refs);
   if (others) d.otherListings = others;
   // The link's marketplace (amazon.co.uk, …) picks the seller portal for the delist link.
@@ -427,12 +459,16 @@ export function extractFacts(text: string, today: string, known: Known = {}): Ex
   }
   // The TRO's issue date and a reply-by date are not the day the notice arrived: their words are blanked
   // before the notice date is looked for.
+  // "The ACME mark": a brand in capitals before "mark" names a trademark (not a CE or UKCA mark).
+  if (facts.ipType === undefined && CAPS_MARK.test(zh)) facts.ipType = 'trademark';
   const tro = troDate(zh, today);
   if (tro) d.troDate = tro.date;
   const reply = replyBy(zh, today);
   let rest = blank(blank(zh, tro), reply.date).replace(/\b(\d:)?\d{2}-cv-\d+\b/gi, ' ');
   for (const s of complaintIdSpans(rest)) rest = blank(rest, { date: '', index: s.index, end: s.end });
-  const date = noticeDateIn(rest, today);
+  // The day the platform removed the listing only when no other date reads as the notice's.
+  const ownActsOut = withoutOwnActs(rest);
+  const date = noticeDateIn(ownActsOut, today) ?? noticeDateIn(platformActsAsNotice(ownActsOut), today);
   if (date && date <= today) facts.noticeDate = date;
   if (reply.date) d.responseDue = reply.date.date;
   else if (reply.within) d.responseDue = dueFrom(facts.noticeDate ?? known.noticeDate ?? today, reply.within);
