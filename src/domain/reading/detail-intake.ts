@@ -1,4 +1,5 @@
 import type { Details } from '../model/facts.js';
+import { toSimplified } from './traditional-zh.js';
 
 // What a Schedule A defence firm asks at intake, when the seller's words say it: who the defendant is (the
 // seller's company), its seller ids and store links, its Doe number on Schedule A, when the product was first
@@ -207,8 +208,9 @@ function sellerIds(text: string): string[] {
 // ---------- the Doe number on Schedule A ----------
 
 // "Doe 123", "Defendant No. 45", "#45 on Schedule A", "Schedule A line 45", "第45号被告". Not a range
-// ("Does 1-100", "Doe 1 through 50"), not a case number ("No. 1:25-cv-…"), not "45 defendants".
-const RANGE_AFTER = String.raw`(?![\d,])(?!\s*(?:-|–|—|to|through|thru|and)\s*(?:doe\s*)?\d)`;
+// ("Does 1-100", "Doe 1 through 50") or a list ("Doe 12, 14"), not a case number ("No. 1:25-cv-…"), not
+// "45 defendants". A comma after the number only ends the clause ("we are Doe 112, our seller ID is …").
+const RANGE_AFTER = String.raw`(?!\d|,\d)(?!\s*(?:-|–|—|,|&|\/|to|through|thru|and|or)\s*(?:doe\s*|#\s*)?\d)`;
 const NOT_RANGE = `(?!:)${RANGE_AFTER}`;
 const DOE_PATTERNS: RegExp[] = [
   new RegExp(
@@ -271,11 +273,12 @@ function fullDate(s: string): { date: string; index: number } | undefined {
 
 // The words that say the product went on sale; not "listed as a defendant" or "listed on Schedule A".
 const FIRST_LISTED =
-  /\b(?:first listed|(?:we |i )?listed (?:it|this|them|the (?:product|item|listing))|(?:we |i )?(?:launched|started selling|began selling|started to sell|first sold|put (?:it|this|them) (?:on sale|online|up)|first put (?:it|this|them) (?:on sale|online))|(?:on sale|selling (?:it|this|them) |live) since|(?:listing|launch) date|date first (?:listed|sold|available)|first available|listing (?:was )?created|went live)\b(?! (?:as|among|in the|on (?:the )?schedule))|(?:首次|开始|第一次)(?:上架|销售|卖|售卖)|上架(?:时间|日期)/i;
+  /\b(?:first listed|(?:we |i )?listed (?:it|this|them|the (?:product|item|listing))|(?:we |i )?(?:launched|started selling|began selling|started to sell|first sold|put (?:it|this|them) (?:on sale|online|up)|first put (?:it|this|them) (?:on sale|online))|(?:on sale|selling (?:it|this|them) |live) since|(?:listing|launch) date|date first (?:listed|sold|available)|first available|listing (?:was )?created|went live)\b(?! (?:as|among|in the|on (?:the )?schedule))|(?:首次|开始|第一次)(?:上架|销售|卖|售卖)|上架(?:时[间間]|日期)/i;
 const ZH_LISTED_AFTER = /(?:上架|开始(?:销售|卖))/;
 
 function firstListed(text: string): string | undefined {
-  for (const s of sentencesOf(text)) {
+  // Traditional Chinese read as simplified (開始賣, 上架時間): only the date is kept, so nothing is cut.
+  for (const s of sentencesOf(toSimplified(text))) {
     const w = FIRST_LISTED.exec(s);
     if (w) {
       const after = fullDate(s.slice(w.index + w[0].length, w.index + w[0].length + 60));
@@ -300,7 +303,24 @@ const SUPPLIER_OK =
 const SUPPLIER_NOT =
   /^(?:not|no|unknown|unclear|n\/a|also|still|responsible|refusing|gone|closed|out|in china|the same|not sure|a (?:small )?(?:problem|risk))\b/i;
 const BOUGHT_FROM =
-  /\b(?:[Ww]e|I) (?:bought|buy|purchased|purchase|sourced|source|get|got|order(?:ed)?|import(?:ed)?|stock(?:ed)?) (?:it|them|this|these|those|the (?:goods|products?|items?|stock|units|cases?)|our stock|all (?:of )?(?:it|them))\s+from\s+(?:a |an |the )?([A-Z0-9][\w&'’.-]*(?: [A-Z0-9][\w&'’.,-]*){0,5}(?: (?:on|via) (?:1688|Alibaba(?:\.com)?|Taobao|Made-in-China))?)/;
+  /\b(?:bought|buy|purchased|purchase|sourced|source|get|got|order(?:ed)?|import(?:ed)?|stock(?:ed)?) (?:it|them|this|these|those|the (?:goods|products?|items?|stock|units|cases?)|our stock|all (?:of )?(?:it|them))\s+from\s+(?:a |an |the )?([A-Z0-9][\w&'’.-]*(?: [A-Z0-9][\w&'’.,-]*){0,5}(?: (?:on|via) (?:1688|Alibaba(?:\.com)?|Taobao|Made-in-China))?)/;
+// Who buys: the seller, right before the verb ("We bought them from …", "we also buy it from …"), or as the
+// subject of a clause joined to it ("We first listed the lamp on March 3, 2025 and buy it from …"). Not
+// someone else ("a customer bought it from us", "we think they buy it from …"), not a denial or a plan.
+const BUYER_RIGHT_BEFORE =
+  /\b(?:[Ww]e|I)(?: (?:also|always|originally|first|usually|all|both|just|then|have|had))*\s*$/;
+const BUYER_AND_BEFORE = /\b(?:[Ww]e|I)\b[^.;!?]{0,100}(?:,|\band)(?: (?:also|then|we|I))?\s*$/;
+// Someone else, reported speech, a denial, a question or a plan anywhere before the verb: not read.
+const NOT_OUR_BUYING =
+  /\b(?:they|he|she|who|which|customers?|buyers?|the (?:brand|plaintiff|complainant|seller|competitor)s?|says?|said|claims?|claimed|alleges?|alleged|accuses?|thinks?|believes?|not|never|no longer|if|when|did|do|does|can|should|will|would|could|might|may|want|plan)\b|n't/i;
+
+function boughtFrom(sentence: string): string | undefined {
+  const m = BOUGHT_FROM.exec(sentence);
+  if (!m) return undefined;
+  const before = sentence.slice(0, m.index);
+  if (NOT_OUR_BUYING.test(before)) return undefined;
+  return BUYER_RIGHT_BEFORE.test(before) || BUYER_AND_BEFORE.test(before) ? m[1] : undefined;
+}
 const ZH_SUPPLIER =
   /(?:供应商|供货商|厂家|进货渠道|货源)(?:是|为|叫|[:：])\s*([^\s，。；,;\n]{2,40})|从\s*([^\s，。；,;\n从]{2,30}?)\s*(?:进货|拿货|采购|进的货|拿的货|批发)/;
 
@@ -313,14 +333,17 @@ function supplier(text: string): string | undefined {
     .replace(/(?<!\b(?:Co|Ltd|Inc|Corp))\.$/, '');
   if (label && SUPPLIER_OK.test(label) && !SUPPLIER_NOT.test(label)) return label.slice(0, 300);
   const bought = sentencesOf(text)
-    .map((x) => BOUGHT_FROM.exec(x)?.[1])
+    .map(boughtFrom)
     .find((x) => x !== undefined)
-    ?.replace(/[.,]+$/, '');
+    ?.replace(/,+$/, '')
+    .replace(/(?<!\b(?:Co|Ltd|Inc|Corp))\.$/, '');
   if (bought && !/^(?:Amazon|AliExpress|US|Them|It)$/.test(bought)) return bought.slice(0, 300);
-  const zh = ZH_SUPPLIER.exec(text);
+  // Read in simplified characters (供應商 is 供应商), the name cut from the text as written (東莞…廠).
+  const zh = ZH_SUPPLIER.exec(toSimplified(text));
   const name = zh?.[1] ?? zh?.[2];
-  if (name && !/不知道|不清楚|谁|哪|没有|不记得/.test(name)) return name;
-  return undefined;
+  if (!zh || !name || /不知道|不清楚|谁|哪|没有|不记得/.test(name)) return undefined;
+  const at = zh.index + (zh[1] ? zh[0].length - name.length : zh[0].indexOf(name));
+  return text.slice(at, at + name.length);
 }
 
 // ---------- earlier complaints from the same brand ----------
