@@ -329,7 +329,9 @@ function supplier(text: string): string | undefined {
   const label = sentencesOf(text)
     .map((x) => SUPPLIER_LABEL.exec(x)?.[1]?.trim())
     .find((x) => x !== undefined)
-    ?.replace(/,$/, '')
+    // "our supplier is Yiwu Hongda Factory, we first listed it …": a new clause after a comma is not the name.
+    ?.replace(/,\s+(?:we|i|they|our|my|it|but|and|so|which|who|he|she|the)\b.*$/i, '')
+    .replace(/,$/, '')
     .replace(/(?<!\b(?:Co|Ltd|Inc|Corp))\.$/, '');
   if (label && SUPPLIER_OK.test(label) && !SUPPLIER_NOT.test(label)) return label.slice(0, 300);
   const bought = sentencesOf(text)

@@ -174,6 +174,9 @@ describe('the supplier', () => {
     ],
     ['We sell it on Amazon and bought them from Ningbo Star Crafts last year', 'Ningbo Star Crafts'],
     ['I also buy them from Shantou Toys Co.', 'Shantou Toys Co.'],
+    // the name ends where a new clause starts, not at a company's own comma
+    ['our supplier is Yiwu Hongda Factory, we first listed it in 2024', 'Yiwu Hongda Factory'],
+    ['Our supplier is Ningbo Star Co., Ltd., and they have the invoices', 'Ningbo Star Co., Ltd.'],
   ])('%s', (text, who) => {
     expect(read(text).supplier).toBe(who);
   });
