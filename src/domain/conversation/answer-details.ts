@@ -18,6 +18,21 @@ const GROWS: readonly Key[] = [
   'ipNumbers',
 ];
 
+/** Lists mergeDetails does not join: the case's list and the answer's, each value once, within the schema. */
+const JOINED: Partial<Record<Key, number>> = { sellerIds: 50, storeUrls: 50, ipNumbers: 20 };
+
+function joined(had: unknown, value: unknown, max: number): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const v of [...((had as string[] | undefined) ?? []), ...((value as string[] | undefined) ?? [])]) {
+    const key = v.trim().toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(v);
+  }
+  return out.slice(0, max);
+}
+
 /** The seller's statements, each kept as said: a later one is added to the earlier (within the schema's length). */
 const ADDS: Partial<Record<Key, number>> = {
   toldPlaintiff: 1000,
@@ -94,7 +109,8 @@ export function splitAnswerDetails(
       continue;
     }
     if (had === undefined || GROWS.includes(key)) {
-      take[key] = value;
+      const max = JOINED[key];
+      take[key] = max === undefined ? value : joined(had, value, max);
       continue;
     }
     if (KEEPS.includes(key) || norm(had) === norm(value)) continue;

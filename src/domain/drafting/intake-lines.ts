@@ -54,7 +54,7 @@ export function frozenText(facts: Facts, details: Details): string {
     : 'none reported';
 }
 
-/** The patent or registration numbers asserted, as written. */
+/** The patent or registration numbers asserted, in their normal form (detail-numbers.ts). */
 export function ipNumbersText(facts: Facts, details: Details): string {
   const numbers = details.ipNumbers ?? [];
   if (numbers.length > 0) return numbers.join(', ');

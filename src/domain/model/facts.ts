@@ -132,6 +132,7 @@ export const Details = z
     frozenAmount: z.string().max(200),
     stockUnits: z.number().int().nonnegative(),
     differences: z.array(z.string().max(500)).max(20),
+    /** The listing is off sale, whoever took it down (the seller, or the platform on the complaint). */
     delisted: z.boolean(),
     /** Marketplace host of the listing link (e.g. amazon.co.uk): picks the right seller portal. */
     marketplace: z.string().max(100),
@@ -163,7 +164,7 @@ export const Details = z
     frozenAccounts: z
       .array(z.object({ account: z.string().min(1).max(60), amount: z.string().min(1).max(100) }).strict())
       .max(20),
-    /** Patent or registration numbers asserted against the listing, as written ("US D912,345", "Reg. No. 6,123,456"). */
+    /** Patent or registration numbers asserted, in one normal form ("US D912,345", "US Reg. No. 6,123,456"): see detail-numbers.ts. */
     ipNumbers: z.array(z.string().min(1).max(80)).max(20),
     /** The rights owner's email address, as a notice gives it (Amazon's "Rights owner email"). */
     rightsOwnerEmail: z.string().max(200),

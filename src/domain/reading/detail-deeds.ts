@@ -84,20 +84,43 @@ export function deleted(t: string): Details['deleted'] {
   return out.length > 0 ? out : undefined;
 }
 
+// `delisted` means the listing is off sale, whoever took it down: the seller ("we took it down"), or the
+// platform acting on the complaint (Amazon's "We removed the content.", "eBay took down https://…/itm/…",
+// AliExpress's "The product has been removed."). Read sentence by sentence: a question, a hedge or a plan
+// ("have they removed it?", "Amazon may have removed the listing", "if the listing is removed") is not it,
+// nor a part of the listing ("removed the brand name from the title", "the listing's photos were removed").
+const LISTING_NOUN = String.raw`(?:listings?|products?|items?|asins?|content|offers?|product pages?|pages?|links?)`;
+const DOWN_VERB = String.raw`(?:delisted|deleted|removed|deactivated|disabled|suppressed|blocked|taken down|took down|closed)`;
+const NOT_PART = String.raw`(?!['’]s)(?! (?:from|photos?|images?|pictures?|titles?|descriptions?))`;
+const DELISTED_PATTERNS: RegExp[] = [
+  // "we already delisted it", "we removed the listing", "Amazon removed our listing", "We removed the content".
+  new RegExp(
+    String.raw`\b(?:already|have|has|had|we|i)\s+${DOWN_VERB}\s+(?:it|them)\b(?! from)|\b(?:already|have|has|had|we|i|they|amazon|ebay|aliexpress|walmart|etsy|temu|tiktok|the platform)\s+${DOWN_VERB}\s+(?:the|this|that|these|those|our|your|my|its|their)\s+${LISTING_NOUN}\b${NOT_PART}`,
+  ),
+  // "the listing was removed", "The product has been removed.", "item 334455667788 was taken down".
+  new RegExp(
+    String.raw`\b${LISTING_NOUN}(?: (?:b0[a-z0-9]{8}|\d{6,}))?\s+(?:was|were|is|are|has been|have been|had been|got)\s+(?:delisted|deleted|removed|taken down|taken offline|deactivated|disabled|suppressed|blocked)\b${NOT_PART}`,
+  ),
+  // "we took it down", "eBay took down https://www.ebay.com/itm/…", "took down the listing".
+  new RegExp(
+    String.raw`\b(?:took|taken) (?:it|them|the listing|the product|the item) down\b|\btook down (?:(?:the|our|your|this|that|my) )?(?:${LISTING_NOUN}\b${NOT_PART}|(?:https?:\/\/|www\.)\S*(?:\/itm\/|\/item\/|\/dp\/|\/ip\/|\/listing\/)|(?:item|listing|asin) (?:b0[a-z0-9]{8}|\d{6,}))`,
+  ),
+  // Taken offline is not deleted, but it is down.
+  /\b(?:took|taken|put|set) (?:it|the (?:listing|product|item)) offline\b|\b(?:listing|product|item) (?:is|was|has been) (?:offline|deactivated)\b/,
+];
+// A question, a hedge, a condition or a plan in the sentence before the words.
+const NOT_SURE =
+  /\b(?:may|might|maybe|perhaps|possibly|probably|not sure|unsure|if|whether|unless|once|when|will|would|should|could|i think|we think|seems?|be)\s+(?:\S+\s+){0,4}$/;
+
 export function delisted(t: string, gone: Details['deleted']): boolean {
   if (gone?.includes('listing')) return true;
-  // The listing itself must be what was taken down, not "removed the brand name from the title".
-  return (
-    /(already|have|has|we|i) (delisted|deleted|removed|taken down|took down) (it|the (listing|product|item|asin)|this (listing|product|item|asin)|that (listing|product|item))\b(?! from)/.test(
-      t,
-    ) ||
-    /(already|have|has|we|i) (delisted|deleted) it\b|\b(took|taken) (it|the listing|the product) down\b|(listing|product|item|asin) (was|is|has been) (delisted|deleted|removed|taken down)/.test(
-      t,
-    ) ||
-    // Taken offline is not deleted, but it is down.
-    /\b(took|taken|put|set) (it|the (listing|product|item)) offline\b|\b(listing|product|item) (is|was|has been) (offline|deactivated)\b/.test(
-      t,
-    ) ||
-    ZH_OFFLINE.test(t)
-  );
+  if (ZH_OFFLINE.test(t)) return true;
+  for (const sentence of t.split(/(?<=[.!?;])\s+/)) {
+    if (sentence.includes('?')) continue;
+    for (const re of DELISTED_PATTERNS) {
+      const m = re.exec(sentence);
+      if (m && !NOT_SURE.test(sentence.slice(0, m.index))) return true;
+    }
+  }
+  return false;
 }

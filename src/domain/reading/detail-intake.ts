@@ -1,4 +1,9 @@
 import type { Details } from '../model/facts.js';
+import { supplier } from './detail-supplier.js';
+import { sentencesOf } from './sentences.js';
+import { toSimplified } from './traditional-zh.js';
+
+export { sentencesOf };
 
 // What a Schedule A defence firm asks at intake, when the seller's words say it: who the defendant is (the
 // seller's company), its seller ids and store links, its Doe number on Schedule A, when the product was first
@@ -20,28 +25,6 @@ type Intake = Pick<
   | 'settlementAuthority'
   | 'service'
 >;
-
-// ---------- sentences ----------
-
-// A sentence ends at a full stop before a capital, not after an abbreviation ("No. 8", "Co. Ltd").
-// "Ltd." and "Inc." end a name, and often the sentence too ("…Co., Ltd. This is…"): a stop after them ends it.
-const ABBREV_END = /\b(?:co|no|nos|mr|mrs|ms|dr|st|vs|v|u\.s|e\.g|i\.e|approx|dkt)\.$/i;
-
-/** The sentences of a text, each trimmed, with whitespace collapsed. */
-export function sentencesOf(text: string): string[] {
-  const out: string[] = [];
-  for (const line of text.split(/\n|[。！？!?；;]/)) {
-    let start = 0;
-    for (const m of line.matchAll(/\.\s+(?=[A-Z0-9"“(])/g)) {
-      const head = line.slice(start, m.index + 1);
-      if (ABBREV_END.test(head.trimEnd())) continue;
-      out.push(head);
-      start = m.index + m[0].length;
-    }
-    out.push(line.slice(start));
-  }
-  return out.map((s) => s.replace(/\s+/g, ' ').trim()).filter((s) => s.length > 0);
-}
 
 /**
  * The statements of a text: its sentences, and in Chinese each clause ("，" runs sentences on), so a value
@@ -207,8 +190,9 @@ function sellerIds(text: string): string[] {
 // ---------- the Doe number on Schedule A ----------
 
 // "Doe 123", "Defendant No. 45", "#45 on Schedule A", "Schedule A line 45", "第45号被告". Not a range
-// ("Does 1-100", "Doe 1 through 50"), not a case number ("No. 1:25-cv-…"), not "45 defendants".
-const RANGE_AFTER = String.raw`(?![\d,])(?!\s*(?:-|–|—|to|through|thru|and)\s*(?:doe\s*)?\d)`;
+// ("Does 1-100", "Doe 1 through 50") or a list ("Doe 12, 14"), not a case number ("No. 1:25-cv-…"), not
+// "45 defendants". A comma after the number only ends the clause ("we are Doe 112, our seller ID is …").
+const RANGE_AFTER = String.raw`(?!\d|,\d)(?!\s*(?:-|–|—|,|&|\/|to|through|thru|and|or)\s*(?:doe\s*|#\s*)?\d)`;
 const NOT_RANGE = `(?!:)${RANGE_AFTER}`;
 const DOE_PATTERNS: RegExp[] = [
   new RegExp(
@@ -271,11 +255,12 @@ function fullDate(s: string): { date: string; index: number } | undefined {
 
 // The words that say the product went on sale; not "listed as a defendant" or "listed on Schedule A".
 const FIRST_LISTED =
-  /\b(?:first listed|(?:we |i )?listed (?:it|this|them|the (?:product|item|listing))|(?:we |i )?(?:launched|started selling|began selling|started to sell|first sold|put (?:it|this|them) (?:on sale|online|up)|first put (?:it|this|them) (?:on sale|online))|(?:on sale|selling (?:it|this|them) |live) since|(?:listing|launch) date|date first (?:listed|sold|available)|first available|listing (?:was )?created|went live)\b(?! (?:as|among|in the|on (?:the )?schedule))|(?:首次|开始|第一次)(?:上架|销售|卖|售卖)|上架(?:时间|日期)/i;
+  /\b(?:first listed|(?:we |i )?listed (?:it|this|them|the (?:product|item|listing))|(?:we |i )?(?:launched|started selling|began selling|started to sell|first sold|put (?:it|this|them) (?:on sale|online|up)|first put (?:it|this|them) (?:on sale|online))|(?:on sale|selling (?:it|this|them) |live) since|(?:listing|launch) date|date first (?:listed|sold|available)|first available|listing (?:was )?created|went live)\b(?! (?:as|among|in the|on (?:the )?schedule))|(?:首次|开始|第一次)(?:上架|销售|卖|售卖)|上架(?:时[间間]|日期)/i;
 const ZH_LISTED_AFTER = /(?:上架|开始(?:销售|卖))/;
 
 function firstListed(text: string): string | undefined {
-  for (const s of sentencesOf(text)) {
+  // Traditional Chinese read as simplified (開始賣, 上架時間): only the date is kept, so nothing is cut.
+  for (const s of sentencesOf(toSimplified(text))) {
     const w = FIRST_LISTED.exec(s);
     if (w) {
       const after = fullDate(s.slice(w.index + w[0].length, w.index + w[0].length + 60));
@@ -288,38 +273,6 @@ function firstListed(text: string): string | undefined {
       if (before) return before.date;
     }
   }
-  return undefined;
-}
-
-// ---------- the supplier ----------
-
-const SUPPLIER_LABEL =
-  /\b(?:[Oo]ur |[Tt]he |[Mm]y )?(?:[Ss]upplier|[Mm]anufacturer|[Ff]actory)(?: is| was|:|：| is called| is named| named| called)\s+(?:the |a |an )?([^\n;!?，。；]{2,80})/;
-const SUPPLIER_OK =
-  /^(?:[A-Z0-9]|(?:local |small |a |an )?(?:factory|manufacturer|wholesaler|distributor|trading company)\b)/;
-const SUPPLIER_NOT =
-  /^(?:not|no|unknown|unclear|n\/a|also|still|responsible|refusing|gone|closed|out|in china|the same|not sure|a (?:small )?(?:problem|risk))\b/i;
-const BOUGHT_FROM =
-  /\b(?:[Ww]e|I) (?:bought|buy|purchased|purchase|sourced|source|get|got|order(?:ed)?|import(?:ed)?|stock(?:ed)?) (?:it|them|this|these|those|the (?:goods|products?|items?|stock|units|cases?)|our stock|all (?:of )?(?:it|them))\s+from\s+(?:a |an |the )?([A-Z0-9][\w&'’.-]*(?: [A-Z0-9][\w&'’.,-]*){0,5}(?: (?:on|via) (?:1688|Alibaba(?:\.com)?|Taobao|Made-in-China))?)/;
-const ZH_SUPPLIER =
-  /(?:供应商|供货商|厂家|进货渠道|货源)(?:是|为|叫|[:：])\s*([^\s，。；,;\n]{2,40})|从\s*([^\s，。；,;\n从]{2,30}?)\s*(?:进货|拿货|采购|进的货|拿的货|批发)/;
-
-function supplier(text: string): string | undefined {
-  // Read sentence by sentence: a name may carry its own stops ("Co., Ltd.").
-  const label = sentencesOf(text)
-    .map((x) => SUPPLIER_LABEL.exec(x)?.[1]?.trim())
-    .find((x) => x !== undefined)
-    ?.replace(/,$/, '')
-    .replace(/(?<!\b(?:Co|Ltd|Inc|Corp))\.$/, '');
-  if (label && SUPPLIER_OK.test(label) && !SUPPLIER_NOT.test(label)) return label.slice(0, 300);
-  const bought = sentencesOf(text)
-    .map((x) => BOUGHT_FROM.exec(x)?.[1])
-    .find((x) => x !== undefined)
-    ?.replace(/[.,]+$/, '');
-  if (bought && !/^(?:Amazon|AliExpress|US|Them|It)$/.test(bought)) return bought.slice(0, 300);
-  const zh = ZH_SUPPLIER.exec(text);
-  const name = zh?.[1] ?? zh?.[2];
-  if (name && !/不知道|不清楚|谁|哪|没有|不记得/.test(name)) return name;
   return undefined;
 }
 

@@ -40,12 +40,26 @@ function frozenAmount(text: string, all: Amount[]): Amount | undefined {
 const DEMAND_WORD =
   /\b(demand(?:s|ed|ing)?|settle(?:ment)?|settling|ask(?:s|ed|ing)? (?:us )?(?:to pay|for)|wants?|want(?:s|ed)? us to pay|pay|owe|damages|compensation|penalty)\b|赔偿|索赔|和解|要求支付|罚款|要求/gi;
 
+// What the seller may pay, asks about paying or budgets is its settlement authority, not the other side's
+// demand: "we can pay up to $2,000", "our budget is $3,000", "Can we settle for $2,000?", "我们最多能赔2万".
+const OURS =
+  /\b(?:we|i)\b(?:\s+[\w']+){0,3}?\s+(?:pay|settle|offer|afford|spend|give|accept)\b|\b(?:budget|afford|up to|at most|max(?:imum)?|no more than|willing|prepared to|authori[sz]\w*|(?:can|could|should|shall|do|would) (?:we|i))\b|(?:我们|我方|我司|老板)[^，。,]{0,8}?(?:愿意|能|可以|最多|只能|打算)|预算|最多/i;
+
+// Unless the words say the other side asks it: "we were asked to pay $5,000", "they want us to pay $3,000".
+const THEIRS =
+  /\b(?:(?:we|i) (?:were|was|are|am|have been|'ve been) (?:asked|told|ordered|required) to|(?:asks?|asked|wants?|wanted|tells?|told|demands?|demanded|requires?|required) (?:us|me) to)\b|要求我们/i;
+
 function demandAmount(text: string, all: Amount[], frozen: Amount[]): string | undefined {
   for (const w of text.matchAll(DEMAND_WORD)) {
     const after = w.index + w[0].length;
     const next = all.find((a) => a.at >= after && a.at - after <= 40 && !frozen.includes(a));
     // The amount must be in the same sentence as the demand.
-    if (next && !/[.;!?。；！？\n]/.test(text.slice(after, next.at).replace(/\d\.\d/g, ''))) return next.text;
+    if (!next || /[.;!?。；！？\n]/.test(text.slice(after, next.at).replace(/\d\.\d/g, ''))) continue;
+    // The sentence up to the amount (a sentence is short: no more than 200 characters are read back).
+    const from = Math.max(0, w.index - 200);
+    const head = text.slice(from, next.at).replace(/\d\.\d/g, '0');
+    const sentence = head.slice(head.search(/[^.;!?。；！？\n]*$/));
+    if (!OURS.test(sentence) || THEIRS.test(sentence)) return next.text;
   }
   return undefined;
 }
@@ -74,8 +88,15 @@ export function readMoney(text: string, t: string): Money {
   const all = amounts(text);
   const reading = readFrozenAccounts(text, all);
   if (reading.pairs.length > 0) d.frozenAccounts = reading.pairs.slice(0, 20);
-  // With no amount beside an account, the amount nearest a freeze word (the reading before accounts were paired).
-  const frozen = reading.named.length > 0 ? undefined : frozenAmount(text, all);
+  // With no amount beside an account, the amount nearest a freeze word (the reading before accounts were
+  // paired), but not money said of something else ("we paid them $2,000, … the PayPal funds are still frozen").
+  const frozen =
+    reading.named.length > 0
+      ? undefined
+      : frozenAmount(
+          text,
+          all.filter((a) => !reading.otherMoney.includes(a.at)),
+        );
   if (reading.named.length > 0) {
     d.frozenAmount = reading.named
       .map((n) => `${n.amount} (${n.accounts.join(', ')})`)

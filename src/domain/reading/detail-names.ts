@@ -3,7 +3,7 @@
 // A platform's own programme ("VeRO", "Amazon Brand Registry") is never the complainant. Chinese is read in
 // simplified and traditional characters alike (the name is cut from the text as written).
 
-import { isPlatformProgramme, nameAt } from './name-words.js';
+import { isCalendarWord, isCompanyName, isPlatformProgramme, nameAt } from './name-words.js';
 import { toSimplified } from './traditional-zh.js';
 
 // ---------- who: plaintiff, law firm, court, store ----------
@@ -67,6 +67,10 @@ export function plaintiff(text: string): string | undefined {
   const contact = /\brights? owner['’]s contact (?:details|information)\s*[:：]\s*(?:-{1,2}\s*)?/i.exec(text);
   const listed = contact && complainant(nameAt(text.slice(contact.index + contact[0].length)));
   if (listed) return listed;
+  const client = lettersClient(text);
+  if (client) return client;
+  const filer = filedBy(text);
+  if (filer) return filer;
   const zh = toSimplified(text);
   const labelledZh = complainant(
     zhLabelled(text, zh, /(?:原告|投诉方|投诉人|权利人|品牌方)(?:名称|姓名)?\s*[:：]\s*/),
@@ -75,6 +79,45 @@ export function plaintiff(text: string): string | undefined {
   // "原告是Acme Corp": a Latin name only (not "原告是哪家公司").
   const is = /(?:原告|投诉方|投诉人|权利人|品牌方)是\s*(?=[A-Za-z])/.exec(zh);
   return is ? complainant(nameAt(text.slice(is.index + is[0].length))) : undefined;
+}
+
+// A law firm's letter names its client, the complainant: "We represent Orchard & Vale Inc., owner of …",
+// "we are counsel to Zentara Brands LLC", "on behalf of our client, Acme Corp". Not "our client, the owner of …"
+// (no name), not a law firm ("we represent Acme LLP" is no complainant).
+const CLIENT_OF =
+  /\b(?:[Ww]e|[Tt]his (?:firm|office)|[Oo]ur (?:firm|office)) (?:represents?|are counsel (?:to|for)|is counsel (?:to|for)|acts? for|are writing on behalf of|write on behalf of)\s+(?:our client,?\s+)?|\bon behalf of our client,?\s+/g;
+
+function lettersClient(text: string): string | undefined {
+  for (const m of text.matchAll(CLIENT_OF)) {
+    const name = complainant(nameAt(text.slice(m.index + m[0].length)));
+    if (name && !new RegExp(`${FIRM_SUFFIX}$`).test(name) && !isPlatformOwned(name)) return name;
+  }
+  return undefined;
+}
+
+// A complaint filed by a company, as a platform's notice or a seller writes it: "complaint … filed by
+// Pixelcraft Studios LLC", "a report from Zentrix Home Ltd", AliExpress's "has been complained of infringing
+// … by Hangzhou Lianxin Technology Co., Ltd.". Only a company's name (its suffix says so): "complaint from
+// Nike" may name the brand. Not who sold, made or supplied it ("sold by …", "we bought it from … Co., Ltd.").
+const FILED_BY =
+  /\b(?:filed|submitted|lodged|reported|brought)\s+(?:by|from)\s+|\b(?:complaints?|reports?|notices?|claims?)\s+(?:(?:was|were|has been|have been)\s+)?(?:(?:filed|submitted|made|lodged)\s+)?(?:by|from)\s+/gi;
+// AliExpress's passive: "complained of infringing the design patent ZL202330123456.7 by …" (a dot inside a
+// number is no sentence's end).
+const COMPLAINED_BY = /\bcomplained\b(?:[^.;!?\n]|\.(?=\S)){0,160}?\bby\s+/gi;
+
+/** A name owned by a platform ("Amazon.com Services LLC") is the channel, not the complainant. */
+function isPlatformOwned(name: string): boolean {
+  return /^(?:amazon|aliexpress|alibaba|ebay|walmart|etsy|temu|tiktok|shopee|paypal)\b/i.test(name);
+}
+
+function filedBy(text: string): string | undefined {
+  for (const re of [FILED_BY, COMPLAINED_BY])
+    for (const m of text.matchAll(re)) {
+      const name = complainant(nameAt(text.slice(m.index + m[0].length)));
+      if (name && isCompanyName(name) && !isPlatformOwned(name) && !new RegExp(`${FIRM_SUFFIX}$`).test(name))
+        return name;
+    }
+  return undefined;
 }
 
 // An email address: the parts have no dots of their own, so it is read in linear time.
@@ -122,8 +165,17 @@ export const FIRM_SUFFIX = String.raw`(?:LLP|L\.L\.P\.|PLLC|P\.C\.|Law Group|Law
 const LEADING_WORDS =
   /^(?:Yesterday|Today|The|A|An|From|By|Our|We|Got|Dear|Counsel|Attorneys?|Lawyers?|Firm|Email|Letter)\b[\s,:]*/;
 
+/** The text with email addresses, links and domains blanked: "service@gbc-lawfirm.net" names no firm. */
+function withoutAddresses(text: string): string {
+  // Word by word, so a long word is read once.
+  return text.replace(/\S+/g, (w) =>
+    /@|:\/\/|^www\.|\w\.(?:com|net|org|law|legal|io|co|us|cn|uk)\b/i.test(w) ? ' '.repeat(w.length) : w,
+  );
+}
+
 export function lawFirm(text: string): string | undefined {
-  for (const [re, name] of KNOWN_FIRMS) if (re.test(text)) return name;
+  const words = withoutAddresses(text);
+  for (const [re, name] of KNOWN_FIRMS) if (re.test(words)) return name;
   const officeOf = new RegExp(String.raw`\bLaw Offices? of (${NAME})`).exec(text);
   if (officeOf?.[0]) return tidyName(officeOf[0]);
   // A name starts at a word's start: tried inside a long word, it would read that word once per letter.
@@ -188,12 +240,18 @@ const COURT_ZH: [RegExp, string][] = [
   [/宾夕法尼亚州?西区/, 'Western District of Pennsylvania'],
 ];
 
+/** A caption's "NORTHERN DISTRICT OF ILLINOIS" as a lawyer writes it: "Northern District of Illinois". */
+function titled(name: string): string {
+  if (name !== name.toUpperCase()) return name;
+  return name.toLowerCase().replace(/\b(?!of\b)[a-z]/g, (c) => c.toUpperCase());
+}
+
 export function court(text: string): string | undefined {
   const district =
     /\b((?:northern|southern|eastern|western|central|middle) district of [a-z]+(?: [a-z]+)?)|\b([NSEWCM]\.\s?D\.\s?(?:[A-Z]\.\s?[A-Z]\.|[A-Z][a-z]+\.?))/i.exec(
       text,
     );
-  if (district?.[1]) return district[1].replace(/\s+(and|court|on|in|with|the|case|for)$/i, '');
+  if (district?.[1]) return titled(district[1].replace(/\s+(and|court|on|in|with|the|case|for)$/i, ''));
   if (district?.[2]) return district[2];
   const short = /\b(ndil|ndill|sdny|edny|sdfl|sdfla|wdpa)\b/i.exec(text);
   if (short?.[1]) return COURT_ABBREVIATIONS[short[1].toLowerCase()];
@@ -208,6 +266,13 @@ const OUR_STORE =
 /** A store's name, not a platform, a programme or an id. */
 function storeName(name: string | undefined): string | undefined {
   if (!name || isPlatformProgramme(name) || /^(?:ASIN|IPC-\d+|B0[A-Z0-9]{8}|\d+)$/i.test(name))
+    return undefined;
+  // "our store, PayPal and Payoneer froze …": a payment account or a platform is never the store's name.
+  if (
+    /\b(?:pay ?pal|payoneer|stripe|ping ?pong|lian ?lian|world ?first|alipay|amazon|aliexpress|ebay|walmart|temu|etsy)\b/i.test(
+      name,
+    )
+  )
     return undefined;
   return name;
 }
@@ -243,39 +308,78 @@ export function store(text: string): string | undefined {
 
 // The brand named outright: "some brand called Zentrix", "a brand named PawFlex", "Brand: Zentrix".
 const BRAND_NAMED = /\b[Bb]rand (?:called|named) +["“]?|\bBrand(?: [Nn]ame)? ?[:：] *["“]?/g;
+// The brand or mark the complaint is about: "for the brand NordFjell", "for the mark ORCHARD & VALE",
+// "their trademark Zentrix". Not the seller's own ("our brand"), not "the brand owner".
+const THE_BRAND =
+  /\b(?:the|their|its|a|an) (?:brand|mark|trademark|word mark|registered mark|registered trademark) +["“]?/g;
+// "about the ACME mark": a name before "mark" (the word alone: "trademark", "brand" are read below).
+const NAME_MARK =
+  /\bthe ([A-Z][\w&'’-]*(?: [A-Z&][\w&'’-]*){0,2}) (?:word |design |figurative |registered )?marks?\b/;
+// Marks that certify a product, not a brand: "the CE mark", "the UKCA mark".
+const CERTIFICATION = /^(?:CE|UKCA|FCC|UL|ETL|RoHS|WEEE|CSA|TUV|TÜV|GS|Check|Question)$/i;
 // "Zentrix's lawyers emailed us": whose lawyers they are.
 const WHOSE_LAWYERS =
   /\b([A-Z][\w&-]*(?: [A-Z][\w&-]*){0,2})['’]s (?:lawyers?|attorneys?|law firm|legal team|counsel|solicitors?)\b/;
+// "侵犯了 KORVA 商标", "Zentrix的品牌": a Latin name right before the word, not the seller's own (我们的 PawJoy 品牌).
+const ZH_NAME_MARK = /(?<![A-Za-z0-9&'’-])([A-Za-z][\w&'’-]*(?: [A-Za-z][\w&'’-]*){0,2})\s*的?(?:商标|品牌)/g;
+// Where the goods came from, not whose brand they bear: "we bought them from Yiwu Hongda Factory".
+// The clause before "from"/"by" is read (a comma ends it: "we sold it on Amazon, complaint from Apple").
+const SUPPLY_BEFORE =
+  /(?:\b(?:bought|buy|buying|purchased?|purchasing|sourced?|sourcing|ordered|order|imported?|stocked|wholesale|supplied|shipped|made|manufactured|produced|sold|sells?|selling|supplier|factory|manufacturer)\b[^.;!?\n,]{0,40}|\b(?:got|get|getting) (?:it|them|these|those|the (?:goods|stock|products?|items?|units))\s*)$/i;
+// A name for a maker or a trader, not a brand: "Yiwu Hongda Factory", "Dongguan Sunrise Plastics Trading".
+const MAKER_NAME =
+  /\b(?:Factory|Trading|Manufacturing|Manufacturer|Industrial|Industries|Wholesale|Supply|Supplies)$/;
+
+/** A name that can be a brand: not a platform, a date, a company, a maker or a generic word. */
+function brandName(name: string | undefined): string | undefined {
+  if (!name || isPlatformProgramme(name) || isCalendarWord(name) || isCompanyName(name)) return undefined;
+  if (MAKER_NAME.test(name) || CERTIFICATION.test(name)) return undefined;
+  if (/^(?:generic|unbranded|none|no brand|n\/a|owner|owners|name|registry)$/i.test(name)) return undefined;
+  const words = withoutStopWords(name);
+  return words && !isPlatformProgramme(words) && !isCalendarWord(words) ? words : undefined;
+}
 
 export function brandOf(text: string): string | undefined {
   for (const m of text.matchAll(BRAND_NAMED)) {
-    const name = nameAt(text.slice((m.index ?? 0) + m[0].length), 3);
-    // A listing's "Brand: Generic" names no brand.
-    if (name && !isPlatformProgramme(name) && !/^(?:generic|unbranded|none|no brand|n\/a)$/i.test(name))
-      return name;
+    const name = brandName(nameAt(text.slice((m.index ?? 0) + m[0].length), 3));
+    if (name) return name;
   }
+  for (const m of text.matchAll(THE_BRAND)) {
+    const name = brandName(nameAt(text.slice((m.index ?? 0) + m[0].length), 3));
+    if (name) return name;
+  }
+  const zhText = toSimplified(text);
   // "品牌叫Zentrix", "一个叫Zentrix的品牌": a Latin name the seller gives the brand in Chinese.
   const zh =
     /品牌(?:名称?|名字)?(?:叫做?|名为|是|[:：])\s*(?=[A-Za-z])|叫做?\s*(?=[A-Za-z][\w&'’ -]{0,40}的品牌)/.exec(
-      toSimplified(text),
+      zhText,
     );
-  const zhName = zh && nameAt(text.slice(zh.index + zh[0].length), 3);
-  if (zhName && !isPlatformProgramme(zhName)) return zhName;
-  const whose = WHOSE_LAWYERS.exec(text)?.[1];
-  const owner = whose && withoutStopWords(whose);
-  if (owner && !isPlatformProgramme(owner)) return owner;
-  const m =
-    /\b(?:from|by)\s+([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2})\b(?!\s*(?:'s\s+)?(?:law firm|lawyers?|attorneys?)\b)(?=\s*(?:'s\s+)?(?:(?:brand|trademark|complaint|on|about|against|regarding)\b|,|\.|$))/.exec(
-      text,
-    ) ??
+  const zhName = zh && brandName(nameAt(text.slice(zh.index + zh[0].length), 3));
+  if (zhName) return zhName;
+  for (const m of zhText.matchAll(ZH_NAME_MARK)) {
+    if (/(?:我们|我司|我方|自己|我的|本店)的?\s*$/.test(zhText.slice(Math.max(0, m.index - 6), m.index)))
+      continue;
+    const name = brandName(m[1]?.trim());
+    if (name) return name;
+  }
+  const whose = brandName(WHOSE_LAWYERS.exec(text)?.[1]);
+  if (whose) return whose;
+  // "a complaint from Zentrix about …", "reported by Zentrix.": the name after "from" or "by", unless the words
+  // before say where the goods came from or who sold them.
+  for (const m of text.matchAll(
+    /\b(?:from|by)\s+([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2})\b(?!\s*(?:'s\s+)?(?:law firm|lawyers?|attorneys?)\b)(?=\s*(?:'s\s+)?(?:(?:brand|trademark|complaint|on|about|against|regarding)\b|,|\.|$))/g,
+  )) {
+    if (SUPPLY_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
+    const name = brandName(m[1]?.trim());
+    if (name) return name;
+  }
+  const named =
     /\b([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2})\s+(?:trademark|brand|design patent|patent|copyright|logo)\b/.exec(
       text,
-    ) ??
-    /商标是\s*([A-Za-z][\w&'’-]*)/.exec(text);
-  const brand = m?.[1]?.trim();
-  if (!brand || isPlatformProgramme(brand)) return undefined;
-  const words = withoutStopWords(brand);
-  return words && !isPlatformProgramme(words) ? words : undefined;
+    )?.[1] ??
+    NAME_MARK.exec(text)?.[1] ??
+    /商标是\s*([A-Za-z][\w&'’-]*)/.exec(text)?.[1];
+  return brandName(named?.trim());
 }
 
 const STOP = new Set([
@@ -298,6 +402,10 @@ const STOP = new Set([
   'Design',
   'Utility',
   'GBC',
+  'EU',
+  'EUTM',
+  'CN',
+  'TM',
 ]);
 
 function withoutStopWords(name: string): string | undefined {

@@ -23,6 +23,8 @@ export interface FrozenReading {
   pairs: AccountAmount[];
   /** Every frozen amount that names an account, sure or not (several accounts when unsure). */
   named: { amount: string; accounts: string[] }[];
+  /** Where the amounts about other money start ("we paid them $2,000", "sales of $9,000"): never frozen. */
+  otherMoney: number[];
 }
 
 // The account names a Schedule A defence firm asks about, English and Chinese (simplified and traditional).
@@ -133,6 +135,13 @@ export function readFrozenAccounts(text: string, amounts: Amount[]): FrozenReadi
     !!a && !!b && sentenceOf(a) === sentenceOf(b) && LIST_JOIN.test(gap(a, b));
 
   const frozenSentences = qualifyingSentences(sentences, text, tokens, ids);
+  const otherMoney: number[] = [];
+  for (const t of tokens) {
+    const s = sentences[sentenceOf(t)];
+    if (t.kind !== 'amount' || !s) continue;
+    const clause = subClause(s.text, t.at - s.start, t.end - s.start);
+    if (OTHER_MONEY.test(clause) && !hasFreeze(clause)) otherMoney.push(t.at);
+  }
   const frozen = tokens
     .map((t, i) => ({ t, i }))
     .filter(({ t }) => {
@@ -226,7 +235,51 @@ export function readFrozenAccounts(text: string, amounts: Amount[]): FrozenReadi
       if (accounts.length > 0) named.push({ amount, accounts });
     }
   }
-  return { pairs, named };
+  if (pairs.length === 0 && named.length === 0) {
+    const held = heldAccount(
+      text,
+      tokens,
+      frozen.map(({ t }) => t),
+      sentences,
+      sentenceOf,
+    );
+    if (held) {
+      pairs.push(held);
+      named.push({ amount: held.amount, accounts: [held.account] });
+    }
+  }
+  return { pairs, named, otherMoney };
+}
+
+// Words that say an account's money is what is frozen: "a hold on the funds in your Amazon seller account".
+const MONEY_OF_ACCOUNT =
+  /\b(?:accounts?|funds?|balance|wallet|money|payments?|disbursements?|payouts?)\b|账户|账号|帐户|資金|资金|余额|餘額|賬戶|帳戶/i;
+
+/**
+ * A platform's or a payment firm's own hold email: one account, said frozen in one sentence, and one frozen
+ * amount in another ("We have placed a hold on the funds in your Amazon seller account due to a restraining
+ * order. Funds withheld: $9,870.12."). Paired only when the whole text names that one account and no other,
+ * the account's sentence speaks of its money being frozen, the amount's sentence names no account, and no
+ * other amount is frozen.
+ */
+function heldAccount(
+  text: string,
+  tokens: Token[],
+  frozen: Token[],
+  sentences: Sentence[],
+  sentenceOf: (t: Token) => number,
+): AccountAmount | undefined {
+  const amounts = [...new Set(frozen.map((t) => t.text))];
+  const accountTokens = tokens.filter((t) => t.kind === 'account');
+  const names = [...new Set(accountTokens.map((t) => t.text))];
+  const [amount] = frozen;
+  if (amounts.length !== 1 || names.length !== 1 || !amount) return undefined;
+  if (accountTokens.some((t) => sentenceOf(t) === sentenceOf(amount))) return undefined;
+  const said = accountTokens.some((t) => {
+    const s = sentences[sentenceOf(t)]?.text ?? '';
+    return hasFreeze(s) && MONEY_OF_ACCOUNT.test(s.replace(text.slice(t.at, t.end), ' '));
+  });
+  return said ? { account: names[0] ?? '', amount: amount.text } : undefined;
 }
 
 interface Sentence {

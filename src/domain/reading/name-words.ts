@@ -192,3 +192,25 @@ const PROGRAMME =
 export function isPlatformProgramme(name: string): boolean {
   return PROGRAMME.test(name.trim());
 }
+
+// Days and months: a date's words ("respond by Monday", "from March"), never a brand's or a company's name.
+const CALENDAR =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$/i;
+
+/**
+ * A day or a month, or a date ("Monday", "Dec", "December 14"). A name that only starts with one is a name
+ * ("April Skin", "Sun Joe").
+ */
+export function isCalendarWord(name: string): boolean {
+  const [first, second] = name.trim().split(/[\s,]+/);
+  return CALENDAR.test(first ?? '') && (second === undefined || /^\d/.test(second) || CALENDAR.test(second));
+}
+
+// What ends a company's name: a name with it is a company (the complainant), not the brand it owns.
+const COMPANY_END =
+  /\b(?:inc|corp|corporation|co|ltd|llc|l\.l\.c|limited|gmbh|plc|pty|s\.a|b\.v|n\.v|ag|srl|s\.r\.l|lp|llp)\.?$/i;
+
+/** A company's name by its suffix: "Pixelcraft Studios LLC", "Hangzhou Lianxin Technology Co., Ltd.". */
+export function isCompanyName(name: string): boolean {
+  return COMPANY_END.test(name.trim());
+}

@@ -34,7 +34,7 @@ describe('details said in an answer', () => {
       { sellerIds: ['A9Z8Y7X6W5V4U3'], toldPlaintiff: 'we paid them $500' },
     );
     expect(r.take).toEqual({
-      sellerIds: ['A9Z8Y7X6W5V4U3'],
+      sellerIds: ['A1B2C3D4E5F6G7', 'A9Z8Y7X6W5V4U3'],
       toldPlaintiff: 'We replied to the law firm / we paid them $500',
     });
     expect(r.conflicts).toEqual({});
@@ -68,5 +68,19 @@ describe('details said in an answer', () => {
         { noticeText: 'second', marketplace: 'amazon.co.uk' },
       ),
     ).toEqual({ take: {}, conflicts: {} });
+  });
+});
+
+describe('lists said again', () => {
+  it('seller ids, store links and numbers join the case’s, each once', () => {
+    const r = splitAnswerDetails(
+      { sellerIds: ['A1B2C3D4E5F6G7'], ipNumbers: ['US D912,345'] },
+      { sellerIds: ['a1b2c3d4e5f6g7', 'A9Z8Y7X6W5V4U3'], ipNumbers: ['US Reg. No. 6,234,567'] },
+    );
+    expect(r.take).toEqual({
+      sellerIds: ['A1B2C3D4E5F6G7', 'A9Z8Y7X6W5V4U3'],
+      ipNumbers: ['US D912,345', 'US Reg. No. 6,234,567'],
+    });
+    expect(r.conflicts).toEqual({});
   });
 });

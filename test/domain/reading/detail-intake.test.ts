@@ -103,6 +103,11 @@ describe('the Doe number on Schedule A', () => {
     ['我们是第45号被告', 45],
     ['我们在附表A中的第88个', 88],
     ['被告编号：16号', 16],
+    // a comma after the number ends the clause, not the number
+    ['we are Doe 112, our seller ID is A2QX7RT9PLMN3K', 112],
+    ['Schedule A case in Illinois, we are defendant #132, case 1:26-cv-01234', 132],
+    ['we are defendant #143 on Schedule A, case 1:26-cv-08812.', 143],
+    ['Defendant No. 45, and our PayPal is frozen', 45],
   ])('%s', (text, n) => {
     expect(read(text).doeNumber).toBe(n);
   });
@@ -115,6 +120,10 @@ describe('the Doe number on Schedule A', () => {
     'Case No. 1:25-cv-01234',
     'Defendant No. 12 and Defendant No. 14 are ours',
     'we got 45 days to answer as a defendant',
+    'we are Doe 12, 14 and 16',
+    'Doe 12 or 14, not sure which',
+    'we are Doe 12 & 13',
+    'we are Doe 1,234 on it',
   ])('not from: %s', (text) => {
     expect(read(text).doeNumber).toBeUndefined();
   });
@@ -129,6 +138,9 @@ describe('the date first listed or sold', () => {
     ['on sale since 5 June 2022', '2022-06-05'],
     ['上架时间：2024年3月1日', '2024-03-01'],
     ['2023年5月2日上架的', '2023-05-02'],
+    // traditional characters
+    ['我們從2024年3月5日開始賣這個產品', '2024-03-05'],
+    ['上架時間：2024年3月1日', '2024-03-01'],
   ])('%s', (text, iso) => {
     expect(read(text).firstListed).toBe(iso);
   });
@@ -152,6 +164,19 @@ describe('the supplier', () => {
     ['The manufacturer is a factory in Ningbo', 'factory in Ningbo'],
     ['供应商是义乌宏达工厂', '义乌宏达工厂'],
     ['我们从1688上的一家工厂进货', '1688上的一家工厂'],
+    // traditional characters: read as simplified, the name kept as written
+    ['供應商是東莞華興塑膠廠。', '東莞華興塑膠廠'],
+    ['我們從義烏宏達工廠進貨', '義烏宏達工廠'],
+    // the seller, as the subject of a clause joined to the buying
+    [
+      'We first listed the lamp on March 3, 2025 and buy it from Yiwu Jinlong Crafts Factory.',
+      'Yiwu Jinlong Crafts Factory',
+    ],
+    ['We sell it on Amazon and bought them from Ningbo Star Crafts last year', 'Ningbo Star Crafts'],
+    ['I also buy them from Shantou Toys Co.', 'Shantou Toys Co.'],
+    // the name ends where a new clause starts, not at a company's own comma
+    ['our supplier is Yiwu Hongda Factory, we first listed it in 2024', 'Yiwu Hongda Factory'],
+    ['Our supplier is Ningbo Star Co., Ltd., and they have the invoices', 'Ningbo Star Co., Ltd.'],
   ])('%s', (text, who) => {
     expect(read(text).supplier).toBe(who);
   });
@@ -162,6 +187,12 @@ describe('the supplier', () => {
     'they are not our supplier',
     'a customer bought it from us',
     '供应商是谁不知道',
+    'We think they buy it from Acme Trading.',
+    'We never listed it and bought it from Acme Trading',
+    'we sold 200 units, and a customer bought it from Walmart',
+    'We got the TRO and the brand says we bought them from Acme Trading?',
+    'We will list it and buy it from Acme Trading next month',
+    '供應商是誰不知道',
   ])('not from: %s', (text) => {
     expect(read(text).supplier).toBeUndefined();
   });

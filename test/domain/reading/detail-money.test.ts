@@ -181,3 +181,78 @@ describe('long text stays linear', () => {
     expect(performance.now() - t0).toBeLessThan(500);
   });
 });
+
+describe('what the seller may pay is no demand', () => {
+  it.each([
+    'The boss decides on any settlement, we can pay up to $2,000.',
+    'our budget is $3,000 for a settlement',
+    'Should we pay them? Can we settle for $2,000?',
+    'we are willing to pay $1,500 to settle',
+    'I could offer $800 in settlement',
+    'we would settle for no more than $2,500',
+    '我们最多能赔偿2万元',
+    '和解预算5000美元',
+  ])('%s', (text) => {
+    expect(money(text).demandAmount).toBeUndefined();
+  });
+
+  it.each([
+    ['They demand $5,000 but we can only pay $2,000.', '$5,000'],
+    ['we were asked to pay $5,000 in damages', '$5,000'],
+    ['they want us to pay $3,000 or they sue', '$3,000'],
+    ['their lawyer demands $15,000. Our budget is $2,000.', '$15,000'],
+    ['对方要求我们赔偿5万元', '5万元'],
+  ])('%s → %s', (text, amount) => {
+    expect(money(text).demandAmount).toBe(amount);
+  });
+});
+
+describe('money already paid is not frozen', () => {
+  it.each([
+    'We already paid them $2,000 and signed a settlement agreement, but the PayPal funds are still frozen.',
+    'we paid $500 to the lawyer and our account is still frozen',
+    'we sold $9,000 last month and now Amazon froze the account',
+  ])('%s', (text) => {
+    const m = money(text);
+    expect(m.frozenAmount).toBeUndefined();
+    expect(m.frozenAccounts).toBeUndefined();
+  });
+
+  it('a frozen amount beside paid money is still read', () => {
+    expect(money('we paid them $2,000 but $3,100 is still frozen in PayPal').frozenAmount).toBe(
+      '$3,100 (PayPal)',
+    );
+    expect(money('we paid them $2,000. Our account is frozen with $3,100 in it').frozenAmount).toBe('$3,100');
+  });
+});
+
+describe("a platform's own hold: one account, one amount, in two sentences", () => {
+  it.each([
+    [
+      'We have placed a hold on the funds in your Amazon seller account due to a restraining order in case 1:26-cv-06543. Funds withheld: $9,870.12. This hold stays in place.',
+      'Amazon',
+      '$9,870.12',
+    ],
+    [
+      "We've restrained your PayPal account balance under a court order. Amount held: $4,200.00.",
+      'PayPal',
+      '$4,200.00',
+    ],
+    ['Your Payoneer account funds are frozen by a TRO.\nFrozen amount: USD 1,350', 'Payoneer', 'USD 1,350'],
+  ])('%s', (text, account, amount) => {
+    expect(money(text).frozenAccounts).toEqual([{ account, amount }]);
+  });
+
+  it.each([
+    // two accounts named: which holds it is asked
+    'Amazon froze our account. PayPal: we do not know. Frozen total: $2,000.',
+    // the account is named, not its money
+    'Amazon froze our listing after the TRO. Frozen: $2,000.',
+    // two frozen amounts
+    'Our Amazon account funds are frozen. Frozen: $2,000. Also frozen: $500.',
+    // the amount is not said frozen
+    'Our Amazon account is frozen. The plaintiff wants $50,000.',
+  ])('no pair: %s', (text) => {
+    expect(money(text).frozenAccounts).toBeUndefined();
+  });
+});

@@ -27,6 +27,22 @@ describe('the rights owner, labelled or not', () => {
     ['权利人：PetFlow Inc.，投诉编号：123456', 'PetFlow Inc.'],
     ['原告是Acme Corp，我们被起诉了', 'Acme Corp'],
     ['權利人：台灣某某股份有限公司', '台灣某某股份有限公司'],
+    // a law firm's letter names its client
+    ['We represent Orchard & Vale Inc., owner of U.S. Trademark Reg. No. 6,234,567', 'Orchard & Vale Inc.'],
+    ['This firm is counsel to Zentara Brands LLC. We write about …', 'Zentara Brands LLC'],
+    ['we are counsel for Zentara Brands LLC in this matter', 'Zentara Brands LLC'],
+    ['We write on behalf of our client, Lumora Labs LLC, the owner of', 'Lumora Labs LLC'],
+    // a complaint filed by a company
+    [
+      'copyright complaint on https://www.walmart.com/ip/5544332211 filed by Pixelcraft Studios LLC, complaint number WM-IP-778812',
+      'Pixelcraft Studios LLC',
+    ],
+    [
+      'Your product 1005007345678901 has been complained of infringing the design patent ZL202330123456.7 by Hangzhou Lianxin Technology Co., Ltd. Complaint ID: 1',
+      'Hangzhou Lianxin Technology Co., Ltd.',
+    ],
+    ['we got a report from Zentrix Home Ltd about our lamp', 'Zentrix Home Ltd'],
+    ['The complaint was submitted by Brightlane Tools Co., Ltd. yesterday', 'Brightlane Tools Co., Ltd.'],
   ])('%s → %s', (text, plaintiff) => {
     expect(details(text).plaintiff).toBe(plaintiff);
   });
@@ -44,6 +60,13 @@ describe('the rights owner, labelled or not', () => {
     'we wrote to the rights owner Last week',
     'the plaintiff Schedule A lists us',
     '原告是哪家公司',
+    'We represent our client, the owner of U.S. Registration No. 6,123,456',
+    'we represent Harlow Pike LLP',
+    'complaint from Nike about our shoes',
+    'the complaint was forwarded by Amazon.com Services LLC',
+    'the listing sold by Shenzhen Fangyuan Trading Co., Ltd. got a complaint',
+    'the complaint is about the lamp we bought from Ningbo Star Co., Ltd.',
+    'a report from our lawyer, Harlow Pike LLP',
   ])('no plaintiff: %s', (text) => {
     expect(details(text).plaintiff).toBeUndefined();
   });
@@ -85,6 +108,18 @@ describe('the brand named in chat', () => {
     ['Brand: Zentrix', 'Zentrix'],
     ['品牌叫Zentrix', 'Zentrix'],
     ['一个叫Zentrix Home的品牌投诉我们', 'Zentrix Home'],
+    // the brand or mark the complaint is about
+    ['AliExpress trademark complaint on 1005009876501234 for the brand NordFjell. We', 'NordFjell'],
+    [
+      'owner of U.S. Trademark Reg. No. 6,234,567 for the mark ORCHARD & VALE. Your listing',
+      'ORCHARD & VALE',
+    ],
+    ['they say we use their trademark "Zentrix" in the title', 'Zentrix'],
+    ['cease and desist from Greer Burns & Crain about the ACME mark on 1005008888888888', 'ACME'],
+    ['they say we copied the Zentrix word mark', 'Zentrix'],
+    ['侵犯了 KORVA 商标，要求赔偿5万元', 'KORVA'],
+    ['说我们侵犯了Zentrix的品牌', 'Zentrix'],
+    ['說我們侵犯了 KORVA 商標', 'KORVA'],
   ])('%s → %s', (text, brand) => {
     expect(details(text).brand).toBe(brand);
   });
@@ -100,6 +135,22 @@ describe('the brand named in chat', () => {
     'Brand: Generic',
     'Brand: Unbranded',
     '我们的品牌是自己的',
+    // a day or a month is no brand
+    'Please respond by Monday, December 14.',
+    'You must reply by Friday.',
+    'a complaint from December 14 about our mug',
+    // where the goods came from is the supplier, not the brand
+    'We bought them from Yiwu Hongda Factory.',
+    'got a trademark complaint, we bought them from Dongguan Sunrise Plastics on 1688.',
+    'we source it from Ningbo Star, about the complaint',
+    'the mug is made by Hongda, on Amazon',
+    // a company is the complainant, not the mark it owns
+    'copyright complaint filed by Pixelcraft Studios LLC, complaint number WM-IP-778812',
+    // not a brand: a certification mark, the seller's own brand, the brand owner
+    'they ask for the CE mark on the charger',
+    '我们的 PawJoy 品牌被投诉了',
+    'the brand owner wrote to us',
+    'EU商标被投诉',
   ])('no brand: %s', (text) => {
     expect(details(text).brand).toBeUndefined();
   });
@@ -139,6 +190,8 @@ describe('the seller’s store', () => {
     'our store is closed for now',
     'our store ASIN B0C1234567 got a complaint',
     '店铺被冻结了',
+    'Schedule A lawsuit against our store, PayPal and Payoneer froze $5,000 between them.',
+    'our store, Amazon says, is under review',
   ])('no store: %s', (text) => {
     expect(details(text).store).toBeUndefined();
   });
@@ -166,6 +219,38 @@ describe('a law firm named in Chinese', () => {
     '某律所发来警告函',
   ])('a generic phrase is no name: %s', (text) => {
     expect(details(text).lawFirm).toBeUndefined();
+  });
+});
+
+describe('a known firm by its initials, not from an address', () => {
+  it.each([
+    ['GBC sent us a TRO', 'Greer, Burns & Crain'],
+    ['the lawyers are gbc, case 1:26-cv-01234', 'Greer, Burns & Crain'],
+    ['email from Greer, Burns & Crain LLP (service@gbc-lawfirm.net)', 'Greer, Burns & Crain'],
+  ])('%s → %s', (text, firm) => {
+    expect(details(text).lawFirm).toBe(firm);
+  });
+
+  it.each([
+    'We got an email from service@gbc-lawfirm.net about a TRO',
+    'the documents are at https://gbc-docs.example.com/case/123',
+    'see www.gbc-tro.com for the complaint',
+    'reply to legal@gbc.net',
+  ])('no firm: %s', (text) => {
+    expect(details(text).lawFirm).toBeUndefined();
+  });
+});
+
+describe('the court', () => {
+  it.each([
+    [
+      'UNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF ILLINOIS\nCase No. 1:26-cv-07731',
+      'Northern District of Illinois',
+    ],
+    ['United States District Court for the Southern District of Florida.', 'Southern District of Florida'],
+    ['SOUTHERN DISTRICT OF NEW YORK', 'Southern District of New York'],
+  ])('%s → %s', (text, court) => {
+    expect(details(text).court).toBe(court);
   });
 });
 

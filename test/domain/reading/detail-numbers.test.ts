@@ -5,36 +5,46 @@ import { extractFacts } from '../../../src/domain/reading/extract.js';
 
 const TODAY = '2026-11-28';
 
-describe('patent and registration numbers the seller typed or pasted', () => {
+describe('patent and registration numbers the seller typed or pasted, in one normal form', () => {
+  // The office and the number as a lawyer cites them, without filler words or a US grant's kind code.
   it.each<[string, string[]]>([
     // US design patents
-    ['they say we infringe D912,345', ['D912,345']],
-    ['design patent US D912,345 S, issued 2021', ['US D912,345 S']],
-    ['U.S. Patent No. D912,345', ['U.S. Patent No. D912,345']],
-    ['Google Patents link says USD912345S', ['USD912345S']],
-    ['the design patent is USD912345', ['USD912345']],
-    ['new design patent D1,012,345', ['D1,012,345']],
-    // US utility patents
-    ['Patent asserted: US 11,234,567 B2', ['US 11,234,567 B2']],
-    ['utility patent US11234567B2', ['US11234567B2']],
-    ['U.S. Pat. No. 10,123,456', ['U.S. Pat. No. 10,123,456']],
-    ['Patent No. 10,123,456 covers the hinge', ['Patent No. 10,123,456']],
+    ['they say we infringe D912,345', ['US D912,345']],
+    ['design patent US D912,345 S, issued 2021', ['US D912,345']],
+    ['U.S. Patent No. D912,345', ['US D912,345']],
+    ['Google Patents link says USD912345S', ['US D912,345']],
+    ['the design patent is USD912345', ['US D912,345']],
+    ['new design patent D1,012,345', ['US D1,012,345']],
+    ['Patent number: US D912,345 S', ['US D912,345']],
+    // US utility patents and publications
+    ['Patent asserted: US 11,234,567 B2', ['US 11,234,567']],
+    ['utility patent US11234567B2', ['US 11,234,567']],
+    ['U.S. Pat. No. 10,123,456', ['US 10,123,456']],
+    ['infringes claim 1 of U.S. Patent No. 11,456,789.', ['US 11,456,789']],
+    ['U. S. Patent Number 11234567', ['US 11,234,567']],
     ['published as US 2023/0123456 A1', ['US 2023/0123456 A1']],
+    ['published as US20230123456A1', ['US 2023/0123456 A1']],
+    // no office named: none is added (Japan numbers its patents and marks alike)
+    ['Patent No. 10,123,456 covers the hinge', ['Patent No. 10,123,456']],
+    ['Japanese Patent No. 6,123,456', ['Patent No. 6,123,456']],
     // trademarks
     ['Reg. No. 6,123,456', ['Reg. No. 6,123,456']],
-    ['U.S. Registration No. 6123456 for the word mark', ['U.S. Registration No. 6123456']],
-    ['Registration Number: 6,123,456', ['Registration Number: 6,123,456']],
-    ['Trademark asserted: 6123456', ['Trademark asserted: 6123456']],
+    ['owner of U.S. Trademark Reg. No. 6,234,567 for the mark', ['US Reg. No. 6,234,567']],
+    ['U.S. Registration No. 6123456 for the word mark', ['US Reg. No. 6,123,456']],
+    ['USPTO Reg. No. 6,234,567', ['US Reg. No. 6,234,567']],
+    ['Registration Number: 6,123,456', ['Reg. No. 6,123,456']],
+    ['Trademark asserted: 6123456', ['Reg. No. 6,123,456']],
     ['EUTM 018123456', ['EUTM 018123456']],
-    ['EUTM No. 018123456 (word)', ['EUTM No. 018123456']],
-    ['商标注册号：12345678', ['注册号：12345678']],
+    ['EUTM No. 018123456 (word)', ['EUTM 018123456']],
+    ['EU Trade Mark No. 018123456', ['EUTM 018123456']],
+    ['商标注册号：12345678', ['Reg. No. 12345678']],
     // Chinese patents, EU designs
     ['专利号：ZL 2021 3 0123456.7', ['ZL 2021 3 0123456.7']],
-    ['外观专利ZL202130123456.7', ['ZL202130123456.7']],
-    ['專利號 202130123456.7', ['專利號 202130123456.7']],
+    ['外观专利ZL202130123456.7', ['ZL 2021 3 0123456.7']],
+    ['專利號 202130123456.7', ['ZL 2021 3 0123456.7']],
     ['授权公告号 CN 306123456 S', ['CN 306123456 S']],
     ['RCD 008123456-0001', ['RCD 008123456-0001']],
-    ['Registered Community Design No. 008123456-0001', ['Registered Community Design No. 008123456-0001']],
+    ['Registered Community Design No. 008123456-0001', ['RCD 008123456-0001']],
   ])('%s', (text, numbers) => {
     expect(ipNumbers(text)).toEqual(numbers);
   });
@@ -44,8 +54,9 @@ describe('patent and registration numbers the seller typed or pasted', () => {
       ipNumbers(
         'They assert US D912,345 S and Reg. No. 6,123,456. The design patent D912,345 is the main one.',
       ),
-    ).toEqual(['US D912,345 S', 'Reg. No. 6,123,456']);
-    expect(ipNumbers('US11234567B2 (US 11,234,567 B2)')).toEqual(['US11234567B2']);
+    ).toEqual(['US D912,345', 'Reg. No. 6,123,456']);
+    expect(ipNumbers('US11234567B2 (US 11,234,567 B2)')).toEqual(['US 11,234,567']);
+    expect(ipNumbers('Reg. No. 6,123,456 (商标注册号：6123456)')).toEqual(['Reg. No. 6,123,456']);
     expect(ipNumbers('ZL 2021 3 0123456.7，专利号：202130123456.7')).toEqual(['ZL 2021 3 0123456.7']);
   });
 
@@ -71,7 +82,7 @@ describe('patent and registration numbers the seller typed or pasted', () => {
       'Amazon removed B0C1234567 for design patent infringement, Patent asserted: US D912,345 S, Complaint ID: 1234567890',
       TODAY,
     ).details;
-    expect(d.ipNumbers).toEqual(['US D912,345 S']);
+    expect(d.ipNumbers).toEqual(['US D912,345']);
     expect(d.complaintId).toBe('1234567890');
     expect(Details.safeParse(d).success).toBe(true);
   });

@@ -459,7 +459,9 @@ describe('extractFacts: noticeDate', () => {
 describe('extractFacts: details', () => {
   it('brand from the complaint wording', () => {
     expect(details('We got a Nike trademark complaint').brand).toBe('Nike');
-    expect(details('a complaint from Acme Corp, trademark').brand).toBe('Acme Corp');
+    // A company's name is the complainant, not the mark it owns (the brand is left to ask).
+    expect(details('a complaint from Acme Corp, trademark').brand).toBeUndefined();
+    expect(details('a complaint from Acme Corp, trademark').plaintiff).toBe('Acme Corp');
     expect(details('We got an IP complaint from Apple on our store').brand).toBe('Apple');
     expect(
       details('trademark complaint on ASIN B0C1234567. The brand name is in our title').brand,

@@ -6,7 +6,12 @@ import {
   rightsOwnerEmail,
   store,
 } from '../../../src/domain/reading/detail-names.js';
-import { isPlatformProgramme, nameAt } from '../../../src/domain/reading/name-words.js';
+import {
+  isCalendarWord,
+  isCompanyName,
+  isPlatformProgramme,
+  nameAt,
+} from '../../../src/domain/reading/name-words.js';
 
 describe('a name ends where its sentence does', () => {
   it.each([
@@ -88,5 +93,34 @@ describe('reading stays linear on long text', () => {
     lawFirm(text);
     brandOf(text);
     expect(performance.now() - start).toBeLessThan(1000);
+  });
+});
+
+describe('a day, a month or a date is no name', () => {
+  it.each(['Monday', 'Friday', 'December', 'Dec', 'May', 'December 14', 'Monday, December 14', 'Sept.'])(
+    '%s',
+    (name) => {
+      expect(isCalendarWord(name)).toBe(true);
+    },
+  );
+
+  it.each(['April Skin', 'Sun Joe', 'Zentrix', 'Mayfield', 'Marchesa'])('a name: %s', (name) => {
+    expect(isCalendarWord(name)).toBe(false);
+  });
+});
+
+describe('a company by its suffix', () => {
+  it.each([
+    'Pixelcraft Studios LLC',
+    'Hangzhou Lianxin Technology Co., Ltd.',
+    'Acme Corp',
+    'Nike, Inc.',
+    'Zentrix GmbH',
+  ])('%s', (name) => {
+    expect(isCompanyName(name)).toBe(true);
+  });
+
+  it.each(['Zentrix', 'NordFjell', 'ORCHARD & VALE', 'Coca', 'Incredible Toys'])('no suffix: %s', (name) => {
+    expect(isCompanyName(name)).toBe(false);
   });
 });
