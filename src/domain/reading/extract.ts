@@ -6,7 +6,7 @@ import { ZH_PATTERNS, ZH_THREAT } from './extract-zh.js';
 import { findListingRefs, type ListingRef, type ListingRefProblem } from './listing-ref.js';
 import { mixedUse } from './mixed-use.js';
 import { noticeTextOf } from './notice-text.js';
-import { CAPS_MARK, COMPLAINT_FORMS, UNKNOWN_RIGHT } from './notice-words.js';
+import { CAPS_MARK, COMPLAINT_FORMS, NO_NOTICE_YET, UNKNOWN_RIGHT } from './notice-words.js';
 import { platformActsAsNotice, withoutOwnActs } from './own-act-dates.js';
 import { holdsInvoices, rightsBasisIn, someoneElsesAuthorization, verbalOnly } from './rights-words.js';
 import { ownWords } from './their-words.js';
@@ -403,7 +403,7 @@ export function extractFacts(text: string, today: string, known: Known = {}): Ex
   const asWritten = toSimplified(text);
   const zh = mendTypos(asWritten);
   const lower = (s: string) => ` ${s.toLowerCase().replace(/[’`]/g, "'").replace(/\s+/g, ' ')} `;
-  const t = lower(zh);
+  const t = lower(zh).replace(NO_NOTICE_YET, ' ');
   const facts: Facts = {};
   const found = findListingRefs(withoutIds(text));
   const first = found.refs[0];

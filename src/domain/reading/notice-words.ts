@@ -30,3 +30,10 @@ export const UNKNOWN_RIGHT: RegExp[] = [
 // look-behind starts the name at a word's start, so a long run of capitals is read once.
 export const CAPS_MARK =
   /(?<![A-Za-z0-9&'-])[A-Z][A-Z0-9&'-]{2,}( [A-Z][A-Z0-9&'-]*){0,3}(?<!(^|[^A-Za-z0-9&'-])(CE|UKCA|UKNI|FCC|UL|ROHS|WEEE|FDA|ETL|CCC|PSE|EAC|TUV|NOM|BIS|SAA|RCM|CSA|KC|GS|CB|THE|OUR|THEIR|THIS|THAT|YOUR|ITS|HIS|HER|ANY|NO|A|AN|MY|QUESTION|CHECK|TICK|WATER|SAFETY|QUALITY)) (word |figurative |registered )?marks?\b/;
+
+/**
+ * Words that say no notice came ("no complaint yet", "we haven't received any notice", 还没收到投诉): they are
+ * blanked before the notice rules read, so a worry is never read as a complaint that arrived.
+ */
+export const NO_NOTICE_YET =
+  /\b(?:no|not any|without any) (?:ip |trademark |patent |copyright )?(?:complaints?|notices?|warnings?|takedowns?)(?: \w+){0,2}? (?:yet|so far|for now|at the moment|received)\b|\b(?:haven't|have not|hasn't|has not|didn't|did not|never) (?:got|gotten|received|had|seen) (?:a |an |any )?(?:ip |trademark |patent |copyright )?(?:complaints?|notices?|warnings?|takedowns?)\b|(?:还|都)?没有?(?:收到|接到)?(?:任何)?投诉/g;

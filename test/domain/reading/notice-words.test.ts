@@ -92,3 +92,31 @@ describe('notices sellers describe in other words', () => {
     expect(Date.now() - start).toBeLessThan(1000);
   });
 });
+
+describe('a worry is not a notice: words that say none came', () => {
+  it.each([
+    "No complaint yet but we worry about our listing 1005001234567890 which uses the word 'Lego compatible'",
+    "we haven't received any complaint, is our listing B0C1234567 ok?",
+    'no trademark complaints so far, just checking our listing',
+    'we never got a notice about it',
+    '还没收到投诉，但是担心我们的链接',
+  ])('no notice: %s', (text) => {
+    expect(facts(text).notice).toBeUndefined();
+  });
+
+  it.each([
+    'we never had a complaint before, but now amazon removed our listing B0C1234567',
+    'got a complaint, no reply from them yet',
+    '没有投诉编号，但是收到了投诉',
+    'no complaint id was given but the complaint says trademark',
+  ])('still a complaint: %s', (text) => {
+    expect(facts(text).notice).toBe('platform_complaint');
+  });
+
+  it('reads a long run of "no complaint" words in linear time', () => {
+    const long = 'no complaint '.repeat(5000);
+    const start = performance.now();
+    facts(long);
+    expect(performance.now() - start).toBeLessThan(2000);
+  });
+});
