@@ -324,8 +324,9 @@ const WHOSE_LAWYERS =
 const ZH_NAME_MARK = /(?<![A-Za-z0-9&'’-])([A-Za-z][\w&'’-]*(?: [A-Za-z][\w&'’-]*){0,2})\s*的?(?:商标|品牌)/g;
 // Where the goods came from, not whose brand they bear: "we bought them from Yiwu Hongda Factory".
 // The clause before "from"/"by" is read (a comma ends it: "we sold it on Amazon, complaint from Apple").
+// Buying words (not a court's "order": "a court order (TRO) from Acmeco" names the brand).
 const SUPPLY_BEFORE =
-  /(?:\b(?:bought|buy|buying|purchased?|purchasing|sourced?|sourcing|ordered|order|imported?|stocked|wholesale|supplied|shipped|made|manufactured|produced|sold|sells?|selling|supplier|factory|manufacturer)\b[^.;!?\n,]{0,40}|\b(?:got|get|getting) (?:it|them|these|those|the (?:goods|stock|products?|items?|units))\s*)$/i;
+  /(?:\b(?:bought|buy|buying|purchased?|purchasing|sourced?|sourcing|ordered|(?<!(?:court|restraining|protective|temporary) )order|imported?|stocked|wholesale|supplied|shipped|made|manufactured|produced|sold|sells?|selling|supplier|factory|manufacturer)\b[^.;!?\n,]{0,40}|\b(?:got|get|getting) (?:it|them|these|those|the (?:goods|stock|products?|items?|units))\s*)$/i;
 // A name for a maker or a trader, not a brand: "Yiwu Hongda Factory", "Dongguan Sunrise Plastics Trading".
 const MAKER_NAME =
   /\b(?:Factory|Trading|Manufacturing|Manufacturer|Industrial|Industries|Wholesale|Supply|Supplies)$/;

@@ -24,7 +24,8 @@ describe('the terminal with a language model configured (OPENAI_API_KEY, OPENAI_
             json: citing(req, kb, 'facts#amazon.attachments', (n) => `Only image files: not PDF [${n}].`),
           };
     const lines = [
-      'amazon pulled B0C1234567 because the brand says the mug copies their registered mark',
+      // A notice the rules do not read (the model's reading of it alone is not taken).
+      'B0C1234567 on amazon: the brand says the mug copies their registered mark',
       'are PDF files accepted as attachments by Amazon in a dispute?',
     ];
     const r = await runNode('dist/main.js', [], `${lines.join('\n')}\n`, {

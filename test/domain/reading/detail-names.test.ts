@@ -120,6 +120,9 @@ describe('the brand named in chat', () => {
     ['侵犯了 KORVA 商标，要求赔偿5万元', 'KORVA'],
     ['说我们侵犯了Zentrix的品牌', 'Zentrix'],
     ['說我們侵犯了 KORVA 商標', 'KORVA'],
+    // a court's order is not a purchase order
+    ['court order (TRO) from Acmeco, their logo is on it', 'Acmeco'],
+    ['a temporary restraining order from Acmeco, about our hose', 'Acmeco'],
   ])('%s → %s', (text, brand) => {
     expect(details(text).brand).toBe(brand);
   });
@@ -143,6 +146,7 @@ describe('the brand named in chat', () => {
     'We bought them from Yiwu Hongda Factory.',
     'got a trademark complaint, we bought them from Dongguan Sunrise Plastics on 1688.',
     'we source it from Ningbo Star, about the complaint',
+    'we placed an order from Ningbo Star, about the complaint',
     'the mug is made by Hongda, on Amazon',
     // a company is the complainant, not the mark it owns
     'copyright complaint filed by Pixelcraft Studios LLC, complaint number WM-IP-778812',
