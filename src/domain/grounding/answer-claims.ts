@@ -1,3 +1,4 @@
+import { DAY_NAMES, MONTH_NAMES } from '../model/dates.js';
 import type { Details, Facts } from '../model/facts.js';
 import { NUMBER_WORDS, SET_WORDS, TENS_AND_ONES } from '../model/number-words.js';
 
@@ -172,22 +173,6 @@ export function inventedClaim(answer: string, src: ClaimSources): string | undef
   }
   return undefined;
 }
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** A day as people write it: "2026-11-26" also reads "Thursday 26 November 2026". */
 function readableDay(iso: string): string {

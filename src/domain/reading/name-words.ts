@@ -1,3 +1,5 @@
+import { DAY_NAMES, MONTH_NAMES } from '../model/dates.js';
+
 // Reading one name where the words put it ("plaintiff Acme Corp sued us", "our store PawJoy Direct. We …"),
 // word by word, so a name ends where the sentence does and never swallows the next word. And what is never a
 // complainant's name: a platform or its own programme ("a complaint from VeRO", "Amazon Brand Registry").
@@ -100,36 +102,10 @@ const NOT_NAME = new Set([
   'Still',
   'Already',
   'Again',
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-  'Sunday',
-  'January',
-  'February',
-  'March',
-  'April',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Sept',
-  'Oct',
-  'Nov',
-  'Dec',
+  ...DAY_NAMES,
+  // Not "May": it is also a word that opens a sentence and a name.
+  ...MONTH_NAMES.filter((m) => m !== 'May'),
+  ...['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec'],
 ]);
 
 // What ends a company's name, read in any case ("Inc.", "INC.", "Co., Ltd.").
